@@ -1,0 +1,40 @@
+/// A named person in a territory's governance.
+public struct Contact: Codable, Sendable, Equatable {
+    public var name: String
+    public var role: String?
+    public var organisation: String?
+
+    public init(name: String, role: String? = nil, organisation: String? = nil) {
+        self.name = name
+        self.role = role
+        self.organisation = organisation
+    }
+}
+
+/// What describes a Territoire d'industrie besides its perimeter.
+public struct TerritoryProfile: Codable, Sendable, Equatable {
+    public var id: TerritoryID
+    public var name: String
+    /// The elected half of the binôme (usually the EPCI's vice-president for the economy).
+    public var electedOfficial: Contact?
+    /// The industrialist half of the binôme.
+    public var industrialist: Contact?
+    public var projectLead: Contact?
+    /// Whether the chef de projet's post is co-funded by the State (FNADT).
+    public var projectLeadFundedByState: Bool
+    public var labelDate: CivilDate?
+    public var active: Bool
+
+    public init(id: TerritoryID, name: String, electedOfficial: Contact? = nil, industrialist: Contact? = nil,
+                projectLead: Contact? = nil, projectLeadFundedByState: Bool = false, labelDate: CivilDate? = nil,
+                active: Bool = true) {
+        self.id = id
+        self.name = name
+        self.electedOfficial = electedOfficial
+        self.industrialist = industrialist
+        self.projectLead = projectLead
+        self.projectLeadFundedByState = projectLeadFundedByState
+        self.labelDate = labelDate
+        self.active = active
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// A 2-D point: longitude/latitude in degrees (x = lon, y = lat) or projected metres (x east, y north).
+public struct GeoPoint: Hashable, Sendable {
+    public var x: Double
+    public var y: Double
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+}
+
+/// A polygon: `rings[0]` is the outer ring, the other rings are holes.
+/// Rings do NOT repeat their first point at the end.
+public struct Polygon: Sendable, Equatable {
+    public var rings: [[GeoPoint]]
+    public init(rings: [[GeoPoint]]) { self.rings = rings }
+}
+
+public struct MultiPolygon: Sendable, Equatable {
+    public var polygons: [Polygon]
+    public init(polygons: [Polygon]) { self.polygons = polygons }
+    public var isEmpty: Bool { polygons.isEmpty }
+}
+
+/// Small planar helpers shared by the module.
+enum Planar {
+    /// Signed area (shoelace) of a ring, positive when counter-clockwise (x east, y north).
+    @inline(__always)
+    static func signedArea(_ ring: [GeoPoint]) -> Double {
+        let n = ring.count
+        if n < 3 { return 0 }
+        var s = 0.0
+        // Offset by the first point to limit cancellation on large coordinates.
+        let ox = ring[0].x, oy = ring[0].y
+        var px = ring[n - 1].x - ox, py = ring[n - 1].y - oy
+        for p in ring {
+            let cx = p.x - ox, cy = p.y - oy
+            s += px * cy - cx * py
+            px = cx
+            py = cy
+        }
+        return s / 2
+    }
+
+    /// Even-odd point-in-ring test (boundary points give an arbitrary answer).
+    @inline(__always)
+    static func contains(_ ring: [GeoPoint], _ p: GeoPoint) -> Bool {
+        var inside = false
+        let n = ring.count
+        if n < 3 { return false }
+        var j = n - 1
+        for i in 0..<n {
+            let a = ring[i], b = ring[j]
+            if (a.y > p.y) != (b.y > p.y) {
+                let xCross = a.x + (p.y - a.y) / (b.y - a.y) * (b.x - a.x)
+                if p.x < xCross { inside.toggle() }
+            }
+            j = i
+        }
+        return inside
+    }
+
+    static func contains(_ polygon: Polygon, _ p: GeoPoint) -> Bool {
+        guard let outer = polygon.rings.first, contains(outer, p) else { return false }
+        for hole in polygon.rings.dropFirst() where contains(hole, p) { return false }
+        return true
+    }
+
+    struct Box {
+        var minX = Double.infinity, minY = Double.infinity
+        var maxX = -Double.infinity, maxY = -Double.infinity
+        init() {}
+        init(_ ring: [GeoPoint]) { for p in ring { add(p) } }
+        @inline(__always) mutating func add(_ p: GeoPoint) {
+            if p.x < minX { minX = p.x }
+            if p.x > maxX { maxX = p.x }
+            if p.y < minY { minY = p.y }
+            if p.y > maxY { maxY = p.y }
+        }
+        mutating func add(_ b: Box) {
+            minX = Swift.min(minX, b.minX); minY = Swift.min(minY, b.minY)
+            maxX = Swift.max(maxX, b.maxX); maxY = Swift.max(maxY, b.maxY)
+        }
+        var isEmpty: Bool { minX > maxX }
+        func contains(_ p: GeoPoint) -> Bool { p.x >= minX && p.x <= maxX && p.y >= minY && p.y <= maxY }
+        func contains(_ b: Box) -> Bool { b.minX >= minX && b.maxX <= maxX && b.minY >= minY && b.maxY <= maxY }
+        func intersects(_ b: Box) -> Bool { b.minX <= maxX && b.maxX >= minX && b.minY <= maxY && b.maxY >= minY }
+        var area: Double { isEmpty ? 0 : (maxX - minX) * (maxY - minY) }
+    }
+
+    /// A point strictly inside a ring-bounded region (outer ring minus holes), found with a
+    /// horizontal scan line: the midpoint of the widest inside interval over a few scan lines.
+    static func interiorPoint(rings: [[GeoPoint]]) -> GeoPoint? {
+        guard let outer = rings.first, outer.count >= 3 else { return nil }
+        let box = Box(outer)
+        var best: (width: Double, point: GeoPoint)? = nil
+        let fractions = [0.5, 0.3, 0.7, 0.15, 0.85, 0.41, 0.59]
+        for f in fractions {
+            var y = box.minY + (box.maxY - box.minY) * f
+            // Nudge the scan line off vertices.
+            var attempts = 0
+            while attempts < 4 && rings.contains(where: { $0.contains(where: { $0.y == y }) }) {
+                y += (box.maxY - box.minY) * 1e-7
+                attempts += 1
+            }
+            var xs: [Double] = []
+            for ring in rings {
+                let n = ring.count
+                var j = n - 1
+                for i in 0..<n {
+                    let a = ring[i], b = ring[j]
+                    if (a.y > y) != (b.y > y) {
+                        xs.append(a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x))
+                    }
+                    j = i
+                }
+            }
+            xs.sort()
+            var k = 0
+            while k + 1 < xs.count {
+                let w = xs[k + 1] - xs[k]
+                if w > 0 && (best == nil || w > best!.width) {
+                    best = (w, GeoPoint(x: (xs[k] + xs[k + 1]) / 2, y: y))
+                }
+                k += 2
+            }
+        }
+        return best?.point
+    }
+}

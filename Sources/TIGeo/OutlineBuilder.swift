@@ -1,0 +1,350 @@
+import Foundation
+
+/// Builds the projected, simplified outlines of départements, régions and EPCI from commune geometries.
+public enum OutlineBuilder {
+    public struct CommuneInput: Sendable {
+        public var code: String
+        public var departement: String
+        public var region: String
+        public var epci: String?
+        /// lon/lat (WGS84) geometry, `nil` when the source has none.
+        public var geometry: MultiPolygon?
+
+        public init(code: String, departement: String, region: String, epci: String?, geometry: MultiPolygon?) {
+            self.code = code
+            self.departement = departement
+            self.region = region
+            self.epci = epci
+            self.geometry = geometry
+        }
+    }
+
+    public enum Detail: String, Sendable, CaseIterable, Codable {
+        /// National maps: Douglas–Peucker tolerance 1 000 m.
+        case coarse
+        /// A région map: tolerance 200 m.
+        case fine
+
+        /// Simplification tolerance in metres.
+        public var tolerance: Double {
+            switch self {
+            case .coarse: 1_000
+            case .fine: 200
+            }
+        }
+
+        /// Rings smaller than this (m²) are dropped after simplification (a feature always keeps
+        /// its largest polygon): 0.5 km² at coarse detail, 0.02 km² at fine detail.
+        public var dropArea: Double { tolerance * tolerance / 2 }
+    }
+
+    public struct Result: Sendable {
+        public var regions: [String: [Detail: ProjectedShape]]
+        public var departements: [String: [Detail: ProjectedShape]]
+        public var epcis: [String: [Detail: ProjectedShape]]
+        /// How many gaps of the commune mosaic were filled from cantons.
+        public var gapFillers: Int
+        /// Human-readable steps with counts and timings.
+        public var log: [String]
+
+        public init(regions: [String: [Detail: ProjectedShape]], departements: [String: [Detail: ProjectedShape]],
+                    epcis: [String: [Detail: ProjectedShape]], gapFillers: Int, log: [String]) {
+            self.regions = regions
+            self.departements = departements
+            self.epcis = epcis
+            self.gapFillers = gapFillers
+            self.log = log
+        }
+    }
+
+    /// Sliver rings below this area (m², projected) are dropped by every dissolve of the pipeline.
+    public static let minRingAreaM2 = 30_000.0
+
+    /// Two arcs between the same nodes enclosing less than this (m²) are one border (see `Topology`).
+    static let mismatchMergeArea = 100_000.0
+
+    /// Per-frame working state: interned vertices and commune polygons as id rings.
+    final class FrameWork {
+        let frame: MapFrame
+        var lonLat: [GeoPoint] = []
+        var coords: [GeoPoint] = []
+        /// Indexes into the input array.
+        var communes: [Int] = []
+        /// Per local commune: polygons (outer CCW first, holes CW) as id rings.
+        var polygons: [[[[Int32]]]] = []
+        let scratch: VertexScratch
+        init(frame: MapFrame) {
+            self.frame = frame
+            scratch = VertexScratch(vertexCount: 0)
+        }
+    }
+
+    /// Full pipeline.
+    ///
+    /// 1. Project every commune into its frame (Lambert-93 or the overseas UTM zone) and intern
+    ///    vertices (identical lon/lat → identical id).
+    /// 2. Gaps: holes of the union of all communes of a frame that are covered by a canton are gaps
+    ///    of the (older) geometry. Cantons share the communes' vertices, so the gap polygon is the hole
+    ///    ring itself (the canton is used to tell gaps from real enclaves such as Llívia). Each gap is
+    ///    attached to the commune sharing the longest border with it (ties: first in input order), so
+    ///    that every level includes it.
+    /// 3. Départements: dissolve, then topological simplification at each detail.
+    /// 4. Régions: dissolve of the simplified départements (borders are bit-identical).
+    /// 5. EPCI: dissolve of communes, then topological simplification (communes without EPCI take
+    ///    part in the topology as their own features but are not returned).
+    public static func build(communes: [CommuneInput], cantons: [MultiPolygon], progress: (String) -> Void) -> Result {
+        var log: [String] = []
+        let started = Date()
+        var stepStart = Date()
+        func step(_ text: String) {
+            let now = Date()
+            let line = String(format: "%@ [%.2f s, total %.2f s]", text, now.timeIntervalSince(stepStart), now.timeIntervalSince(started))
+            log.append(line)
+            progress(line)
+            stepStart = now
+        }
+
+        // 1. Project and intern.
+        var works: [MapFrame: FrameWork] = [:]
+        var missing: [String] = []
+        for (i, c) in communes.enumerated() {
+            guard let g = c.geometry, !g.polygons.isEmpty else { missing.append(c.code); continue }
+            let frame = MapFrame.forDepartement(c.departement)
+            let w = works[frame] ?? FrameWork(frame: frame)
+            works[frame] = w
+            w.communes.append(i)
+            _ = g
+        }
+        let frames = MapFrame.allCases.filter { works[$0] != nil }
+        var vertexTotal = 0
+        for frame in frames {
+            let w = works[frame]!
+            var estimate = 0
+            for i in w.communes { for p in communes[i].geometry!.polygons { for r in p.rings { estimate += r.count } } }
+            var interner = PointInterner(capacity: estimate / 2)
+            var idPolygons: [[[[Int32]]]] = []
+            idPolygons.reserveCapacity(w.communes.count)
+            for i in w.communes {
+                idPolygons.append(communes[i].geometry!.polygons.map { p in p.rings.map { r in r.map { interner.id($0) } } })
+            }
+            w.lonLat = interner.coords
+            w.coords = interner.coords.map { frame.project($0) }
+            w.polygons = idPolygons.map { polys in polys.map { DissolveCore.normalized($0, w.coords) }.filter { !$0.isEmpty } }
+            w.scratch.ensure(w.coords.count)
+            vertexTotal += w.coords.count
+        }
+        step("1. projection: \(communes.count - missing.count) communes with geometry in \(frames.count) frames, "
+             + "\(vertexTotal) distinct vertices; \(missing.count) without geometry"
+             + (missing.isEmpty ? "" : " (\(missing.prefix(12).joined(separator: ", "))\(missing.count > 12 ? ", …" : ""))"))
+
+        // 2. Gaps.
+        let cantonBoxes: [Planar.Box] = cantons.map { m in
+            var b = Planar.Box()
+            for p in m.polygons { if let o = p.rings.first { for q in o { b.add(q) } } }
+            return b
+        }
+        var gapFillers = 0
+        var gapArea = 0.0
+        var enclaves: [String] = []
+        for frame in frames {
+            let w = works[frame]!
+            var all: [[Int32]] = []
+            for polys in w.polygons { for p in polys { all.append(contentsOf: p) } }
+            // No sliver threshold here: even tiny gaps get attributed to a commune.
+            let union = DissolveCore.union(all, w.coords, minRingArea: 0, scratch: w.scratch)
+            var gaps: [[Int32]] = []
+            for p in union {
+                for hole in p.dropFirst() {
+                    let lonLatRing = hole.map { w.lonLat[Int($0)] }
+                    guard let inside = Planar.interiorPoint(rings: [lonLatRing]) else { continue }
+                    var covered = false
+                    for (ci, b) in cantonBoxes.enumerated() where b.contains(inside) {
+                        if cantons[ci].polygons.contains(where: { Planar.contains($0, inside) }) { covered = true; break }
+                    }
+                    let km2 = abs(IdRings.signedArea(hole, w.coords)) / 1e6
+                    if covered {
+                        gaps.append(hole)
+                        gapArea += km2
+                    } else {
+                        enclaves.append(String(format: "%.1f km² at %.4f,%.4f", km2, inside.x, inside.y))
+                    }
+                }
+            }
+            if gaps.isEmpty { continue }
+            // Attach each gap to the commune with the longest shared border.
+            var edgeToGap: [UInt64: Int] = [:]
+            for (gi, g) in gaps.enumerated() {
+                var a = g[g.count - 1]
+                for b in g { edgeToGap[IdRings.directedKey(a, b)] = gi; a = b }
+            }
+            var score = [[Int: Double]](repeating: [:], count: gaps.count)
+            for (ci, polys) in w.polygons.enumerated() {
+                for p in polys {
+                    for r in p {
+                        var a = r[r.count - 1]
+                        for b in r {
+                            if let gi = edgeToGap[IdRings.directedKey(a, b)] {
+                                let pa = w.coords[Int(a)], pb = w.coords[Int(b)]
+                                score[gi][ci, default: 0] += ((pa.x - pb.x) * (pa.x - pb.x) + (pa.y - pb.y) * (pa.y - pb.y)).squareRoot()
+                            }
+                            a = b
+                        }
+                    }
+                }
+            }
+            let outers = union.map { $0[0] }
+            let outerBoxes = outers.map { IdRings.box($0, w.coords) }
+            for (gi, g) in gaps.enumerated() {
+                guard let owner = score[gi].max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key else { continue }
+                var filler: [[Int32]] = [Array(g.reversed())]
+                let gbox = IdRings.box(g, w.coords)
+                for (oi, o) in outers.enumerated() where gbox.contains(outerBoxes[oi]) && o != g {
+                    if IdRings.contains(g, w.coords, IdRings.testPoint(o, w.coords)) { filler.append(Array(o.reversed())) }
+                }
+                w.polygons[owner].append(filler)
+                gapFillers += 1
+            }
+        }
+        step(String(format: "2. gaps: %d filled from cantons (%.0f km²); %d holes kept as enclaves%@",
+                    gapFillers, gapArea, enclaves.count, enclaves.isEmpty ? "" : " (" + enclaves.joined(separator: "; ") + ")"))
+
+        // 3. Départements.
+        var depRegion: [String: String] = [:]
+        var departements: [String: [Detail: ProjectedShape]] = [:]
+        var depPieces = 0
+        var topoDeps: [(FrameWork, [String], [[[[Int32]]]])] = []
+        for frame in frames {
+            let w = works[frame]!
+            var groups: [String: [Int]] = [:]
+            for (li, ci) in w.communes.enumerated() {
+                groups[communes[ci].departement, default: []].append(li)
+                depRegion[communes[ci].departement] = depRegion[communes[ci].departement] ?? communes[ci].region
+            }
+            let codes = groups.keys.sorted()
+            var features: [[[[Int32]]]] = []
+            for code in codes {
+                var rings: [[Int32]] = []
+                for li in groups[code]! { for p in w.polygons[li] { rings.append(contentsOf: p) } }
+                let u = DissolveCore.union(rings, w.coords, minRingArea: minRingAreaM2, scratch: w.scratch)
+                depPieces += u.count
+                features.append(u)
+            }
+            topoDeps.append((w, codes, features))
+        }
+        step("3. départements dissolved: \(depRegion.count) départements, \(depPieces) polygons")
+
+        var arcCount = 0
+        var merged = 0
+        var pointCount = [Detail: Int]()
+        for (w, codes, features) in topoDeps {
+            let topo = Topology(features: features, coords: w.coords, mergeArea: mismatchMergeArea)
+            merged += topo.mergedArcs
+            arcCount += topo.arcs.count
+            for detail in Detail.allCases {
+                let arcs = topo.simplified(coords: w.coords, tolerance: detail.tolerance)
+                let shapes = topo.assemble(simplifiedArcs: arcs, coords: w.coords, dropArea: detail.dropArea, frame: w.frame)
+                for (code, shape) in zip(codes, shapes) {
+                    departements[code, default: [:]][detail] = shape
+                    pointCount[detail, default: 0] += shape.pointCount
+                }
+            }
+        }
+        step("4. départements simplified: \(arcCount) arcs, \(merged) mismatched border pairs merged; "
+             + Detail.allCases.map { "\($0.rawValue) \(pointCount[$0] ?? 0) points" }.joined(separator: ", "))
+
+        // 5. Régions.
+        var regions: [String: [Detail: ProjectedShape]] = [:]
+        var regionDeps: [String: [String]] = [:]
+        for (dep, region) in depRegion { regionDeps[region, default: []].append(dep) }
+        for (region, deps) in regionDeps {
+            for detail in Detail.allCases {
+                let shapes = deps.sorted().compactMap { departements[$0]?[detail] }
+                regions[region, default: [:]][detail] = dissolveProjected(shapes, minRingArea: 1)
+            }
+        }
+        step("5. régions dissolved from simplified départements: \(regions.count) régions")
+
+        // 6–7. EPCI.
+        var epcis: [String: [Detail: ProjectedShape]] = [:]
+        var topoEpcis: [(FrameWork, [String], [[[[Int32]]]])] = []
+        var epciPieces = 0
+        for frame in frames {
+            let w = works[frame]!
+            var groups: [String: [Int]] = [:]
+            for (li, ci) in w.communes.enumerated() {
+                // Communes outside any EPCI are features of their own (not returned).
+                let key = communes[ci].epci ?? "\u{0}" + communes[ci].code
+                groups[key, default: []].append(li)
+            }
+            let keys = groups.keys.sorted()
+            var features: [[[[Int32]]]] = []
+            for key in keys {
+                var rings: [[Int32]] = []
+                for li in groups[key]! { for p in w.polygons[li] { rings.append(contentsOf: p) } }
+                let u = DissolveCore.union(rings, w.coords, minRingArea: minRingAreaM2, scratch: w.scratch)
+                epciPieces += u.count
+                features.append(u)
+            }
+            topoEpcis.append((w, keys, features))
+        }
+        step("6. EPCI dissolved: \(topoEpcis.reduce(0) { $0 + $1.1.filter { !$0.hasPrefix("\u{0}") }.count }) EPCI, \(epciPieces) polygons")
+
+        arcCount = 0
+        merged = 0
+        pointCount = [:]
+        for (w, keys, features) in topoEpcis {
+            let topo = Topology(features: features, coords: w.coords, mergeArea: mismatchMergeArea)
+            merged += topo.mergedArcs
+            arcCount += topo.arcs.count
+            for detail in Detail.allCases {
+                let arcs = topo.simplified(coords: w.coords, tolerance: detail.tolerance)
+                let shapes = topo.assemble(simplifiedArcs: arcs, coords: w.coords, dropArea: detail.dropArea, frame: w.frame)
+                for (key, shape) in zip(keys, shapes) where !key.hasPrefix("\u{0}") {
+                    epcis[key, default: [:]][detail] = shape
+                    pointCount[detail, default: 0] += shape.pointCount
+                }
+            }
+        }
+        step("7. EPCI simplified: \(arcCount) arcs, \(merged) mismatched border pairs merged; "
+             + Detail.allCases.map { "\($0.rawValue) \(pointCount[$0] ?? 0) points" }.joined(separator: ", "))
+
+        return Result(regions: regions, departements: departements, epcis: epcis, gapFillers: gapFillers, log: log)
+    }
+
+    /// Outline of a group of EPCI (a Territoire d'industrie) from stored outlines of one detail:
+    /// dissolve in projected space (shared borders are bit-identical after topological
+    /// simplification). Shapes outside the majority frame are ignored.
+    public static func merge(_ shapes: [ProjectedShape]) -> ProjectedShape {
+        dissolveProjected(shapes, minRingArea: 1)
+    }
+
+    static func dissolveProjected(_ shapes: [ProjectedShape], minRingArea: Double) -> ProjectedShape {
+        var counts: [MapFrame: Int] = [:]
+        for s in shapes where !s.isEmpty { counts[s.frame, default: 0] += 1 }
+        guard let frame = MapFrame.allCases.max(by: { (counts[$0] ?? 0) < (counts[$1] ?? 0) }), (counts[frame] ?? 0) > 0 else {
+            return ProjectedShape(frame: shapes.first?.frame ?? .metropole, polygons: [])
+        }
+        var index: [IntPoint: Int32] = [:]
+        var points: [IntPoint] = []
+        var coords: [GeoPoint] = []
+        var rings: [[Int32]] = []
+        for s in shapes where s.frame == frame {
+            for polygon in s.polygons {
+                let ids = polygon.map { ring in
+                    ring.map { p -> Int32 in
+                        if let i = index[p] { return i }
+                        let i = Int32(points.count)
+                        index[p] = i
+                        points.append(p)
+                        coords.append(p.geoPoint)
+                        return i
+                    }
+                }
+                rings.append(contentsOf: DissolveCore.normalized(ids, coords))
+            }
+        }
+        let scratch = VertexScratch(vertexCount: coords.count)
+        let polygons = DissolveCore.union(rings, coords, minRingArea: minRingArea, scratch: scratch)
+        return ProjectedShape(frame: frame, polygons: polygons.map { $0.map { $0.map { points[Int($0)] } } })
+    }
+}

@@ -1,0 +1,445 @@
+import Foundation
+
+/// Server-side SVG map rendering. The output is a standalone SVG document (with xmlns) that can
+/// also be embedded inline in HTML. It uses presentation attributes only (no `style` attribute,
+/// no `<style>` element) so that it complies with a Content-Security-Policy forbidding inline styles.
+public struct SVGMap: Sendable {
+    public enum Layout: Sendable {
+        /// Metropole as the main map and the overseas départements (971, 972, 973, 974, 976) in
+        /// boxes on the left; insets without features are skipped.
+        case national
+        /// Fit the bounds of all features of the majority frame (features and markers of other
+        /// frames are ignored).
+        case fit
+    }
+
+    public struct Feature: Sendable {
+        public var shape: ProjectedShape
+        public var fill: String
+        public var stroke: String
+        public var strokeWidth: Double
+        /// Tooltip (a `<title>` child).
+        public var title: String?
+        /// Link target: the path is wrapped in `<a href="…">`.
+        public var href: String?
+        public var cssClass: String?
+
+        public init(shape: ProjectedShape, fill: String = "#e3e3fd", stroke: String = "#ffffff", strokeWidth: Double = 0.5,
+                    title: String? = nil, href: String? = nil, cssClass: String? = nil) {
+            self.shape = shape
+            self.fill = fill
+            self.stroke = stroke
+            self.strokeWidth = strokeWidth
+            self.title = title
+            self.href = href
+            self.cssClass = cssClass
+        }
+    }
+
+    public struct Marker: Sendable {
+        public var frame: MapFrame
+        /// Projected metres in `frame`.
+        public var position: GeoPoint
+        /// Radius in pixels.
+        public var radius: Double
+        public var fill: String
+        public var title: String?
+        public var href: String?
+
+        public init(frame: MapFrame, position: GeoPoint, radius: Double = 4, fill: String = "#000091",
+                    title: String? = nil, href: String? = nil) {
+            self.frame = frame
+            self.position = position
+            self.radius = radius
+            self.fill = fill
+            self.title = title
+            self.href = href
+        }
+    }
+
+    public struct LegendItem: Sendable {
+        public var label: String
+        public var fill: String
+        public init(label: String, fill: String) {
+            self.label = label
+            self.fill = fill
+        }
+    }
+
+    public var title: String
+    public var description: String
+    /// Drawn in order: `layers[0]` first (bottom).
+    public var layers: [[Feature]]
+    public var markers: [Marker]
+    public var legend: [LegendItem]
+    public var legendTitle: String?
+    public var source: String
+    public var layout: Layout
+    /// Width in pixels; the height is derived from the content.
+    public var width: Int
+    /// Prefix of the `id`s of `<title>` and `<desc>` (must be unique in an HTML page embedding
+    /// several maps); default: derived from a hash of the title and description.
+    public var idPrefix: String?
+
+    public init(title: String, description: String = "", layers: [[Feature]] = [], markers: [Marker] = [],
+                legend: [LegendItem] = [], legendTitle: String? = nil, source: String = "",
+                layout: Layout = .fit, width: Int = 800, idPrefix: String? = nil) {
+        self.title = title
+        self.description = description
+        self.layers = layers
+        self.markers = markers
+        self.legend = legend
+        self.legendTitle = legendTitle
+        self.source = source
+        self.layout = layout
+        self.width = width
+        self.idPrefix = idPrefix
+    }
+
+    // MARK: - Rendering
+
+    static let font = "Marianne, Arial, Helvetica, sans-serif"
+    static let textColor = "#161616"
+    static let mutedColor = "#666666"
+
+    /// Maps a frame's metres to pixels.
+    struct Transform {
+        var minX: Double, maxY: Double, scale: Double, offsetX: Double, offsetY: Double
+        @inline(__always) func x(_ v: Double) -> Double { offsetX + (v - minX) * scale }
+        @inline(__always) func y(_ v: Double) -> Double { offsetY + (maxY - v) * scale }
+
+        /// Fits `b` into the rectangle, centred.
+        init(bounds b: Planar.Box, x: Double, y: Double, width: Double, height: Double) {
+            let dx = max(b.maxX - b.minX, 1), dy = max(b.maxY - b.minY, 1)
+            scale = min(width / dx, height / dy)
+            minX = b.minX
+            maxY = b.maxY
+            offsetX = x + (width - dx * scale) / 2
+            offsetY = y + (height - dy * scale) / 2
+        }
+    }
+
+    struct Panel {
+        var frame: MapFrame
+        var transform: Transform
+        /// Inset box (x, y, w, h) and label, nil for the main panel.
+        var box: (Double, Double, Double, Double)?
+    }
+
+    public func render() -> String {
+        let margin = 10.0
+        let w = Double(max(width, 200))
+        var out = ""
+        out.reserveCapacity(1 << 16)
+
+        // Bounds per frame.
+        var frameBounds: [MapFrame: Planar.Box] = [:]
+        var frameCounts: [MapFrame: Int] = [:]
+        for layer in layers {
+            for f in layer where !f.shape.isEmpty {
+                let b = f.shape.bounds
+                var box = frameBounds[f.shape.frame] ?? Planar.Box()
+                box.add(GeoPoint(x: b.minX, y: b.minY))
+                box.add(GeoPoint(x: b.maxX, y: b.maxY))
+                frameBounds[f.shape.frame] = box
+                frameCounts[f.shape.frame, default: 0] += 1
+            }
+        }
+
+        // Title lines.
+        let titleSize = 18.0
+        let titleLines = Self.wrap(title, maxChars: max(10, Int((w - 2 * margin) / (titleSize * 0.55))))
+        let titleHeight = titleLines.isEmpty ? 0 : Double(titleLines.count) * titleSize * 1.25 + 8
+        let mapTop = margin + titleHeight
+
+        // Panels.
+        var panels: [Panel] = []
+        var mapHeight = 0.0
+        switch layout {
+        case .national:
+            let overseas = MapFrame.allCases.filter { $0 != .metropole && frameBounds[$0] != nil }
+            let insetWidth = overseas.isEmpty ? 0 : (w * 0.16).rounded()
+            let gap = 8.0
+            let mainX = margin + (overseas.isEmpty ? 0 : insetWidth + gap)
+            let mainWidth = w - margin - mainX
+            if let b = frameBounds[.metropole] {
+                let dx = max(b.maxX - b.minX, 1), dy = max(b.maxY - b.minY, 1)
+                let mainHeight = min(mainWidth * dy / dx, w * 1.2)
+                panels.append(Panel(frame: .metropole, transform: Transform(bounds: b, x: mainX, y: mapTop, width: mainWidth, height: mainHeight), box: nil))
+                mapHeight = mainHeight
+            }
+            if !overseas.isEmpty {
+                let n = Double(overseas.count)
+                let boxHeight = max(insetWidth * 0.8, min(insetWidth, (mapHeight - (n - 1) * gap) / n))
+                let labelHeight = 14.0
+                for (i, frame) in overseas.enumerated() {
+                    let by = mapTop + Double(i) * (boxHeight + gap)
+                    let t = Transform(bounds: frameBounds[frame]!, x: margin + 4, y: by + labelHeight + 2,
+                                      width: insetWidth - 8, height: boxHeight - labelHeight - 6)
+                    panels.append(Panel(frame: frame, transform: t, box: (margin, by, insetWidth, boxHeight)))
+                }
+                mapHeight = max(mapHeight, n * boxHeight + (n - 1) * gap)
+            }
+        case .fit:
+            if let frame = frameCounts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) })?.key,
+               let b = frameBounds[frame] {
+                let dx = max(b.maxX - b.minX, 1), dy = max(b.maxY - b.minY, 1)
+                let availableWidth = w - 2 * margin
+                let h = min(availableWidth * dy / dx, w * 1.2)
+                panels.append(Panel(frame: frame, transform: Transform(bounds: b, x: margin, y: mapTop, width: availableWidth, height: h), box: nil))
+                mapHeight = h
+            }
+        }
+
+        // Legend layout (flow of swatches).
+        let legendFont = 12.0
+        var legendRows: [[(LegendItem, Double)]] = []
+        var legendHeight = 0.0
+        if !legend.isEmpty {
+            let inner = w - 2 * margin - 16
+            var row: [(LegendItem, Double)] = []
+            var rowWidth = 0.0
+            for item in legend {
+                let itemWidth = 22 + Double(item.label.count) * legendFont * 0.56 + 14
+                if rowWidth + itemWidth > inner && !row.isEmpty {
+                    legendRows.append(row)
+                    row = []
+                    rowWidth = 0
+                }
+                row.append((item, rowWidth))
+                rowWidth += itemWidth
+            }
+            legendRows.append(row)
+            legendHeight = 10 + (legendTitle == nil ? 0 : 20) + Double(legendRows.count) * 20 + 4
+        }
+        let legendTop = mapTop + mapHeight + (mapHeight > 0 ? 10 : 0)
+        let sourceTop = legendTop + legendHeight + (legendHeight > 0 ? 8 : 0)
+        let sourceHeight = source.isEmpty ? 0.0 : 16
+        let height = (sourceTop + sourceHeight + margin).rounded(.up)
+
+        // Document.
+        let prefix = idPrefix ?? "map-" + Self.hashHex(title + "\u{0}" + description)
+        let W = Self.num(w), H = Self.num(height)
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(W)\" height=\"\(H)\" viewBox=\"0 0 \(W) \(H)\" role=\"img\" aria-labelledby=\"\(prefix)-title \(prefix)-desc\" font-family=\"\(Self.font)\">\n"
+        out += "<title id=\"\(prefix)-title\">\(Self.escape(title))</title>\n"
+        out += "<desc id=\"\(prefix)-desc\">\(Self.escape(description))</desc>\n"
+        out += "<rect x=\"0\" y=\"0\" width=\"\(W)\" height=\"\(H)\" fill=\"#ffffff\"/>\n"
+        for (i, line) in titleLines.enumerated() {
+            let y = margin + titleSize + Double(i) * titleSize * 1.25
+            out += "<text x=\"\(Self.num(margin))\" y=\"\(Self.num(y))\" font-size=\"\(Self.num(titleSize))\" font-weight=\"bold\" fill=\"\(Self.textColor)\">\(Self.escape(line))</text>\n"
+        }
+        for panel in panels {
+            if let (bx, by, bw, bh) = panel.box {
+                out += "<rect x=\"\(Self.num(bx))\" y=\"\(Self.num(by))\" width=\"\(Self.num(bw))\" height=\"\(Self.num(bh))\" fill=\"none\" stroke=\"#929292\" stroke-width=\"0.75\"/>\n"
+                out += "<text x=\"\(Self.num(bx + 4))\" y=\"\(Self.num(by + 12))\" font-size=\"10\" fill=\"\(Self.textColor)\">\(Self.escape(panel.frame.label))</text>\n"
+            }
+        }
+        for layer in layers {
+            out += "<g>\n"
+            for feature in layer {
+                guard let panel = panels.first(where: { $0.frame == feature.shape.frame }) else { continue }
+                let d = Self.pathData(feature.shape, panel.transform)
+                if d.isEmpty { continue }
+                var path = "<path d=\"\(d)\" fill=\"\(Self.escape(feature.fill))\" stroke=\"\(Self.escape(feature.stroke))\" stroke-width=\"\(Self.num(feature.strokeWidth))\" vector-effect=\"non-scaling-stroke\" stroke-linejoin=\"round\""
+                if feature.shape.polygons.contains(where: { $0.count > 1 }) { path += " fill-rule=\"evenodd\"" }
+                if let c = feature.cssClass { path += " class=\"\(Self.escape(c))\"" }
+                out += Self.wrapLink(element: path, title: feature.title, href: feature.href, closing: "path")
+            }
+            out += "</g>\n"
+        }
+        if !markers.isEmpty {
+            out += "<g>\n"
+            for m in markers {
+                guard let panel = panels.first(where: { $0.frame == m.frame }) else { continue }
+                let cx = Self.num(Self.round1(panel.transform.x(m.position.x)))
+                let cy = Self.num(Self.round1(panel.transform.y(m.position.y)))
+                let circle = "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(Self.num(m.radius))\" fill=\"\(Self.escape(m.fill))\" stroke=\"#ffffff\" stroke-width=\"1\""
+                out += Self.wrapLink(element: circle, title: m.title, href: m.href, closing: "circle")
+            }
+            out += "</g>\n"
+        }
+        if !legend.isEmpty {
+            out += "<rect x=\"\(Self.num(margin))\" y=\"\(Self.num(legendTop))\" width=\"\(Self.num(w - 2 * margin))\" height=\"\(Self.num(legendHeight))\" fill=\"#ffffff\" stroke=\"#dddddd\" stroke-width=\"1\"/>\n"
+            var y = legendTop + 10
+            if let lt = legendTitle {
+                out += "<text x=\"\(Self.num(margin + 8))\" y=\"\(Self.num(y + 12))\" font-size=\"13\" font-weight=\"bold\" fill=\"\(Self.textColor)\">\(Self.escape(lt))</text>\n"
+                y += 20
+            }
+            for row in legendRows {
+                for (item, x0) in row {
+                    let x = margin + 8 + x0
+                    out += "<rect x=\"\(Self.num(x))\" y=\"\(Self.num(y))\" width=\"14\" height=\"14\" fill=\"\(Self.escape(item.fill))\" stroke=\"#929292\" stroke-width=\"0.5\"/>"
+                    out += "<text x=\"\(Self.num(x + 20))\" y=\"\(Self.num(y + 11.5))\" font-size=\"\(Self.num(legendFont))\" fill=\"\(Self.textColor)\">\(Self.escape(item.label))</text>\n"
+                }
+                y += 20
+            }
+        }
+        if !source.isEmpty {
+            out += "<text x=\"\(Self.num(margin))\" y=\"\(Self.num(sourceTop + 11))\" font-size=\"10\" fill=\"\(Self.mutedColor)\">\(Self.escape(source))</text>\n"
+        }
+        out += "</svg>\n"
+        return out
+    }
+
+    static func wrapLink(element: String, title: String?, href: String?, closing: String) -> String {
+        let t = title.map { "<title>\(escape($0))</title>" } ?? ""
+        if let href {
+            return "<a href=\"\(escape(href))\">\(t)\(element)/></a>\n"
+        }
+        if !t.isEmpty { return "\(element)>\(t)</\(closing)>\n" }
+        return "\(element)/>\n"
+    }
+
+    /// Path data in pixels rounded to 0.1: absolute move-to, then relative line-tos computed from
+    /// rounded absolute positions (no drift; shared borders render identically).
+    static func pathData(_ shape: ProjectedShape, _ t: Transform) -> String {
+        var d: [UInt8] = []
+        d.reserveCapacity(shape.pointCount * 6)
+        var pts: [(Int, Int)] = []
+        for polygon in shape.polygons {
+            for (ri, ring) in polygon.enumerated() {
+                pts.removeAll(keepingCapacity: true)
+                for p in ring {
+                    let q = (Int((t.x(Double(p.x)) * 10).rounded()), Int((t.y(Double(p.y)) * 10).rounded()))
+                    if let last = pts.last, last == q { continue }
+                    pts.append(q)
+                }
+                while pts.count > 1 && pts.first! == pts.last! { pts.removeLast() }
+                if pts.count < 3 {
+                    if ri == 0 { break } else { continue }
+                }
+                d.append(UInt8(ascii: "M"))
+                appendTenths(&d, pts[0].0, first: true)
+                appendTenths(&d, pts[0].1, first: false)
+                d.append(UInt8(ascii: "l"))
+                var prev = pts[0]
+                var first = true
+                for q in pts.dropFirst() {
+                    appendTenths(&d, q.0 - prev.0, first: first)
+                    appendTenths(&d, q.1 - prev.1, first: false)
+                    first = false
+                    prev = q
+                }
+                d.append(UInt8(ascii: "z"))
+            }
+        }
+        return String(decoding: d, as: UTF8.self)
+    }
+
+    /// Appends a number given in tenths: "12", "-3.5", ".5"; a space separates it from the previous
+    /// number unless it starts with "-" or follows a command letter.
+    @inline(__always)
+    static func appendTenths(_ d: inout [UInt8], _ v: Int, first: Bool) {
+        if v < 0 {
+            d.append(UInt8(ascii: "-"))
+        } else if !first {
+            d.append(UInt8(ascii: " "))
+        }
+        let a = abs(v)
+        let whole = a / 10, frac = a % 10
+        if whole > 0 || frac == 0 {
+            d.append(contentsOf: String(whole).utf8)
+        }
+        if frac != 0 {
+            d.append(UInt8(ascii: "."))
+            d.append(UInt8(ascii: "0") + UInt8(frac))
+        }
+    }
+
+    static func round1(_ v: Double) -> Double { (v * 10).rounded() / 10 }
+
+    /// Compact number formatting with at most 2 decimals.
+    static func num(_ v: Double) -> String {
+        let r = (v * 100).rounded() / 100
+        if r == r.rounded() { return String(Int(r)) }
+        var s = String(format: "%.2f", r)
+        while s.hasSuffix("0") { s.removeLast() }
+        return s
+    }
+
+    /// XML escaping for text and attribute values.
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                // Control characters are not allowed in XML 1.0.
+                if c.value < 0x20 && c != "\n" && c != "\t" && c != "\r" { continue }
+                out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    static func wrap(_ text: String, maxChars: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if !line.isEmpty && line.count + 1 + word.count > maxChars {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    static func hashHex(_ s: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return String(h & 0xFFFF_FFFF, radix: 16)
+    }
+}
+
+public enum Choropleth {
+    /// Class boundaries by quantiles: `[min, q1, …, max]` (ascending, duplicates removed, so at most
+    /// `classes + 1` values; fewer when the data has many ties). Empty input gives `[]`.
+    public static func quantileBreaks(_ values: [Double], classes: Int) -> [Double] {
+        let v = values.filter { $0.isFinite }.sorted()
+        guard let first = v.first, let last = v.last, classes >= 1 else { return [] }
+        var breaks = [first]
+        if classes > 1 {
+            for k in 1..<classes {
+                // Linear interpolation between order statistics.
+                let pos = Double(k) / Double(classes) * Double(v.count - 1)
+                let lo = Int(pos.rounded(.down)), hi = min(lo + 1, v.count - 1)
+                let q = v[lo] + (v[hi] - v[lo]) * (pos - Double(lo))
+                if q > breaks.last! { breaks.append(q) }
+            }
+        }
+        if last > breaks.last! || breaks.count == 1 { breaks.append(last) }
+        return breaks
+    }
+
+    /// Sequential blue palette from light to dark (DSFR "bleu France" tints), `classes` colours
+    /// (1…9; more classes repeat the ramp's end).
+    public static func palette(_ classes: Int) -> [String] {
+        let ramp = ["#f5f5fe", "#e3e3fd", "#cacafb", "#a1a1f8", "#8585f6", "#6a6af4", "#4747c9", "#313178", "#000091"]
+        guard classes > 0 else { return [] }
+        if classes == 1 { return ["#6a6af4"] }
+        // Skip the near-white end for small class counts so every class is distinguishable from the background.
+        let start = classes <= 5 ? 1 : 0
+        return (0..<classes).map { i in
+            let t = Double(i) / Double(classes - 1)
+            let idx = Int((Double(start) + t * Double(ramp.count - 1 - start)).rounded())
+            return ramp[min(idx, ramp.count - 1)]
+        }
+    }
+
+    /// Index of the class of `value` for boundaries from `quantileBreaks`: `i` such that
+    /// `breaks[i] <= value < breaks[i + 1]`, the maximum in the last class; clamped to
+    /// `0…breaks.count - 2` (0 when there are fewer than 2 boundaries).
+    public static func classIndex(_ value: Double, breaks: [Double]) -> Int {
+        guard breaks.count >= 2 else { return 0 }
+        var i = 0
+        while i < breaks.count - 2 && value >= breaks[i + 1] { i += 1 }
+        return i
+    }
+}

@@ -1,0 +1,29 @@
+import FluentKit
+import FluentSQL
+
+/// Every migration of the application, in order. Add new ones at the end, in a new
+/// numbered folder (`Migrations/002/…`); never edit one that has shipped.
+public enum AppMigrations {
+    public static let all: [any Migration] = [
+        CreateRegions(),
+        CreateDepartements(),
+        CreateEpcis(),
+        CreateCommunes(),
+        CreateCommuneAliases(),
+        CreateCommuneZonings(),
+        CreateTerritories(),
+        CreateTerritoryEpcis(),
+        CreateOutlines(),
+        CreateGeoImports(),
+    ]
+}
+
+extension Database {
+    /// A plain (non-unique) index, named after its table and columns. Indexes are dropped with their table.
+    func index(_ table: String, _ columns: String...) async throws {
+        guard let sql = self as? any SQLDatabase else { return }
+        let builder = sql.create(index: "idx_\(table)_\(columns.joined(separator: "_"))").on(table)
+        for column in columns { builder.column(column) }
+        try await builder.run()
+    }
+}

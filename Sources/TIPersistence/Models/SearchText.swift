@@ -1,0 +1,22 @@
+import Foundation
+
+/// Search on a normalised column (lower-cased, accents folded), so that searching behaves
+/// the same on SQLite and PostgreSQL (no ILIKE, no collation differences).
+public enum SearchText {
+    public static func normalise(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "fr_FR"))
+            .lowercased()
+            .replacingOccurrences(of: "’", with: "'")
+            .replacingOccurrences(of: "œ", with: "oe")
+            .replacingOccurrences(of: "æ", with: "ae")
+    }
+
+    /// A LIKE pattern that matches `query` anywhere, with LIKE's wildcards escaped (escape char `\`).
+    public static func containsPattern(_ query: String) -> String {
+        let escaped = normalise(query)
+            .replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+        return "%\(escaped)%"
+    }
+}

@@ -1,0 +1,172 @@
+import FluentSQL
+import TIDomain
+
+/// Read models for pages and API: plain data assembled from a few aggregate queries.
+public enum GeoQueries {
+    public struct EpciStats: Sendable {
+        public var siren: String
+        public var name: String
+        public var kind: EpciKind
+        public var communes: Int
+        public var population: Int
+        public var departements: [String]
+        public var regions: [String]
+        public var territory: String?
+    }
+
+    public struct TerritorySummary: Sendable {
+        public var id: String
+        public var name: String
+        public var active: Bool
+        public var fundedProjectLead: Bool
+        public var hasProjectLead: Bool
+        public var labelDate: String?
+        public var epcis: [String]
+        public var communes: Int
+        public var population: Int
+        public var departements: [String]
+        public var regions: [String]
+    }
+
+    public struct RegionSummary: Sendable {
+        public var code: String
+        public var name: String
+        public var overseas: Bool
+        public var departements: Int
+        public var epcis: Int
+        public var communes: Int
+        public var population: Int
+        public var territories: Int
+    }
+
+    /// Every EPCI with its size, the départements and régions it spans, and its TI.
+    public static func epciStats(on database: any Database) async throws -> [String: EpciStats] {
+        let sql = database as! any SQLDatabase
+        var stats: [String: EpciStats] = [:]
+        for epci in try await Epci.query(on: database).all() {
+            stats[epci.siren] = EpciStats(siren: epci.siren, name: epci.name, kind: epci.kind, communes: 0, population: 0,
+                                         departements: [], regions: [], territory: nil)
+        }
+        let rows = try await sql.raw("""
+            SELECT c.epci_siren AS epci, c.departement_code AS dep, d.region_code AS reg,
+                   COUNT(*) AS n, CAST(COALESCE(SUM(c.population), 0) AS BIGINT) AS pop
+            FROM communes c JOIN departements d ON d.code = c.departement_code
+            WHERE c.epci_siren IS NOT NULL
+            GROUP BY c.epci_siren, c.departement_code, d.region_code
+            ORDER BY c.epci_siren, c.departement_code
+            """).all()
+        for row in rows {
+            let siren = try row.decode(column: "epci", as: String.self)
+            guard var s = stats[siren] else { continue }
+            s.communes += try row.decode(column: "n", as: Int.self)
+            s.population += try row.decode(column: "pop", as: Int.self)
+            s.departements.append(try row.decode(column: "dep", as: String.self))
+            let region = try row.decode(column: "reg", as: String.self)
+            if !s.regions.contains(region) { s.regions.append(region) }
+            stats[siren] = s
+        }
+        for member in try await TerritoryEpci.query(on: database).all() {
+            stats[member.$epci.id]?.territory = member.$territory.id
+        }
+        return stats
+    }
+
+    public static func territorySummaries(on database: any Database, epcis: [String: EpciStats]? = nil) async throws -> [TerritorySummary] {
+        var stats = epcis ?? [:]
+        if epcis == nil { stats = try await epciStats(on: database) }
+        let epcis = stats
+        let members = Dictionary(grouping: epcis.values.filter { $0.territory != nil }, by: { $0.territory! })
+        return try await Territory.query(on: database).sort(\.$name).all().map { t in
+            let parts = (members[t.id!] ?? []).sorted { $0.name < $1.name }
+            var departements: [String] = [], regions: [String] = []
+            for p in parts {
+                for d in p.departements where !departements.contains(d) { departements.append(d) }
+                for r in p.regions where !regions.contains(r) { regions.append(r) }
+            }
+            return TerritorySummary(
+                id: t.id!, name: t.name, active: t.active, fundedProjectLead: t.projectLeadFundedByState,
+                hasProjectLead: t.projectLeadName != nil, labelDate: t.labelDate,
+                epcis: parts.map(\.siren), communes: parts.reduce(0) { $0 + $1.communes },
+                population: parts.reduce(0) { $0 + $1.population },
+                departements: departements.sorted(), regions: regions.sorted())
+        }
+    }
+
+    public static func regionSummaries(on database: any Database, territories: [TerritorySummary]) async throws -> [RegionSummary] {
+        let sql = database as! any SQLDatabase
+        let rows = try await sql.raw("""
+            SELECT r.code AS code, r.name AS name, r.overseas AS overseas,
+                   COUNT(DISTINCT d.code) AS deps, COUNT(DISTINCT c.epci_siren) AS epcis,
+                   COUNT(c.code) AS communes, CAST(COALESCE(SUM(c.population), 0) AS BIGINT) AS pop
+            FROM regions r
+            LEFT JOIN departements d ON d.region_code = r.code
+            LEFT JOIN communes c ON c.departement_code = d.code
+            GROUP BY r.code, r.name, r.overseas
+            ORDER BY r.name
+            """).all()
+        return try rows.map { row in
+            let code = try row.decode(column: "code", as: String.self)
+            return RegionSummary(
+                code: code, name: try row.decode(column: "name", as: String.self),
+                overseas: try row.decode(column: "overseas", as: Bool.self),
+                departements: try row.decode(column: "deps", as: Int.self),
+                epcis: try row.decode(column: "epcis", as: Int.self),
+                communes: try row.decode(column: "communes", as: Int.self),
+                population: try row.decode(column: "pop", as: Int.self),
+                territories: territories.filter { $0.regions.contains(code) }.count)
+        }
+    }
+
+    /// Communes of a set of EPCI, by name.
+    public static func communes(inEpcis sirens: [String], on database: any Database) async throws -> [Commune] {
+        guard !sirens.isEmpty else { return [] }
+        return try await Commune.query(on: database).filter(\.$epci.$id ~~ sirens).sort(\.$name).all()
+    }
+
+    public struct Counts: Sendable, Codable {
+        public var regions: Int
+        public var departements: Int
+        public var epcis: Int
+        public var communes: Int
+        public var territories: Int
+    }
+
+    public static func counts(on database: any Database) async throws -> Counts {
+        Counts(
+            regions: try await Region.query(on: database).count(),
+            departements: try await Departement.query(on: database).count(),
+            epcis: try await Epci.query(on: database).count(),
+            communes: try await Commune.query(on: database).count(),
+            territories: try await Territory.query(on: database).count())
+    }
+
+    public static func lastImport(on database: any Database) async throws -> GeoImport? {
+        try await GeoImport.query(on: database).sort(FieldKey("imported_at"), .descending).first()
+    }
+}
+
+extension GeoQueries {
+    public struct DepartementStats: Sendable {
+        public var communes = 0
+        public var population = 0
+        public init() {}
+    }
+
+    public static func departementSummaries(regionCode: String, on database: any Database) async throws -> [String: DepartementStats] {
+        let sql = database as! any SQLDatabase
+        let rows = try await sql.raw("""
+            SELECT c.departement_code AS dep, COUNT(*) AS n, CAST(COALESCE(SUM(c.population), 0) AS BIGINT) AS pop
+            FROM communes c JOIN departements d ON d.code = c.departement_code
+            WHERE d.region_code = \(bind: regionCode)
+            GROUP BY c.departement_code
+            """).all()
+        var result: [String: DepartementStats] = [:]
+        for row in rows {
+            var s = DepartementStats()
+            s.communes = try row.decode(column: "n", as: Int.self)
+            s.population = try row.decode(column: "pop", as: Int.self)
+            result[try row.decode(column: "dep", as: String.self)] = s
+        }
+        return result
+    }
+}

@@ -1,0 +1,53 @@
+import FluentSQL
+import Foundation
+import TIGeo
+
+/// Reading and writing stored outlines.
+public enum OutlineStore {
+    static func insert(_ outlines: [Outline], on sql: any SQLDatabase) async throws {
+        var start = 0
+        while start < outlines.count {
+            let insert = sql.insert(into: Outline.schema).columns("key", "level", "code", "detail", "frame", "shape")
+            for o in outlines[start..<min(start + 500, outlines.count)] {
+                insert.values([SQLBind(o.id!), SQLBind(o.level.rawValue), SQLBind(o.code), SQLBind(o.detail), SQLBind(o.frame), SQLBind(o.shape)])
+            }
+            try await insert.run()
+            start += 500
+        }
+    }
+
+    /// Outlines of one level and detail, by code. `codes` nil means all.
+    public static func shapes(_ level: Outline.Level, detail: OutlineBuilder.Detail, codes: [String]? = nil,
+                              on database: any Database) async throws -> [String: ProjectedShape] {
+        if let codes, codes.isEmpty { return [:] }
+        var query = Outline.query(on: database).filter(\.$level == level).filter(\.$detail == detail.rawValue)
+        if let codes { query = query.filter(\.$code ~~ codes) }
+        var result: [String: ProjectedShape] = [:]
+        for outline in try await query.all() { result[outline.code] = try outline.decoded() }
+        return result
+    }
+}
+
+/// Outlines of the Territoires d'industrie: the union of their member EPCI's outlines.
+public enum TerritoryOutlines {
+    /// Recomputes every TI's outline from the stored EPCI outlines. Returns how many were stored.
+    @discardableResult
+    public static func recomputeAll(on database: any Database) async throws -> Int {
+        let sql = database as! any SQLDatabase
+        try await sql.delete(from: Outline.schema).where("level", .equal, Outline.Level.territory.rawValue).run()
+        let members = try await TerritoryEpci.query(on: database).all()
+        guard !members.isEmpty else { return 0 }
+        let byTerritory = Dictionary(grouping: members, by: { $0.$territory.id })
+        var stored: [Outline] = []
+        for detail in OutlineBuilder.Detail.allCases {
+            let epciShapes = try await OutlineStore.shapes(.epci, detail: detail, on: database)
+            for (territory, rows) in byTerritory.sorted(by: { $0.key < $1.key }) {
+                let parts = rows.compactMap { epciShapes[$0.$epci.id] }
+                guard !parts.isEmpty else { continue }
+                stored.append(Outline(level: .territory, code: territory, detail: detail, shape: OutlineBuilder.merge(parts)))
+            }
+        }
+        try await OutlineStore.insert(stored, on: sql)
+        return stored.count
+    }
+}

