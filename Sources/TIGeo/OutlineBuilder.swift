@@ -259,10 +259,12 @@ public enum OutlineBuilder {
         for (region, deps) in regionDeps {
             for detail in Detail.allCases {
                 let shapes = deps.sorted().compactMap { departements[$0]?[detail] }
-                regions[region, default: [:]][detail] = dissolveProjected(shapes, minRingArea: 1)
+                // Rings under 3 × dropArea are dropped: the smallest real holes of a région are Llívia
+                // and the Hautes-Pyrénées enclaves (> 10 km²); smaller ones are data artefacts.
+                regions[region, default: [:]][detail] = dissolveProjected(shapes, minRingArea: 3 * detail.dropArea)
             }
         }
-        step("5. régions dissolved from simplified départements: \(regions.count) régions")
+        step("5. régions dissolved from simplified départements: \(regions.count) régions, " + Detail.allCases.map { d in "\(d.rawValue) \(regions.values.reduce(0) { $0 + ($1[d]?.pointCount ?? 0) }) points" }.joined(separator: ", "))
 
         // 6–7. EPCI.
         var epcis: [String: [Detail: ProjectedShape]] = [:]

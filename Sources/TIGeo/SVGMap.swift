@@ -241,7 +241,8 @@ public struct SVGMap: Sendable {
                 let d = Self.pathData(feature.shape, panel.transform)
                 if d.isEmpty { continue }
                 var path = "<path d=\"\(d)\" fill=\"\(Self.escape(feature.fill))\" stroke=\"\(Self.escape(feature.stroke))\" stroke-width=\"\(Self.num(feature.strokeWidth))\" vector-effect=\"non-scaling-stroke\" stroke-linejoin=\"round\""
-                if feature.shape.polygons.contains(where: { $0.count > 1 }) { path += " fill-rule=\"evenodd\"" }
+                // Default nonzero fill rule: holes are wound opposite to outer rings, and overlapping
+                // outer rings (data artefacts) stay filled.
                 if let c = feature.cssClass { path += " class=\"\(Self.escape(c))\"" }
                 out += Self.wrapLink(element: path, title: feature.title, href: feature.href, closing: "path")
             }

