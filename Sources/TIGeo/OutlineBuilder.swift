@@ -33,9 +33,9 @@ public enum OutlineBuilder {
             }
         }
 
-        /// Rings smaller than this (m²) are dropped after simplification (a feature always keeps
-        /// its largest polygon): 0.5 km² at coarse detail, 0.02 km² at fine detail.
-        public var dropArea: Double { tolerance * tolerance / 2 }
+        /// Islands and holes smaller than this (m²) are dropped after simplification (a feature
+        /// always keeps its largest polygon): 0.5 km² at coarse detail, 0.03 km² at fine detail.
+        public var dropArea: Double { max(tolerance * tolerance / 2, OutlineBuilder.minRingAreaM2) }
     }
 
     public struct Result: Sendable {
@@ -57,7 +57,7 @@ public enum OutlineBuilder {
         }
     }
 
-    /// Sliver rings below this area (m², projected) are dropped by every dissolve of the pipeline.
+    /// Sliver islands and holes below this area (m², projected) are dropped from every output.
     public static let minRingAreaM2 = 30_000.0
 
     /// Two arcs between the same nodes enclosing less than this (m²) are one border (see `Topology`).
@@ -87,7 +87,10 @@ public enum OutlineBuilder {
     ///    of the (older) geometry. Cantons share the communes' vertices, so the gap polygon is the hole
     ///    ring itself (the canton is used to tell gaps from real enclaves such as Llívia). Each gap is
     ///    attached to the commune sharing the longest border with it (ties: first in input order), so
-    ///    that every level includes it.
+    ///    that every level includes it. Small interior rings (< 0.1 km²) made of the borders of
+    ///    several communes (tiny gaps not covered by cantons, overlaps) are repaired the same way:
+    ///    the reversed ring is added to the commune with the longest border along it, which makes
+    ///    its border follow its neighbour's exactly.
     /// 3. Départements: dissolve, then topological simplification at each detail.
     /// 4. Régions: dissolve of the simplified départements (borders are bit-identical).
     /// 5. EPCI: dissolve of communes, then topological simplification (communes without EPCI take
@@ -146,67 +149,89 @@ public enum OutlineBuilder {
         var gapFillers = 0
         var gapArea = 0.0
         var enclaves: [String] = []
+        var repairs = 0
         for frame in frames {
             let w = works[frame]!
             var all: [[Int32]] = []
             for polys in w.polygons { for p in polys { all.append(contentsOf: p) } }
             // No sliver threshold here: even tiny gaps get attributed to a commune.
             let union = DissolveCore.union(all, w.coords, minRingArea: 0, scratch: w.scratch)
-            var gaps: [[Int32]] = []
-            for p in union {
-                for hole in p.dropFirst() {
-                    let lonLatRing = hole.map { w.lonLat[Int($0)] }
-                    guard let inside = Planar.interiorPoint(rings: [lonLatRing]) else { continue }
-                    var covered = false
-                    for (ci, b) in cantonBoxes.enumerated() where b.contains(inside) {
-                        if cantons[ci].polygons.contains(where: { Planar.contains($0, inside) }) { covered = true; break }
-                    }
-                    let km2 = abs(IdRings.signedArea(hole, w.coords)) / 1e6
-                    if covered {
-                        gaps.append(hole)
-                        gapArea += km2
-                    } else {
-                        enclaves.append(String(format: "%.1f km² at %.4f,%.4f", km2, inside.x, inside.y))
+            // Interior rings of the union: holes, and outer rings nested inside another polygon
+            // (overlaps between communes whose borders are not vertex-identical).
+            var candidates: [(ring: [Int32], isHole: Bool)] = []
+            for p in union { for hole in p.dropFirst() { candidates.append((hole, true)) } }
+            let outerBoxes = union.map { IdRings.box($0[0], w.coords) }
+            for i in union.indices.dropFirst() {
+                let o = union[i][0]
+                if IdRings.signedArea(o, w.coords) >= mismatchMergeArea { continue }
+                let tp = IdRings.testPoint(o, w.coords)
+                for j in 0..<i where outerBoxes[j].contains(outerBoxes[i]) && IdRings.contains(union[j][0], w.coords, tp) {
+                    if !union[j].dropFirst().contains(where: { IdRings.contains($0, w.coords, tp) }) {
+                        candidates.append((o, false))
+                        break
                     }
                 }
             }
-            if gaps.isEmpty { continue }
-            // Attach each gap to the commune with the longest shared border.
-            var edgeToGap: [UInt64: Int] = [:]
-            for (gi, g) in gaps.enumerated() {
-                var a = g[g.count - 1]
-                for b in g { edgeToGap[IdRings.directedKey(a, b)] = gi; a = b }
+            if candidates.isEmpty { continue }
+            // Border length shared with each commune (edges keep their direction in the union).
+            var edgeToCandidate: [UInt64: Int] = [:]
+            for (k, c) in candidates.enumerated() {
+                var a = c.ring[c.ring.count - 1]
+                for b in c.ring { edgeToCandidate[IdRings.directedKey(a, b)] = k; a = b }
             }
-            var score = [[Int: Double]](repeating: [:], count: gaps.count)
+            var score = [[Int: Double]](repeating: [:], count: candidates.count)
             for (ci, polys) in w.polygons.enumerated() {
                 for p in polys {
                     for r in p {
                         var a = r[r.count - 1]
                         for b in r {
-                            if let gi = edgeToGap[IdRings.directedKey(a, b)] {
+                            if let k = edgeToCandidate[IdRings.directedKey(a, b)] {
                                 let pa = w.coords[Int(a)], pb = w.coords[Int(b)]
-                                score[gi][ci, default: 0] += ((pa.x - pb.x) * (pa.x - pb.x) + (pa.y - pb.y) * (pa.y - pb.y)).squareRoot()
+                                score[k][ci, default: 0] += ((pa.x - pb.x) * (pa.x - pb.x) + (pa.y - pb.y) * (pa.y - pb.y)).squareRoot()
                             }
                             a = b
                         }
                     }
                 }
             }
-            let outers = union.map { $0[0] }
-            let outerBoxes = outers.map { IdRings.box($0, w.coords) }
-            for (gi, g) in gaps.enumerated() {
-                guard let owner = score[gi].max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key else { continue }
-                var filler: [[Int32]] = [Array(g.reversed())]
-                let gbox = IdRings.box(g, w.coords)
-                for (oi, o) in outers.enumerated() where gbox.contains(outerBoxes[oi]) && o != g {
-                    if IdRings.contains(g, w.coords, IdRings.testPoint(o, w.coords)) { filler.append(Array(o.reversed())) }
+            for (k, c) in candidates.enumerated() {
+                // Longest shared border; ties: first commune in input order.
+                guard let owner = score[k].max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key else { continue }
+                let area = abs(IdRings.signedArea(c.ring, w.coords))
+                var covered = false
+                var inside: GeoPoint? = nil
+                if c.isHole {
+                    inside = Planar.interiorPoint(rings: [c.ring.map { w.lonLat[Int($0)] }])
+                    if let inside {
+                        for (ci, b) in cantonBoxes.enumerated() where b.contains(inside) {
+                            if cantons[ci].polygons.contains(where: { Planar.contains($0, inside) }) { covered = true; break }
+                        }
+                    }
                 }
-                w.polygons[owner].append(filler)
-                gapFillers += 1
+                if covered {
+                    // A gap: the filler is the hole itself, minus any island of the union inside it.
+                    var filler: [[Int32]] = [Array(c.ring.reversed())]
+                    let gbox = IdRings.box(c.ring, w.coords)
+                    for (oi, p) in union.enumerated() where gbox.contains(outerBoxes[oi]) && p[0] != c.ring {
+                        if IdRings.contains(c.ring, w.coords, IdRings.testPoint(p[0], w.coords)) { filler.append(Array(p[0].reversed())) }
+                    }
+                    w.polygons[owner].append(filler)
+                    gapFillers += 1
+                    gapArea += area / 1e6
+                } else if area < mismatchMergeArea && score[k].count >= 2 {
+                    // A small gap or overlap between neighbours whose borders differ: adding the
+                    // reversed ring to one of them makes its border follow the other's exactly
+                    // (edge algebra: its own edges cancel, the neighbour's are added reversed).
+                    w.polygons[owner].append([Array(c.ring.reversed())])
+                    repairs += 1
+                } else if c.isHole {
+                    let at = inside ?? w.lonLat[Int(c.ring[0])]
+                    enclaves.append(String(format: "%.2f km² at %.4f,%.4f", area / 1e6, at.x, at.y))
+                }
             }
         }
-        step(String(format: "2. gaps: %d filled from cantons (%.0f km²); %d holes kept as enclaves%@",
-                    gapFillers, gapArea, enclaves.count, enclaves.isEmpty ? "" : " (" + enclaves.joined(separator: "; ") + ")"))
+        step(String(format: "2. gaps: %d filled from cantons (%.0f km²); %d small gaps/overlaps between neighbours repaired; %d holes kept as enclaves%@",
+                    gapFillers, gapArea, repairs, enclaves.count, enclaves.isEmpty ? "" : " (" + enclaves.joined(separator: "; ") + ")"))
 
         // 3. Départements.
         var depRegion: [String: String] = [:]
@@ -225,7 +250,9 @@ public enum OutlineBuilder {
             for code in codes {
                 var rings: [[Int32]] = []
                 for li in groups[code]! { for p in w.polygons[li] { rings.append(contentsOf: p) } }
-                let u = DissolveCore.union(rings, w.coords, minRingArea: minRingAreaM2, scratch: w.scratch)
+                // Only degenerate rings are dropped here: slivers are dropped after simplification,
+                // where islands can be told from exclaves.
+                let u = DissolveCore.union(rings, w.coords, minRingArea: 1, scratch: w.scratch)
                 depPieces += u.count
                 features.append(u)
             }
@@ -283,7 +310,9 @@ public enum OutlineBuilder {
             for key in keys {
                 var rings: [[Int32]] = []
                 for li in groups[key]! { for p in w.polygons[li] { rings.append(contentsOf: p) } }
-                let u = DissolveCore.union(rings, w.coords, minRingArea: minRingAreaM2, scratch: w.scratch)
+                // Only degenerate rings are dropped here: slivers are dropped after simplification,
+                // where islands can be told from exclaves.
+                let u = DissolveCore.union(rings, w.coords, minRingArea: 1, scratch: w.scratch)
                 epciPieces += u.count
                 features.append(u)
             }

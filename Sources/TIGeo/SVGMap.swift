@@ -425,8 +425,8 @@ public enum Choropleth {
         let ramp = ["#f5f5fe", "#e3e3fd", "#cacafb", "#a1a1f8", "#8585f6", "#6a6af4", "#4747c9", "#313178", "#000091"]
         guard classes > 0 else { return [] }
         if classes == 1 { return ["#6a6af4"] }
-        // Skip the near-white end for small class counts so every class is distinguishable from the background.
-        let start = classes <= 5 ? 1 : 0
+        // Skip the near-white end (unless 8+ classes are needed) so classes stand out from the white background.
+        let start = classes < 8 ? 1 : 0
         return (0..<classes).map { i in
             let t = Double(i) / Double(classes - 1)
             let idx = Int((Double(start) + t * Double(ramp.count - 1 - start)).rounded())

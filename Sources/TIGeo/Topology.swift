@@ -17,6 +17,8 @@ struct Topology {
 
     /// Number of arc pairs merged by the mismatch repair (see below).
     var mergedArcs = 0
+    /// Whether an arc has the outside (no feature) on one side.
+    var outsideArc: [Bool] = []
 
     /// - Parameter mergeArea: repair of borders that are not vertex-identical in the source: two
     ///   arcs joining the same two nodes, each between a different feature and the outside, that
@@ -180,11 +182,11 @@ struct Topology {
         }
         self.arcs = arcs
         self.features = features
+        self.outsideArc = arcSides.map { $0.0 == -1 || $0.1 == -1 }
     }
 
-    /// Douglas–Peucker on every arc (endpoints fixed), then reassembly of every feature in integer
-    /// metres. Rings under `dropArea` (m²) or with fewer than 3 distinct points are dropped (with
-    /// their holes for outer rings); a feature always keeps at least its largest polygon.
+    /// Douglas–Peucker on every arc (endpoints fixed), keeping at least 3 points on closed arcs and
+    /// on arcs parallel to another one (same end nodes) so that rings do not collapse.
     func simplified(coords: [GeoPoint], tolerance: Double) -> [[Int32]] {
         let tol2 = tolerance * tolerance
         // Parallel arcs (same two end nodes) must keep an interior point, or they collapse onto each other.
@@ -268,7 +270,10 @@ struct Topology {
         return result
     }
 
-    /// Reassembles features from simplified arcs, in integer metres.
+    /// Reassembles features from simplified arcs, in integer metres. Rings with fewer than 3
+    /// distinct points, and islands and voids (rings touching the outside) under `dropArea` (m²)
+    /// are dropped (outer rings with their holes); a feature always keeps at least
+    /// its largest polygon.
     func assemble(simplifiedArcs: [[Int32]], coords: [GeoPoint], dropArea: Double, frame: MapFrame) -> [ProjectedShape] {
         var shapes: [ProjectedShape] = []
         shapes.reserveCapacity(features.count)
@@ -292,8 +297,11 @@ struct Topology {
                     let area = ring.count >= 3 ? Planar.signedArea(ring.map(\.geoPoint)) : 0
                     if ri == 0 {
                         if area > 0 && (fallback == nil || area > fallback!.area) { fallback = (area, ring) }
-                        if area < dropArea { break }
-                    } else if area > -dropArea {
+                        // Small islands go; small exclaves surrounded by other features stay
+                        // (dropping them would leave a hole between the neighbours).
+                        if area <= 0 || (area < dropArea && r.contains(where: { outsideArc[Int($0.arc)] })) { break }
+                    } else if area >= 0 || (area > -dropArea && r.contains(where: { outsideArc[Int($0.arc)] })) {
+                        // Small voids go; small holes filled by another feature's exclave stay.
                         continue
                     }
                     rings.append(ring)

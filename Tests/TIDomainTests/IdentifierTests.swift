@@ -80,3 +80,45 @@ struct MoneyTests {
         #expect(FrenchNumber.grouped(27255) == "27\u{202F}255")
     }
 }
+
+@Suite("Access rules")
+struct AccessRuleTests {
+    @Test func passwordPolicySaysWhatToChange() {
+        #expect(throws: DomainError("mot_de_passe_faible", "Mot de passe trop faible : il faut au moins 12 caractères ; il faut au moins trois types de caractères parmi minuscules, majuscules, chiffres et symboles.")) {
+            try PasswordPolicy.validate("abcdefg")
+        }
+        #expect(throws: DomainError.self) { try PasswordPolicy.validate("Marie.Dupont-2026", email: "marie.dupont@exemple.fr") }
+        #expect(throws: DomainError.self) { try PasswordPolicy.validate("Aa1Aa1Aa1Aa1Aa1") }
+        #expect(throws: Never.self) { try PasswordPolicy.validate("Territoire-Industrie-42") }
+    }
+
+    @Test func scopesFitTheirRoles() throws {
+        try Scope.validate(.national, for: .admin)
+        try Scope.validate(Scope(regions: ["84"]), for: .region)
+        try Scope.validate(Scope(regions: ["84", "93"]), for: .reviewer)
+        #expect(throws: DomainError.self) { try Scope.validate(Scope(regions: ["84", "93"]), for: .prefecture) }
+        #expect(throws: DomainError.self) { try Scope.validate(.national, for: .territory) }
+        #expect(throws: DomainError.self) { try Scope.validate(Scope(regions: ["84"]), for: .viewer) }
+        #expect(throws: DomainError.self) { try Scope.validate(.national, for: .applicant) }
+    }
+
+    @Test func principalsCoverTheirScopeOnly() {
+        let region = Principal(userID: "1", role: .region, scope: Scope(regions: ["84"]))
+        #expect(region.covers(region: "84"))
+        #expect(!region.covers(region: "93"))
+        let territory = Principal(userID: "2", role: .territory, scope: Scope(territory: TerritoryID("TI-1")))
+        #expect(territory.covers(region: "84", territories: ["TI-1"]))
+        #expect(!territory.covers(region: "84", territories: ["TI-2"]))
+        let applicant = Principal(userID: "3", role: .applicant, scope: Scope(organisation: Siren("552100554")))
+        #expect(applicant.covers(region: "84", organisation: "552100554"))
+        #expect(!applicant.covers(region: "84", organisation: "200000172"))
+        #expect(Principal(userID: "4", role: .admin, scope: .national).covers(region: nil))
+    }
+
+    @Test func emailAddresses() throws {
+        #expect(try EmailAddress.normalise(" Marie@Exemple.FR ") == "marie@exemple.fr")
+        for bad in ["marie", "marie@", "@exemple.fr", "marie@exemple", "a b@exemple.fr"] {
+            #expect(throws: DomainError.self) { try EmailAddress.normalise(bad) }
+        }
+    }
+}

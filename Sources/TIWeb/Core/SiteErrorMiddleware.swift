@@ -13,9 +13,9 @@ struct SiteErrorMiddleware: AsyncMiddleware {
         } catch {
             let (status, code, message) = describe(error, request: request)
             if status.code >= 500 {
-                request.logger.error("\(request.method) \(request.url.path): \(String(reflecting: error))")
+                request.logger.error("\(request.method) \(request.loggablePath): \(String(reflecting: error))")
             }
-            return render(status: status, code: code, message: message, for: request)
+            return Self.render(status: status, code: code, message: message, for: request)
         }
     }
 
@@ -54,7 +54,7 @@ struct SiteErrorMiddleware: AsyncMiddleware {
         }
     }
 
-    func render(status: HTTPResponseStatus, code: String, message: String, for request: Request) -> Response {
+    static func render(status: HTTPResponseStatus, code: String, message: String, for request: Request) -> Response {
         let response: Response
         if request.url.path.hasPrefix("/api/") || request.url.path == "/healthz" {
             struct Body: Content { var error: Detail }

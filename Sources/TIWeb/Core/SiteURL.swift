@@ -16,6 +16,11 @@ public enum SiteURL: Sendable, Equatable {
     case mapRegions, mapDepartements, mapTerritories
     case mapRegionEpcis(String)
     case mapTerritory(String)
+    case signIn, signOut, forgotPassword
+    case resetPassword(String)
+    case account, accountTokens
+    case revokeToken(String)
+    case adminUsers, adminAudit, adminAuditCSV
 
     public var path: String {
         switch self {
@@ -34,13 +39,23 @@ public enum SiteURL: Sendable, Equatable {
         case .mapTerritories: "/cartes/territoires.svg"
         case .mapRegionEpcis(let code): "/cartes/regions/\(code.urlPathEncoded)/epci.svg"
         case .mapTerritory(let id): "/cartes/territoires/\(id.urlPathEncoded).svg"
+        case .signIn: "/connexion"
+        case .signOut: "/deconnexion"
+        case .forgotPassword: "/mot-de-passe-oublie"
+        case .resetPassword(let token): "/reinitialisation/\(token.urlPathEncoded)"
+        case .account: "/compte"
+        case .accountTokens: "/compte/jetons"
+        case .revokeToken(let id): "/compte/jetons/\(id.urlPathEncoded)/revoquer"
+        case .adminUsers: "/admin/utilisateurs"
+        case .adminAudit: "/admin/journal"
+        case .adminAuditCSV: "/admin/journal.csv"
         }
     }
 }
 
 /// JSON endpoints under /api/v1.
 public enum APIURL: Sendable {
-    case regions, region(String), territories, territory(String), commune(String), openapi
+    case regions, region(String), territories, territory(String), commune(String), openapi, me
 
     public var path: String {
         switch self {
@@ -50,6 +65,7 @@ public enum APIURL: Sendable {
         case .territory(let id): "/api/v1/territories/\(id.urlPathEncoded)"
         case .commune(let code): "/api/v1/communes/\(code.urlPathEncoded)"
         case .openapi: "/api/v1/openapi.json"
+        case .me: "/api/v1/me"
         }
     }
 }

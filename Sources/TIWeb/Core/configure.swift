@@ -39,10 +39,25 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     ContentConfiguration.global.use(encoder: encoder, for: .json)
     ContentConfiguration.global.use(decoder: decoder, for: .json)
 
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    switch config.mailer {
+    case "sendmail": app.mailer = SendmailMailer(path: Environment.get("TI_SENDMAIL") ?? "/usr/sbin/sendmail", from: config.mailFrom)
+    case "memory": app.mailer = CapturingMailer()
+    default: app.mailer = FileMailer(directory: app.directory.workingDirectory + "var/mail", logger: app.logger)
+    }
+    app.rateLimiter = RateLimiter(limit: config.apiRateLimit)
+
+    // Outermost first. Errors become pages or JSON inside the security headers; sessions and
+    // tokens are read before CSRF and before each route's access guard.
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(RequestLogMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SiteErrorMiddleware(environment: app.environment))
     app.middleware.use(FileMiddleware(publicDirectory: config.publicDirectory, defaultFile: nil))
+    app.middleware.use(SessionAuthenticator())
+    app.middleware.use(BearerAuthenticator())
+    app.middleware.use(CSRFMiddleware())
+    app.middleware.use(PageContextMiddleware())
 
     app.mapCache = MapCache()
     try routes(app)

@@ -20,7 +20,9 @@ struct MapService {
     func svg(_ key: String, build: () async throws -> SVGMap?) async throws -> String? {
         let version = try await DataVersion.current(on: database)
         if let hit = await cache.get(key, version: version) { return hit }
-        guard let map = try await build() else { return nil }
+        guard var map = try await build() else { return nil }
+        // Unique ids for title/desc: several maps can sit inline on one page.
+        map.idPrefix = "carte-" + key.map { $0.isLetter || $0.isNumber ? $0 : "-" }.map(String.init).joined()
         let svg = map.render()
         await cache.set(key, version: version, svg: svg)
         return svg

@@ -69,6 +69,18 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/me": {
+          "get": {
+            "summary": "Le compte pour lequel agit le jeton",
+            "operationId": "getMe",
+            "security": [{"bearer": []}],
+            "responses": {
+              "200": {"description": "Le compte", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Me"}}}},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "429": {"$ref": "#/components/responses/TooManyRequests"}
+            }
+          }
+        },
         "/api/v1/openapi.json": {
           "get": {
             "summary": "Ce document",
@@ -78,7 +90,12 @@ enum OpenAPIDocument {
         }
       },
       "components": {
+        "securitySchemes": {
+          "bearer": {"type": "http", "scheme": "bearer", "description": "Jeton personnel créé sur /compte/jetons ; il agit avec le rôle et le périmètre de son titulaire, limité à 600 requêtes par minute."}
+        },
         "responses": {
+          "Unauthorized": {"description": "Jeton absent, inconnu, expiré ou révoqué", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "TooManyRequests": {"description": "Trop de requêtes pour ce jeton (en-tête Retry-After)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "BadRequest": {"description": "Requête mal formée", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "NotFound": {"description": "Ressource inconnue", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         },
@@ -86,6 +103,12 @@ enum OpenAPIDocument {
           "Error": {
             "type": "object", "required": ["error"],
             "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}
+          },
+          "Me": {
+            "type": "object", "required": ["id", "display_name", "role", "regions"],
+            "properties": {"id": {"type": "string", "format": "uuid"}, "display_name": {"type": "string"},
+              "role": {"type": "string", "enum": ["admin", "region", "prefecture", "reviewer", "territory", "applicant", "viewer"]},
+              "regions": {"type": "array", "items": {"type": "string"}}, "territory": {"type": "string"}, "organisation": {"type": "string"}}
           },
           "Named": {"type": "object", "required": ["code", "name"], "properties": {"code": {"type": "string"}, "name": {"type": "string"}}},
           "Region": {

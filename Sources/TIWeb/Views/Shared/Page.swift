@@ -87,7 +87,9 @@ struct Page {
                                 .div(.class("fr-header__service"),
                                      .a(.href(SiteURL.home.path), .title("Accueil — Territoires d’industrie"),
                                         .p(.class("fr-header__service-title"), "Territoires d’industrie")),
-                                     .p(.class("fr-header__service-tagline"), "Le programme et son fonds d’accélération des investissements industriels")))))),
+                                     .p(.class("fr-header__service-tagline"), "Le programme et son fonds d’accélération des investissements industriels"))),
+                           .div(.class("fr-header__tools"),
+                                .div(.class("fr-header__tools-links"), headerLinks))))),
             .div(.class("fr-header__menu"),
                  .div(.class("fr-container"),
                       .nav(.id("navigation-principale"), .class("fr-nav"), .attribute(named: "role", value: "navigation"),
@@ -99,6 +101,22 @@ struct Page {
                                           .if(item == section, .attribute(named: "aria-current", value: "page")),
                                           .text(item.label)))
                                })))))
+    }
+
+    /// Sign-in link, or the signed-in person's name, account, administration and sign-out.
+    private var headerLinks: Node<HTML.BodyContext> {
+        let context = PageContext.current
+        guard let name = context.userName else {
+            return .ul(.class("fr-btns-group"),
+                       .li(.a(.class("fr-btn fr-icon-account-circle-line"), .href(SiteURL.signIn.path), "Se connecter")))
+        }
+        return .ul(.class("fr-btns-group"),
+                   .li(.a(.class("fr-btn fr-icon-account-circle-line"), .href(SiteURL.account.path), .text(name))),
+                   .if(context.role == .admin,
+                       .li(.a(.class("fr-btn fr-icon-settings-5-line"), .href(SiteURL.adminUsers.path), "Administration"))),
+                   .li(.form(.method(.post), .action(SiteURL.signOut.path), .class("ti-inline-form"),
+                             .input(.type(.hidden), .name("_csrf"), .value(context.csrfToken)),
+                             .button(.class("fr-btn fr-icon-logout-box-r-line"), .type(.submit), "Se déconnecter"))))
     }
 
     private var breadcrumbNav: Node<HTML.BodyContext> {

@@ -1,0 +1,47 @@
+import FluentKit
+import FluentSQL
+
+/// The audit log, append-only at the database level: triggers refuse UPDATE and DELETE.
+struct CreateAuditEvents: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(AuditEvent.schema)
+            .id()
+            .field("at_epoch", .double, .required)
+            .field("actor_id", .string)
+            .field("actor_role", .string, .required)
+            .field("action", .string, .required)
+            .field("object_type", .string, .required)
+            .field("object_id", .string, .required)
+            .field("before_json", .string)
+            .field("after_json", .string)
+            .create()
+        try await database.index(AuditEvent.schema, "at_epoch")
+        try await database.index(AuditEvent.schema, "action")
+        let sql = database as! any SQLDatabase
+        if sql.dialect.name == "sqlite" {
+            for operation in ["UPDATE", "DELETE"] {
+                try await sql.raw("""
+                    CREATE TRIGGER audit_events_no_\(unsafeRaw: operation.lowercased()) BEFORE \(unsafeRaw: operation) ON audit_events
+                    BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END
+                    """).run()
+            }
+        } else {
+            try await sql.raw("""
+                CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'audit_events is append-only'; END $$
+                """).run()
+            try await sql.raw("""
+                CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
+                FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()
+                """).run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(AuditEvent.schema).delete()
+        let sql = database as! any SQLDatabase
+        if sql.dialect.name != "sqlite" {
+            try await sql.raw("DROP FUNCTION IF EXISTS audit_events_append_only()").run()
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import FluentKit
+
+struct CreatePasswordResetTokens: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(PasswordResetToken.schema)
+            .field("token_hash", .string, .identifier(auto: false))
+            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("expires_epoch", .double, .required)
+            .field("used_epoch", .double)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(PasswordResetToken.schema).delete()
+    }
+}

@@ -1,0 +1,59 @@
+import FluentKit
+import Foundation
+
+/// Writes to the audit log. There is deliberately no update or delete here.
+public enum AuditLog {
+    public struct Actor: Sendable {
+        public var id: String?
+        public var role: String
+
+        public init(id: String?, role: String) {
+            self.id = id
+            self.role = role
+        }
+
+        /// Command-line actions (imports, `ti user create`).
+        public static let system = Actor(id: nil, role: "systeme")
+    }
+
+    public static func record(_ action: String, by actor: Actor, object type: String, id objectID: String,
+                              before: [String: String]? = nil, after: [String: String]? = nil,
+                              on database: any Database, now: Date = Date()) async throws {
+        let event = AuditEvent()
+        event.atEpoch = now.timeIntervalSince1970
+        event.actorID = actor.id
+        event.actorRole = actor.role
+        event.action = action
+        event.objectType = type
+        event.objectID = objectID
+        event.beforeJSON = before.map(json)
+        event.afterJSON = after.map(json)
+        try await event.create(on: database)
+    }
+
+    static func json(_ values: [String: String]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: values, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    public struct Filter: Sendable {
+        public var action: String?
+        public var actorID: String?
+        public var objectType: String?
+        public var fromEpoch: Double?
+        public var toEpoch: Double?
+        public init(action: String? = nil, actorID: String? = nil, objectType: String? = nil, fromEpoch: Double? = nil, toEpoch: Double? = nil) {
+            self.action = action; self.actorID = actorID; self.objectType = objectType; self.fromEpoch = fromEpoch; self.toEpoch = toEpoch
+        }
+    }
+
+    public static func query(_ filter: Filter, on database: any Database) -> QueryBuilder<AuditEvent> {
+        var q = AuditEvent.query(on: database)
+        if let a = filter.action, !a.isEmpty { q = q.filter(\.$action == a) }
+        if let a = filter.actorID, !a.isEmpty { q = q.filter(\.$actorID == a) }
+        if let t = filter.objectType, !t.isEmpty { q = q.filter(\.$objectType == t) }
+        if let f = filter.fromEpoch { q = q.filter(\.$atEpoch >= f) }
+        if let t = filter.toEpoch { q = q.filter(\.$atEpoch < t) }
+        return q.sort(\.$atEpoch, .descending)
+    }
+}

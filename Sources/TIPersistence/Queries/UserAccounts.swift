@@ -1,0 +1,88 @@
+import FluentKit
+import Foundation
+import TIDomain
+
+/// Creating accounts, shared by the admin page, `ti user create` and the demo data.
+public enum UserAccounts {
+    public struct Draft: Sendable {
+        public var email: String
+        public var displayName: String
+        public var role: String
+        public var regions: [String]
+        public var territory: String?
+        public var organisation: String?
+
+        public init(email: String, displayName: String, role: String, regions: [String] = [], territory: String? = nil, organisation: String? = nil) {
+            self.email = email; self.displayName = displayName; self.role = role
+            self.regions = regions; self.territory = territory; self.organisation = organisation
+        }
+    }
+
+    /// Field → French message for everything wrong with a draft; empty when valid.
+    public static func validate(_ draft: Draft, on database: any Database) async throws -> (errors: [String: String], role: Role?, scope: Scope?, email: String?) {
+        var errors: [String: String] = [:]
+        var email: String?
+        do { email = try EmailAddress.normalise(draft.email) } catch { errors["email"] = error.message }
+        if let email, try await User.query(on: database).filter(\.$email == email).count() > 0 {
+            errors["email"] = "Un compte existe déjà pour l’adresse \(email)."
+        }
+        let name = draft.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty || name.count > 120 { errors["name"] = "Indiquez un nom (120 caractères au plus)." }
+        var role: Role?
+        do { role = try Role(validating: draft.role) } catch { errors["role"] = error.message }
+
+        var scope = Scope()
+        let regions = draft.regions.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for code in regions where try await Region.find(code, on: database) == nil {
+            errors["regions"] = "La région « \(code) » n’existe pas (codes INSEE, par exemple 84)."
+        }
+        scope.regions = regions
+        if let raw = draft.territory?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            if let id = TerritoryID(raw), try await Territory.find(id.rawValue, on: database) != nil { scope.territory = id }
+            else { errors["territory"] = "Le territoire d’industrie « \(raw) » n’existe pas." }
+        }
+        if let raw = draft.organisation?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            do { scope.organisation = try Siren(validating: raw) } catch { errors["organisation"] = error.message }
+        }
+        if let role, errors["regions"] == nil, errors["territory"] == nil, errors["organisation"] == nil {
+            do { try Scope.validate(scope, for: role) } catch {
+                let field = role == .territory ? "territory" : role == .applicant ? "organisation" : "regions"
+                errors[field] = error.message
+            }
+        }
+        return (errors, role, scope, email)
+    }
+
+    /// Validates and creates the account, with its audit event, in one transaction.
+    public static func create(_ draft: Draft, passwordHash: String, isDemo: Bool = false, actor: AuditLog.Actor,
+                              on database: any Database) async throws -> User {
+        let checked = try await validate(draft, on: database)
+        guard checked.errors.isEmpty, let role = checked.role, let scope = checked.scope, let email = checked.email else {
+            throw AccountRejected(errors: checked.errors)
+        }
+        let user = User(email: email, displayName: draft.displayName.trimmingCharacters(in: .whitespacesAndNewlines),
+                        passwordHash: passwordHash, role: role, scope: scope, isDemo: isDemo)
+        try await database.transaction { db in
+            try await user.create(on: db)
+            try await AuditLog.record("utilisateur.creation", by: actor, object: "utilisateur", id: user.id!.uuidString,
+                                      after: user.auditSnapshot, on: db)
+        }
+        return user
+    }
+
+    public static func setActive(_ user: User, _ active: Bool, actor: AuditLog.Actor, on database: any Database) async throws {
+        let before = user.auditSnapshot
+        try await database.transaction { db in
+            user.active = active
+            try await user.save(on: db)
+            if !active { try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete() }
+            try await AuditLog.record(active ? "utilisateur.activation" : "utilisateur.desactivation", by: actor,
+                                      object: "utilisateur", id: user.id!.uuidString, before: before, after: user.auditSnapshot, on: db)
+        }
+    }
+}
+
+public struct AccountRejected: Error, CustomStringConvertible {
+    public var errors: [String: String]
+    public var description: String { errors.sorted { $0.key < $1.key }.map(\.value).joined(separator: "\n") }
+}

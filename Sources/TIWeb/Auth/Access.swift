@@ -1,0 +1,91 @@
+import TIDomain
+import Vapor
+
+/// Who may call a route. Every route declares one (see `routes.swift`); the role × route test
+/// fails for a route that does not. Object-level scope (a région's applications…) is checked by
+/// the handler with `Principal.covers`, answering 404 outside the scope.
+enum Access: Sendable, Equatable, CustomStringConvertible {
+    case everyone
+    case signedIn
+    case roles(Set<Role>)
+
+    static let admin = Access.roles([.admin])
+
+    func allows(_ principal: Principal?) -> Bool {
+        switch self {
+        case .everyone: true
+        case .signedIn: principal != nil
+        case .roles(let roles): principal.map { roles.contains($0.role) } ?? false
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .everyone: "public"
+        case .signedIn: "connecté"
+        case .roles(let roles): roles.sorted().map(\.rawValue).joined(separator: ", ")
+        }
+    }
+}
+
+/// Enforces a route's `Access`: anonymous → sign-in page (HTML) or 401 (API); wrong role → 403.
+struct AccessGuard: AsyncMiddleware {
+    let access: Access
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard !access.allows(request.principal) else { return try await next.respond(to: request) }
+        if request.principal == nil {
+            if request.isAPI {
+                throw AppError(.unauthorized, code: "authentification_requise", "Authentification requise : envoyez un jeton d’API (Authorization: Bearer …).")
+            }
+            let back = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
+            return request.redirect(to: SiteURL.signIn.path + "?retour=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+        }
+        throw AppError(.forbidden, code: "acces_refuse", "Votre rôle ne permet pas cette action.")
+    }
+}
+
+extension RoutesBuilder {
+    /// Registers a route behind its access guard and records the policy on the route.
+    @discardableResult
+    func endpoint(_ method: HTTPMethod, _ path: [PathComponent], access: Access,
+            use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable) -> Route {
+        let route = grouped(AccessGuard(access: access)).on(method, path, body: .collect, use: handler)
+        route.userInfo["access"] = access
+        return route
+    }
+}
+
+extension Route {
+    var access: Access? { userInfo["access"] as? Access }
+}
+
+extension Request {
+    var isAPI: Bool { url.path.hasPrefix("/api/") }
+
+    private struct PrincipalKey: StorageKey { typealias Value = Principal }
+    private struct UserKey: StorageKey { typealias Value = UserBox }
+    final class UserBox: @unchecked Sendable {
+        let user: TIPersistenceUser
+        init(_ user: TIPersistenceUser) { self.user = user }
+    }
+
+    /// The signed-in person (session cookie on pages, Bearer token on the API), if any.
+    var principal: Principal? {
+        get { storage[PrincipalKey.self] }
+        set { storage[PrincipalKey.self] = newValue }
+    }
+
+    var currentUser: TIPersistenceUser? {
+        get { storage[UserKey.self]?.user }
+        set { storage[UserKey.self] = newValue.map(UserBox.init) }
+    }
+
+    /// The audit actor for this request.
+    var auditActor: AuditLog.Actor {
+        principal.map { AuditLog.Actor(id: $0.userID, role: $0.role.rawValue) } ?? AuditLog.Actor(id: nil, role: "anonyme")
+    }
+}
+
+import TIPersistence
+typealias TIPersistenceUser = TIPersistence.User

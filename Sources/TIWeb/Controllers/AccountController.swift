@@ -1,0 +1,81 @@
+import Fluent
+import TIDomain
+import TIPersistence
+import Vapor
+
+/// The signed-in person's account and personal API tokens.
+struct AccountController {
+    func show(req: Request) async throws -> Response {
+        HTMLResponse.make(AccountPage(user: try req.requireUser()).render())
+    }
+
+    func tokens(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        return HTMLResponse.make(TokensPage(tokens: try await tokens(of: user, on: req.db), now: Date().timeIntervalSince1970).render())
+    }
+
+    struct TokenForm: Content { var name: String?; var days: String? }
+
+    func createToken(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.content.decode(TokenForm.self)
+        let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let now = Date().timeIntervalSince1970
+        guard (1...80).contains(name.count) else {
+            let page = TokensPage(tokens: try await tokens(of: user, on: req.db), error: "Donnez un nom au jeton (80 caractères au plus).", name: name, now: now)
+            return HTMLResponse.make(page.render(), status: .badRequest)
+        }
+        guard let days = form.days.flatMap(Int.init), [30, 90, 365].contains(days) else {
+            throw AppError.badRequest("validite_invalide", "Choisissez une validité de 30, 90 ou 365 jours.")
+        }
+        let secret = Secret.generate(prefix: "ti_")
+        let token = APIToken(userID: try user.requireID(), name: name, tokenHash: Secret.hash(secret),
+                             prefix: String(secret.prefix(9)), expires: now + Double(days) * 86400)
+        try await req.db.transaction { db in
+            try await token.create(on: db)
+            try await AuditLog.record("jeton.creation", by: req.auditActor, object: "jeton", id: token.id!.uuidString,
+                                      after: ["nom": name, "validite_jours": String(days), "prefixe": token.prefix], on: db)
+        }
+        let page = TokensPage(tokens: try await tokens(of: user, on: req.db), created: (name, secret), now: now)
+        return HTMLResponse.make(page.render(), status: .created)
+    }
+
+    func revokeToken(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        // Someone else's token answers 404, like a token that does not exist.
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let token = try await APIToken.query(on: req.db).filter(\.$id == id).filter(\.$user.$id == user.requireID()).first() else {
+            throw AppError.notFound("Ce jeton n’existe pas.")
+        }
+        if token.revokedEpoch == nil {
+            try await req.db.transaction { db in
+                token.revokedEpoch = Date().timeIntervalSince1970
+                try await token.save(on: db)
+                try await AuditLog.record("jeton.revocation", by: req.auditActor, object: "jeton", id: id.uuidString,
+                                          before: ["etat": "actif"], after: ["etat": "revoque"], on: db)
+            }
+        }
+        return req.redirect(to: SiteURL.accountTokens.path, redirectType: .normal)
+    }
+
+    private func tokens(of user: TIPersistenceUser, on db: any Database) async throws -> [APIToken] {
+        try await APIToken.query(on: db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt, .descending).all()
+    }
+
+    /// `GET /api/v1/me`: who a token acts for.
+    struct MeDTO: Content { var id: String; var displayName: String; var role: String; var regions: [String]; var territory: String?; var organisation: String? }
+
+    func me(req: Request) async throws -> MeDTO {
+        let user = try req.requireUser()
+        let scope = user.scope
+        return MeDTO(id: user.id!.uuidString, displayName: user.displayName, role: user.role.rawValue, regions: scope.regions,
+                     territory: scope.territory?.rawValue, organisation: scope.organisation?.rawValue)
+    }
+}
+
+extension Request {
+    func requireUser() throws -> TIPersistenceUser {
+        guard let user = currentUser else { throw AppError(.unauthorized, code: "authentification_requise", "Connectez-vous pour continuer.") }
+        return user
+    }
+}

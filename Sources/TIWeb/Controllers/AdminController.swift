@@ -1,0 +1,105 @@
+import Fluent
+import TIDomain
+import TIPersistence
+import Vapor
+
+/// National administration: accounts and the audit log.
+struct AdminController {
+    func users(req: Request) async throws -> Response {
+        HTMLResponse.make(AdminUsersPage(users: try await allUsers(req.db)).render())
+    }
+
+    struct UserForm: Content { var email: String?; var name: String?; var role: String?; var regions: String?; var territory: String?; var organisation: String? }
+
+    func createUser(req: Request) async throws -> Response {
+        let form = try req.content.decode(UserForm.self)
+        let draft = UserAccounts.Draft(
+            email: form.email ?? "", displayName: form.name ?? "", role: form.role ?? "",
+            regions: (form.regions ?? "").split(separator: ",").map(String.init), territory: form.territory, organisation: form.organisation)
+        // An unusable random password until the person chooses theirs through the e-mailed link.
+        let hash = try await req.password.async.hash(Secret.generate())
+        do {
+            let user = try await UserAccounts.create(draft, passwordHash: hash, actor: req.auditActor, on: req.db)
+            try await PasswordReset.send(to: user, validity: 72 * 3600, request: req, reason: .newAccount)
+            let page = AdminUsersPage(users: try await allUsers(req.db), notice: "Compte créé pour \(user.email) : un lien pour choisir le mot de passe lui a été envoyé.")
+            return HTMLResponse.make(page.render(), status: .created)
+        } catch let rejected as AccountRejected {
+            let page = AdminUsersPage(
+                users: try await allUsers(req.db),
+                draft: .init(email: form.email ?? "", name: form.name ?? "", role: form.role ?? "", regions: form.regions ?? "",
+                             territory: form.territory ?? "", organisation: form.organisation ?? ""),
+                errors: rejected.errors)
+            return HTMLResponse.make(page.render(), status: .badRequest)
+        }
+    }
+
+    func setActive(req: Request, active: Bool) async throws -> Response {
+        guard let id = req.parameters.get("id", as: UUID.self), let user = try await TIPersistenceUser.find(id, on: req.db) else {
+            throw AppError.notFound("Ce compte n’existe pas.")
+        }
+        if user.id?.uuidString == req.principal?.userID, !active {
+            throw AppError(.conflict, code: "auto_desactivation", "Vous ne pouvez pas désactiver votre propre compte.")
+        }
+        if user.active != active { try await UserAccounts.setActive(user, active, actor: req.auditActor, on: req.db) }
+        return req.redirect(to: SiteURL.adminUsers.path, redirectType: .normal)
+    }
+
+    static let pageSize = 50
+
+    func audit(req: Request) async throws -> Response {
+        let query = try req.query.decode(AuditQuery.self)
+        let filter = try Self.filter(query)
+        let page = max(1, query.page ?? 1)
+        let total = try await AuditLog.query(filter, on: req.db).count()
+        let events = try await AuditLog.query(filter, on: req.db).range(((page - 1) * Self.pageSize)..<(page * Self.pageSize + 1)).all()
+        let actors = Dictionary(uniqueKeysWithValues: try await allUsers(req.db).map { ($0.id!.uuidString, $0.displayName) })
+        let shown = Array(events.prefix(Self.pageSize))
+        return HTMLResponse.make(AuditPage(events: shown, actors: actors, filter: query, page: page,
+                                           hasNext: events.count > Self.pageSize, total: total).render())
+    }
+
+    /// The filtered list, as CSV (no pagination).
+    func auditCSV(req: Request) async throws -> Response {
+        let query = try req.query.decode(AuditQuery.self)
+        let events = try await AuditLog.query(try Self.filter(query), on: req.db).all()
+        var csv = "date_utc;auteur_id;role;action;type_objet;id_objet;avant;apres\n"
+        let iso = ISO8601DateFormatter()
+        for e in events {
+            let fields = [iso.string(from: Date(timeIntervalSince1970: e.atEpoch)), e.actorID ?? "", e.actorRole, e.action,
+                          e.objectType, e.objectID, e.beforeJSON ?? "", e.afterJSON ?? ""]
+            csv += fields.map(CSVText.escape).joined(separator: ";") + "\n"
+        }
+        let response = Response(status: .ok, body: .init(string: csv))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.contentDisposition = .init(.attachment, filename: "journal-audit.csv")
+        return response
+    }
+
+    static func filter(_ query: AuditQuery) throws -> AuditLog.Filter {
+        func epoch(_ raw: String?, nextDay: Bool) throws -> Double? {
+            guard let raw, !raw.isEmpty else { return nil }
+            let date: CivilDate
+            do { date = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) }
+            var c = DateComponents(year: date.year, month: date.month, day: date.day)
+            c.timeZone = TimeZone(identifier: "Europe/Paris")
+            let start = Calendar(identifier: .gregorian).date(from: c)!.timeIntervalSince1970
+            return nextDay ? start + 86400 : start
+        }
+        return AuditLog.Filter(action: query.action, actorID: query.acteur, objectType: query.objet,
+                               fromEpoch: try epoch(query.du, nextDay: false), toEpoch: try epoch(query.au, nextDay: true))
+    }
+
+    private func allUsers(_ db: any Database) async throws -> [TIPersistenceUser] {
+        try await TIPersistenceUser.query(on: db).sort(\.$role).sort(\.$email).all()
+    }
+}
+
+enum CSVText {
+    /// Quotes a field when needed; neutralises spreadsheet formulas (=, +, -, @ at the start).
+    static func escape(_ value: String) -> String {
+        var v = value
+        if let first = v.first, "=+-@".contains(first) { v = "'" + v }
+        guard v.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "," }) else { return v }
+        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

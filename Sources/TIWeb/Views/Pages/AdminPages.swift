@@ -1,0 +1,126 @@
+import Foundation
+import Plot
+import TIDomain
+import TIPersistence
+
+struct AdminUsersPage {
+    struct Draft {
+        var email = "", name = "", role = "viewer", regions = "", territory = "", organisation = ""
+    }
+
+    var users: [TIPersistence.User]
+    var draft = Draft()
+    var errors: [String: String] = [:]
+    var notice: String?
+
+    func render() -> String {
+        Page(title: "Utilisateurs", breadcrumbs: [.init(label: "Administration", url: nil), .init(label: "Utilisateurs", url: nil)],
+             content: .group(
+                .h1("Utilisateurs"),
+                .p(.a(.class("fr-link"), .href(SiteURL.adminAudit.path), "Journal d’audit")),
+                .unwrap(notice) { Forms.alert("success", title: $0) },
+                .unwrap(errors["general"]) { Forms.alert("error", title: "Création impossible", text: $0) },
+                Components.table(
+                    caption: "Comptes", header: ["Nom", "Adresse", "Rôle", "Périmètre", "État", "Action"],
+                    rows: users.map { u in
+                        [Components.cell(u.displayName + (u.isDemo ? " (démonstration)" : "")), Components.cell(u.email),
+                         Components.cell(u.role.label), Components.cell(Self.scopeText(u.scope)),
+                         Components.cell(u.active ? "Actif" : "Désactivé"),
+                         .td(.form(.method(.post), .action(SiteURL.adminUsers.path + "/\(u.id!.uuidString)/\(u.active ? "desactiver" : "activer")"),
+                                   .input(.type(.hidden), .name("_csrf"), .value(PageContext.current.csrfToken)),
+                                   .button(.class("fr-btn fr-btn--sm fr-btn--tertiary"), .type(.submit),
+                                           .text(u.active ? "Désactiver" : "Réactiver"))))]
+                    }, empty: "Aucun compte."),
+                .h2(.class("fr-mt-6w"), "Créer un compte"),
+                .p("La personne reçoit un lien pour choisir son mot de passe (valable 72 heures)."),
+                Forms.post(action: SiteURL.adminUsers.path,
+                           Forms.field("email", label: "Adresse électronique", type: .email, value: draft.email, error: errors["email"]),
+                           Forms.field("name", label: "Nom affiché", value: draft.name, error: errors["name"]),
+                           Forms.select("role", label: "Rôle", options: Role.allCases.map { ($0.rawValue, $0.label) }, selected: draft.role, error: errors["role"]),
+                           Forms.field("regions", label: "Région(s)", value: draft.regions, hint: "Codes INSEE séparés par des virgules (conseil régional, préfecture, Bpifrance), ex. 84",
+                                       error: errors["regions"], required: false),
+                           Forms.field("territory", label: "Territoire d’industrie", value: draft.territory, hint: "Identifiant du territoire (rôle territoire)",
+                                       error: errors["territory"], required: false),
+                           Forms.field("organisation", label: "SIREN de l’organisation", value: draft.organisation, hint: "9 chiffres (rôle porteur de projet)",
+                                       error: errors["organisation"], required: false),
+                           Forms.submit("Créer le compte"))
+             )).render()
+    }
+
+    static func scopeText(_ scope: Scope) -> String {
+        if let t = scope.territory { return "Territoire \(t.rawValue)" }
+        if let o = scope.organisation { return "SIREN \(o.formatted)" }
+        return scope.regions.isEmpty ? "National" : "Région(s) " + scope.regions.joined(separator: ", ")
+    }
+}
+
+struct AuditPage {
+    var events: [AuditEvent]
+    var actors: [String: String]
+    var filter: AuditQuery
+    var page: Int
+    var hasNext: Bool
+    var total: Int
+
+    func render() -> String {
+        Page(title: "Journal d’audit", breadcrumbs: [.init(label: "Administration", url: .adminUsers), .init(label: "Journal d’audit", url: nil)],
+             content: .group(
+                .h1("Journal d’audit"),
+                .p("Chaque action qui modifie un compte, un jeton, un appel, une enveloppe, un dossier ou une décision est enregistrée ici. Le journal ne peut être ni modifié ni effacé."),
+                .form(.method(.get), .action(SiteURL.adminAudit.path), .class("ti-filters fr-mb-3w"),
+                      .div(.class("fr-input-group"), .label(.class("fr-label"), .for("f-action"), "Action"),
+                           .input(.class("fr-input"), .id("f-action"), .name("action"), .value(filter.action ?? ""))),
+                      .div(.class("fr-input-group"), .label(.class("fr-label"), .for("f-objet"), "Type d’objet"),
+                           .input(.class("fr-input"), .id("f-objet"), .name("objet"), .value(filter.objet ?? ""))),
+                      .div(.class("fr-input-group"), .label(.class("fr-label"), .for("f-du"), "Du"),
+                           .input(.class("fr-input"), .id("f-du"), .name("du"), .type(.date), .value(filter.du ?? ""))),
+                      .div(.class("fr-input-group"), .label(.class("fr-label"), .for("f-au"), "Au (inclus)"),
+                           .input(.class("fr-input"), .id("f-au"), .name("au"), .type(.date), .value(filter.au ?? ""))),
+                      .div(.class("ti-filters__actions"), .button(.class("fr-btn"), .type(.submit), "Filtrer"),
+                           .a(.class("fr-btn fr-btn--tertiary"), .href(SiteURL.adminAudit.path), "Réinitialiser"))),
+                .p(.class("ti-result-count"), .text("\(Components.plural(total, "événement", "événements"))"), .text(" · "),
+                   .a(.href(SiteURL.adminAuditCSV.path + filter.queryString(page: nil)), "Télécharger en CSV")),
+                Components.table(
+                    caption: "Événements", header: ["Date (heure de Paris)", "Auteur", "Rôle", "Action", "Objet", "Avant", "Après"],
+                    rows: events.map { e in
+                        [Components.cell(AuditPage.timestamp(e.atEpoch)),
+                         Components.cell(e.actorID.map { actors[$0] ?? $0 } ?? "—"),
+                         Components.cell(e.actorRole), .td(.code(.text(e.action))),
+                         Components.cell("\(e.objectType) \(e.objectID)"),
+                         .td(.class("ti-json"), .text(e.beforeJSON ?? "—")), .td(.class("ti-json"), .text(e.afterJSON ?? "—"))]
+                    }, empty: "Aucun événement ne correspond à ces critères."),
+                .nav(.class("ti-pagination"), .ariaLabel("Pagination"),
+                     .if(page > 1, .a(.class("fr-link"), .href(SiteURL.adminAudit.path + filter.queryString(page: page - 1)), "Page précédente")),
+                     .span(.text("Page \(page)")),
+                     .if(hasNext, .a(.class("fr-link"), .href(SiteURL.adminAudit.path + filter.queryString(page: page + 1)), "Page suivante")))
+             )).render()
+    }
+
+    static func timestamp(_ epoch: Double) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "fr_FR")
+        formatter.timeZone = TimeZone(identifier: "Europe/Paris")
+        formatter.dateFormat = "dd/MM/yyyy HH:mm:ss"
+        return formatter.string(from: Date(timeIntervalSince1970: epoch))
+    }
+}
+
+/// The audit page's filters, as GET parameters (shareable URL).
+struct AuditQuery: Codable, Sendable {
+    var action: String?
+    var objet: String?
+    var acteur: String?
+    var du: String?
+    var au: String?
+    var page: Int?
+
+    func queryString(page: Int?) -> String {
+        var items: [String] = []
+        func add(_ k: String, _ v: String?) {
+            if let v, !v.isEmpty { items.append("\(k)=\(v.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
+        }
+        add("action", action); add("objet", objet); add("acteur", acteur); add("du", du); add("au", au)
+        if let page { items.append("page=\(page)") }
+        return items.isEmpty ? "" : "?" + items.joined(separator: "&")
+    }
+}

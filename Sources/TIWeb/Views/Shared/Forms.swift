@@ -1,0 +1,49 @@
+import Plot
+
+/// DSFR form building blocks. Every POST form carries the CSRF token of the current request.
+enum Forms {
+    static func post(action: String, _ nodes: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
+        .form(.method(.post), .action(action), .attribute(named: "novalidate", value: nil),
+              .input(.type(.hidden), .name("_csrf"), .value(PageContext.current.csrfToken)),
+              .group(nodes))
+    }
+
+    static func field(_ name: String, label: String, type: HTMLInputType = .text, value: String = "", hint: String? = nil,
+                      error: String? = nil, autocomplete: String? = nil, required: Bool = true) -> Node<HTML.FormContext> {
+        let id = "champ-\(name)"
+        var attributes: [Attribute<HTML.InputContext>] = [
+            .class("fr-input" + (error == nil ? "" : " fr-input--error")), .id(id), .name(name), .type(type),
+        ]
+        if type != .password { attributes.append(.value(value)) }
+        if required { attributes.append(.attribute(named: "required", value: "required")) }
+        if let autocomplete { attributes.append(.attribute(named: "autocomplete", value: autocomplete)) }
+        if error != nil { attributes.append(.attribute(named: "aria-describedby", value: "\(id)-erreur")) }
+        return .div(
+            .class("fr-input-group" + (error == nil ? "" : " fr-input-group--error")),
+            .label(.class("fr-label"), .for(id), .text(label),
+                   .unwrap(hint) { .span(.class("fr-hint-text"), .text($0)) }),
+            .selfClosedElement(named: "input", attributes: attributes),
+            .unwrap(error) { .p(.id("\(id)-erreur"), .class("fr-error-text"), .text($0)) })
+    }
+
+    static func select(_ name: String, label: String, options: [(value: String, label: String)], selected: String?,
+                       hint: String? = nil, error: String? = nil) -> Node<HTML.FormContext> {
+        let id = "champ-\(name)"
+        return .div(
+            .class("fr-select-group" + (error == nil ? "" : " fr-select-group--error")),
+            .label(.class("fr-label"), .for(id), .text(label), .unwrap(hint) { .span(.class("fr-hint-text"), .text($0)) }),
+            .select(.class("fr-select"), .id(id), .attribute(named: "name", value: name),
+                    .forEach(options) { Components.option(value: $0.value, label: $0.label, selected: $0.value == selected) }),
+            .unwrap(error) { .p(.class("fr-error-text"), .text($0)) })
+    }
+
+    static func submit(_ label: String, secondary: Bool = false) -> Node<HTML.FormContext> {
+        .button(.class(secondary ? "fr-btn fr-btn--secondary" : "fr-btn"), .type(.submit), .text(label))
+    }
+
+    static func alert(_ kind: String, title: String, text: String? = nil) -> Node<HTML.BodyContext> {
+        .div(.class("fr-alert fr-alert--\(kind) fr-mb-3w"), .attribute(named: "role", value: kind == "error" ? "alert" : "status"),
+             .h2(.class("fr-alert__title"), .text(title)),
+             .unwrap(text) { .p(.text($0)) })
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+@testable import TIGeo
+
+@Suite struct SVGMapTests {
+    func shape(_ frame: MapFrame, _ x: Int32, _ y: Int32, _ size: Int32 = 10_000) -> ProjectedShape {
+        ProjectedShape(frame: frame, polygons: [[[IntPoint(x: x, y: y), IntPoint(x: x + size, y: y),
+                                                  IntPoint(x: x + size, y: y + size), IntPoint(x: x, y: y + size)]]])
+    }
+
+    @Test func accessibleEscapedAndStyleFree() {
+        let map = SVGMap(
+            title: "Carte <test> & \"guillemets\"", description: "Une description 'simple'",
+            layers: [[SVGMap.Feature(shape: shape(.metropole, 700_000, 6_600_000), fill: "#000091", title: "A & B", href: "/a?x=1&y=2"),
+                      SVGMap.Feature(shape: shape(.metropole, 710_000, 6_600_000), title: "Sans lien", cssClass: "zone")],
+                     [SVGMap.Feature(shape: shape(.reunion, 340_000, 7_650_000))]],
+            markers: [SVGMap.Marker(frame: .metropole, position: pt(705_000, 6_605_000), title: "Point <1>")],
+            legend: [SVGMap.LegendItem(label: "< 10 %", fill: "#e3e3fd")], legendTitle: "Part",
+            source: "Source : INSEE & co", layout: .national, width: 600)
+        let svg = map.render()
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(svg.contains("role=\"img\""))
+        #expect(svg.contains("aria-labelledby=\""))
+        #expect(svg.contains("<title id=\""))
+        #expect(svg.contains("<desc id=\""))
+        #expect(svg.contains("viewBox=\"0 0 600 "))
+        #expect(svg.contains("Carte &lt;test&gt; &amp; &quot;guillemets&quot;"))
+        #expect(svg.contains("<a href=\"/a?x=1&amp;y=2\"><title>A &amp; B</title><path"))
+        #expect(svg.contains("<title>Sans lien</title></path>"))
+        #expect(svg.contains("class=\"zone\""))
+        #expect(svg.contains("Point &lt;1&gt;"))
+        #expect(svg.contains("&lt; 10 %"))
+        #expect(svg.contains("La Réunion"))  // inset present
+        #expect(!svg.contains("Guadeloupe"))  // no features → no inset
+        #expect(!svg.contains("style"))
+        #expect(!svg.contains("<&"))
+        // Balanced tags (cheap well-formedness check).
+        #expect(svg.components(separatedBy: "<a ").count == svg.components(separatedBy: "</a>").count)
+        #expect(svg.hasSuffix("</svg>\n"))
+    }
+
+    @Test func fitLayoutAndRounding() {
+        let svg = SVGMap(title: "T", layers: [[SVGMap.Feature(shape: shape(.metropole, 0, 0, 1000))]], layout: .fit, width: 300).render()
+        // Path coordinates have at most one decimal.
+        let d = svg.components(separatedBy: " d=\"")[1].components(separatedBy: "\"")[0]
+        #expect(d.hasPrefix("M") && d.hasSuffix("z"))
+        #expect(!d.contains(where: { !"Mlz0123456789.- ".contains($0) }))
+        for number in d.split(whereSeparator: { "Mlz -".contains($0) }) {
+            if let dot = number.firstIndex(of: ".") { #expect(number.distance(from: dot, to: number.endIndex) <= 2) }
+        }
+        #expect(svg.contains("width=\"300\""))
+    }
+
+    @Test func choropleth() {
+        let values = (1...100).map(Double.init)
+        let breaks = Choropleth.quantileBreaks(values, classes: 4)
+        #expect(breaks.count == 5)
+        #expect(breaks.first == 1 && breaks.last == 100)
+        #expect(Choropleth.classIndex(1, breaks: breaks) == 0)
+        #expect(Choropleth.classIndex(100, breaks: breaks) == 3)
+        #expect(Choropleth.classIndex(50, breaks: breaks) == 1)
+        #expect(Choropleth.classIndex(-5, breaks: breaks) == 0)
+        #expect(Choropleth.quantileBreaks([3, 3, 3], classes: 4) == [3, 3])
+        #expect(Choropleth.quantileBreaks([], classes: 4) == [])
+        for k in 1...9 {
+            let p = Choropleth.palette(k)
+            #expect(p.count == k)
+            #expect(Set(p).count == k)
+        }
+    }
+}

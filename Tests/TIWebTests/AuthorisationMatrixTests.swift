@@ -1,0 +1,92 @@
+import Fluent
+import Foundation
+import Testing
+import TIDomain
+import TIPersistence
+import VaporTesting
+@testable import TIWeb
+
+extension AppTests {
+    /// The authorisation matrix, generated: every protected route × every role (and anonymous).
+    /// A route missing from `expected` fails, so a new protected route must be added here and
+    /// in the matrix of ARCHITECTURE.md.
+    @Suite("Authorisation matrix")
+    struct AuthorisationMatrixTests {
+        static let expected: [String: Access] = [
+            "GET /compte": .signedIn,
+            "GET /compte/jetons": .signedIn,
+            "POST /compte/jetons": .signedIn,
+            "POST /compte/jetons/:id/revoquer": .signedIn,
+            "GET /admin/utilisateurs": .admin,
+            "POST /admin/utilisateurs": .admin,
+            "POST /admin/utilisateurs/:id/desactiver": .admin,
+            "POST /admin/utilisateurs/:id/activer": .admin,
+            "GET /admin/journal": .admin,
+            "GET /admin/journal.csv": .admin,
+            "GET /api/v1/me": .signedIn,
+        ]
+
+        static func key(_ route: Route) -> String {
+            "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+        }
+
+        @Test func everyRouteDeclaresItsAccess() async throws {
+            try await withTestApp(geo: false) { app in
+                let undeclared = app.routes.all.filter { $0.access == nil }.map(Self.key)
+                #expect(undeclared.isEmpty, "routes without an access policy: \(undeclared)")
+                let protected = Dictionary(uniqueKeysWithValues: app.routes.all.compactMap { route in
+                    route.access.flatMap { $0 == .everyone ? nil : (Self.key(route), $0) }
+                })
+                #expect(protected == Self.expected)
+            }
+        }
+
+        @Test func everyRoleGetsTheExpectedAnswerOnEveryProtectedRoute() async throws {
+            try await withTestApp(territories: true) { app in
+                var browsers: [Role: Browser] = [:]
+                for role in Role.allCases {
+                    let user = try await Accounts.make(role, on: app)
+                    let browser = Browser(app)
+                    #expect(try await browser.signIn(user.email, Accounts.password).status == .seeOther)
+                    let secret = "ti_matrix_\(role.rawValue)"
+                    try await APIToken(userID: user.requireID(), name: "matrice", tokenHash: Secret.hash(secret), prefix: "ti_matri", expires: 4e9)
+                        .create(on: app.db)
+                    browser.bearer = secret
+                    browsers[role] = browser
+                }
+                let victim = try await Accounts.make(.viewer, email: "cible@exemple.fr", on: app)
+                let samples = [":id": victim.id!.uuidString]
+
+                for route in app.routes.all {
+                    guard let access = route.access, access != .everyone else { continue }
+                    let path = "/" + route.path.map { samples[$0.description] ?? $0.description }.joined(separator: "/")
+                    let isAPI = path.hasPrefix("/api/")
+                    // Anonymous: sign-in page for pages, 401 for the API.
+                    let anonymous = try await Browser(app).send(route.method, path, body: route.method == .GET ? nil : "")
+                    if isAPI {
+                        #expect(anonymous.status == .unauthorized, "anonymous \(Self.key(route))")
+                    } else if route.method == .GET {
+                        #expect(anonymous.status == .seeOther && anonymous.headers.first(name: .location)?.hasPrefix("/connexion") == true,
+                                "anonymous \(Self.key(route))")
+                    } else {
+                        #expect(anonymous.status == .forbidden, "anonymous \(Self.key(route)) (no CSRF cookie)")
+                    }
+                    for role in Role.allCases {
+                        let browser = browsers[role]!
+                        let response = route.method == .GET ? try await browser.get(path) : try await browser.post(path, [:])
+                        let principal = Principal(userID: "x", role: role, scope: .national)
+                        let denied = response.status == .forbidden || response.status == .unauthorized
+                            || (response.status == .seeOther && response.headers.first(name: .location)?.hasPrefix("/connexion") == true)
+                        #expect(denied == !access.allows(principal), "\(role.rawValue) \(Self.key(route)) → \(response.status.code)")
+                        if !access.allows(principal) { #expect(response.status == .forbidden, "\(role.rawValue) \(Self.key(route))") }
+                    }
+                    // The admin's deactivation of the sample account is undone for the next routes.
+                    if let user = try await TIPersistence.User.find(victim.id, on: app.db), !user.active {
+                        user.active = true
+                        try await user.save(on: app.db)
+                    }
+                }
+            }
+        }
+    }
+}
