@@ -22,12 +22,21 @@ public enum AppMigrations {
         CreateLoginAttempts(),
         CreateAPITokens(),
         CreateAuditEvents(),
+        // 003: the acceleration fund
+        CreateAidRegimes(),
+        CreateCalls(),
+        CreateEnvelopes(),
+        CreateApplications(),
     ]
 }
 
 extension Database {
     /// A plain (non-unique) index, named after its table and columns. Indexes are dropped with their table.
     func index(_ table: String, _ columns: String...) async throws {
+        try await index(table, columns)
+    }
+
+    func index(_ table: String, _ columns: [String]) async throws {
         guard let sql = self as? any SQLDatabase else { return }
         let builder = sql.create(index: "idx_\(table)_\(columns.joined(separator: "_"))").on(table)
         for column in columns { builder.column(column) }

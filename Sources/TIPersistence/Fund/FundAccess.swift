@@ -1,0 +1,40 @@
+import FluentKit
+import TIDomain
+
+/// Which applications a principal may see. Outside this, an application answers 404.
+///
+/// - admin: all; region, prefecture, reviewer: their régions' applications once submitted;
+/// - territory: applications sited in its TI once submitted (read only);
+/// - applicant: its organisation's applications, drafts included; viewer and public: none here
+///   (laureates are published through the indicators).
+public enum FundAccess {
+    public static func canSee(_ application: FundApplication, _ principal: Principal) -> Bool {
+        switch principal.role {
+        case .admin: return true
+        case .applicant: return principal.covers(region: nil, organisation: application.organisationSiren)
+        case .viewer: return false
+        case .region, .prefecture, .reviewer:
+            return application.state != .draft && principal.covers(region: application.regionCode)
+        case .territory:
+            return application.state != .draft && principal.covers(region: nil, territories: application.territoryID.map { [$0] } ?? [])
+        }
+    }
+
+    /// Restricts a query to what the principal may see.
+    public static func scoped(_ query: QueryBuilder<FundApplication>, _ principal: Principal) -> QueryBuilder<FundApplication> {
+        switch principal.role {
+        case .admin: return query
+        case .applicant: return query.filter(\.$organisationSiren == (principal.scope.organisation?.rawValue ?? "-"))
+        case .viewer: return query.filter(\.$organisationSiren == "-")
+        case .region, .prefecture, .reviewer:
+            return query.filter(\.$state != .draft).filter(\.$regionCode ~~ principal.scope.regions)
+        case .territory:
+            return query.filter(\.$state != .draft).filter(\.$territoryID == (principal.scope.territory?.rawValue ?? "-"))
+        }
+    }
+
+    /// Review content (opinions, proposals, eligibility) is for staff, not for the applicant or the territory.
+    public static func seesReview(_ principal: Principal) -> Bool {
+        [.admin, .reviewer, .region, .prefecture].contains(principal.role)
+    }
+}

@@ -1,0 +1,234 @@
+import Fluent
+import Foundation
+import Testing
+import TIDomain
+import TIPersistence
+import VaporTesting
+@testable import TIWeb
+
+extension AppTests {
+    @Suite("Fund: workflow, envelopes, ceilings, concurrency")
+    struct FundServiceTests {
+        @Test func theWholeJourneyWithAnInformationRequest() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                let db = app.db
+                let a = try await f.application(to: .underReview)
+                #expect(a.reference == "FA-2021-94-00001")
+                #expect(a.regionCode == "94" && a.departementCode == "2A" && a.territoryID == "TI-AJACCIO")
+
+                _ = try await FundService.requestInformation(a, reason: .incomplete, message: "Joignez les devis des machines.", by: f.actor(.reviewer), on: db)
+                #expect(a.state == .informationRequested && a.infoReason == "incomplete")
+                var content = a.content
+                content.description! += " Devis joints."
+                try await FundService.save(a, content: content, by: f.actor(.applicant), on: db)
+                _ = try await FundService.submit(a, by: f.actor(.applicant), today: FundFixture.today, on: db)
+                #expect(a.state == .underReview && a.reference == "FA-2021-94-00001")
+
+                try await FundService.recordReview(a, .init(technicalOpinion: "Projet techniquement solide.", financialOpinion: "Structure saine.",
+                                                            eligibleInvestment: EuroCents(euros: 1_800_000), proposedState: EuroCents(euros: 300_000),
+                                                            proposedRegion: EuroCents(euros: 100_000), overrides: [:]), by: f.actor(.reviewer), on: db)
+                _ = try await FundService.perform(.completeReview, on: a, reason: nil, by: f.actor(.reviewer), on: db)
+                _ = try await FundService.perform(.sendToCommittee, on: a, reason: nil, by: f.actor(.reviewer), on: db)
+                let (afterState, _) = try await FundService.decide(a.id!, favourable: true, motivation: "Projet structurant, emplois.", by: f.actor(.prefecture), today: FundFixture.today, on: db)
+                #expect(afterState.state == .inCommittee)   // one key is not enough
+                let (laureate, notes) = try await FundService.decide(a.id!, favourable: true, motivation: "Projet structurant, emplois.", by: f.actor(.region), today: FundFixture.today, on: db)
+                #expect(laureate.state == .laureate && laureate.aidStateCents == 30_000_000 && laureate.aidRegionCents == 10_000_000)
+                #expect(notes.count == 1)
+                #expect(try await f.envelope("94", .state).committedCents == 30_000_000)
+                #expect(try await f.envelope("94", .region).committedCents == 10_000_000)
+
+                _ = try await FundService.signAgreement(laureate, reference: "CONV-2021-001", date: try CivilDate(parsing: "2021-04-10"), by: f.actor(.region), on: db)
+                _ = try await FundService.recordPayment(laureate, funder: .state, amount: EuroCents(euros: 150_000), paidOn: try CivilDate(parsing: "2021-05-01"), reference: nil, by: f.actor(.prefecture), on: db)
+                #expect(laureate.state == .paymentsInProgress)
+                await #expect(throws: FundError.self) {
+                    try await FundService.recordPayment(laureate, funder: .state, amount: EuroCents(euros: 150_001), paidOn: try CivilDate(parsing: "2021-06-01"), reference: nil, by: f.actor(.prefecture), on: db)
+                }
+                #expect(try await f.envelope("94", .state).paidCents == 15_000_000)
+                try await FundService.recordFollowUp(laureate, on: try CivilDate(parsing: "2023-12-31"), jobsCreated: 9, investment: EuroCents(euros: 1_700_000), comment: nil, by: f.actor(.applicant), on: db)
+                _ = try await FundService.perform(.close, on: laureate, reason: nil, by: f.actor(.admin), on: db)
+                #expect(laureate.state == .closed)
+
+                let history = try await ApplicationEvent.query(on: db).filter(\.$application.$id == a.id!).sort(\.$atEpoch).all().map(\.action)
+                #expect(history.contains("request_information") && history.contains("resubmit") && history.contains("decide_laureate") && history.contains("versement"))
+                #expect(try await AuditEvent.query(on: db).filter(\.$action == "dossier.decision_region").count() == 1)
+            }
+        }
+
+        @Test func oneUnfavourableKeyRejects() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                let a = try await f.application(to: .inCommittee)
+                let (rejected, _) = try await FundService.decide(a.id!, favourable: false, motivation: "Projet insuffisamment mûr.", by: f.actor(.region), today: FundFixture.today, on: app.db)
+                #expect(rejected.state == .rejected)
+                await #expect(throws: FundError.self) {
+                    try await FundService.decide(a.id!, favourable: true, motivation: "Trop tard pour décider.", by: f.actor(.prefecture), today: FundFixture.today, on: app.db)
+                }
+                #expect(try await f.envelope("94", .state).committedCents == 0)
+            }
+        }
+
+        @Test func forbiddenTransitionsAndRolesAreRefused() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                let a = try await f.application(to: .submitted)
+                for (action, role) in [(ApplicationAction.completeReview, Role.reviewer), (.sendToCommittee, .reviewer), (.signAgreement, .admin), (.close, .admin)] {
+                    await #expect(throws: FundError.self, "\(action)") { try await FundService.perform(action, on: a, reason: "motif suffisamment long", by: f.actor(role), on: app.db) }
+                }
+                await #expect(throws: FundError.self) { try await FundService.perform(.startReview, on: a, reason: nil, by: f.actor(.applicant), on: app.db) }
+                await #expect(throws: FundError.self) { try await FundService.save(a, content: a.content, by: f.actor(.applicant), on: app.db) }   // not editable
+                await #expect(throws: FundError.self) {
+                    try await FundService.decide(a.id!, favourable: true, motivation: "Pas encore en comité.", by: f.actor(.prefecture), today: FundFixture.today, on: app.db)
+                }
+                await #expect(throws: FundError.self) {
+                    try await FundService.decide(a.id!, favourable: true, motivation: "Un instructeur ne décide pas.", by: f.actor(.reviewer), today: FundFixture.today, on: app.db)
+                }
+                #expect(try await FundApplication.find(a.id, on: app.db)?.state == .submitted)
+            }
+        }
+
+        @Test func incompleteAndLateSubmissionsAreRefused() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                let a = try await f.application(to: .draft, content: ApplicationContent())
+                do {
+                    _ = try await FundService.submit(a, by: f.actor(.applicant), today: FundFixture.today, on: app.db)
+                    Issue.record("an empty draft was submitted")
+                } catch let error as FundError {
+                    #expect(error.code == "dossier_incomplet" && error.fields["raison_sociale"] != nil && error.fields["code_naf"] != nil)
+                }
+                let b = try await f.application(to: .draft)
+                do {
+                    _ = try await FundService.submit(b, by: f.actor(.applicant), today: try CivilDate(parsing: "2021-07-01"), on: app.db)
+                    Issue.record("submitted after closing")
+                } catch let error as FundError {
+                    #expect(error.code == "appel_clos")
+                }
+                #expect(b.state == .draft && b.reference == nil)
+            }
+        }
+
+        @Test func insufficientEnvelopeRefusesTheDecisionAndChangesNothing() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app, stateEnvelope: 300_000, regionEnvelope: 1_000_000)
+                let a = try await f.application(to: .inCommittee, proposal: (250_000, 100_000))
+                let b = try await f.application(to: .inCommittee, proposal: (100_000, 100_000))
+                _ = try await FundService.decide(a.id!, favourable: true, motivation: "Favorable pour ce projet.", by: f.actor(.prefecture), today: FundFixture.today, on: app.db)
+                _ = try await FundService.decide(a.id!, favourable: true, motivation: "Favorable pour ce projet.", by: f.actor(.region), today: FundFixture.today, on: app.db)
+                _ = try await FundService.decide(b.id!, favourable: true, motivation: "Favorable pour ce projet.", by: f.actor(.prefecture), today: FundFixture.today, on: app.db)
+                do {
+                    _ = try await FundService.decide(b.id!, favourable: true, motivation: "Favorable pour ce projet.", by: f.actor(.region), today: FundFixture.today, on: app.db)
+                    Issue.record("over-committed")
+                } catch let error as FundError {
+                    #expect(error.code == "enveloppe_insuffisante")
+                    #expect(error.message.contains("manque 50\u{202F}000 €"))
+                }
+                let fresh = try #require(try await FundApplication.find(b.id, on: app.db))
+                #expect(fresh.state == .inCommittee && fresh.regionFavourable == nil && fresh.aidStateCents == 0)
+                #expect(try await f.envelope("94", .state).committedCents == 25_000_000)
+                #expect(try await f.envelope("94", .region).committedCents == 10_000_000)   // the Région part was rolled back too
+            }
+        }
+
+        @Test func aidCeilingPerUndertakingAcrossApplications() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                _ = try await f.application(to: .laureate, content: FundFixture.content(investment: 5_000_000, aid: 1_500_000), proposal: (750_000, 750_000))
+                let second = try await f.application(to: .underReview, content: FundFixture.content(commune: "2B033", investment: 3_000_000, aid: 500_000))
+                do {
+                    try await FundService.recordReview(second, .init(technicalOpinion: "Second projet solide.", financialOpinion: "Finances saines.",
+                                                                     eligibleInvestment: EuroCents(euros: 3_000_000), proposedState: EuroCents(euros: 200_000),
+                                                                     proposedRegion: EuroCents(euros: 200_000), overrides: [:]), by: f.actor(.reviewer), on: app.db)
+                    Issue.record("ceiling not enforced")
+                } catch let error as FundError {
+                    #expect(error.code == "plafond_aides")
+                    #expect(error.message.contains("dépassement de 100\u{202F}000 €"))
+                }
+                try await FundService.recordReview(second, .init(technicalOpinion: "Second projet solide.", financialOpinion: "Finances saines.",
+                                                                 eligibleInvestment: EuroCents(euros: 3_000_000), proposedState: EuroCents(euros: 150_000),
+                                                                 proposedRegion: EuroCents(euros: 150_000), overrides: [:]), by: f.actor(.reviewer), on: app.db)
+            }
+        }
+
+        @Test func oneForOneAndEligibilityOverrides() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app, oneForOne: true)
+                let a = try await f.application(to: .underReview, content: FundFixture.content(investment: 50_000, aid: 10_000))
+                await #expect(throws: FundError.self) {
+                    try await FundService.recordReview(a, .init(technicalOpinion: "Petit projet mais utile.", financialOpinion: "Finances saines.",
+                                                                eligibleInvestment: EuroCents(euros: 50_000), proposedState: EuroCents(euros: 8_000),
+                                                                proposedRegion: EuroCents(euros: 2_000), overrides: [:]), by: f.actor(.reviewer), on: app.db)
+                }
+                try await FundService.recordReview(a, .init(technicalOpinion: "Petit projet mais utile.", financialOpinion: "Finances saines.",
+                                                            eligibleInvestment: EuroCents(euros: 50_000), proposedState: EuroCents(euros: 5_000),
+                                                            proposedRegion: EuroCents(euros: 5_000), overrides: [:]), by: f.actor(.reviewer), on: app.db)
+                // 50 000 € is below the call's 100 000 € minimum: the review cannot complete without a written override.
+                await #expect(throws: FundError.self) { try await FundService.perform(.completeReview, on: a, reason: nil, by: f.actor(.reviewer), on: app.db) }
+                try await FundService.recordReview(a, .init(technicalOpinion: "Petit projet mais utile.", financialOpinion: "Finances saines.",
+                                                            eligibleInvestment: EuroCents(euros: 50_000), proposedState: EuroCents(euros: 5_000),
+                                                            proposedRegion: EuroCents(euros: 5_000),
+                                                            overrides: ["investissement_minimum": "Projet collectif de filière prioritaire."]), by: f.actor(.reviewer), on: app.db)
+                _ = try await FundService.perform(.completeReview, on: a, reason: nil, by: f.actor(.reviewer), on: app.db)
+                #expect(a.state == .reviewed)
+            }
+        }
+
+        @Test func reopeningALaureateReleasesItsCommitment() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                let a = try await f.application(to: .laureate)
+                #expect(try await f.envelope("94", .state).committedCents == 20_000_000)
+                await #expect(throws: FundError.self) { try await FundService.perform(.reopen, on: a, reason: "court", by: f.actor(.admin), on: app.db) }
+                _ = try await FundService.perform(.reopen, on: a, reason: "Erreur matérielle dans le montant proposé.", by: f.actor(.admin), on: app.db)
+                #expect(a.state == .inCommittee && a.stateFavourable == nil && a.aidStateCents == 0)
+                #expect(try await f.envelope("94", .state).committedCents == 0)
+                let movements = try await EnvelopeMovement.query(on: app.db).all().map(\.kind)
+                #expect(movements.contains(.release))
+            }
+        }
+
+        @Test func envelopesOnlyGrow() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                let e = try await f.envelope("84", .state)
+                try await EnvelopeLedger.setAmount(e.id!, to: EuroCents(euros: 12_000_000), actor: .system, on: app.db)
+                await #expect(throws: FundError.self) { try await EnvelopeLedger.setAmount(e.id!, to: EuroCents(euros: 11_000_000), actor: .system, on: app.db) }
+                #expect(try await Envelope.find(e.id, on: app.db)?.amountCents == 1_200_000_000)
+            }
+        }
+
+        /// Many decisions race for the last euros of one envelope: never over-committed.
+        @Test func concurrentDecisionsNeverOverCommit() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app, stateEnvelope: 700_000, regionEnvelope: nil)
+                var ids: [UUID] = []
+                for _ in 0..<20 {
+                    let a = try await f.application(to: .inCommittee, content: FundFixture.content(siren: "552100554", aid: 100_000), proposal: (100_000, 0))
+                    _ = try await FundService.decide(a.id!, favourable: true, motivation: "Favorable, projet mûr.", by: f.actor(.prefecture), today: FundFixture.today, on: app.db)
+                    ids.append(a.id!)
+                }
+                // The ceiling is per undertaking: 20 × 100 000 € stays under 1.8 M€.
+                let region = f.actor(.region)
+                let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+                    for id in ids {
+                        group.addTask {
+                            do {
+                                _ = try await FundService.decide(id, favourable: true, motivation: "Favorable, projet mûr.", by: region, today: FundFixture.today, on: app.db)
+                                return true
+                            } catch let error as FundError where error.code == "enveloppe_insuffisante" {
+                                return false
+                            }
+                        }
+                    }
+                    return try await group.reduce(into: [Bool]()) { $0.append($1) }
+                }
+                let envelope = try await f.envelope("94", .state)
+                #expect(results.filter { $0 }.count == 7)
+                #expect(envelope.committedCents == 70_000_000 && envelope.committedCents <= envelope.amountCents)
+                #expect(try await FundApplication.query(on: app.db).filter(\.$state == .laureate).count() == 7)
+                let committed = try await EnvelopeMovement.query(on: app.db).filter(\.$kind == .commitment).all().reduce(Int64(0)) { $0 + $1.amountCents }
+                #expect(committed == envelope.committedCents)
+            }
+        }
+    }
+}
