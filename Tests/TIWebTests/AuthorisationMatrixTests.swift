@@ -24,7 +24,46 @@ extension AppTests {
             "GET /admin/journal": .admin,
             "GET /admin/journal.csv": .admin,
             "GET /api/v1/me": .signedIn,
+            // The fund
+            "POST /fonds/appels/:id/candidater": .roles([.applicant]),
+            "GET /dossiers": .roles(readers),
+            "GET /instruction": .roles(staff.union([.territory])),
+            "GET /instruction.csv": .roles(staff.union([.territory])),
+            "GET /dossiers/:id": .roles(readers),
+            "GET /dossiers/:id/modifier": .roles([.applicant]),
+            "POST /dossiers/:id/modifier": .roles([.applicant]),
+            "POST /dossiers/:id/deposer": .roles([.applicant]),
+            "GET /dossiers/:id/accuse": .roles(readers),
+            "GET /dossiers/:id/courrier": .roles(readers),
+            "POST /dossiers/:id/actions/:action": .roles(staff.union([.applicant])),
+            "POST /dossiers/:id/complements": .roles([.reviewer, .admin]),
+            "POST /dossiers/:id/instruction": .roles([.reviewer, .admin]),
+            "POST /dossiers/:id/decision": .roles([.prefecture, .region]),
+            "POST /dossiers/:id/convention": .roles([.admin, .region, .prefecture]),
+            "POST /dossiers/:id/versements": .roles([.admin, .region, .prefecture]),
+            "POST /dossiers/:id/suivi": .roles([.admin, .region, .prefecture, .applicant]),
+            "POST /dossiers/:id/messages": .roles(staff.union([.applicant])),
+            "GET /dossiers/:id/pieces/:file": .roles(readers),
+            "GET /comites/:region": .roles(staff),
+            "POST /comites/:region": .roles([.prefecture, .region]),
+            "GET /fonds/enveloppes": .roles(staff),
+            "GET /fonds/enveloppes/:id": .roles(staff),
+            "POST /fonds/enveloppes/:id": .admin,
+            "GET /admin/appels": .admin,
+            "GET /admin/appels/nouveau": .admin,
+            "POST /admin/appels/nouveau": .admin,
+            "GET /admin/appels/:id": .admin,
+            "POST /admin/appels/:id": .admin,
+            "POST /admin/appels/:id/enveloppes": .admin,
+            "GET /admin/regimes": .admin,
+            "POST /admin/regimes": .admin,
+            "GET /api/v1/applications": .roles(readers),
+            "GET /api/v1/applications/:id": .roles(readers),
+            "POST /api/v1/applications/:id/decisions": .roles([.prefecture, .region]),
+            "GET /api/v1/envelopes": .roles(staff),
         ]
+        static let staff: Set<Role> = [.admin, .region, .prefecture, .reviewer]
+        static let readers: Set<Role> = staff.union([.territory, .applicant])
 
         static func key(_ route: Route) -> String {
             "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
@@ -55,7 +94,7 @@ extension AppTests {
                     browsers[role] = browser
                 }
                 let victim = try await Accounts.make(.viewer, email: "cible@exemple.fr", on: app)
-                let samples = [":id": victim.id!.uuidString]
+                let samples = [":id": victim.id!.uuidString, ":action": "withdraw", ":file": UUID().uuidString, ":region": "94"]
 
                 for route in app.routes.all {
                     guard let access = route.access, access != .everyone else { continue }

@@ -13,7 +13,7 @@ public enum FundService {
         public var name: String
         public init(principal: Principal, name: String) { self.principal = principal; self.name = name }
         var audit: AuditLog.Actor { AuditLog.Actor(id: principal.userID, role: principal.role.rawValue) }
-        var role: Role { principal.role }
+        public var role: Role { principal.role }
     }
 
     // MARK: Drafts
@@ -48,6 +48,7 @@ public enum FundService {
         content.siren = application.organisationSiren   // the organisation is the account's
         application.content = content
         try await resolveLocation(application, on: db)
+        application.refreshSearchText()
         try await application.save(on: db)
     }
 
@@ -93,6 +94,7 @@ public enum FundService {
             if application.reference == nil {
                 application.reference = try await nextReference(year: today.year, region: application.regionCode ?? "00", on: db)
                 application.submittedOn = today.iso
+                application.refreshSearchText()
             }
             let from = application.state
             application.state = target

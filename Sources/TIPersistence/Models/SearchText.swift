@@ -11,6 +11,12 @@ public enum SearchText {
             .replacingOccurrences(of: "æ", with: "ae")
     }
 
+    /// A LIKE pattern that matches `query` anywhere; the query's own `%`, `_` and `\` are dropped,
+    /// so no ESCAPE clause is needed (SQLite and PostgreSQL differ on the default escape).
+    public static func likeAnywhere(_ query: String) -> String {
+        "%" + normalise(query).filter { $0 != "%" && $0 != "_" && $0 != "\\" } + "%"
+    }
+
     /// A LIKE pattern that matches `query` anywhere, with LIKE's wildcards escaped (escape char `\`).
     public static func containsPattern(_ query: String) -> String {
         let escaped = normalise(query)

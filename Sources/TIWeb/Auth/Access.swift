@@ -48,9 +48,9 @@ struct AccessGuard: AsyncMiddleware {
 extension RoutesBuilder {
     /// Registers a route behind its access guard and records the policy on the route.
     @discardableResult
-    func endpoint(_ method: HTTPMethod, _ path: [PathComponent], access: Access,
+    func endpoint(_ method: HTTPMethod, _ path: [PathComponent], access: Access, body: HTTPBodyStreamStrategy = .collect,
             use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable) -> Route {
-        let route = grouped(AccessGuard(access: access)).on(method, path, body: .collect, use: handler)
+        let route = grouped(AccessGuard(access: access)).on(method, path, body: body, use: handler)
         route.userInfo["access"] = access
         return route
     }

@@ -57,6 +57,12 @@ actor CapturingMailer: Mailer {
 extension Application {
     private struct MailerKey: StorageKey { typealias Value = any Mailer }
     private struct RateLimiterKey: StorageKey { typealias Value = RateLimiter }
+    private struct FileStorageKey: StorageKey { typealias Value = any FileStorage }
+
+    var fileStorage: any FileStorage {
+        get { storage[FileStorageKey.self]! }
+        set { storage[FileStorageKey.self] = newValue }
+    }
 
     var mailer: any Mailer {
         get { storage[MailerKey.self]! }

@@ -23,11 +23,6 @@ struct SiteController {
         HTMLResponse.make(DataPage().render())
     }
 
-    func fund(req: Request) async throws -> Response {
-        HTMLResponse.make(UpcomingPage(section: .fund, title: "Le fonds d’accélération",
-            text: "Les appels à projets, les enveloppes régionales, le dépôt des dossiers, leur instruction par Bpifrance et la décision conjointe de l’État et de la Région seront gérés ici. Cette rubrique ouvrira avec le module du fonds.").render())
-    }
-
     func indicators(req: Request) async throws -> Response {
         HTMLResponse.make(UpcomingPage(section: .indicators, title: "Indicateurs",
             text: "Les chiffres clés du programme (lauréats, investissements, aides, emplois, part en territoires fragiles…) seront calculés ici en direct à partir des dossiers, avec leur couverture et leur date. Cette rubrique ouvrira avec le moteur d’indicateurs.").render())

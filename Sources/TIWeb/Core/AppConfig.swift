@@ -31,6 +31,8 @@ public struct AppConfig: Sendable {
     public var bcryptCost: Int = 12
     /// Requests per minute per API token.
     public var apiRateLimit: Int = 600
+    /// Where attachments are stored (outside the database).
+    public var uploadDirectory: String = "var/uploads"
     /// Brute-force protection (the tests shorten the delays).
     public var loginThrottle = LoginThrottle()
 
@@ -59,7 +61,8 @@ public struct AppConfig: Sendable {
             mailer: Environment.get("TI_MAILER") ?? "file",
             mailFrom: Environment.get("TI_MAIL_FROM") ?? "Territoires d’industrie <ne-pas-repondre@territoires-industrie.gouv.fr>",
             bcryptCost: Environment.get("TI_BCRYPT_COST").flatMap(Int.init) ?? 12,
-            apiRateLimit: Environment.get("TI_API_RATE_LIMIT").flatMap(Int.init) ?? 600)
+            apiRateLimit: Environment.get("TI_API_RATE_LIMIT").flatMap(Int.init) ?? 600,
+            uploadDirectory: Environment.get("TI_UPLOAD_DIR") ?? workingDirectory + "var/uploads")
     }
 }
 

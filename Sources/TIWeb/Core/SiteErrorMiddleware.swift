@@ -1,4 +1,5 @@
 import TIDomain
+import TIPersistence
 import Vapor
 
 /// Turns every error into a response: JSON `{"error": {"code", "message"}}` under /api, an HTML
@@ -22,6 +23,8 @@ struct SiteErrorMiddleware: AsyncMiddleware {
     func describe(_ error: any Error, request: Request) -> (HTTPResponseStatus, String, String) {
         switch error {
         case let error as AppError:
+            return (error.status, error.code, error.message)
+        case let error as FundError:
             return (error.status, error.code, error.message)
         case let error as DomainError:
             return (.badRequest, error.code, error.message)

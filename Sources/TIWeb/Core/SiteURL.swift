@@ -21,6 +21,16 @@ public enum SiteURL: Sendable, Equatable {
     case account, accountTokens
     case revokeToken(String)
     case adminUsers, adminAudit, adminAuditCSV
+    // The fund
+    case fundCall(String), applyToCall(String)
+    case applications, queue, queueCSV
+    case application(String), applicationEdit(String), applicationSubmit(String), applicationReceipt(String), applicationLetter(String)
+    case applicationAction(String, String), applicationInfoRequest(String), applicationReview(String), applicationDecision(String)
+    case applicationAgreement(String), applicationPayments(String), applicationFollowUp(String), applicationMessages(String)
+    case applicationAttachments(String), attachment(String, String)
+    case committee(String)
+    case envelopes, envelope(String)
+    case adminCalls, adminCallNew, adminCall(String), adminCallEnvelopes(String), adminRegimes
 
     public var path: String {
         switch self {
@@ -49,6 +59,34 @@ public enum SiteURL: Sendable, Equatable {
         case .adminUsers: "/admin/utilisateurs"
         case .adminAudit: "/admin/journal"
         case .adminAuditCSV: "/admin/journal.csv"
+        case .fundCall(let id): "/fonds/appels/\(id)"
+        case .applyToCall(let id): "/fonds/appels/\(id)/candidater"
+        case .applications: "/dossiers"
+        case .queue: "/instruction"
+        case .queueCSV: "/instruction.csv"
+        case .application(let id): "/dossiers/\(id)"
+        case .applicationEdit(let id): "/dossiers/\(id)/modifier"
+        case .applicationSubmit(let id): "/dossiers/\(id)/deposer"
+        case .applicationReceipt(let id): "/dossiers/\(id)/accuse"
+        case .applicationLetter(let id): "/dossiers/\(id)/courrier"
+        case .applicationAction(let id, let action): "/dossiers/\(id)/actions/\(action)"
+        case .applicationInfoRequest(let id): "/dossiers/\(id)/complements"
+        case .applicationReview(let id): "/dossiers/\(id)/instruction"
+        case .applicationDecision(let id): "/dossiers/\(id)/decision"
+        case .applicationAgreement(let id): "/dossiers/\(id)/convention"
+        case .applicationPayments(let id): "/dossiers/\(id)/versements"
+        case .applicationFollowUp(let id): "/dossiers/\(id)/suivi"
+        case .applicationMessages(let id): "/dossiers/\(id)/messages"
+        case .applicationAttachments(let id): "/dossiers/\(id)/pieces"
+        case .attachment(let id, let file): "/dossiers/\(id)/pieces/\(file)"
+        case .committee(let region): "/comites/\(region.urlPathEncoded)"
+        case .envelopes: "/fonds/enveloppes"
+        case .envelope(let id): "/fonds/enveloppes/\(id)"
+        case .adminCalls: "/admin/appels"
+        case .adminCallNew: "/admin/appels/nouveau"
+        case .adminCall(let id): "/admin/appels/\(id)"
+        case .adminCallEnvelopes(let id): "/admin/appels/\(id)/enveloppes"
+        case .adminRegimes: "/admin/regimes"
         }
     }
 }
@@ -56,6 +94,7 @@ public enum SiteURL: Sendable, Equatable {
 /// JSON endpoints under /api/v1.
 public enum APIURL: Sendable {
     case regions, region(String), territories, territory(String), commune(String), openapi, me
+    case calls, call(String), applications, application(String), applicationDecisions(String), envelopes
 
     public var path: String {
         switch self {
@@ -66,6 +105,12 @@ public enum APIURL: Sendable {
         case .commune(let code): "/api/v1/communes/\(code.urlPathEncoded)"
         case .openapi: "/api/v1/openapi.json"
         case .me: "/api/v1/me"
+        case .calls: "/api/v1/calls"
+        case .call(let id): "/api/v1/calls/\(id)"
+        case .applications: "/api/v1/applications"
+        case .application(let id): "/api/v1/applications/\(id)"
+        case .applicationDecisions(let id): "/api/v1/applications/\(id)/decisions"
+        case .envelopes: "/api/v1/envelopes"
         }
     }
 }

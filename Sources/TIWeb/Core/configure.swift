@@ -46,6 +46,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     default: app.mailer = FileMailer(directory: app.directory.workingDirectory + "var/mail", logger: app.logger)
     }
     app.rateLimiter = RateLimiter(limit: config.apiRateLimit)
+    app.fileStorage = LocalFileStorage(directory: config.uploadDirectory)
 
     // Outermost first. Errors become pages or JSON inside the security headers; sessions and
     // tokens are read before CSRF and before each route's access guard.

@@ -8,7 +8,6 @@ func routes(_ app: Application) throws {
     let site = SiteController()
     app.endpoint(.GET, SiteURL.home.components, access: .everyone, use: site.home)
     app.endpoint(.GET, SiteURL.map.components, access: .everyone, use: site.map)
-    app.endpoint(.GET, SiteURL.fund.components, access: .everyone, use: site.fund)
     app.endpoint(.GET, SiteURL.indicators.components, access: .everyone, use: site.indicators)
     app.endpoint(.GET, SiteURL.data.components, access: .everyone, use: site.data)
 
@@ -55,7 +54,65 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.adminAudit.components, access: .admin, use: admin.audit)
     app.endpoint(.GET, SiteURL.adminAuditCSV.components, access: .admin, use: admin.auditCSV)
 
+    // The fund
+    let staff: Set<Role> = [.admin, .region, .prefecture, .reviewer]
+    let readers: Set<Role> = staff.union([.territory, .applicant])
+    let fund = FundController()
+    app.endpoint(.GET, SiteURL.fund.components, access: .everyone, use: fund.index)
+    app.endpoint(.GET, SiteURL.fundCall(":id").components, access: .everyone, use: fund.call)
+    app.endpoint(.POST, SiteURL.applyToCall(":id").components, access: .roles([.applicant]), use: fund.apply)
+
+    let queue = QueueController()
+    app.endpoint(.GET, SiteURL.applications.components, access: .roles(readers), use: queue.mine)
+    app.endpoint(.GET, SiteURL.queue.components, access: .roles(staff.union([.territory])), use: queue.queue)
+    app.endpoint(.GET, SiteURL.queueCSV.components, access: .roles(staff.union([.territory])), use: queue.csv)
+
+    let dossier = ApplicationController()
+    app.endpoint(.GET, SiteURL.application(":id").components, access: .roles(readers), use: dossier.show)
+    app.endpoint(.GET, SiteURL.applicationEdit(":id").components, access: .roles([.applicant]), use: dossier.editForm)
+    app.endpoint(.POST, SiteURL.applicationEdit(":id").components, access: .roles([.applicant]), use: dossier.save)
+    app.endpoint(.POST, SiteURL.applicationSubmit(":id").components, access: .roles([.applicant]), use: dossier.submit)
+    app.endpoint(.GET, SiteURL.applicationReceipt(":id").components, access: .roles(readers), use: dossier.receipt)
+    app.endpoint(.GET, SiteURL.applicationLetter(":id").components, access: .roles(readers), use: dossier.letter)
+    app.endpoint(.POST, SiteURL.applicationAction(":id", ":action").components, access: .roles(staff.union([.applicant])), use: dossier.action)
+    app.endpoint(.POST, SiteURL.applicationInfoRequest(":id").components, access: .roles([.reviewer, .admin]), use: dossier.requestInformation)
+    app.endpoint(.POST, SiteURL.applicationReview(":id").components, access: .roles([.reviewer, .admin]), use: dossier.review)
+    app.endpoint(.POST, SiteURL.applicationDecision(":id").components, access: .roles([.prefecture, .region]), use: dossier.decide)
+    app.endpoint(.POST, SiteURL.applicationAgreement(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.agreement)
+    app.endpoint(.POST, SiteURL.applicationPayments(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.payment)
+    app.endpoint(.POST, SiteURL.applicationFollowUp(":id").components, access: .roles([.admin, .region, .prefecture, .applicant]), use: dossier.followUp)
+    app.endpoint(.POST, SiteURL.applicationMessages(":id").components, access: .roles(staff.union([.applicant])),
+                 body: .collect(maxSize: "11mb"), use: dossier.message)
+    app.endpoint(.GET, SiteURL.attachment(":id", ":file").components, access: .roles(readers), use: dossier.download)
+
+    let committee = CommitteeController()
+    app.endpoint(.GET, SiteURL.committee(":region").components, access: .roles(staff), use: committee.show)
+    app.endpoint(.POST, SiteURL.committee(":region").components, access: .roles([.prefecture, .region]), use: committee.decide)
+
+    let envelopes = EnvelopeController()
+    app.endpoint(.GET, SiteURL.envelopes.components, access: .roles(staff), use: envelopes.index)
+    app.endpoint(.GET, SiteURL.envelope(":id").components, access: .roles(staff), use: envelopes.show)
+    app.endpoint(.POST, SiteURL.envelope(":id").components, access: .admin, use: envelopes.increase)
+
+    let calls = CallAdminController()
+    app.endpoint(.GET, SiteURL.adminCalls.components, access: .admin, use: calls.index)
+    app.endpoint(.GET, SiteURL.adminCallNew.components, access: .admin, use: calls.newForm)
+    app.endpoint(.POST, SiteURL.adminCallNew.components, access: .admin, use: calls.save)
+    app.endpoint(.GET, SiteURL.adminCall(":id").components, access: .admin, use: calls.editForm)
+    app.endpoint(.POST, SiteURL.adminCall(":id").components, access: .admin, use: calls.save)
+    app.endpoint(.POST, SiteURL.adminCallEnvelopes(":id").components, access: .admin, use: calls.createEnvelope)
+    app.endpoint(.GET, SiteURL.adminRegimes.components, access: .admin, use: calls.regimes)
+    app.endpoint(.POST, SiteURL.adminRegimes.components, access: .admin, use: calls.saveRegime)
+
     // API
+    let fundAPI = FundAPIController()
+    app.endpoint(.GET, APIURL.calls.components, access: .everyone, use: fundAPI.calls)
+    app.endpoint(.GET, APIURL.call(":id").components, access: .everyone, use: fundAPI.call)
+    app.endpoint(.GET, APIURL.applications.components, access: .roles(readers), use: fundAPI.applications)
+    app.endpoint(.GET, APIURL.application(":id").components, access: .roles(readers), use: fundAPI.application)
+    app.endpoint(.POST, APIURL.applicationDecisions(":id").components, access: .roles([.prefecture, .region]), use: fundAPI.decide)
+    app.endpoint(.GET, APIURL.envelopes.components, access: .roles(staff), use: fundAPI.envelopes)
+
     let api = GeoAPIController()
     app.endpoint(.GET, APIURL.regions.components, access: .everyone, use: api.regions)
     app.endpoint(.GET, APIURL.region(":code").components, access: .everyone, use: api.region)

@@ -114,6 +114,7 @@ struct CreateApplications: AsyncMigration {
             .field("aid_state_cents", .int64, .required).field("aid_region_cents", .int64, .required)
             .field("regime_id", .string, .required, .references(AidRegimeRecord.schema, "id"))
             .field("agreement_reference", .string).field("agreement_on", .string)
+            .field("search_text", .string, .required)
             .field("created_at", .datetime).field("updated_at", .datetime)
             .unique(on: "reference")
             .create()

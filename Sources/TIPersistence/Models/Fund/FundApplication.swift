@@ -92,6 +92,9 @@ public final class FundApplication: Model, @unchecked Sendable {
     @OptionalField(key: "agreement_reference") public var agreementReference: String?
     @OptionalField(key: "agreement_on") public var agreementOn: String?
 
+    /// Normalised carrier name, title and reference, for searching the same way on both databases.
+    @Field(key: "search_text") public var searchText: String
+
     // Timestamps
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
@@ -118,6 +121,12 @@ public final class FundApplication: Model, @unchecked Sendable {
         self.eligibilityOverridesJSON = "{}"
         self.aidStateCents = 0
         self.aidRegionCents = 0
+        self.searchText = ""
+    }
+
+    /// Call before saving.
+    public func refreshSearchText() {
+        searchText = SearchText.normalise([reference, carrierName, title, siren].compactMap { $0 }.joined(separator: " "))
     }
 
     public var aidTotal: EuroCents { EuroCents(cents: aidStateCents + aidRegionCents) }

@@ -69,6 +69,95 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/calls": {
+          "get": {
+            "summary": "Les appels à projets du fonds d’accélération",
+            "operationId": "listCalls",
+            "responses": {"200": {"description": "Liste des appels", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "items"], "properties": {"count": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Call"}}}}}}}}
+          }
+        },
+        "/api/v1/calls/{id}": {
+          "get": {
+            "summary": "Un appel, avec ses enveloppes par région et financeur",
+            "operationId": "getCall",
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "responses": {
+              "200": {"description": "L’appel", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Call"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "404": {"$ref": "#/components/responses/NotFound"}
+            }
+          }
+        },
+        "/api/v1/applications": {
+          "get": {
+            "summary": "Les dossiers visibles par le titulaire du jeton (région, territoire ou organisation)",
+            "operationId": "listApplications",
+            "security": [{"bearer": []}],
+            "parameters": [
+              {"name": "appel", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+              {"name": "region", "in": "query", "schema": {"type": "string"}},
+              {"name": "departement", "in": "query", "schema": {"type": "string"}},
+              {"name": "etat", "in": "query", "schema": {"type": "string", "enum": ["draft", "submitted", "under_review", "information_requested", "reviewed", "in_committee", "laureate", "rejected", "withdrawn", "agreement_signed", "payments_in_progress", "closed"]}},
+              {"name": "ti", "in": "query", "schema": {"type": "string", "enum": ["oui", "non"]}},
+              {"name": "fragile", "in": "query", "schema": {"type": "string", "enum": ["oui", "non"]}},
+              {"name": "taille", "in": "query", "schema": {"type": "string", "enum": ["tpe", "pme", "eti", "ge"]}},
+              {"name": "filiere", "in": "query", "schema": {"type": "string"}},
+              {"name": "aide_min", "in": "query", "schema": {"type": "string"}, "description": "En euros"},
+              {"name": "aide_max", "in": "query", "schema": {"type": "string"}, "description": "En euros"},
+              {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "Nom du porteur, titre ou référence"},
+              {"name": "tri", "in": "query", "schema": {"type": "string", "enum": ["depot", "aide", "nom", "reference"]}},
+              {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}}
+            ],
+            "responses": {
+              "200": {"description": "Une page de dossiers (100 au plus)", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Application"}}}}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"}
+            }
+          }
+        },
+        "/api/v1/applications/{id}": {
+          "get": {
+            "summary": "Un dossier (404 hors du périmètre du titulaire du jeton)",
+            "operationId": "getApplication",
+            "security": [{"bearer": []}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "responses": {
+              "200": {"description": "Le dossier", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Application"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "404": {"$ref": "#/components/responses/NotFound"}
+            }
+          }
+        },
+        "/api/v1/applications/{id}/decisions": {
+          "post": {
+            "summary": "Enregistrer l’avis de l’État (préfecture) ou de la Région (conseil régional) sur un dossier en comité",
+            "description": "Le second avis favorable engage l’aide sur les enveloppes de la région, atomiquement ; si une enveloppe est insuffisante, la décision est refusée (409) avec le manque, et rien ne change. Un avis défavorable rejette le dossier.",
+            "operationId": "decideApplication",
+            "security": [{"bearer": []}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["favourable", "motivation"], "properties": {"favourable": {"type": "boolean"}, "motivation": {"type": "string", "minLength": 10}}}}}},
+            "responses": {
+              "200": {"description": "Le dossier après l’avis", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Application"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"description": "Rôle sans décision", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"description": "Dossier hors comité, avis déjà rendu, enveloppe insuffisante ou plafond d’aides dépassé", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+            }
+          }
+        },
+        "/api/v1/envelopes": {
+          "get": {
+            "summary": "Les enveloppes (montant, engagé, versé, disponible) des régions du titulaire",
+            "operationId": "listEnvelopes",
+            "security": [{"bearer": []}],
+            "responses": {
+              "200": {"description": "Enveloppes", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "items"], "properties": {"count": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Envelope"}}}}}}},
+              "401": {"$ref": "#/components/responses/Unauthorized"}
+            }
+          }
+        },
         "/api/v1/me": {
           "get": {
             "summary": "Le compte pour lequel agit le jeton",
@@ -103,6 +192,36 @@ enum OpenAPIDocument {
           "Error": {
             "type": "object", "required": ["error"],
             "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}
+          },
+          "Envelope": {
+            "type": "object", "required": ["id", "call_id", "region", "funder", "amount_cents", "committed_cents", "paid_cents", "remaining_cents", "one_for_one"],
+            "properties": {"id": {"type": "string", "format": "uuid"}, "call_id": {"type": "string", "format": "uuid"}, "region": {"type": "string"},
+              "funder": {"type": "string", "enum": ["state", "region"]}, "amount_cents": {"type": "integer"}, "committed_cents": {"type": "integer"},
+              "paid_cents": {"type": "integer"}, "remaining_cents": {"type": "integer"}, "one_for_one": {"type": "boolean"}}
+          },
+          "Call": {
+            "type": "object", "required": ["id", "title", "opens_on", "closes_on", "carriers", "sizes", "regions", "minimum_investment_cents", "start_within_months", "collaborative", "regime", "ceiling_cents"],
+            "properties": {"id": {"type": "string", "format": "uuid"}, "title": {"type": "string"}, "description": {"type": "string"},
+              "opens_on": {"type": "string", "format": "date"}, "closes_on": {"type": "string", "format": "date"},
+              "carriers": {"type": "array", "items": {"type": "string", "enum": ["company", "association", "collective"]}},
+              "sizes": {"type": "array", "items": {"type": "string", "enum": ["tpe", "pme", "eti", "ge"]}},
+              "regions": {"type": "array", "items": {"type": "string"}}, "minimum_investment_cents": {"type": "integer"},
+              "start_within_months": {"type": "integer"}, "collaborative": {"type": "boolean"}, "regime": {"type": "string"},
+              "ceiling_cents": {"type": "integer", "description": "Plafond d’aides par entreprise pour ce régime"},
+              "envelopes": {"type": "array", "items": {"$ref": "#/components/schemas/Envelope"}}}
+          },
+          "Application": {
+            "type": "object", "required": ["id", "call_id", "state", "fragile", "investment_cents", "stakes", "aid_state_cents", "aid_region_cents"],
+            "properties": {"id": {"type": "string", "format": "uuid"}, "reference": {"type": "string"}, "call_id": {"type": "string", "format": "uuid"},
+              "state": {"type": "string"}, "carrier_name": {"type": "string"}, "siren": {"type": "string"}, "size": {"type": "string"}, "sector": {"type": "string"},
+              "commune_code": {"type": "string"}, "region_code": {"type": "string"}, "departement_code": {"type": "string"}, "territory_id": {"type": "string"},
+              "fragile": {"type": "boolean"}, "title": {"type": "string"}, "investment_cents": {"type": "integer"}, "requested_aid_cents": {"type": "integer"},
+              "jobs_created": {"type": "integer"}, "stakes": {"type": "array", "items": {"type": "string", "enum": ["relocation", "skills", "ecological"]}},
+              "submitted_on": {"type": "string", "format": "date"}, "decided_on": {"type": "string", "format": "date"},
+              "aid_state_cents": {"type": "integer"}, "aid_region_cents": {"type": "integer"},
+              "review": {"type": "object", "description": "Instruction (services de l’État, Régions, Bpifrance, administration seulement)",
+                "properties": {"eligible_investment_cents": {"type": "integer"}, "proposed_state_cents": {"type": "integer"}, "proposed_region_cents": {"type": "integer"},
+                  "state_decision": {"type": "string", "enum": ["favourable", "unfavourable"]}, "region_decision": {"type": "string", "enum": ["favourable", "unfavourable"]}}}}
           },
           "Me": {
             "type": "object", "required": ["id", "display_name", "role", "regions"],

@@ -39,6 +39,14 @@ enum Components {
 
     static func cell(_ text: String) -> Node<HTML.TableRowContext> { .td(.text(text)) }
     static func numberCell(_ value: Int) -> Node<HTML.TableRowContext> { .td(.class("ti-num"), .text(FrenchNumber.grouped(value))) }
+    static func moneyCell(_ cents: Int64, note: String? = nil) -> Node<HTML.TableRowContext> {
+        .td(.class("ti-num"), .text(EuroCents(cents: cents).formatted), .unwrap(note) { .span(.class("fr-hint-text"), .text($0)) })
+    }
+
+    static func badgeCell(_ text: String, _ kind: String) -> Node<HTML.BodyContext> {
+        .span(.class("fr-badge fr-badge--sm fr-badge--\(kind) fr-badge--no-icon"), .text(text))
+    }
+
     static func linkCell(_ text: String, _ url: SiteURL) -> Node<HTML.TableRowContext> { .td(.a(.href(url.path), .text(text))) }
     static func headerCell(_ text: String, _ url: SiteURL) -> Node<HTML.TableRowContext> {
         .th(.attribute(named: "scope", value: "row"), .a(.href(url.path), .text(text)))
@@ -73,6 +81,22 @@ enum Components {
             selected ? .attribute(named: "selected", value: "selected") : .empty,
             .text(label),
         ])
+    }
+
+    /// DSFR pagination: previous, numbered pages around the current one, next.
+    static func pagination(page: Int, pages: Int, url: (Int) -> String) -> Node<HTML.BodyContext> {
+        guard pages > 1 else { return .empty }
+        let window = Array(max(1, page - 2)...min(pages, page + 2))
+        return .nav(.class("fr-pagination fr-mt-3w"), .attribute(named: "role", value: "navigation"), .ariaLabel("Pagination"),
+                    .ul(.class("fr-pagination__list"),
+                        .li(page > 1 ? .a(.class("fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label"), .href(url(page - 1)), "Page précédente")
+                                     : .a(.class("fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label"), .attribute(named: "aria-disabled", value: "true"), "Page précédente")),
+                        .forEach(window) { n in
+                            .li(n == page ? .a(.class("fr-pagination__link"), .attribute(named: "aria-current", value: "page"), .title("Page \(n)"), .text(String(n)))
+                                          : .a(.class("fr-pagination__link"), .href(url(n)), .title("Page \(n)"), .text(String(n))))
+                        },
+                        .li(page < pages ? .a(.class("fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label"), .href(url(page + 1)), "Page suivante")
+                                         : .a(.class("fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label"), .attribute(named: "aria-disabled", value: "true"), "Page suivante"))))
     }
 
     static func plural(_ n: Int, _ singular: String, _ plural: String) -> String {

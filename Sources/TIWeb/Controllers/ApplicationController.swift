@@ -1,0 +1,311 @@
+import Fluent
+import TIDomain
+import TIPersistence
+import Vapor
+
+/// One application: view, edit, submit, and every action on it. A refused action re-renders the
+/// page with the reason (and field messages); a successful one redirects back with a notice.
+struct ApplicationController {
+    // MARK: Pages
+
+    func show(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        let notice = try? req.query.get(String.self, at: "ok")
+        return try await render(application, req: req, notice: notice.flatMap(Self.notices))
+    }
+
+    static func notices(_ key: String) -> String? {
+        ["depose": "Dossier déposé. Un accusé de dépôt est disponible.", "enregistre": "Enregistré.", "action": "Action enregistrée.",
+         "message": "Message envoyé.", "decision": "Décision enregistrée."][key]
+    }
+
+    func render(_ application: FundApplication, req: Request, notice: String? = nil, errorMessage: String? = nil,
+                errors: [String: String] = [:], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let principal = req.principal!
+        let db = req.db
+        let call = try await application.$call.get(on: db)
+        let id = application.id!
+        let events = try await ApplicationEvent.query(on: db).filter(\.$application.$id == id).sort(\.$atEpoch).all()
+        let actorIDs = Set(events.compactMap(\.actorID)).compactMap(UUID.init(uuidString:))
+        let names = Dictionary(uniqueKeysWithValues: try await TIPersistenceUser.query(on: db).filter(\.$id ~~ actorIDs).all()
+            .map { ($0.id!.uuidString, $0.displayName) })
+        let place: CommuneResolution? = if let code = application.communeCode.flatMap(InseeCode.init) {
+            try await CommuneResolver.resolve(code, on: db)
+        } else { nil }
+        let model = ApplicationShowPage.Model(
+            application: application, call: call, regime: try await AidRegimeRecord.find(application.regimeID, on: db),
+            principal: principal, place: place,
+            checks: Eligibility.checks(application.content, rules: call.rules, submittedOn: application.submittedOn.flatMap { try? CivilDate(parsing: $0) },
+                                       regionCode: application.regionCode, today: .today),
+            events: events,
+            messages: try await ApplicationMessage.query(on: db).filter(\.$application.$id == id).sort(\.$atEpoch).all(),
+            attachments: try await Attachment.query(on: db).filter(\.$application.$id == id).sort(\.$atEpoch).all(),
+            payments: try await Payment.query(on: db).filter(\.$application.$id == id).sort(\.$paidOn).all(),
+            followUps: try await FollowUp.query(on: db).filter(\.$application.$id == id).sort(\.$onDate).all(),
+            actorNames: names, errors: errors, notice: notice, errorMessage: errorMessage)
+        return HTMLResponse.make(ApplicationShowPage(model: model).render(), status: status)
+    }
+
+    func editForm(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        guard req.principal?.role == .applicant, application.state.isEditableByApplicant else {
+            throw AppError(.conflict, code: "non_modifiable", "Ce dossier n’est pas modifiable (état : \(application.state.label)).")
+        }
+        return try await renderEdit(application, content: application.content, req: req)
+    }
+
+    func renderEdit(_ application: FundApplication, content: ApplicationContent, req: Request, errors: [String: String] = [:],
+                    notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let call = try await application.$call.get(on: req.db)
+        let place: CommuneResolution? = if let code = content.communeCode.flatMap(InseeCode.init) {
+            try await CommuneResolver.resolve(code, on: req.db)
+        } else { nil }
+        let page = ApplicationEditPage(application: application, call: call, content: content, errors: errors, notice: notice, place: place)
+        return HTMLResponse.make(page.render(), status: status)
+    }
+
+    /// Saves the draft; with `intention=deposer`, submits it too.
+    func save(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        let form = try req.content.decode(ApplicationForm.self)
+        var content = application.content
+        let parseErrors = form.apply(to: &content)
+        let actor = try req.fundActor()
+        try await FundService.save(application, content: content, by: actor, on: req.db)
+        if form.intention != "deposer" {
+            return try await renderEdit(application, content: content, req: req, errors: parseErrors,
+                                        notice: parseErrors.isEmpty ? "Brouillon enregistré. Vous pouvez y revenir à tout moment." : nil,
+                                        status: parseErrors.isEmpty ? .ok : .badRequest)
+        }
+        guard parseErrors.isEmpty else { return try await renderEdit(application, content: content, req: req, errors: parseErrors, status: .badRequest) }
+        do {
+            let notifications = try await FundService.submit(application, by: actor, today: .today, on: req.db)
+            await Notifier.deliver(notifications, on: req)
+            return req.redirect(to: SiteURL.application(application.id!.uuidString).path + "?ok=depose", redirectType: .normal)
+        } catch let error as FundError {
+            var errors = error.fields
+            if errors.isEmpty { errors["general"] = error.message }
+            return try await renderEdit(application, content: content, req: req, errors: errors, status: error.status)
+        }
+    }
+
+    func submit(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        do {
+            await Notifier.deliver(try await FundService.submit(application, by: try req.fundActor(), today: .today, on: req.db), on: req)
+            return req.redirect(to: SiteURL.application(application.id!.uuidString).path + "?ok=depose", redirectType: .normal)
+        } catch let error as FundError {
+            return try await renderEdit(application, content: application.content, req: req, errors: error.fields.isEmpty ? ["general": error.message] : error.fields, status: error.status)
+        }
+    }
+
+    // MARK: Actions
+
+    /// Runs an operation; on refusal, re-renders the page with the reason.
+    func attempt(_ req: Request, _ application: FundApplication, notice: String = "action",
+                 _ operation: () async throws -> [TIPersistence.Notification]) async throws -> Response {
+        do {
+            await Notifier.deliver(try await operation(), on: req)
+            return req.redirect(to: SiteURL.application(application.id!.uuidString).path + "?ok=\(notice)", redirectType: .normal)
+        } catch let error as FundError {
+            let fresh = try await FundApplication.find(application.id, on: req.db) ?? application
+            return try await render(fresh, req: req, errorMessage: error.message, errors: error.fields, status: error.status)
+        } catch let error as AppError where error.status.code < 500 {
+            let fresh = try await FundApplication.find(application.id, on: req.db) ?? application
+            return try await render(fresh, req: req, errorMessage: error.message, status: error.status)
+        }
+    }
+
+    struct ReasonForm: Content { var motif: String? }
+
+    func action(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        guard let action = req.parameters.get("action").flatMap(ApplicationAction.init(rawValue:)),
+              ![.decideLaureate, .decideRejected, .requestInformation, .signAgreement, .submit, .resubmit].contains(action) else {
+            throw AppError.notFound("Action inconnue.")
+        }
+        let reason = try req.content.decode(ReasonForm.self).motif
+        return try await attempt(req, application) {
+            try await FundService.perform(action, on: application, reason: reason, by: try req.fundActor(), on: req.db)
+        }
+    }
+
+    struct InfoForm: Content { var motif_type: String?; var message: String? }
+
+    func requestInformation(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        let form = try req.content.decode(InfoForm.self)
+        let reason = form.motif_type.flatMap(InformationReason.init(rawValue:)) ?? .incomplete
+        return try await attempt(req, application) {
+            try await FundService.requestInformation(application, reason: reason, message: form.message ?? "", by: try req.fundActor(), on: req.db)
+        }
+    }
+
+    struct ReviewForm: Content {
+        var avis_technique: String?
+        var avis_financier: String?
+        var investissement_eligible: String?
+        var aide_etat: String?
+        var aide_region: String?
+    }
+
+    func review(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        let form = try req.content.decode(ReviewForm.self)
+        var errors: [String: String] = [:]
+        func money(_ raw: String?, _ field: String) -> EuroCents {
+            guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return .zero }
+            do { return try EuroCents(parsingEuros: raw) } catch { errors[field] = error.message; return .zero }
+        }
+        let review = FundService.Review(
+            technicalOpinion: form.avis_technique ?? "", financialOpinion: form.avis_financier ?? "",
+            eligibleInvestment: money(form.investissement_eligible, "investissement_eligible"),
+            proposedState: money(form.aide_etat, "aide_proposee"), proposedRegion: money(form.aide_region, "aide_proposee"),
+            overrides: Self.overrides(from: req))
+        guard errors.isEmpty else { return try await render(application, req: req, errorMessage: "Montants illisibles.", errors: errors, status: .badRequest) }
+        return try await attempt(req, application, notice: "enregistre") {
+            try await FundService.recordReview(application, review, by: try req.fundActor(), on: req.db)
+            return []
+        }
+    }
+
+    /// `derogation_<check id>` fields of the review form.
+    static func overrides(from req: Request) -> [String: String] {
+        var result: [String: String] = [:]
+        for id in ["appel_ouvert", "porteur", "taille", "investissement_minimum", "demarrage", "region"] {
+            if let v = try? req.content.get(String.self, at: "derogation_\(id)"), !v.trimmingCharacters(in: .whitespaces).isEmpty {
+                result[id] = v.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return result
+    }
+
+    struct DecisionForm: Content { var avis: String?; var motivation: String? }
+
+    func decide(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        let form = try req.content.decode(DecisionForm.self)
+        guard let avis = form.avis, ["favorable", "defavorable"].contains(avis) else {
+            return try await render(application, req: req, errorMessage: "Choisissez « Favorable » ou « Défavorable ».", status: .badRequest)
+        }
+        return try await attempt(req, application, notice: "decision") {
+            try await FundService.decide(application.id!, favourable: avis == "favorable", motivation: form.motivation ?? "",
+                                         by: try req.fundActor(), today: .today, on: req.db).1
+        }
+    }
+
+    struct AgreementForm: Content { var reference: String?; var date: String? }
+
+    func agreement(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        let form = try req.content.decode(AgreementForm.self)
+        return try await attempt(req, application) {
+            let date: CivilDate
+            do { date = try CivilDate(parsing: form.date ?? "") } catch let error as DomainError { throw AppError.invalid(error) }
+            return try await FundService.signAgreement(application, reference: form.reference ?? "", date: date, by: try req.fundActor(), on: req.db)
+        }
+    }
+
+    struct PaymentForm: Content { var financeur: String?; var montant: String?; var date: String?; var reference: String? }
+
+    func payment(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        let form = try req.content.decode(PaymentForm.self)
+        return try await attempt(req, application) {
+            let amount: EuroCents, date: CivilDate
+            do { amount = try EuroCents(parsingEuros: form.montant ?? ""); date = try CivilDate(parsing: form.date ?? "") } catch let error as DomainError { throw AppError.invalid(error) }
+            let funder = Envelope.Funder(rawValue: form.financeur ?? "") ?? .state
+            return try await FundService.recordPayment(application, funder: funder, amount: amount, paidOn: date,
+                                                       reference: form.reference.flatMap { $0.isEmpty ? nil : $0 }, by: try req.fundActor(), on: req.db)
+        }
+    }
+
+    struct FollowUpForm: Content { var date: String?; var emplois: String?; var investissement: String?; var commentaire: String? }
+
+    func followUp(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        guard let role = req.principal?.role, [.admin, .region, .prefecture, .applicant].contains(role) else {
+            throw AppError(.forbidden, code: "role_interdit", "Votre rôle ne permet pas de déclarer le suivi.")
+        }
+        let form = try req.content.decode(FollowUpForm.self)
+        return try await attempt(req, application, notice: "enregistre") {
+            let date: CivilDate, investment: EuroCents
+            do { date = try CivilDate(parsing: form.date ?? ""); investment = try EuroCents(parsingEuros: form.investissement ?? "") } catch let error as DomainError { throw AppError.invalid(error) }
+            guard let jobs = form.emplois.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
+                throw FundError(.invalid, "emplois_invalides", "Indiquez le nombre d’emplois créés.", fields: ["emplois": "Nombre entier attendu."])
+            }
+            try await FundService.recordFollowUp(application, on: date, jobsCreated: jobs, investment: investment,
+                                                 comment: form.commentaire.flatMap { $0.isEmpty ? nil : $0 }, by: try req.fundActor(), on: req.db)
+            return []
+        }
+    }
+
+    // MARK: Messages and attachments
+
+    struct MessageForm: Content { var message: String?; var piece: File? }
+
+    func message(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        guard req.principal?.role != .territory else { throw AppError(.forbidden, code: "lecture_seule", "Le territoire consulte le dossier en lecture seule.") }
+        let form = try req.content.decode(MessageForm.self)
+        let file = form.piece.flatMap { $0.data.readableBytes > 0 ? $0 : nil }
+        var checkedType: String?
+        if let file {
+            do { checkedType = try AttachmentPolicy.check(filename: file.filename, data: file.data) } catch let error as AppError {
+                return try await render(application, req: req, errorMessage: error.message, errors: ["piece": error.message], status: error.status)
+            }
+        }
+        return try await attempt(req, application, notice: "message") {
+            let actor = try req.fundActor()
+            let text = (form.message ?? "").isEmpty && file != nil ? "Pièce jointe : \(AttachmentPolicy.clean(file!.filename))" : (form.message ?? "")
+            let (message, notifications) = try await FundService.postMessage(application, body: text, by: actor, on: req.db)
+            if let file, let checkedType {
+                let key = try await req.application.fileStorage.store(file.data)
+                let attachment = Attachment()
+                attachment.$application.id = application.id!
+                attachment.messageID = message.id
+                attachment.filename = AttachmentPolicy.clean(file.filename)
+                attachment.contentType = checkedType
+                attachment.sizeBytes = file.data.readableBytes
+                attachment.storageKey = key
+                attachment.uploadedBy = actor.principal.userID
+                attachment.atEpoch = Date().timeIntervalSince1970
+                try await attachment.create(on: req.db)
+            }
+            return notifications
+        }
+    }
+
+    /// Served only to those who may see the application.
+    func download(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        guard let fileID = req.parameters.get("file", as: UUID.self),
+              let file = try await Attachment.query(on: req.db).filter(\.$id == fileID).filter(\.$application.$id == application.id!).first() else {
+            throw AppError.notFound("Cette pièce n’existe pas.")
+        }
+        let data = try await req.application.fileStorage.read(file.storageKey)
+        let response = Response(status: .ok, body: .init(buffer: data))
+        response.headers.replaceOrAdd(name: .contentType, value: file.contentType)
+        response.headers.contentDisposition = .init(.attachment, filename: file.filename)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
+    }
+
+    // MARK: Printable documents
+
+    func receipt(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        guard application.reference != nil else { throw AppError.notFound("Ce dossier n’a pas encore été déposé.") }
+        let call = try await application.$call.get(on: req.db)
+        return HTMLResponse.make(ReceiptPage(application: application, call: call).render())
+    }
+
+    func letter(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        guard application.decidedOn != nil, application.state.isLaureate || application.state == .rejected else {
+            throw AppError.notFound("Aucune décision n’a encore été rendue sur ce dossier.")
+        }
+        let call = try await application.$call.get(on: req.db)
+        return HTMLResponse.make(DecisionLetterPage(application: application, call: call).render())
+    }
+}

@@ -1,0 +1,164 @@
+import TIDomain
+import Vapor
+
+/// The application form as posted. Parsing never throws: each field that cannot be read is kept
+/// as typed and reported, so the applicant sees their input again with a message beside it.
+struct ApplicationForm: Content {
+    var raison_sociale: String?
+    var type_porteur: String?
+    var taille: String?
+    var forme_juridique: String?
+    var code_naf: String?
+    var filiere: String?
+    var commune: String?
+    var titre: String?
+    var description: String?
+    var investissement_immobilier: String?
+    var investissement_equipement: String?
+    var investissement_immateriel: String?
+    var investissement_autre: String?
+    var aide_demandee: String?
+    var date_debut: String?
+    var date_fin: String?
+    var emplois_crees: String?
+    var emplois_maintenus: String?
+    var enjeux: [String]?
+    var competences: [String]?
+    var transition: [String]?
+    var places_formation: String?
+    var emplois_relocalises: String?
+    var partenaires: String?
+    /// `enregistrer` or `deposer`.
+    var intention: String?
+
+    /// Fills `content` from the form; returns field → message for what could not be read.
+    func apply(to content: inout ApplicationContent) -> [String: String] {
+        var errors: [String: String] = [:]
+        func text(_ v: String?) -> String? {
+            let t = v?.trimmingCharacters(in: .whitespacesAndNewlines)
+            return t?.isEmpty == false ? t : nil
+        }
+        func money(_ v: String?, _ field: String) -> EuroCents? {
+            guard let t = text(v) else { return nil }
+            do { return try EuroCents(parsingEuros: t) } catch { errors[field] = error.message; return nil }
+        }
+        func count(_ v: String?, _ field: String) -> Int? {
+            guard let t = text(v) else { return nil }
+            guard let n = Int(t.filter { !$0.isWhitespace }), n >= 0, n < 1_000_000 else {
+                errors[field] = "Indiquez un nombre entier positif."
+                return nil
+            }
+            return n
+        }
+        func date(_ v: String?, _ field: String) -> CivilDate? {
+            guard let t = text(v) else { return nil }
+            do { return try CivilDate(parsing: t) } catch { errors[field] = error.message; return nil }
+        }
+        content.carrierName = text(raison_sociale).map { String($0.prefix(200)) }
+        content.carrierKind = text(type_porteur).flatMap(CarrierKind.init(rawValue:))
+        content.size = text(taille).flatMap(CompanySize.init(rawValue:))
+        content.legalForm = text(forme_juridique).map { String($0.prefix(100)) }
+        content.nafCode = text(code_naf)?.uppercased()
+        content.sector = text(filiere).flatMap(Sector.init(rawValue:))
+        content.communeCode = text(commune)?.uppercased()
+        if let c = content.communeCode, InseeCode(c) == nil {
+            errors["commune"] = "Le code INSEE « \(c) » est invalide : 5 caractères, par exemple 74010 ou 2A004."
+        }
+        content.title = text(titre).map { String($0.prefix(200)) }
+        content.description = text(description).map { String($0.prefix(20_000)) }
+        content.investment = Investment(
+            buildings: money(investissement_immobilier, "investissement_immobilier") ?? .zero,
+            equipment: money(investissement_equipement, "investissement_equipement") ?? .zero,
+            intangible: money(investissement_immateriel, "investissement_immateriel") ?? .zero,
+            other: money(investissement_autre, "investissement_autre") ?? .zero)
+        content.requestedAid = money(aide_demandee, "aide_demandee")
+        content.startDate = date(date_debut, "date_debut")
+        content.endDate = date(date_fin, "date_fin")
+        content.jobsCreated = count(emplois_crees, "emplois_crees")
+        content.jobsMaintained = count(emplois_maintenus, "emplois_maintenus")
+        content.stakes = Set((enjeux ?? []).compactMap(Stake.init(rawValue:)))
+        content.skills = Set((competences ?? []).compactMap(SkillsCategory.init(rawValue:)))
+        content.ecological = Set((transition ?? []).compactMap(EcologicalCategory.init(rawValue:)))
+        content.trainingPlaces = count(places_formation, "places_formation")
+        content.relocatedJobs = count(emplois_relocalises, "emplois_relocalises")
+        var partners: [Partner] = []
+        for (i, line) in (partenaires ?? "").split(whereSeparator: \.isNewline).enumerated() {
+            let parts = line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty else {
+                errors["partenaires"] = "Ligne \(i + 1) : écrivez « Nom ; SIREN »."
+                continue
+            }
+            do { partners.append(Partner(name: parts[0], siren: try Siren(validating: parts[1]))) } catch {
+                errors["partenaires"] = "Ligne \(i + 1) : \(error.message)"
+            }
+        }
+        content.partners = partners
+        return errors
+    }
+}
+
+/// Where attachments live: outside the database, behind an interface (local disk here).
+protocol FileStorage: Sendable {
+    func store(_ data: ByteBuffer) async throws -> String
+    func read(_ key: String) async throws -> ByteBuffer
+}
+
+struct LocalFileStorage: FileStorage {
+    let directory: String
+
+    func store(_ data: ByteBuffer) async throws -> String {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let key = UUID().uuidString.lowercased()
+        guard FileManager.default.createFile(atPath: directory + "/" + key, contents: Data(buffer: data)) else {
+            throw Abort(.internalServerError, reason: "écriture du fichier impossible")
+        }
+        return key
+    }
+
+    func read(_ key: String) async throws -> ByteBuffer {
+        guard key.allSatisfy({ $0.isHexDigit || $0 == "-" }),
+              let data = FileManager.default.contents(atPath: directory + "/" + key) else {
+            throw AppError.notFound("Ce fichier n’existe plus.")
+        }
+        return ByteBuffer(data: data)
+    }
+}
+
+/// Accepted attachments: size and type limits, checked by extension and by the file's first bytes.
+enum AttachmentPolicy {
+    static let maxBytes = 10 * 1024 * 1024
+    static let types: [String: (mime: String, magic: [UInt8])] = [
+        "pdf": ("application/pdf", Array("%PDF".utf8)),
+        "png": ("image/png", [0x89, 0x50, 0x4E, 0x47]),
+        "jpg": ("image/jpeg", [0xFF, 0xD8, 0xFF]),
+        "jpeg": ("image/jpeg", [0xFF, 0xD8, 0xFF]),
+        "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", [0x50, 0x4B, 0x03, 0x04]),
+        "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [0x50, 0x4B, 0x03, 0x04]),
+        "odt": ("application/vnd.oasis.opendocument.text", [0x50, 0x4B, 0x03, 0x04]),
+        "ods": ("application/vnd.oasis.opendocument.spreadsheet", [0x50, 0x4B, 0x03, 0x04]),
+    ]
+
+    /// The MIME type to store, or a French refusal.
+    static func check(filename: String, data: ByteBuffer) throws -> String {
+        guard data.readableBytes > 0 else { throw AppError.badRequest("fichier_vide", "Le fichier est vide.") }
+        guard data.readableBytes <= maxBytes else {
+            throw AppError(.payloadTooLarge, code: "fichier_trop_gros", "Le fichier dépasse 10 Mo.")
+        }
+        let ext = filename.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        guard let type = types[ext] else {
+            throw AppError(.unsupportedMediaType, code: "type_refuse", "Type de fichier refusé : joignez un PDF, une image (PNG, JPEG) ou un document bureautique (DOCX, XLSX, ODT, ODS).")
+        }
+        let head = data.getBytes(at: data.readerIndex, length: min(type.magic.count, data.readableBytes)) ?? []
+        guard head == type.magic else {
+            throw AppError(.unsupportedMediaType, code: "type_incoherent", "Le contenu du fichier ne correspond pas à son extension .\(ext).")
+        }
+        return type.mime
+    }
+
+    /// A safe file name for display and download.
+    static func clean(_ name: String) -> String {
+        let base = name.split(separator: "/").last.map(String.init) ?? "fichier"
+        let cleaned = base.filter { $0.isLetter || $0.isNumber || " ._-()".contains($0) }
+        return cleaned.isEmpty ? "fichier" : String(cleaned.prefix(120))
+    }
+}
