@@ -168,17 +168,21 @@ struct ApplicationShowPage {
                                              ?? Components.badgeCell("En attente", "new")),
                                          Components.cell(d?.motivation ?? "—")]
                              }),
-            .if(a.state == .inCommittee && myParty != nil && a.decision(of: myParty!) == nil,
-                Forms.post(action: SiteURL.applicationDecision(id).path,
-                           .fieldset(.class("fr-fieldset"),
-                                     .div(.class("fr-radio-group"),
-                                          .input(.type(.radio), .id("avis-favorable"), .name("avis"), .value("favorable")),
-                                          .label(.class("fr-label"), .for("avis-favorable"), "Favorable")),
-                                     .div(.class("fr-radio-group"),
-                                          .input(.type(.radio), .id("avis-defavorable"), .name("avis"), .value("defavorable")),
-                                          .label(.class("fr-label"), .for("avis-defavorable"), "Défavorable"))),
-                           Self.textarea("motivation", "Motivation", "", error: model.errors["motivation"]),
-                           Forms.submit("Enregistrer la décision de \(myParty!.label)"))))
+            decisionForm(myParty))
+    }
+
+    func decisionForm(_ party: DecisionParty?) -> Node<HTML.BodyContext> {
+        guard let party, a.state == .inCommittee, a.decision(of: party) == nil else { return .empty }
+        return Forms.post(action: SiteURL.applicationDecision(id).path,
+                          .fieldset(.class("fr-fieldset"),
+                                    .div(.class("fr-radio-group"),
+                                         .input(.type(.radio), .id("avis-favorable"), .name("avis"), .value("favorable")),
+                                         .label(.class("fr-label"), .for("avis-favorable"), "Favorable")),
+                                    .div(.class("fr-radio-group"),
+                                         .input(.type(.radio), .id("avis-defavorable"), .name("avis"), .value("defavorable")),
+                                         .label(.class("fr-label"), .for("avis-defavorable"), "Défavorable"))),
+                          Self.textarea("motivation", "Motivation", "", error: model.errors["motivation"]),
+                          Forms.submit("Enregistrer la décision de \(party.label)"))
     }
 
     // MARK: After the decision
