@@ -75,3 +75,14 @@ extension AppTests {
         }
     }
 }
+
+@Suite("Commune names")
+struct CommuneNameTests {
+    @Test("The INSEE article code is put back", arguments: [
+        ("Port", "2", "Le Port"), ("Ferté Macé", "3", "La Ferté Macé"), ("Mureaux", "4", "Les Mureaux"),
+        ("Isle-Adam", "5", "L’Isle-Adam"), ("Annecy", "1", "Annecy"), ("Marseille", "0", "Marseille"), ("Lyon", nil, "Lyon"),
+    ])
+    func article(name: String, code: String?, expected: String) {
+        #expect(CommuneName.withArticle(name, typeNom: code) == expected)
+    }
+}

@@ -64,7 +64,8 @@ struct GeoDataset: Sendable {
         var communeCodeByID: [String: String] = [:]
         var pendingAliases: [(code: String, kind: CommuneKind, name: String, parentID: String)] = []
         try table.rows(file: "communes") { row, col in
-            let code = try row.required(col("code")), name = try row.required(col("nom"))
+            let code = try row.required(col("code"))
+            let name = CommuneName.withArticle(try row.required(col("nom")), typeNom: try row[col("type_nom")])
             guard let kind = CommuneKind(rawValue: try row.required(col("type"))) else {
                 throw RowError("type de commune inconnu pour \(code)")
             }
@@ -145,5 +146,22 @@ extension Array where Element == String? {
     func required(_ index: Int) throws -> String {
         guard index < count, let value = self[index], !value.isEmpty else { throw RowError("valeur manquante (colonne \(index + 1))") }
         return value
+    }
+}
+
+/// Commune names in the official list come without their article; the INSEE "type de nom"
+/// (TNCC) code says which one to put back: 2 Le, 3 La, 4 Les, 5 L’, 6 Aux, 7 Las, 8 Los.
+public enum CommuneName {
+    public static func withArticle(_ name: String, typeNom: String?) -> String {
+        switch typeNom {
+        case "2": "Le " + name
+        case "3": "La " + name
+        case "4": "Les " + name
+        case "5": "L’" + name
+        case "6": "Aux " + name
+        case "7": "Las " + name
+        case "8": "Los " + name
+        default: name
+        }
     }
 }

@@ -97,7 +97,7 @@ struct CreateApplications: AsyncMigration {
             .field("requested_aid_cents", .int64)
             .field("start_on", .string).field("end_on", .string)
             .field("jobs_created", .int).field("jobs_maintained", .int)
-            .field("stakes", .string, .required).field("skills_categories", .string, .required)
+            .field("stakes", .string, .required).field("stakes_known", .bool, .required).field("skills_categories", .string, .required)
             .field("ecological_categories", .string, .required)
             .field("training_places", .int).field("relocated_jobs", .int)
             .field("partners_json", .string, .required)

@@ -43,6 +43,8 @@ public final class FundApplication: Model, @unchecked Sendable {
     @OptionalField(key: "jobs_maintained") public var jobsMaintained: Int?
     /// Comma-separated codes.
     @Field(key: "stakes") public var stakes: String
+    /// False only for historical records whose stakes were never collected (the form always asks).
+    @Field(key: "stakes_known") public var stakesKnown: Bool
     @Field(key: "skills_categories") public var skillsCategories: String
     @Field(key: "ecological_categories") public var ecologicalCategories: String
     @OptionalField(key: "training_places") public var trainingPlaces: Int?
@@ -113,6 +115,7 @@ public final class FundApplication: Model, @unchecked Sendable {
         self.investmentOtherCents = 0
         self.investmentTotalCents = 0
         self.stakes = ""
+        self.stakesKnown = true
         self.skillsCategories = ""
         self.ecologicalCategories = ""
         self.partnersJSON = "[]"
