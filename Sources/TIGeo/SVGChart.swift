@@ -127,7 +127,7 @@ public enum SVGChart {
         }
         let values = data.map { clamp($0.value) }
         let axis = Axis(max: values.max() ?? 0, formatter: valueFormatter)
-        let bottomArea = 24 + (source?.isEmpty == false ? 18.0 : 0)
+        let bottomArea = 24 + (source?.isEmpty == false ? 20.0 : 0)
         let frame = plotFrame(width: w, height: Double(height), top: top + 14, leftLabelWidth: axis.labelWidth, bottomArea: bottomArea)
         body += axis.gridlines(frame)
         let band = frame.width / Double(data.count)
@@ -178,7 +178,7 @@ public enum SVGChart {
         let axis = Axis(max: vmax, formatter: valueFormatter)
         let legendItems = series.map { (Swatch.line($0.color), $0.name) }
         let legendRows = flowRows(legendItems, width: w - 2 * margin)
-        let bottomArea = 24 + Double(legendRows.count) * 20 + (source?.isEmpty == false ? 18.0 : 0)
+        let bottomArea = 24 + Double(legendRows.count) * 20 + (source?.isEmpty == false ? 20.0 : 0)
         let frame = plotFrame(width: w, height: Double(height), top: top + 10, leftLabelWidth: axis.labelWidth, bottomArea: bottomArea)
         body += axis.gridlines(frame)
         let band = frame.width / Double(n)
