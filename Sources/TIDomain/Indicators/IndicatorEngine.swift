@@ -7,10 +7,12 @@
 /// numerator/denominator, coverage) plus optional named parts.
 ///
 /// Computing goes in three steps:
-/// 1. `IndicatorContext` makes **one pass** over the applications for the scope and as-of date:
-///    it resolves each record's state at that date once, and keeps the indices of the applications
-///    that exist by then and of the laureates (decided on or before the date, in a laureate state).
-///    Territories (active, in scope) and envelopes (in scope) are filtered the same way. The
+/// 1. `IndicatorContext` makes **one pass** over the applications for the scope and as-of date and
+///    keeps the laureates (decided on or before the date, in a laureate state at that date), each
+///    flattened once into a `LaureateFacts` (amounts in cents, flags and bit sets: no reference
+///    counting, no hashing in the measures). The applications population (every application that
+///    exists at the date, with its state then) is a second pass, made only when an indicator needs
+///    it. Territories (active, in scope) and envelopes (in scope) are filtered the same way. The
 ///    context is shared by every indicator in `computeAll`.
 /// 2. The measure runs over the whole population (single pass, integer sums for money).
 /// 3. With a breakdown, one more pass puts each record index into the row(s) its key(s) give
@@ -110,11 +112,80 @@ public enum IndicatorEngine {
     }
 }
 
-/// A subset of the population: indices into the dataset's arrays.
+/// A subset of the population. `apps` holds positions in the population's array
+/// (`IndicatorContext.facts` for laureates, `IndicatorContext.applications` for applications);
+/// `territories` and `envelopes` hold indices into the dataset's arrays.
 struct IndicatorGroup {
     var apps: [Int] = []
     var territories: [Int] = []
     var envelopes: [Int] = []
+}
+
+/// What the measures need of one laureate, flattened once per context: plain values, no
+/// reference counting in the hot loops.
+struct LaureateFacts {
+    /// Index in `IndicatorDataset.applications`.
+    var source: Int
+    var state: ApplicationState
+    var investment: Int64
+    var aidState: Int64
+    var aidRegion: Int64
+    var jobsPlanned: Int
+    /// -1: unknown.
+    var relocatedJobs: Int
+    /// -1: unknown.
+    var trainingPlaces: Int
+    /// Jobs created at the latest follow-up dated on or before 2023-12-31 and the as-of date; -1: none.
+    var jobsCreatedBy2023: Int
+    /// -1: unknown, 0: no, 1: yes.
+    var fragile: Int8
+    var size: CompanySize?
+    var sectorKnown: Bool
+    var collaborative: Bool
+    var stakesKnown: Bool
+    /// One bit per case, in `allCases` order.
+    var stakes: UInt8
+    var skills: UInt8
+    var ecological: UInt8
+
+    /// Reads the record in place (`record.pointee.field`): passing the record itself would copy it.
+    init(source: Int, record: UnsafePointer<ApplicationRecord>, state: ApplicationState, followUpCutoff: CivilDate) {
+        self.source = source
+        self.state = state
+        investment = record.pointee.investment.cents
+        aidState = record.pointee.aidState.cents
+        aidRegion = record.pointee.aidRegion.cents
+        jobsPlanned = record.pointee.jobsPlanned
+        relocatedJobs = record.pointee.relocatedJobs ?? -1
+        trainingPlaces = record.pointee.trainingPlaces ?? -1
+        jobsCreatedBy2023 = ApplicationRecord.latestFollowUp(in: record.pointee.followUps, onOrBefore: followUpCutoff)?.jobsCreated ?? -1
+        fragile = record.pointee.fragile.map { $0 ? 1 : 0 } ?? -1
+        size = record.pointee.size
+        sectorKnown = record.pointee.sector != nil
+        collaborative = record.pointee.collaborative
+        stakesKnown = record.pointee.stakesKnown
+        var mask: UInt8 = 0
+        for c in record.pointee.stakes { mask |= Self.bit(c) }
+        stakes = mask
+        mask = 0
+        for c in record.pointee.skills { mask |= Self.bit(c) }
+        skills = mask
+        mask = 0
+        for c in record.pointee.ecological { mask |= Self.bit(c) }
+        ecological = mask
+    }
+
+    // Bits follow the `allCases` order (iterating a set and looking the case up in a cached
+    // `allCases` array avoids hashing).
+    static let stakeCases = Stake.allCases
+    static let skillsCases = SkillsCategory.allCases
+    static let ecologicalCases = EcologicalCategory.allCases
+
+    static func bit(_ value: Stake) -> UInt8 { stakeCases.firstIndex(of: value).map { 1 << UInt8($0) } ?? 0 }
+    static func bit(_ value: SkillsCategory) -> UInt8 { skillsCases.firstIndex(of: value).map { 1 << UInt8($0) } ?? 0 }
+    static func bit(_ value: EcologicalCategory) -> UInt8 { ecologicalCases.firstIndex(of: value).map { 1 << UInt8($0) } ?? 0 }
+
+    func hasStake(_ stake: Stake) -> Bool { stakesKnown && stakes & Self.bit(stake) != 0 }
 }
 
 /// The records selected for one scope and as-of date, computed once and shared by all indicators.
@@ -122,12 +193,13 @@ final class IndicatorContext {
     let data: IndicatorDataset
     let scope: IndicatorScope
     let scopeLabel: String
-    /// Indices of the applications that exist at the as-of date, in scope.
-    let applications: [Int]
-    /// State at the as-of date, parallel to `data.applications` (nil: out of scope or not yet created).
-    let states: [ApplicationState?]
-    /// Indices of the laureates at the as-of date, in scope.
-    let laureates: [Int]
+    /// Dataset indices of the applications that exist at the as-of date, in scope (second pass,
+    /// only when an indicator over applications is computed).
+    var applications: [Int] { applicationPopulation.indices }
+    /// Their state at the as-of date, parallel to `applications`.
+    var applicationStates: [ApplicationState] { applicationPopulation.states }
+    /// The laureates at the as-of date, in scope.
+    let facts: [LaureateFacts]
     /// Indices of the active TI in scope.
     let territories: [Int]
     /// Indices of the envelopes in scope (empty for a TI scope: envelopes are regional).
@@ -141,48 +213,75 @@ final class IndicatorContext {
         self.scope = scope
         scopeLabel = Self.label(of: scope, in: dataset)
         let asOf = scope.asOf
+        let cutoff = min(IndicatorCatalog.jobsCreatedCutoff, asOf)
         let regionFilter = scope.region
-        let overseas = regionFilter == IndicatorScope.overseasGroup
         let territoryFilter = scope.territory
 
-        func regionMatches(_ code: String?) -> Bool {
-            guard let regionFilter else { return true }
-            guard let code else { return false }
-            return overseas ? RegionGroup.isOverseas(regionCode: code) : code == regionFilter
+        var facts: [LaureateFacts] = []
+        // Fields are read in place: calling a method on `records[i]` would copy the whole record.
+        // The decision date is checked first: most applications are not laureates.
+        dataset.applications.withUnsafeBufferPointer { buffer in
+            guard let records = buffer.baseAddress else { return }
+            for i in buffer.indices {
+                guard let decided = records[i].decidedOn, decided <= asOf else { continue }
+                if regionFilter != nil, !scope.includes(region: records[i].regionCode) { continue }
+                if let territoryFilter, !records[i].territoryIDs.contains(territoryFilter) { continue }
+                guard let state = ApplicationRecord.state(in: records[i].history, on: asOf), state.isLaureate else { continue }
+                facts.append(LaureateFacts(source: i, record: records + i, state: state, followUpCutoff: cutoff))
+            }
         }
-
-        var states = [ApplicationState?](repeating: nil, count: dataset.applications.count)
-        var applications: [Int] = []
-        var laureates: [Int] = []
-        applications.reserveCapacity(dataset.applications.count)
-        for (i, record) in dataset.applications.enumerated() {
-            guard regionMatches(record.regionCode) else { continue }
-            if let territoryFilter, !record.territoryIDs.contains(territoryFilter) { continue }
-            guard let state = record.state(on: asOf) else { continue }
-            states[i] = state
-            applications.append(i)
-            if state.isLaureate, let decided = record.decidedOn, decided <= asOf { laureates.append(i) }
-        }
-        self.states = states
-        self.applications = applications
-        self.laureates = laureates
+        self.facts = facts
 
         var territories: [Int] = []
         for (i, territory) in dataset.territories.enumerated() where territory.active {
             if let territoryFilter, territory.id != territoryFilter { continue }
-            if regionFilter != nil, !territory.regions.contains(where: { regionMatches($0) }) { continue }
+            if regionFilter != nil, !territory.regions.contains(where: { scope.includes(region: $0) }) { continue }
             territories.append(i)
         }
         self.territories = territories
 
         envelopesApplicable = territoryFilter == nil
-        envelopes = envelopesApplicable ? dataset.envelopes.indices.filter { regionMatches(dataset.envelopes[$0].region) } : []
+        envelopes = envelopesApplicable ? dataset.envelopes.indices.filter { scope.includes(region: dataset.envelopes[$0].region) } : []
+    }
+
+    private lazy var applicationPopulation: (indices: [Int], states: [ApplicationState]) = {
+        let scope = scope
+        let asOf = scope.asOf
+        let territoryFilter = scope.territory
+        var indices: [Int] = []
+        var states: [ApplicationState] = []
+        data.applications.withUnsafeBufferPointer { buffer in
+            guard let records = buffer.baseAddress else { return }
+            indices.reserveCapacity(buffer.count)
+            states.reserveCapacity(buffer.count)
+            for i in buffer.indices {
+                if scope.region != nil, !scope.includes(region: records[i].regionCode) { continue }
+                if let territoryFilter, !records[i].territoryIDs.contains(territoryFilter) { continue }
+                guard let state = ApplicationRecord.state(in: records[i].history, on: asOf) else { continue }
+                indices.append(i)
+                states.append(state)
+            }
+        }
+        return (indices, states)
+    }()
+
+    private lazy var allLaureates = Array(facts.indices)
+    private lazy var allApplications = Array(applications.indices)
+
+    /// Dataset index of the record at `position` in a population's array.
+    func source(_ position: Int, _ population: IndicatorPopulation) -> Int {
+        population == .laureates ? facts[position].source : applications[position]
+    }
+
+    /// State at the as-of date of the record at `position` in a population's array.
+    func state(_ position: Int, _ population: IndicatorPopulation) -> ApplicationState {
+        population == .laureates ? facts[position].state : applicationStates[position]
     }
 
     func population(_ population: IndicatorPopulation) -> IndicatorGroup {
         switch population {
-        case .laureates: IndicatorGroup(apps: laureates, envelopes: envelopes)
-        case .applications: IndicatorGroup(apps: applications)
+        case .laureates: IndicatorGroup(apps: allLaureates, envelopes: envelopes)
+        case .applications: IndicatorGroup(apps: allApplications)
         case .territories: IndicatorGroup(territories: territories)
         }
     }
@@ -211,5 +310,15 @@ final class IndicatorContext {
 
     func territoryName(_ id: String) -> String {
         data.territoryNames[id] ?? data.territories.first { $0.id == id }?.name ?? id
+    }
+}
+
+extension IndicatorScope {
+    /// Whether a record of this région is in the scope's région (always true without one).
+    @inline(__always)
+    func includes(region code: String?) -> Bool {
+        guard let region else { return true }
+        guard let code else { return false }
+        return region == Self.overseasGroup ? RegionGroup.isOverseas(regionCode: code) : code == region
     }
 }

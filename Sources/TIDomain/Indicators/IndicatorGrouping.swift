@@ -52,29 +52,38 @@ enum IndicatorGrouping: Equatable {
 
     /// Calls `emit` with each row key of an application.
     @inline(__always)
-    func forEachKey(application index: Int, in context: IndicatorContext, _ emit: (String) -> Void) {
-        let r = context.data.applications[index]
+    /// `records` is the base address of `context.data.applications`: reading fields through it
+    /// never copies a record (an array subscript would).
+    func forEachKey(application position: Int, of population: IndicatorPopulation, in context: IndicatorContext,
+                    records: UnsafePointer<ApplicationRecord>, _ emit: (String) -> Void) {
         let unknown = Self.unknownKey
         switch self {
         case .state:
-            if let s = context.states[index] { emit(s.rawValue) }
+            emit(context.state(position, population).rawValue)
         case .breakdown(let b):
+            let i = context.source(position, population)
             switch b {
-            case .region: emit(Self.regionRowKey(r.regionCode))
-            case .departement: emit(r.departementCode ?? unknown)
-            case .territory: for t in r.territoryIDs { emit(t) }
-            case .inTerritory: emit(r.territoryIDs.isEmpty ? "out" : "in")
-            case .fragile: emit(r.fragile.map { $0 ? "yes" : "no" } ?? unknown)
-            case .size: emit(r.size?.rawValue ?? unknown)
-            case .sector: emit(r.sector?.rawValue ?? unknown)
+            case .region: emit(Self.regionRowKey(records[i].regionCode))
+            case .departement: emit(records[i].departementCode ?? unknown)
+            case .territory: for t in records[i].territoryIDs { emit(t) }
+            case .inTerritory: emit(records[i].territoryIDs.isEmpty ? "out" : "in")
+            case .fragile: emit(records[i].fragile.map { $0 ? "yes" : "no" } ?? unknown)
+            case .size: emit(records[i].size?.rawValue ?? unknown)
+            case .sector: emit(records[i].sector?.rawValue ?? unknown)
             case .stake:
-                if !r.stakesKnown { emit(unknown) }
-                else if r.stakes.isEmpty { emit("none") }
-                else { for s in Stake.allCases where r.stakes.contains(s) { emit(s.rawValue) } }
-            case .skills: for s in SkillsCategory.allCases where r.skills.contains(s) { emit(s.rawValue) }
-            case .ecological: for e in EcologicalCategory.allCases where r.ecological.contains(e) { emit(e.rawValue) }
-            case .call: emit(r.callID)
-            case .decisionMonth: emit(r.decidedOn.map(Self.monthKey) ?? unknown)
+                if !records[i].stakesKnown { emit(unknown) }
+                else if records[i].stakes.isEmpty { emit("none") }
+                else { for s in Stake.allCases where records[i].stakes.contains(s) { emit(s.rawValue) } }
+            case .skills:
+                if !records[i].skills.isEmpty {
+                    for s in SkillsCategory.allCases where records[i].skills.contains(s) { emit(s.rawValue) }
+                }
+            case .ecological:
+                if !records[i].ecological.isEmpty {
+                    for e in EcologicalCategory.allCases where records[i].ecological.contains(e) { emit(e.rawValue) }
+                }
+            case .call: emit(records[i].callID)
+            case .decisionMonth: emit(records[i].decidedOn.map(Self.monthKey) ?? unknown)
             }
         }
     }
@@ -143,7 +152,7 @@ enum IndicatorGrouping: Equatable {
     /// One pass over the population: each record index goes to the row(s) of its key(s).
     func group(_ whole: IndicatorGroup, population: IndicatorPopulation, in context: IndicatorContext) -> Grouped {
         var groups: [String: IndicatorGroup] = [:]
-        var keys: [String] = []
+        var rowKeys: [String] = []
         var overlapping = false
         let scope = context.scope
         let filtered = scope.region != nil || scope.territory != nil
@@ -151,28 +160,33 @@ enum IndicatorGrouping: Equatable {
         @discardableResult
         func add(_ key: String, _ body: (inout IndicatorGroup) -> Void) -> Bool {
             if filtered, !admits(key, scope: scope) { return false }
-            if groups[key] == nil { keys.append(key) }
+            if groups[key] == nil { rowKeys.append(key) }
             body(&groups[key, default: IndicatorGroup()])
             return true
         }
 
-        for i in whole.apps {
-            var emitted = 0
-            forEachKey(application: i, in: context) { key in
-                if add(key, { $0.apps.append(i) }) { emitted += 1 }
+        context.data.applications.withUnsafeBufferPointer { buffer in
+            guard let records = buffer.baseAddress else { return }
+            for i in whole.apps {
+                var emitted = 0
+                forEachKey(application: i, of: population, in: context, records: records) { key in
+                    if add(key, { $0.apps.append(i) }) { emitted += 1 }
+                }
+                if emitted > 1 { overlapping = true }
             }
-            if emitted > 1 { overlapping = true }
         }
         for i in whole.territories {
             var emitted = 0
-            for key in keys(territory: i, in: context) where add(key, { $0.territories.append(i) }) { emitted += 1 }
+            for key in keys(territory: i, in: context) {
+                if add(key, { $0.territories.append(i) }) { emitted += 1 }
+            }
             if emitted > 1 { overlapping = true }
         }
         for i in whole.envelopes {
             if let key = key(envelope: i, in: context) { add(key) { $0.envelopes.append(i) } }
         }
-        if let fixed = fixedKeys { keys = fixed }
-        return Grouped(keys: keys, groups: groups, overlapping: overlapping)
+        if let fixed = fixedKeys { rowKeys = fixed }
+        return Grouped(keys: rowKeys, groups: groups, overlapping: overlapping)
     }
 
     // MARK: Labels and order

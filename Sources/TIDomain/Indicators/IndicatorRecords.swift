@@ -88,6 +88,10 @@ public struct ApplicationRecord: Sendable {
     /// The state at the end of `date`: the last transition on or before it; nil if the application
     /// did not exist yet.
     public func state(on date: CivilDate) -> ApplicationState? {
+        Self.state(in: history, on: date)
+    }
+
+    static func state(in history: [(date: CivilDate, state: ApplicationState)], on date: CivilDate) -> ApplicationState? {
         var current: ApplicationState?
         for entry in history {
             if entry.date > date { break }
@@ -104,6 +108,11 @@ public struct ApplicationRecord: Sendable {
 
     /// The latest follow-up dated on or before `date` (the last one in the array on a tie).
     public func latestFollowUp(onOrBefore date: CivilDate) -> (date: CivilDate, jobsCreated: Int, investment: EuroCents)? {
+        Self.latestFollowUp(in: followUps, onOrBefore: date)
+    }
+
+    static func latestFollowUp(in followUps: [(date: CivilDate, jobsCreated: Int, investment: EuroCents)],
+                               onOrBefore date: CivilDate) -> (date: CivilDate, jobsCreated: Int, investment: EuroCents)? {
         var best: (date: CivilDate, jobsCreated: Int, investment: EuroCents)?
         for f in followUps where f.date <= date {
             if let b = best, f.date < b.date { continue }

@@ -104,7 +104,7 @@ public enum GeoQueries {
             GROUP BY r.code, r.name, r.overseas
             ORDER BY r.name
             """).all()
-        return try rows.map { row in
+        return try rows.map { row -> RegionSummary in
             let code = try row.decode(column: "code", as: String.self)
             return RegionSummary(
                 code: code, name: try row.decode(column: "name", as: String.self),
@@ -114,7 +114,7 @@ public enum GeoQueries {
                 communes: try row.decode(column: "communes", as: Int.self),
                 population: try row.decode(column: "pop", as: Int.self),
                 territories: territories.filter { $0.regions.contains(code) }.count)
-        }
+        }.sorted { SearchText.normalise($0.name) < SearchText.normalise($1.name) }
     }
 
     /// Communes of a set of EPCI, by name.

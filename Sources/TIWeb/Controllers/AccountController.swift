@@ -37,7 +37,9 @@ struct AccountController {
                                       after: ["nom": name, "validite_jours": String(days), "prefixe": token.prefix], on: db)
         }
         let page = TokensPage(tokens: try await tokens(of: user, on: req.db), created: (name, secret), now: now)
-        return HTMLResponse.make(page.render(), status: .created)
+        let response = HTMLResponse.make(page.render(), status: .created)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")   // the secret is shown once: never cached
+        return response
     }
 
     func revokeToken(req: Request) async throws -> Response {

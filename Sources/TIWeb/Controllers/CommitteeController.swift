@@ -126,7 +126,7 @@ struct CallAdminController {
         let regimes = try await AidRegimeRecord.query(on: req.db).sort(\.$id).all()
         var envelopes: [Envelope] = []
         if let call { envelopes = try await Envelope.query(on: req.db).filter(\.$call.$id == call.id!).with(\.$region).all() }
-        let regions = try await Region.query(on: req.db).sort(\.$name).all()
+        let regions = try await Region.query(on: req.db).all().sorted { SearchText.normalise($0.name) < SearchText.normalise($1.name) }
         return HTMLResponse.make(AdminCallFormPage(call: call, draft: draft, regimes: regimes, envelopes: envelopes,
                                                    regions: regions.map { ($0.code, $0.name) }, errors: errors, notice: notice).render(), status: status)
     }

@@ -52,7 +52,7 @@ struct QueueController {
         let page = max(1, filter.page ?? 1)
         let rows = try await sorted(query, filter).range(((page - 1) * Self.pageSize)..<(page * Self.pageSize)).all()
         let calls = try await FundCall.query(on: req.db).sort(\.$opensOn, .descending).all()
-        var regions = try await Region.query(on: req.db).sort(\.$name).all()
+        var regions = try await Region.query(on: req.db).all().sorted { SearchText.normalise($0.name) < SearchText.normalise($1.name) }
         if ![.admin].contains(principal.role) { regions = regions.filter { principal.scope.regions.contains($0.code) } }
         let committees = principal.role == .admin ? regions.map(\.code) : principal.scope.regions
         return HTMLResponse.make(QueuePage(filter: filter, rows: rows, total: total, page: page, pageSize: Self.pageSize,

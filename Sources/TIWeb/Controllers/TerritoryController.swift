@@ -15,7 +15,7 @@ struct TerritoryController {
         let query = try req.query.decode(IndexQuery.self)
         let epcis = try await GeoQueries.epciStats(on: req.db)
         let all = try await GeoQueries.territorySummaries(on: req.db, epcis: epcis)
-        let regions = try await Region.query(on: req.db).sort(\.$name).all()
+        let regions = try await Region.query(on: req.db).all().sorted { SearchText.normalise($0.name) < SearchText.normalise($1.name) }
         let regionCode = query.region.flatMap { code in regions.contains { $0.code == code } ? code : nil }
         if let code = query.region, !code.isEmpty, regionCode == nil {
             throw AppError.badRequest("region_inconnue", "La région « \(code) » n’existe pas.")

@@ -31,6 +31,7 @@ public enum SiteURL: Sendable, Equatable {
     case committee(String)
     case envelopes, envelope(String)
     case adminCalls, adminCallNew, adminCall(String), adminCallEnvelopes(String), adminRegimes
+    case indicatorCSV(String), laureate(String), mapLayer(String)
 
     public var path: String {
         switch self {
@@ -87,6 +88,9 @@ public enum SiteURL: Sendable, Equatable {
         case .adminCall(let id): "/admin/appels/\(id)"
         case .adminCallEnvelopes(let id): "/admin/appels/\(id)/enveloppes"
         case .adminRegimes: "/admin/regimes"
+        case .indicatorCSV(let id): "/indicateurs/\(id).csv"
+        case .laureate(let id): "/laureats/\(id)"
+        case .mapLayer(let file): "/carte/\(file)"
         }
     }
 }
@@ -95,6 +99,7 @@ public enum SiteURL: Sendable, Equatable {
 public enum APIURL: Sendable {
     case regions, region(String), territories, territory(String), commune(String), openapi, me
     case calls, call(String), applications, application(String), applicationDecisions(String), envelopes
+    case indicators, indicator(String)
 
     public var path: String {
         switch self {
@@ -111,6 +116,8 @@ public enum APIURL: Sendable {
         case .application(let id): "/api/v1/applications/\(id)"
         case .applicationDecisions(let id): "/api/v1/applications/\(id)/decisions"
         case .envelopes: "/api/v1/envelopes"
+        case .indicators: "/api/v1/indicators"
+        case .indicator(let id): "/api/v1/indicators/\(id)"
         }
     }
 }

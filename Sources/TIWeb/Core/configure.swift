@@ -61,6 +61,8 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.middleware.use(PageContextMiddleware())
 
     app.mapCache = MapCache()
+    app.demoFlag = DemoFlag()
+    app.indicatorCache = IndicatorCache()
     try routes(app)
     registerCommands(app)
 }

@@ -113,6 +113,11 @@ func routes(_ app: Application) throws {
     app.endpoint(.POST, APIURL.applicationDecisions(":id").components, access: .roles([.prefecture, .region]), use: fundAPI.decide)
     app.endpoint(.GET, APIURL.envelopes.components, access: .roles(staff), use: fundAPI.envelopes)
 
+    let indicators = IndicatorAPIController()
+    app.endpoint(.GET, APIURL.indicators.components, access: .everyone, use: indicators.all)
+    app.endpoint(.GET, APIURL.indicator(":id").components, access: .everyone, use: indicators.one)
+    app.endpoint(.GET, ["indicateurs", ":file"], access: .everyone, use: indicators.csv)
+
     let api = GeoAPIController()
     app.endpoint(.GET, APIURL.regions.components, access: .everyone, use: api.regions)
     app.endpoint(.GET, APIURL.region(":code").components, access: .everyone, use: api.region)

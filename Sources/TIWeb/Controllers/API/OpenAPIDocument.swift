@@ -158,6 +158,41 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/indicators": {
+          "get": {
+            "summary": "Tous les indicateurs d’un périmètre, à une date",
+            "description": "Chaque chiffre est calculé à partir des dossiers : valeur, unité, numérateur et dénominateur, couverture des données, date d’arrêté, identifiant et libellé de la définition. Les ventilations multi-étiquettes (enjeux) le signalent et ne s’additionnent pas.",
+            "operationId": "listIndicators",
+            "parameters": [
+              {"name": "as_of", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Date d’arrêté (par défaut : aujourd’hui)"},
+              {"name": "region", "in": "query", "schema": {"type": "string"}, "description": "Code de région, ou OM pour l’Outre-mer"},
+              {"name": "territory", "in": "query", "schema": {"type": "string"}, "description": "Identifiant de Territoire d’industrie"}
+            ],
+            "responses": {
+              "200": {"description": "Indicateurs par identifiant", "content": {"application/json": {"schema": {"type": "object", "required": ["as_of", "scope", "indicators"], "properties": {"as_of": {"type": "string", "format": "date"}, "scope": {"type": "string"}, "indicators": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Indicator"}}}}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "404": {"$ref": "#/components/responses/NotFound"}
+            }
+          }
+        },
+        "/api/v1/indicators/{id}": {
+          "get": {
+            "summary": "Un indicateur, éventuellement ventilé",
+            "operationId": "getIndicator",
+            "parameters": [
+              {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "Par exemple laureates.count, laureates.share_sme_midcap, laureates.stake.ecological"},
+              {"name": "breakdown", "in": "query", "schema": {"type": "string", "enum": ["region", "departement", "territory", "in_territory", "fragile", "size", "sector", "stake", "skills", "ecological", "call", "decision_month"]}},
+              {"name": "as_of", "in": "query", "schema": {"type": "string", "format": "date"}},
+              {"name": "region", "in": "query", "schema": {"type": "string"}},
+              {"name": "territory", "in": "query", "schema": {"type": "string"}}
+            ],
+            "responses": {
+              "200": {"description": "L’indicateur", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Indicator"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "404": {"$ref": "#/components/responses/NotFound"}
+            }
+          }
+        },
         "/api/v1/me": {
           "get": {
             "summary": "Le compte pour lequel agit le jeton",
@@ -192,6 +227,21 @@ enum OpenAPIDocument {
           "Error": {
             "type": "object", "required": ["error"],
             "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}
+          },
+          "IndicatorValue": {
+            "type": "object", "required": ["value"],
+            "properties": {"value": {"type": "number"}, "cents": {"type": "integer"}, "numerator": {"type": "number"}, "denominator": {"type": "number"},
+              "coverage": {"type": "object", "properties": {"known": {"type": "integer"}, "total": {"type": "integer"}, "description": {"type": "string"}}},
+              "unit": {"type": "string"}, "label": {"type": "string"}}
+          },
+          "Indicator": {
+            "type": "object", "required": ["id", "label", "description", "unit", "as_of", "scope", "result", "multi_label"],
+            "properties": {"id": {"type": "string"}, "label": {"type": "string"}, "description": {"type": "string"},
+              "unit": {"type": "string", "enum": ["count", "euros", "jobs", "places", "share", "persons"]}, "as_of": {"type": "string", "format": "date"},
+              "scope": {"type": "string"}, "result": {"$ref": "#/components/schemas/IndicatorValue"},
+              "parts": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/IndicatorValue"}},
+              "breakdown": {"type": "string"}, "multi_label": {"type": "boolean"}, "note": {"type": "string"},
+              "rows": {"type": "array", "items": {"type": "object", "properties": {"key": {"type": "string"}, "label": {"type": "string"}, "result": {"$ref": "#/components/schemas/IndicatorValue"}}}}}
           },
           "Envelope": {
             "type": "object", "required": ["id", "call_id", "region", "funder", "amount_cents", "committed_cents", "paid_cents", "remaining_cents", "one_for_one"],

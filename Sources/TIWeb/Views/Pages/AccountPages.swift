@@ -51,12 +51,13 @@ struct TokensPage {
                            Forms.submit("Créer le jeton")),
                 .h2(.class("fr-mt-6w"), "Jetons existants"),
                 Components.table(
-                    caption: "Mes jetons d’API", header: ["Nom", "Début", "Expiration", "Dernier usage", "État", "Action"],
+                    caption: "Mes jetons d’API", header: ["Nom", "Préfixe", "Créé le", "Expire le", "Dernier usage", "État", "Action"],
                     rows: tokens.map { token in
                         let usable = token.isUsable(now: now)
                         let state = token.revokedEpoch != nil ? "Révoqué" : usable ? "Actif" : "Expiré"
                         return [
                             Components.cell(token.name), .td(.code(.text(token.prefix + "…"))),
+                            Components.cell(token.createdAt.map { Self.date($0.timeIntervalSince1970) } ?? "—"),
                             Components.cell(Self.date(token.expiresEpoch)),
                             Components.cell(token.lastUsedEpoch.map(Self.date) ?? "jamais"),
                             Components.cell(state),

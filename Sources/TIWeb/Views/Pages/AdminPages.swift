@@ -17,7 +17,9 @@ struct AdminUsersPage {
         Page(title: "Utilisateurs", breadcrumbs: [.init(label: "Administration", url: nil), .init(label: "Utilisateurs", url: nil)],
              content: .group(
                 .h1("Utilisateurs"),
-                .p(.a(.class("fr-link"), .href(SiteURL.adminAudit.path), "Journal d’audit")),
+                .ul(.class("fr-btns-group fr-btns-group--inline-md"),
+                    .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.adminAudit.path), "Journal d’audit")),
+                    .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.adminCalls.path), "Appels à projets"))),
                 .unwrap(notice) { Forms.alert("success", title: $0) },
                 .unwrap(errors["general"]) { Forms.alert("error", title: "Création impossible", text: $0) },
                 Components.table(
@@ -26,9 +28,11 @@ struct AdminUsersPage {
                         [Components.cell(u.displayName + (u.isDemo ? " (démonstration)" : "")), Components.cell(u.email),
                          Components.cell(u.role.label), Components.cell(Self.scopeText(u.scope)),
                          Components.cell(u.active ? "Actif" : "Désactivé"),
+                         u.id?.uuidString == PageContext.current.userID ? Components.cell("(vous)") :
                          .td(.form(.method(.post), .action(SiteURL.adminUsers.path + "/\(u.id!.uuidString)/\(u.active ? "desactiver" : "activer")"),
                                    .input(.type(.hidden), .name("_csrf"), .value(PageContext.current.csrfToken)),
                                    .button(.class("fr-btn fr-btn--sm fr-btn--tertiary"), .type(.submit),
+                                           .attribute(named: "aria-label", value: "\(u.active ? "Désactiver" : "Réactiver") le compte \(u.email)"),
                                            .text(u.active ? "Désactiver" : "Réactiver"))))]
                     }, empty: "Aucun compte."),
                 .h2(.class("fr-mt-6w"), "Créer un compte"),
@@ -85,14 +89,14 @@ struct AuditPage {
                     rows: events.map { e in
                         [Components.cell(AuditPage.timestamp(e.atEpoch)),
                          Components.cell(e.actorID.map { actors[$0] ?? $0 } ?? "—"),
-                         Components.cell(e.actorRole), .td(.code(.text(e.action))),
+                         Components.cell(Role(rawValue: e.actorRole)?.label ?? (e.actorRole == "systeme" ? "Système (ligne de commande)" : e.actorRole)),
+                         .td(.code(.text(e.action))),
                          Components.cell("\(e.objectType) \(e.objectID)"),
                          .td(.class("ti-json"), .text(e.beforeJSON ?? "—")), .td(.class("ti-json"), .text(e.afterJSON ?? "—"))]
                     }, empty: "Aucun événement ne correspond à ces critères."),
-                .nav(.class("ti-pagination"), .ariaLabel("Pagination"),
-                     .if(page > 1, .a(.class("fr-link"), .href(SiteURL.adminAudit.path + filter.queryString(page: page - 1)), "Page précédente")),
-                     .span(.text("Page \(page)")),
-                     .if(hasNext, .a(.class("fr-link"), .href(SiteURL.adminAudit.path + filter.queryString(page: page + 1)), "Page suivante")))
+                Components.pagination(page: page, pages: max(1, (total + AdminController.pageSize - 1) / AdminController.pageSize)) {
+                    SiteURL.adminAudit.path + filter.queryString(page: $0)
+                }
              )).render()
     }
 

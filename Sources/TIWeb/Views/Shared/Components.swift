@@ -26,21 +26,23 @@ enum Components {
         guard !rows.isEmpty else {
             return .div(.class("fr-callout"), .p(.class("fr-callout__text"), .text(empty)))
         }
+        // Current DSFR markup: wrapper > container > content > table (full width, scrolls on small screens).
         return .div(.class("fr-table fr-table--no-caption ti-table"),
+             .div(.class("fr-table__wrapper"), .div(.class("fr-table__container"), .div(.class("fr-table__content"),
              .table(
                 .caption(.text(caption)),
                 .thead(.tr(.forEach(header.indices) { i in
-                    .th(.attribute(named: "scope", value: "col"), .if(numericColumns.contains(i), .class("ti-num")), .text(header[i]))
+                    .th(.attribute(named: "scope", value: "col"), .if(numericColumns.contains(i), .class("fr-cell--right")), .text(header[i]))
                 })),
                 .tbody(.forEach(rows) { row in
                     .tr(.group(row))
-                })))
+                }))))))
     }
 
     static func cell(_ text: String) -> Node<HTML.TableRowContext> { .td(.text(text)) }
-    static func numberCell(_ value: Int) -> Node<HTML.TableRowContext> { .td(.class("ti-num"), .text(FrenchNumber.grouped(value))) }
+    static func numberCell(_ value: Int) -> Node<HTML.TableRowContext> { .td(.class("fr-cell--right ti-num"), .text(FrenchNumber.grouped(value))) }
     static func moneyCell(_ cents: Int64, note: String? = nil) -> Node<HTML.TableRowContext> {
-        .td(.class("ti-num"), .text(EuroCents(cents: cents).formatted), .unwrap(note) { .span(.class("fr-hint-text"), .text($0)) })
+        .td(.class("fr-cell--right ti-num"), .text(EuroCents(cents: cents).formatted), .unwrap(note) { .span(.class("fr-hint-text"), .text($0)) })
     }
 
     static func badgeCell(_ text: String, _ kind: String) -> Node<HTML.BodyContext> {

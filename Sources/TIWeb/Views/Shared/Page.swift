@@ -55,6 +55,10 @@ struct Page {
             .body(
                 skipLinks,
                 header,
+                .if(PageContext.current.demo,
+                    .div(.class("ti-demo-banner"), .attribute(named: "role", value: "note"),
+                         .div(.class("fr-container"),
+                              .p("Données de démonstration : territoires, dossiers, montants, personnes et zonages sont fictifs ou calibrés sur les chiffres publiés au 24 septembre 2021. Les zonages affichés ne sont pas les listes officielles (à charger avec « ti import zoning »).")))),
                 .main(
                     .id("contenu"), .attribute(named: "role", value: "main"), .attribute(named: "tabindex", value: "-1"),
                     .div(.class("fr-container fr-mb-8w"), breadcrumbNav, content)
@@ -83,15 +87,21 @@ struct Page {
                       .div(.class("fr-header__body-row"),
                            .div(.class("fr-header__brand fr-enlarge-link"),
                                 .div(.class("fr-header__brand-top"),
-                                     .div(.class("fr-header__logo"), .p(.class("fr-logo"), "République", .br(), "Française"))),
+                                     .div(.class("fr-header__logo"), .p(.class("fr-logo"), "République", .br(), "Française")),
+                                     .div(.class("fr-header__navbar"),
+                                          .button(.class("fr-btn--menu fr-btn"), .attribute(named: "data-fr-opened", value: "false"),
+                                                  .attribute(named: "aria-controls", value: "menu-principal"), .attribute(named: "aria-haspopup", value: "menu"),
+                                                  .id("bouton-menu"), .title("Menu"), "Menu"))),
                                 .div(.class("fr-header__service"),
                                      .a(.href(SiteURL.home.path), .title("Accueil — Territoires d’industrie"),
                                         .p(.class("fr-header__service-title"), "Territoires d’industrie")),
                                      .p(.class("fr-header__service-tagline"), "Le programme et son fonds d’accélération des investissements industriels"))),
                            .div(.class("fr-header__tools"),
                                 .div(.class("fr-header__tools-links"), headerLinks))))),
-            .div(.class("fr-header__menu"),
+            .div(.class("fr-header__menu fr-modal"), .id("menu-principal"), .attribute(named: "aria-labelledby", value: "bouton-menu"),
                  .div(.class("fr-container"),
+                      .button(.class("fr-btn--close fr-btn"), .attribute(named: "aria-controls", value: "menu-principal"), .title("Fermer"), "Fermer"),
+                      .div(.class("fr-header__menu-links")),
                       .nav(.id("navigation-principale"), .class("fr-nav"), .attribute(named: "role", value: "navigation"),
                            .ariaLabel("Menu principal"),
                            .ul(.class("fr-nav__list"),
@@ -127,10 +137,11 @@ struct Page {
             .ol(.class("fr-breadcrumb__list"),
                 .forEach(all.indices) { i in
                     let crumb = all[i]
-                    if i == all.count - 1 || crumb.url == nil {
+                    if i == all.count - 1 {
                         return .li(.a(.class("fr-breadcrumb__link"), .attribute(named: "aria-current", value: "page"), .text(crumb.label)))
                     }
-                    return .li(.a(.class("fr-breadcrumb__link"), .href(crumb.url!.path), .text(crumb.label)))
+                    guard let url = crumb.url else { return .li(.span(.class("fr-breadcrumb__link"), .text(crumb.label))) }
+                    return .li(.a(.class("fr-breadcrumb__link"), .href(url.path), .text(crumb.label)))
                 }))
     }
 

@@ -1,3 +1,4 @@
+import Fluent
 import TIDomain
 import Vapor
 
@@ -6,19 +7,46 @@ import Vapor
 /// duration of the request, read by `Page` and form helpers.
 struct PageContext: Sendable {
     var userName: String?
+    var userID: String?
     var role: Role?
     var csrfToken: String
     var currentPath: String
+    /// Demonstration data is loaded: every page says so.
+    var demo = false
 
-    @TaskLocal static var current = PageContext(userName: nil, role: nil, csrfToken: "", currentPath: "/")
+    @TaskLocal static var current = PageContext(userName: nil, userID: nil, role: nil, csrfToken: "", currentPath: "/")
 }
 
 struct PageContextMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let context = PageContext(userName: request.currentUser?.displayName, role: request.principal?.role,
+        var context = PageContext(userName: request.currentUser?.displayName, userID: request.principal?.userID, role: request.principal?.role,
                                   csrfToken: request.csrfToken, currentPath: request.url.path)
+        if !request.isAPI { context.demo = (try? await request.application.demoFlag.isDemo(on: request.db)) ?? false }
         return try await PageContext.$current.withValue(context) {
             try await next.respond(to: request)
         }
+    }
+}
+
+/// Whether demonstration data is loaded, re-checked at most every 30 seconds.
+actor DemoFlag {
+    private var value = false
+    private var checkedAt = 0.0
+
+    func isDemo(on db: any Database) async throws -> Bool {
+        let now = Date().timeIntervalSince1970
+        if now - checkedAt > 30 {
+            value = try await TIPersistenceUser.query(on: db).filter(\.$isDemo == true).count() > 0
+            checkedAt = now
+        }
+        return value
+    }
+}
+
+extension Application {
+    private struct DemoFlagKey: StorageKey { typealias Value = DemoFlag }
+    var demoFlag: DemoFlag {
+        get { storage[DemoFlagKey.self]! }
+        set { storage[DemoFlagKey.self] = newValue }
     }
 }

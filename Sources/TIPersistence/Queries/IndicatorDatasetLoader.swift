@@ -1,0 +1,124 @@
+import FluentSQL
+import Foundation
+import TIDomain
+
+/// Builds the indicator engine's dataset from the records, in a handful of queries.
+public enum IndicatorDatasetLoader {
+    /// What the dataset depends on; when it changes, a cached dataset is stale.
+    public static func version(on db: any Database) async throws -> String {
+        let sql = db as! any SQLDatabase
+        let row = try await sql.raw("""
+            SELECT (SELECT COUNT(*) FROM applications) AS a, (SELECT COUNT(*) FROM application_events) AS e,
+                   (SELECT COUNT(*) FROM follow_ups) AS f, (SELECT COUNT(*) FROM territories) AS t,
+                   (SELECT COUNT(*) FROM territory_epcis) AS m, (SELECT COUNT(*) FROM envelopes) AS v,
+                   (SELECT COUNT(*) FROM envelope_movements) AS mv
+            """).first()!
+        let parts = try ["a", "e", "f", "t", "m", "v", "mv"].map { String(try row.decode(column: $0, as: Int.self)) }
+        return parts.joined(separator: ":")
+    }
+
+    public static func load(on db: any Database) async throws -> IndicatorDataset {
+        let sql = db as! any SQLDatabase
+        var dataset = IndicatorDataset()
+
+        for row in try await sql.raw("SELECT code, name FROM regions").all() {
+            dataset.regionNames[try row.decode(column: "code", as: String.self)] = try row.decode(column: "name", as: String.self)
+        }
+        for row in try await sql.raw("SELECT code, name FROM departements").all() {
+            dataset.departementNames[try row.decode(column: "code", as: String.self)] = try row.decode(column: "name", as: String.self)
+        }
+        var collaborative: [String: Bool] = [:]
+        for row in try await sql.raw("SELECT id, title, collaborative FROM calls").all() {
+            let id = try row.decode(column: "id", as: UUID.self).uuidString
+            dataset.callNames[id] = try row.decode(column: "title", as: String.self)
+            collaborative[id] = try row.decode(column: "collaborative", as: Bool.self)
+        }
+
+        var history: [UUID: [(date: CivilDate, state: ApplicationState)]] = [:]
+        for row in try await sql.raw("SELECT application_id, at_epoch, to_state FROM application_events WHERE to_state IS NOT NULL ORDER BY at_epoch").all() {
+            guard let state = ApplicationState(rawValue: try row.decode(column: "to_state", as: String.self)) else { continue }
+            history[try row.decode(column: "application_id", as: UUID.self), default: []]
+                .append((ParisDate.from(epoch: try row.decode(column: "at_epoch", as: Double.self)), state))
+        }
+        var followUps: [UUID: [(date: CivilDate, jobsCreated: Int, investment: EuroCents)]] = [:]
+        for row in try await sql.raw("SELECT application_id, on_date, jobs_created, investment_cents FROM follow_ups ORDER BY on_date").all() {
+            guard let date = try? CivilDate(parsing: try row.decode(column: "on_date", as: String.self)) else { continue }
+            followUps[try row.decode(column: "application_id", as: UUID.self), default: []]
+                .append((date, try row.decode(column: "jobs_created", as: Int.self), EuroCents(cents: try row.decode(column: "investment_cents", as: Int64.self))))
+        }
+
+        let rows = try await sql.raw("""
+            SELECT id, call_id, state, decided_on, region_code, departement_code, territory_id, fragile, size, sector,
+                   stakes_known, stakes, skills_categories, ecological_categories, investment_total_cents, aid_state_cents,
+                   aid_region_cents, jobs_created, relocated_jobs, training_places
+            FROM applications
+            """).all()
+        dataset.applications.reserveCapacity(rows.count)
+        func set<T: RawRepresentable>(_ raw: String, _: T.Type) -> Set<T> where T.RawValue == String {
+            Set(raw.split(separator: ",").compactMap { T(rawValue: String($0)) })
+        }
+        for row in rows {
+            let id = try row.decode(column: "id", as: UUID.self)
+            let callID = try row.decode(column: "call_id", as: UUID.self).uuidString
+            let state = ApplicationState(rawValue: try row.decode(column: "state", as: String.self)) ?? .draft
+            var events = history[id] ?? []
+            if events.last?.state != state, let last = events.last { events.append((last.date, state)) }
+            dataset.applications.append(ApplicationRecord(
+                id: id.uuidString, callID: callID, history: events,
+                decidedOn: (try row.decode(column: "decided_on", as: String?.self)).flatMap { try? CivilDate(parsing: $0) },
+                regionCode: try row.decode(column: "region_code", as: String?.self),
+                departementCode: try row.decode(column: "departement_code", as: String?.self),
+                territoryIDs: (try row.decode(column: "territory_id", as: String?.self)).map { [$0] } ?? [],
+                fragile: try row.decode(column: "fragile", as: Bool.self),
+                size: (try row.decode(column: "size", as: String?.self)).flatMap(CompanySize.init(rawValue:)),
+                sector: (try row.decode(column: "sector", as: String?.self)).flatMap(Sector.init(rawValue:)),
+                stakesKnown: try row.decode(column: "stakes_known", as: Bool.self),
+                stakes: set(try row.decode(column: "stakes", as: String.self), Stake.self),
+                skills: set(try row.decode(column: "skills_categories", as: String.self), SkillsCategory.self),
+                ecological: set(try row.decode(column: "ecological_categories", as: String.self), EcologicalCategory.self),
+                investment: EuroCents(cents: try row.decode(column: "investment_total_cents", as: Int64.self)),
+                aidState: EuroCents(cents: try row.decode(column: "aid_state_cents", as: Int64.self)),
+                aidRegion: EuroCents(cents: try row.decode(column: "aid_region_cents", as: Int64.self)),
+                jobsPlanned: try row.decode(column: "jobs_created", as: Int?.self) ?? 0,
+                relocatedJobs: try row.decode(column: "relocated_jobs", as: Int?.self),
+                trainingPlaces: try row.decode(column: "training_places", as: Int?.self),
+                collaborative: collaborative[callID] ?? false,
+                followUps: followUps[id] ?? []))
+        }
+
+        let summaries = try await GeoQueries.territorySummaries(on: db)
+        let leads = Dictionary(uniqueKeysWithValues: try await Territory.query(on: db).all().map { ($0.id!, $0) })
+        for s in summaries {
+            let t = leads[s.id]
+            dataset.territoryNames[s.id] = s.name
+            dataset.territories.append(TerritoryRecord(
+                id: s.id, name: s.name, regions: s.regions, labelDate: s.labelDate.flatMap { try? CivilDate(parsing: $0) },
+                active: s.active, projectLead: t?.projectLeadName, projectLeadFundedByState: t?.projectLeadFundedByState ?? false))
+        }
+        for row in try await sql.raw("SELECT call_id, region_code, funder, amount_cents FROM envelopes").all() {
+            dataset.envelopes.append(EnvelopeRecord(
+                callID: try row.decode(column: "call_id", as: UUID.self).uuidString, region: try row.decode(column: "region_code", as: String.self),
+                funder: try row.decode(column: "funder", as: String.self), amount: EuroCents(cents: try row.decode(column: "amount_cents", as: Int64.self))))
+        }
+        return dataset
+    }
+}
+
+/// Calendar dates in Paris from epoch seconds, without a Calendar per call (fast for large imports).
+public enum ParisDate {
+    public static func from(epoch: Double) -> CivilDate {
+        // Central European time; events are recorded during the day, so the DST hour never crosses midnight here.
+        let days = Int((epoch + 3600).rounded(.down) / 86400)
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return try! CivilDate(year: y, month: m, day: d)
+    }
+}

