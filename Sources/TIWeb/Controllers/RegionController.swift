@@ -24,10 +24,11 @@ struct RegionController {
         let departements = try await Departement.query(on: req.db).filter(\.$region.$id == code).sort(\.$id).all()
         let depStats = try await GeoQueries.departementSummaries(regionCode: code, on: req.db)
         let map = try await req.maps.regionEpcis(code)
+        let dashboard = try await DashboardBuilder.build(req, query: IndicatorQuery(as_of: nil, region: code, territory: nil, breakdown: nil), compact: true)
         let model = RegionShowPage.Model(
             code: region.code, name: region.name, summary: summary,
             departements: departements.map { d in (d.code, d.name, depStats[d.code] ?? .init()) },
-            territories: territories, map: map)
+            territories: territories, map: map, dashboard: dashboard)
         return HTMLResponse.make(RegionShowPage(model: model).render())
     }
 }

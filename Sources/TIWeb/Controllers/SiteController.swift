@@ -11,20 +11,19 @@ struct SiteController {
         return HTMLResponse.make(HomePage(counts: counts, map: map).render())
     }
 
-    func map(req: Request) async throws -> Response {
-        let maps = MapPage(
-            territories: try await req.maps.territories(),
-            regions: try await req.maps.regions(),
-            departements: try await req.maps.departements())
-        return HTMLResponse.make(maps.render())
-    }
-
     func data(req: Request) async throws -> Response {
         HTMLResponse.make(DataPage().render())
     }
 
     func indicators(req: Request) async throws -> Response {
-        HTMLResponse.make(UpcomingPage(section: .indicators, title: "Indicateurs",
-            text: "Les chiffres clés du programme (lauréats, investissements, aides, emplois, part en territoires fragiles…) seront calculés ici en direct à partir des dossiers, avec leur couverture et leur date. Cette rubrique ouvrira avec le moteur d’indicateurs.").render())
+        let query = try req.query.decode(IndicatorQuery.self)
+        let dataset = try await req.indicatorDataset()
+        let scope = try query.scope(in: dataset)
+        let label = (try? IndicatorEngine.scopeLabel(scope, in: dataset)) ?? "France entière"
+        let dashboard = try await DashboardBuilder.build(req, query: query)
+        let regions = dataset.regionNames.filter { !RegionGroup.isOverseas(regionCode: $0.key) }
+            .sorted { SearchText.normalise($0.value) < SearchText.normalise($1.value) }.map { ($0.key, $0.value) }
+        let territories = dataset.territoryNames.sorted { SearchText.normalise($0.value) < SearchText.normalise($1.value) }.map { ($0.key, $0.value) }
+        return HTMLResponse.make(IndicatorsPage(dashboard: dashboard, scopeLabel: label, regions: regions, territories: territories, query: query).render())
     }
 }

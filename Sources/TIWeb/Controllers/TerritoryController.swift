@@ -49,7 +49,9 @@ struct TerritoryController {
         for region in regions {
             if let svg = try await req.maps.regionEpcis(region.code, highlight: id) { maps.append((region, svg)) }
         }
+        let dashboard = try await DashboardBuilder.build(req, query: IndicatorQuery(as_of: nil, region: nil, territory: id, breakdown: nil), compact: true)
         let model = TerritoryShowPage.Model(
+            dashboard: dashboard,
             territory: territory.profile, summary: summary, members: members, communes: communes,
             regions: regions.map { ($0.code, $0.name) }, departements: departements.map { ($0.code, $0.name) },
             maps: maps.map { ($0.region.code, $0.region.name, $0.svg) })

@@ -7,7 +7,10 @@ import Vapor
 func routes(_ app: Application) throws {
     let site = SiteController()
     app.endpoint(.GET, SiteURL.home.components, access: .everyone, use: site.home)
-    app.endpoint(.GET, SiteURL.map.components, access: .everyone, use: site.map)
+    let mapPage = MapPageController()
+    app.endpoint(.GET, SiteURL.map.components, access: .everyone, use: mapPage.page)
+    app.endpoint(.GET, SiteURL.mapLayer(":file").components, access: .everyone, use: mapPage.layer)
+    app.endpoint(.GET, SiteURL.laureate(":id").components, access: .everyone, use: mapPage.laureate)
     app.endpoint(.GET, SiteURL.indicators.components, access: .everyone, use: site.indicators)
     app.endpoint(.GET, SiteURL.data.components, access: .everyone, use: site.data)
 

@@ -35,6 +35,7 @@ struct RegionShowPage {
         var departements: [(code: String, name: String, stats: GeoQueries.DepartementStats)]
         var territories: [GeoQueries.TerritorySummary]
         var map: String?
+        var dashboard: Dashboard
     }
 
     let model: Model
@@ -61,6 +62,9 @@ struct RegionShowPage {
                 .init(value: FrenchNumber.grouped(s.communes), label: "communes"),
             ]),
             .unwrap(model.map) { Components.map(svg: $0, caption: "Intercommunalités de la région \(model.name).", file: .mapRegionEpcis(model.code)) },
+            .h2(.class("fr-mt-4w"), "Le fonds d’accélération dans la région"),
+            model.dashboard.body,
+            .p(.a(.class("fr-link"), .href(SiteURL.indicators.path + "?region=\(model.code)"), "Tous les indicateurs de la région")),
             .h2(.class("fr-mt-4w"), "Territoires d’industrie"),
             Components.table(
                 caption: "Territoires d’industrie de la région \(model.name)",

@@ -31,27 +31,6 @@ struct HomePage {
     }
 }
 
-struct MapPage {
-    var territories: String?
-    var regions: String?
-    var departements: String?
-
-    func render() -> String {
-        Page(title: "Carte", section: .map, breadcrumbs: [.init(label: "Carte", url: nil)], content: .group(
-            .h1("Carte"),
-            .p(.class("fr-text--lead"), "Les Territoires d’industrie sur le fond des régions et des départements. Chaque zone de la carte mène à sa page."),
-            .if(territories == nil, Components.emptyState(title: "La géographie n’est pas encore importée",
-                                                         text: "Chargez les contours officiels pour afficher les cartes :", command: "ti import geo")),
-            .unwrap(territories) { Components.map(svg: $0, caption: "Couverture nationale des Territoires d’industrie.", file: .mapTerritories) },
-            .div(.class("fr-grid-row fr-grid-row--gutters fr-mt-4w"),
-                 .div(.class("fr-col-12 fr-col-lg-6"),
-                      .unwrap(regions) { Components.map(svg: $0, caption: "Les régions.", file: .mapRegions) }),
-                 .div(.class("fr-col-12 fr-col-lg-6"),
-                      .unwrap(departements) { Components.map(svg: $0, caption: "Les départements.", file: .mapDepartements) }))
-        )).render()
-    }
-}
-
 struct DataPage {
     func render() -> String {
         let endpoints: [(String, String)] = [

