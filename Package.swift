@@ -16,8 +16,12 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
     ],
     targets: [
-        // Pure domain: types, rules, validation. No Vapor, no Fluent.
-        .target(name: "TIDomain"),
+        // Pure domain: types, rules, validation, the indicator engine. No Vapor, no Fluent.
+        // Optimised even in debug builds: the indicator engine runs over 100 000 records.
+        .target(
+            name: "TIDomain",
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         // Geometry and maps: WKB, CSV reading, projections, dissolve, simplification, SVG.
         // Compiled with optimisation even in debug builds: the geography import and the
         // outline computation are hot loops over ~1.5 M vertices.

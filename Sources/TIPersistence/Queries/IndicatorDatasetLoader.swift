@@ -48,7 +48,7 @@ public enum IndicatorDatasetLoader {
         }
 
         let rows = try await sql.raw("""
-            SELECT id, call_id, state, decided_on, region_code, departement_code, territory_id, fragile, size, sector,
+            SELECT id, call_id, state, decided_on, submitted_on, region_code, departement_code, territory_id, fragile, size, sector,
                    stakes_known, stakes, skills_categories, ecological_categories, investment_total_cents, aid_state_cents,
                    aid_region_cents, jobs_created, relocated_jobs, training_places
             FROM applications
@@ -62,10 +62,17 @@ public enum IndicatorDatasetLoader {
             let callID = try row.decode(column: "call_id", as: UUID.self).uuidString
             let state = ApplicationState(rawValue: try row.decode(column: "state", as: String.self)) ?? .draft
             var events = history[id] ?? []
-            if events.last?.state != state, let last = events.last { events.append((last.date, state)) }
+            let decidedOn = (try row.decode(column: "decided_on", as: String?.self)).flatMap { try? CivilDate(parsing: $0) }
+            if events.isEmpty {
+                // Records without history (bulk imports): their current state, from their own dates.
+                let submitted = (try row.decode(column: "submitted_on", as: String?.self)).flatMap { try? CivilDate(parsing: $0) }
+                events = [(decidedOn ?? submitted ?? (try! CivilDate(year: 2000, month: 1, day: 1)), state)]
+            } else if events.last?.state != state, let last = events.last {
+                events.append((last.date, state))
+            }
             dataset.applications.append(ApplicationRecord(
                 id: id.uuidString, callID: callID, history: events,
-                decidedOn: (try row.decode(column: "decided_on", as: String?.self)).flatMap { try? CivilDate(parsing: $0) },
+                decidedOn: decidedOn,
                 regionCode: try row.decode(column: "region_code", as: String?.self),
                 departementCode: try row.decode(column: "departement_code", as: String?.self),
                 territoryIDs: (try row.decode(column: "territory_id", as: String?.self)).map { [$0] } ?? [],

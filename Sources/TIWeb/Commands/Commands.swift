@@ -16,6 +16,7 @@ func registerCommands(_ app: Application) {
     users.use(UserListCommand(), as: "list")
     app.asyncCommands.use(users.group(help: "Crée ou liste les comptes."), as: "user")
     app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(BenchCommand(), as: "bench")
 }
 
 /// `ti demo [--seed N] [--replace] [--if-empty]`

@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+import Testing
+import TIDomain
+import TIPersistence
+import VaporTesting
+@testable import TIWeb
+
+extension AppTests {
+    @Suite("Dashboards and map")
+    struct DashboardTests {
+        @Test func dashboardsShowFiguresWithCoverageChartsAndData() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                _ = try await f.application(to: .laureate)
+                let public_ = Browser(app)
+                let page = try await public_.get("/indicateurs")
+                #expect(page.status == .ok)
+                #expect(page.text.contains("Indicateurs — France entière"))
+                #expect(page.text.contains(">1</p><p class=\"ti-figure__label\">lauréats"))
+                #expect(page.text.contains("taille connue pour 1 des 1 lauréat") || page.text.contains("taille connue"))
+                #expect(page.text.contains("<svg") && page.text.contains("Voir les données du graphique"))
+                #expect(page.text.contains("/indicateurs/laureates.count.csv"))
+                #expect(!page.text.contains("style=\""))
+                let corse = try await public_.get("/indicateurs?region=94")
+                #expect(corse.text.contains("Indicateurs — Corse"))
+                #expect(try await public_.get("/indicateurs?region=99").status == .badRequest)
+                #expect(try await public_.get("/indicateurs?as_of=demain").status == .badRequest)
+                let before = try await public_.get("/indicateurs?as_of=2000-01-01")
+                #expect(before.text.contains(">0</p><p class=\"ti-figure__label\">lauréats"))
+                // Région and TI pages carry their own dashboard.
+                #expect(try await public_.get("/regions/94").text.contains("Le fonds d’accélération dans la région"))
+                #expect(try await public_.get("/territoires/TI-AJACCIO").text.contains("Le fonds d’accélération dans le territoire"))
+                let csv = try await public_.get("/indicateurs/laureates.count.csv?breakdown=region")
+                #expect(csv.text.contains("laureates.count;France entière"))
+                #expect(try await public_.get("/indicateurs/inconnu.csv").status == .notFound)
+            }
+        }
+
+        @Test func mapShowsChoroplethPointsAndDownloads() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                let laureate = try await f.application(to: .laureate)
+                let pending = try await f.application(to: .underReview, content: FundFixture.content(commune: "2B033"))
+                let browser = Browser(app)
+                let map = try await browser.get("/carte?mesure=aide&niveau=departement")
+                #expect(map.status == .ok)
+                #expect(map.text.contains("Aide accordée par département"))
+                #expect(map.text.contains("/laureats/\(laureate.id!.uuidString)"))
+                #expect(map.text.contains("1 lauréat au"))
+                #expect(map.text.contains("Corse-du-Sud"))
+                let perInhabitant = try await browser.get("/carte?mesure=laureats&par_habitant=oui")
+                #expect(perInhabitant.text.contains("/ 10 000 hab."))
+                let points = try await browser.get("/carte/laureats.geojson")
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: points.body)) as? [String: Any])
+                #expect((json["features"] as? [Any])?.count == 1)
+                #expect(points.headers.contentType?.subType == "geo+json")
+                let zones = try await browser.get("/carte/zones.geojson?niveau=region")
+                #expect(zones.text.contains("\"type\":\"MultiPolygon\"") && zones.text.contains("Corse"))
+                #expect(try await browser.get("/carte/territoires.geojson").text.contains("TI-AJACCIO"))
+                #expect(try await browser.get("/carte/zones.csv").text.contains("Corse;1"))
+                #expect(try await browser.get("/carte/inconnu.txt").status == .notFound)
+                // A laureate's public page; nothing for an application under review.
+                let page = try await browser.get("/laureats/\(laureate.id!.uuidString)")
+                #expect(page.status == .ok && page.text.contains("Ateliers d’Ajaccio") && page.text.contains("Pays ajaccien"))
+                #expect(!page.text.contains("Avis technique"))
+                #expect(try await browser.get("/laureats/\(pending.id!.uuidString)").status == .notFound)
+            }
+        }
+    }
+}
