@@ -13,12 +13,7 @@ public enum TerritoryImporter {
 
     public static func run(csv: String, on database: any Database, progress: @escaping @Sendable (String) -> Void) async throws -> Report {
         let clock = Stopwatch()
-        let file: DelimitedText
-        do { file = try DelimitedText(parsing: csv) } catch { throw ImportRejected([ImportIssue(line: 1, message: error.message)]) }
-        let lookup = try await GeoLookup.load(on: database)
-        guard !lookup.isEmpty else {
-            throw ImportRejected([ImportIssue(line: 1, message: "la géographie n’est pas importée : lancez d’abord « ti import geo »")])
-        }
+        let (file, lookup) = try await ImportInput.read(csv, on: database)
         progress(clock.line("validation de \(file.records.count) ligne(s)"))
         let lookups = TerritoryImport.Lookups(
             isKnownEpci: { lookup.epcis.contains($0.rawValue) },
@@ -66,12 +61,7 @@ public enum ZoningImporter {
 
     public static func run(kind: ZoningKind, csv: String, on database: any Database, progress: @escaping @Sendable (String) -> Void) async throws -> Report {
         let clock = Stopwatch()
-        let file: DelimitedText
-        do { file = try DelimitedText(parsing: csv) } catch { throw ImportRejected([ImportIssue(line: 1, message: error.message)]) }
-        let lookup = try await GeoLookup.load(on: database)
-        guard !lookup.isEmpty else {
-            throw ImportRejected([ImportIssue(line: 1, message: "la géographie n’est pas importée : lancez d’abord « ti import geo »")])
-        }
+        let (file, lookup) = try await ImportInput.read(csv, on: database)
         progress(clock.line("validation de \(file.records.count) ligne(s) (\(kind.label))"))
         let communes = try ZoningImport.validate(file, resolve: lookup.commune(for:)).get()
         let report = try await database.transaction { db in
@@ -95,5 +85,18 @@ public enum ZoningImporter {
         }
         progress(clock.line("terminé : \(report.communes) commune(s) en \(kind.label) (liste officielle ; \(report.replaced) entrée(s) remplacée(s))"))
         return report
+    }
+}
+
+/// What every registry import starts with: the file parsed, the geography loaded.
+enum ImportInput {
+    static func read(_ csv: String, on database: any Database) async throws -> (DelimitedText, GeoLookup) {
+        let file: DelimitedText
+        do { file = try DelimitedText(parsing: csv) } catch { throw ImportRejected([ImportIssue(line: 1, message: error.message)]) }
+        let lookup = try await GeoLookup.load(on: database)
+        guard !lookup.isEmpty else {
+            throw ImportRejected([ImportIssue(line: 1, message: "la géographie n’est pas importée : lancez d’abord « ti import geo »")])
+        }
+        return (file, lookup)
     }
 }

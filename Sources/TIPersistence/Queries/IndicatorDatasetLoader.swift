@@ -11,10 +11,12 @@ public enum IndicatorDatasetLoader {
             SELECT (SELECT COUNT(*) FROM applications) AS a, (SELECT COUNT(*) FROM application_events) AS e,
                    (SELECT COUNT(*) FROM follow_ups) AS f, (SELECT COUNT(*) FROM territories) AS t,
                    (SELECT COUNT(*) FROM territory_epcis) AS m, (SELECT COUNT(*) FROM envelopes) AS v,
-                   (SELECT COUNT(*) FROM envelope_movements) AS mv
+                   (SELECT COUNT(*) FROM envelope_movements) AS mv, (SELECT COUNT(*) FROM geo_imports) AS g,
+                   (SELECT COUNT(*) FROM commune_zonings) AS z, CAST(MAX(updated_at) AS TEXT) AS tu
+            FROM territories
             """).first()!
-        let parts = try ["a", "e", "f", "t", "m", "v", "mv"].map { String(try row.decode(column: $0, as: Int.self)) }
-        return parts.joined(separator: ":")
+        let parts = try ["a", "e", "f", "t", "m", "v", "mv", "g", "z"].map { String(try row.decode(column: $0, as: Int.self)) }
+        return parts.joined(separator: ":") + ":" + (try row.decode(column: "tu", as: String?.self) ?? "-")
     }
 
     public static func load(on db: any Database) async throws -> IndicatorDataset {

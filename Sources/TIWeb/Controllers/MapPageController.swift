@@ -99,6 +99,15 @@ struct MapPageController {
         let perInhabitant = q.par_habitant == "oui"
         var asOf = CivilDate.today
         if let raw = q.as_of, !raw.isEmpty { do { asOf = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) } }
+        let date = asOf
+        let key = "carte:\(measure.rawValue)|\(byRegion)|\(perInhabitant)|\(date.iso)|\(q.points ?? "")"
+        let page = try await req.memoised(key) {
+            try await Self.build(req, q: q, measure: measure, byRegion: byRegion, perInhabitant: perInhabitant, asOf: date)
+        }
+        return HTMLResponse.make(page.render())
+    }
+
+    static func build(_ req: Request, q: Query, measure: Measure, byRegion: Bool, perInhabitant: Bool, asOf: CivilDate) async throws -> MapPage {
         let laureates = try await Self.laureates(req, asOf: asOf)
         let areas = try await Self.areas(req, laureates: laureates, measure: measure, byRegion: byRegion, perInhabitant: perInhabitant)
         let shapes = try await OutlineStore.shapes(byRegion ? .region : .departement, detail: .coarse, on: req.db)
@@ -140,10 +149,9 @@ struct MapPageController {
                 layout: .national, width: 900, idPrefix: "carte-choroplethe")
             svg = map.render()
         }
-        let page = MapPage(measure: measure, byRegion: byRegion, perInhabitant: perInhabitant, asOf: asOf, showPoints: q.points != "non",
-                           svg: svg, legend: legend, areas: areas, laureates: laureates.count,
-                           inside: laureates.filter { $0.territory != nil }.count, query: q)
-        return HTMLResponse.make(page.render())
+        return MapPage(measure: measure, byRegion: byRegion, perInhabitant: perInhabitant, asOf: asOf, showPoints: q.points != "non",
+                       svg: svg, legend: legend, areas: areas, laureates: laureates.count,
+                       inside: laureates.filter { $0.territory != nil }.count, query: q)
     }
 
     /// `/carte/{file}`: `zones.csv`, `zones.geojson`, `laureats.geojson`, `territoires.geojson`.

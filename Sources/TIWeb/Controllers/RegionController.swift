@@ -6,7 +6,7 @@ import Vapor
 struct RegionController {
     /// `/regions`: every région with its counts and a map.
     func index(req: Request) async throws -> Response {
-        let territories = try await GeoQueries.territorySummaries(on: req.db)
+        let territories = try await req.territorySummaries()
         let regions = try await GeoQueries.regionSummaries(on: req.db, territories: territories)
         let map = try await req.maps.regions()
         return HTMLResponse.make(RegionIndexPage(regions: regions, map: map).render())
@@ -15,21 +15,26 @@ struct RegionController {
     /// `/regions/{code}`: map of the région's EPCI, its départements and TI.
     func show(req: Request) async throws -> Response {
         let code = try req.parameters.require("code")
-        guard let region = try await Region.find(code, on: req.db) else {
+        guard code.count <= 3, try await Region.find(code, on: req.db) != nil else {
             throw AppError.notFound("La région « \(code) » n’existe pas. Les codes de région sont ceux de l’INSEE (84 pour Auvergne-Rhône-Alpes, par exemple).")
         }
-        let epcis = try await GeoQueries.epciStats(on: req.db)
-        let territories = try await GeoQueries.territorySummaries(on: req.db, epcis: epcis).filter { $0.regions.contains(code) }
+        let model = try await req.memoised("page:region:\(code)") { try await Self.model(code, req) }
+        return HTMLResponse.make(RegionShowPage(model: model).render())
+    }
+
+    /// Everything the région page shows; depends only on the data, so it is cached per data version.
+    static func model(_ code: String, _ req: Request) async throws -> RegionShowPage.Model {
+        let region = try await Region.find(code, on: req.db)!
+        let territories = try await req.territorySummaries().filter { $0.regions.contains(code) }
         let summary = try await GeoQueries.regionSummaries(on: req.db, territories: territories).first { $0.code == code }!
         let departements = try await Departement.query(on: req.db).filter(\.$region.$id == code).sort(\.$id).all()
         let depStats = try await GeoQueries.departementSummaries(regionCode: code, on: req.db)
         let map = try await req.maps.regionEpcis(code)
-        let dashboard = try await DashboardBuilder.build(req, query: IndicatorQuery(as_of: nil, region: code, territory: nil, breakdown: nil), compact: true)
-        let model = RegionShowPage.Model(
+        let dashboard = try await DashboardBuilder.html(req, query: IndicatorQuery(as_of: nil, region: code, territory: nil, breakdown: nil), compact: true)
+        return RegionShowPage.Model(
             code: region.code, name: region.name, summary: summary,
             departements: departements.map { d in (d.code, d.name, depStats[d.code] ?? .init()) },
             territories: territories, map: map, dashboard: dashboard)
-        return HTMLResponse.make(RegionShowPage(model: model).render())
     }
 }
 
@@ -41,7 +46,7 @@ struct DepartementController {
             throw AppError.notFound("Le département « \(code) » n’existe pas.")
         }
         let region = try await departement.$region.get(on: req.db)
-        let epcis = try await GeoQueries.epciStats(on: req.db).values
+        let epcis = try await req.epciStats().values
             .filter { $0.departements.contains(departement.code) }.sorted { $0.name < $1.name }
         let territories = Dictionary(uniqueKeysWithValues: try await Territory.query(on: req.db).all().map { ($0.id!, $0.name) })
         let stats = try await GeoQueries.departementSummaries(regionCode: region.code, on: req.db)[departement.code] ?? .init()

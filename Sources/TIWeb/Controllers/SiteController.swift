@@ -20,10 +20,16 @@ struct SiteController {
         let dataset = try await req.indicatorDataset()
         let scope = try query.scope(in: dataset)
         let label = (try? IndicatorEngine.scopeLabel(scope, in: dataset)) ?? "France entière"
-        let dashboard = try await DashboardBuilder.build(req, query: query)
-        let regions = dataset.regionNames.filter { !RegionGroup.isOverseas(regionCode: $0.key) }
-            .sorted { SearchText.normalise($0.value) < SearchText.normalise($1.value) }.map { ($0.key, $0.value) }
-        let territories = dataset.territoryNames.sorted { SearchText.normalise($0.value) < SearchText.normalise($1.value) }.map { ($0.key, $0.value) }
+        let dashboard = try await DashboardBuilder.html(req, query: query)
+        struct Options: Sendable { var regions: [Pair]; var territories: [Pair] }
+        struct Pair: Sendable { var code: String; var name: String }
+        let options = try await req.memoised("options:indicators") {
+            Options(regions: dataset.regionNames.filter { !RegionGroup.isOverseas(regionCode: $0.key) }
+                        .sorted { SearchText.normalise($0.value) < SearchText.normalise($1.value) }.map { Pair(code: $0.key, name: $0.value) },
+                    territories: dataset.territoryNames.sorted { SearchText.normalise($0.value) < SearchText.normalise($1.value) }.map { Pair(code: $0.key, name: $0.value) })
+        }
+        let regions = options.regions.map { ($0.code, $0.name) }
+        let territories = options.territories.map { ($0.code, $0.name) }
         return HTMLResponse.make(IndicatorsPage(dashboard: dashboard, scopeLabel: label, regions: regions, territories: territories, query: query).render())
     }
 }

@@ -13,8 +13,8 @@ struct TerritoryController {
     /// `/territoires`: the TI by région, filterable by région, name and status.
     func index(req: Request) async throws -> Response {
         let query = try req.query.decode(IndexQuery.self)
-        let epcis = try await GeoQueries.epciStats(on: req.db)
-        let all = try await GeoQueries.territorySummaries(on: req.db, epcis: epcis)
+        let epcis = try await req.epciStats()
+        let all = try await req.territorySummaries()
         let regions = try await Region.query(on: req.db).all().sorted { SearchText.normalise($0.name) < SearchText.normalise($1.name) }
         let regionCode = query.region.flatMap { code in regions.contains { $0.code == code } ? code : nil }
         if let code = query.region, !code.isEmpty, regionCode == nil {
@@ -39,8 +39,8 @@ struct TerritoryController {
         guard TerritoryID(id) != nil, let territory = try await Territory.find(id, on: req.db) else {
             throw AppError.notFound("Le territoire d’industrie « \(id) » n’existe pas.")
         }
-        let epcis = try await GeoQueries.epciStats(on: req.db)
-        let summary = try await GeoQueries.territorySummaries(on: req.db, epcis: epcis).first { $0.id == id }!
+        let epcis = try await req.epciStats()
+        let summary = try await req.territorySummaries().first { $0.id == id }!
         let members = summary.epcis.compactMap { epcis[$0] }
         let communes = try await GeoQueries.communes(inEpcis: summary.epcis, on: req.db)
         let regions = try await Region.query(on: req.db).filter(\.$id ~~ summary.regions).sort(\.$name).all()
@@ -49,7 +49,7 @@ struct TerritoryController {
         for region in regions {
             if let svg = try await req.maps.regionEpcis(region.code, highlight: id) { maps.append((region, svg)) }
         }
-        let dashboard = try await DashboardBuilder.build(req, query: IndicatorQuery(as_of: nil, region: nil, territory: id, breakdown: nil), compact: true)
+        let dashboard = try await DashboardBuilder.html(req, query: IndicatorQuery(as_of: nil, region: nil, territory: id, breakdown: nil), compact: true)
         let model = TerritoryShowPage.Model(
             dashboard: dashboard,
             territory: territory.profile, summary: summary, members: members, communes: communes,

@@ -60,9 +60,8 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(PageContextMiddleware())
 
-    app.mapCache = MapCache()
     app.demoFlag = DemoFlag()
-    app.indicatorCache = IndicatorCache()
+    app.indicatorCache = IndicatorCache(recheck: app.environment == .testing ? 0 : 5)
     try routes(app)
     registerCommands(app)
 }

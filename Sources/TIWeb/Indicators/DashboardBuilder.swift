@@ -5,6 +5,12 @@ import Vapor
 
 /// Computes what a dashboard shows for a scope.
 enum DashboardBuilder {
+    /// The dashboard's HTML for a scope, computed once per data version.
+    static func html(_ req: Request, query: IndicatorQuery, compact: Bool = false) async throws -> String {
+        let key = "dashboard:\(query.as_of ?? CivilDate.today.iso)|\(query.region ?? "")|\(query.territory ?? "")|\(compact)"
+        return try await req.memoised(key) { try await build(req, query: query, compact: compact).body.render() }
+    }
+
     static func build(_ req: Request, query: IndicatorQuery, compact: Bool = false) async throws -> Dashboard {
         let dataset = try await req.indicatorDataset()
         let scope = try query.scope(in: dataset)
@@ -39,7 +45,7 @@ enum DashboardBuilder {
 }
 
 struct IndicatorsPage {
-    var dashboard: Dashboard
+    var dashboard: String
     var scopeLabel: String
     var regions: [(code: String, name: String)]
     var territories: [(id: String, name: String)]
@@ -56,7 +62,7 @@ struct IndicatorsPage {
                   Forms.select("territory", label: "Territoire d’industrie", options: [("", "Tous")] + territories.map { ($0.id, $0.name) }, selected: query.territory ?? ""),
                   .div(.class("ti-filters__actions"), .button(.class("fr-btn"), .type(.submit), "Afficher"),
                        .a(.class("fr-btn fr-btn--tertiary"), .href(SiteURL.indicators.path + "?as_of=2021-09-24"), "Situation au 24 septembre 2021"))),
-            dashboard.body
+            .raw(dashboard)
         )).render()
     }
 }

@@ -3,23 +3,58 @@ import TIDomain
 import TIPersistence
 import Vapor
 
-/// The indicator dataset, loaded once per data version and shared by every request.
+/// The indicator dataset and everything derived from it (dashboard fragments, API answers, map
+/// SVG, geography aggregates), kept per data version. The version (row counts of the tables the
+/// figures read) is checked at most every `recheck` seconds, so a write shows within seconds and a
+/// warm request does no database work at all.
 actor IndicatorCache {
     private var version: String?
+    private var checkedAt = 0.0
     private var dataset: IndicatorDataset?
     private var loading: Task<IndicatorDataset, any Error>?
+    private var memo: [String: any Sendable] = [:]
+    let recheck: Double
+
+    init(recheck: Double = 5) { self.recheck = recheck }
+
+    func currentVersion(on db: any Database) async throws -> String {
+        let now = Date().timeIntervalSince1970
+        if let version, now - checkedAt < recheck { return version }
+        let fresh = try await IndicatorDatasetLoader.version(on: db)
+        checkedAt = now
+        if fresh != version {
+            version = fresh
+            dataset = nil
+            loading = nil
+            memo.removeAll()
+        }
+        return fresh
+    }
 
     func dataset(on db: any Database) async throws -> IndicatorDataset {
-        let current = try await IndicatorDatasetLoader.version(on: db)
-        if current == version, let dataset { return dataset }
-        if let loading, current == version { return try await loading.value }
+        let current = try await currentVersion(on: db)
+        if let dataset { return dataset }
+        if let loading { return try await loading.value }
         let task = Task { try await IndicatorDatasetLoader.load(on: db) }
         loading = task
-        version = current
         let loaded = try await task.value
         if version == current { dataset = loaded; loading = nil }
         return loaded
     }
+
+    /// A value derived from the data, computed once per data version.
+    func memoised<T: Sendable>(_ key: String, on db: any Database, _ compute: @Sendable () async throws -> T) async throws -> T {
+        _ = try await currentVersion(on: db)
+        // Unwrap the entry first: with an optional T, `nil as? T` would succeed and look like a cached nil.
+        if let entry = memo[key], let hit = entry as? T { return hit }
+        let value = try await compute()
+        if memo.count > 2_000 { memo.removeAll() }
+        memo[key] = value
+        return value
+    }
+
+    /// Forget everything now (after an import in the same process).
+    func invalidate() { version = nil; checkedAt = 0 }
 }
 
 extension Application {
@@ -65,5 +100,10 @@ struct IndicatorQuery: Content {
 extension Request {
     func indicatorDataset() async throws -> IndicatorDataset {
         try await application.indicatorCache.dataset(on: db)
+    }
+
+    /// A derived value cached per data version (see `IndicatorCache`).
+    func memoised<T: Sendable>(_ key: String, _ compute: @Sendable () async throws -> T) async throws -> T {
+        try await application.indicatorCache.memoised(key, on: db, compute)
     }
 }

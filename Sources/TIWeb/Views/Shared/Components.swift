@@ -27,7 +27,7 @@ enum Components {
             return .div(.class("fr-callout"), .p(.class("fr-callout__text"), .text(empty)))
         }
         // Current DSFR markup: wrapper > container > content > table (full width, scrolls on small screens).
-        return .div(.class("fr-table fr-table--no-caption ti-table"),
+        return .div(.class("fr-table fr-table--sm fr-table--no-caption ti-table"),
              .div(.class("fr-table__wrapper"), .div(.class("fr-table__container"), .div(.class("fr-table__content"),
              .table(
                 .caption(.text(caption)),
