@@ -41,6 +41,7 @@ extension AppTests {
             "POST /dossiers/:id/decision": .roles([.prefecture, .region]),
             "POST /dossiers/:id/convention": .roles([.admin, .region, .prefecture]),
             "POST /dossiers/:id/versements": .roles([.admin, .region, .prefecture]),
+            "POST /dossiers/:id/echeancier": .roles([.admin, .region, .prefecture]),
             "POST /dossiers/:id/suivi": .roles([.admin, .region, .prefecture, .applicant]),
             "POST /dossiers/:id/messages": .roles(staff.union([.applicant])),
             "GET /dossiers/:id/pieces/:file": .roles(readers),

@@ -39,8 +39,16 @@ extension AppTests {
                 #expect(try await f.envelope("94", .region).committedCents == 10_000_000)
 
                 _ = try await FundService.signAgreement(laureate, reference: "CONV-2021-001", date: try CivilDate(parsing: "2021-04-10"), by: f.actor(.region), on: db)
+                // A schedule never beyond the aid; a payment of a planned amount settles that instalment.
+                try await FundService.schedulePayment(laureate, funder: .state, amount: EuroCents(euros: 150_000), dueOn: try CivilDate(parsing: "2021-05-01"), by: f.actor(.region), on: db)
+                try await FundService.schedulePayment(laureate, funder: .state, amount: EuroCents(euros: 150_000), dueOn: try CivilDate(parsing: "2022-05-01"), by: f.actor(.region), on: db)
+                await #expect(throws: FundError.self) {
+                    try await FundService.schedulePayment(laureate, funder: .state, amount: EuroCents(euros: 1), dueOn: try CivilDate(parsing: "2023-05-01"), by: f.actor(.region), on: db)
+                }
                 _ = try await FundService.recordPayment(laureate, funder: .state, amount: EuroCents(euros: 150_000), paidOn: try CivilDate(parsing: "2021-05-01"), reference: nil, by: f.actor(.prefecture), on: db)
                 #expect(laureate.state == .paymentsInProgress)
+                let lines = try await Payment.query(on: db).filter(\.$application.$id == laureate.id!).all()
+                #expect(lines.count == 2 && lines.filter { $0.paidOn != nil }.count == 1 && lines.allSatisfy { $0.dueOn != nil })
                 await #expect(throws: FundError.self) {
                     try await FundService.recordPayment(laureate, funder: .state, amount: EuroCents(euros: 150_001), paidOn: try CivilDate(parsing: "2021-06-01"), reference: nil, by: f.actor(.prefecture), on: db)
                 }

@@ -388,8 +388,9 @@ public enum FundService {
         guard amount > .zero else { throw FundError(.invalid, "montant_invalide", "Indiquez un montant positif.", fields: ["montant": "Indiquez un montant positif."]) }
         return try await MoneyTransaction.run(on: db) { db in
             let granted = funder == .state ? application.aidStateCents : application.aidRegionCents
-            let paid = try await Payment.query(on: db).filter(\.$application.$id == application.id!).filter(\.$funder == funder).all()
-                .reduce(Int64(0)) { $0 + $1.amountCents }
+            let lines = try await Payment.query(on: db).filter(\.$application.$id == application.id!).filter(\.$funder == funder).all()
+            let planned = lines.filter { $0.paidOn == nil }.sorted { ($0.dueOn ?? "") < ($1.dueOn ?? "") }.first { $0.amountCents == amount.cents }
+            let paid = lines.filter { $0.paidOn != nil }.reduce(Int64(0)) { $0 + $1.amountCents }
             guard paid + amount.cents <= granted else {
                 throw FundError(.conflict, "versement_excessif",
                                 "Ce versement porterait les versements de \(funder.label) à \(EuroCents(cents: paid + amount.cents).formatted), au-delà de l’aide accordée (\(EuroCents(cents: granted).formatted)).",
@@ -399,13 +400,13 @@ public enum FundService {
             if let envelope = envelopes[funder] {
                 try await EnvelopeLedger.pay(envelope, amount.cents, application: application.id!, actor: actor.principal.userID, on: db)
             }
-            let payment = Payment()
+            let payment = planned ?? Payment()
             payment.$application.id = application.id!
             payment.funder = funder
             payment.amountCents = amount.cents
             payment.paidOn = paidOn.iso
             payment.reference = reference
-            try await payment.create(on: db)
+            try await payment.save(on: db)
             let before = application.auditSnapshot
             let from = application.state
             if from == .agreementSigned {
@@ -417,6 +418,37 @@ public enum FundService {
             try await AuditLog.record("dossier.versement", by: actor.audit, object: "dossier", id: application.id!.uuidString,
                                       before: before, after: application.auditSnapshot.merging(["versement_\(funder.rawValue)_centimes": String(amount.cents)]) { $1 }, on: db)
             return try await notifyApplicants(application, "Un versement de \(amount.formatted) (\(funder.label)) a été effectué sur votre dossier \(application.reference ?? "").", on: db)
+        }
+    }
+
+    /// Plans an instalment; planned instalments of a funder never exceed the aid it granted.
+    public static func schedulePayment(_ application: FundApplication, funder: Envelope.Funder, amount: EuroCents, dueOn: CivilDate,
+                                       by actor: Actor, on db: any Database) async throws {
+        guard [.admin, .region, .prefecture].contains(actor.role) else { throw FundError(.forbidden, "role_interdit", "Votre rôle ne permet pas de planifier un versement.") }
+        guard [.laureate, .agreementSigned, .paymentsInProgress].contains(application.state) else {
+            throw FundError(.conflict, "echeancier_laureat", "L’échéancier concerne un lauréat dont le dossier n’est pas clos (état : \(application.state.label)).")
+        }
+        guard amount > .zero else { throw FundError(.invalid, "montant_invalide", "Indiquez un montant positif.", fields: ["montant_prevu": "Indiquez un montant positif."]) }
+        try await db.transaction { db in
+            let granted = funder == .state ? application.aidStateCents : application.aidRegionCents
+            let lines = try await Payment.query(on: db).filter(\.$application.$id == application.id!).filter(\.$funder == funder).all()
+            // Planned and paid lines together: every euro appears once (a paid line may have settled a planned one).
+            let total = lines.reduce(Int64(0)) { $0 + $1.amountCents }
+            guard total + amount.cents <= granted else {
+                throw FundError(.conflict, "echeancier_excessif",
+                                "L’échéancier de \(funder.label) atteindrait \(EuroCents(cents: total + amount.cents).formatted), au-delà de l’aide accordée (\(EuroCents(cents: granted).formatted)).",
+                                fields: ["montant_prevu": "Au-delà de l’aide accordée."])
+            }
+            let p = Payment()
+            p.$application.id = application.id!
+            p.funder = funder
+            p.amountCents = amount.cents
+            p.dueOn = dueOn.iso
+            try await p.create(on: db)
+            try await ApplicationEvent(applicationID: application.id!, actor: actor.audit, action: "echeance", from: nil, to: nil,
+                                       reason: "\(funder.label) : \(amount.formatted) prévu le \(dueOn.french)").create(on: db)
+            try await AuditLog.record("dossier.echeance", by: actor.audit, object: "dossier", id: application.id!.uuidString,
+                                      after: ["financeur": funder.rawValue, "montant_centimes": String(amount.cents), "echeance": dueOn.iso], on: db)
         }
     }
 

@@ -220,6 +220,20 @@ struct ApplicationController {
         }
     }
 
+    struct ScheduleForm: Content { var financeur: String?; var montant_prevu: String?; var echeance: String? }
+
+    func schedule(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        let form = try req.content.decode(ScheduleForm.self)
+        return try await attempt(req, application, notice: "enregistre") {
+            let amount: EuroCents, date: CivilDate
+            do { amount = try EuroCents(parsingEuros: form.montant_prevu ?? ""); date = try CivilDate(parsing: form.echeance ?? "") } catch let error as DomainError { throw AppError.invalid(error) }
+            try await FundService.schedulePayment(application, funder: Envelope.Funder(rawValue: form.financeur ?? "") ?? .state, amount: amount,
+                                                  dueOn: date, by: try req.fundActor(), on: req.db)
+            return []
+        }
+    }
+
     struct FollowUpForm: Content { var date: String?; var emplois: String?; var investissement: String?; var commentaire: String? }
 
     func followUp(req: Request) async throws -> Response {

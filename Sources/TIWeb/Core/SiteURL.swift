@@ -26,7 +26,7 @@ public enum SiteURL: Sendable, Equatable {
     case applications, queue, queueCSV
     case application(String), applicationEdit(String), applicationSubmit(String), applicationReceipt(String), applicationLetter(String)
     case applicationAction(String, String), applicationInfoRequest(String), applicationReview(String), applicationDecision(String)
-    case applicationAgreement(String), applicationPayments(String), applicationFollowUp(String), applicationMessages(String)
+    case applicationAgreement(String), applicationPayments(String), applicationSchedule(String), applicationFollowUp(String), applicationMessages(String)
     case applicationAttachments(String), attachment(String, String)
     case committee(String)
     case envelopes, envelope(String)
@@ -76,6 +76,7 @@ public enum SiteURL: Sendable, Equatable {
         case .applicationDecision(let id): "/dossiers/\(id)/decision"
         case .applicationAgreement(let id): "/dossiers/\(id)/convention"
         case .applicationPayments(let id): "/dossiers/\(id)/versements"
+        case .applicationSchedule(let id): "/dossiers/\(id)/echeancier"
         case .applicationFollowUp(let id): "/dossiers/\(id)/suivi"
         case .applicationMessages(let id): "/dossiers/\(id)/messages"
         case .applicationAttachments(let id): "/dossiers/\(id)/pieces"

@@ -83,6 +83,7 @@ func routes(_ app: Application) throws {
     app.endpoint(.POST, SiteURL.applicationDecision(":id").components, access: .roles([.prefecture, .region]), use: dossier.decide)
     app.endpoint(.POST, SiteURL.applicationAgreement(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.agreement)
     app.endpoint(.POST, SiteURL.applicationPayments(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.payment)
+    app.endpoint(.POST, SiteURL.applicationSchedule(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.schedule)
     app.endpoint(.POST, SiteURL.applicationFollowUp(":id").components, access: .roles([.admin, .region, .prefecture, .applicant]), use: dossier.followUp)
     app.endpoint(.POST, SiteURL.applicationMessages(":id").components, access: .roles(staff.union([.applicant])),
                  body: .collect(maxSize: "11mb"), use: dossier.message)

@@ -200,11 +200,21 @@ struct ApplicationShowPage {
                            Forms.field("reference", label: "Référence de la convention", error: model.errors["reference"]),
                            Forms.field("date", label: "Date de signature", type: .date, value: CivilDate.today.iso),
                            Forms.submit("Enregistrer la convention"))),
-            Components.table(caption: "Versements", header: ["Financeur", "Montant", "Date", "Référence"],
+            Components.table(caption: "Échéancier et versements", header: ["Financeur", "Montant", "Prévu le", "Versé le", "Référence"],
                              rows: model.payments.map { p in
                                  [Components.cell(p.funder.label), Components.moneyCell(p.amountCents),
-                                  Components.cell(p.paidOn.flatMap { try? CivilDate(parsing: $0) }?.french ?? "—"), Components.cell(p.reference ?? "—")]
-                             }, numericColumns: [1], empty: "Aucun versement."),
+                                  Components.cell(p.dueOn.flatMap { try? CivilDate(parsing: $0) }?.french ?? "—"),
+                                  Components.cell(p.paidOn.flatMap { try? CivilDate(parsing: $0) }?.french ?? "à venir"), Components.cell(p.reference ?? "—")]
+                             }, numericColumns: [1], empty: "Ni échéance ni versement."),
+            .if([.laureate, .agreementSigned, .paymentsInProgress].contains(a.state) && manages,
+                .element(named: "details", nodes: [
+                    .class("ti-details"), .element(named: "summary", text: "Planifier une échéance"),
+                    Forms.post(action: SiteURL.applicationSchedule(id).path,
+                               Forms.select("financeur", label: "Financeur", options: [("state", "État"), ("region", "Région")], selected: "state"),
+                               Forms.field("montant_prevu", label: "Montant prévu (€)", error: model.errors["montant_prevu"]),
+                               Forms.field("echeance", label: "Échéance", type: .date),
+                               Forms.submit("Ajouter à l’échéancier", secondary: true)),
+                ])),
             .if([.agreementSigned, .paymentsInProgress].contains(a.state) && manages,
                 Forms.post(action: SiteURL.applicationPayments(id).path,
                            Forms.select("financeur", label: "Financeur", options: [("state", "État"), ("region", "Région")], selected: "state"),
