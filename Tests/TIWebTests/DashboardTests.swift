@@ -22,6 +22,8 @@ extension AppTests {
                 #expect(page.text.contains("<svg") && page.text.contains("Voir les données du graphique"))
                 #expect(page.text.contains("/indicateurs/laureates.count.csv"))
                 #expect(!page.text.contains("style=\""))
+                let home = try await public_.get("/")
+                #expect(home.text.contains("projets lauréats du fonds d’accélération"))
                 let corse = try await public_.get("/indicateurs?region=94")
                 #expect(corse.text.contains("Indicateurs — Corse"))
                 #expect(try await public_.get("/indicateurs?region=99").status == .badRequest)

@@ -8,7 +8,12 @@ struct SiteController {
     func home(req: Request) async throws -> Response {
         let counts = try await GeoQueries.counts(on: req.db)
         let map = try await req.maps.territories()
-        return HTMLResponse.make(HomePage(counts: counts, map: map).render())
+        let dataset = try await req.indicatorDataset()
+        let today = CivilDate.today
+        let figures = try await req.memoised("home:\(today.iso)") {
+            IndicatorEngine.computeAll(in: dataset, scope: IndicatorScope(asOf: today))
+        }
+        return HTMLResponse.make(HomePage(counts: counts, map: map, figures: figures).render())
     }
 
     func data(req: Request) async throws -> Response {
