@@ -159,20 +159,14 @@ enum IndicatorCatalog {
                     let facts = ctx.facts
                     let members = g.apps.filter { facts[$0].hasStake(.skills) }
                     var places = 0, placesKnown = 0
-                    var byCategory = [Int](repeating: 0, count: SkillsCategory.allCases.count)
-                    for i in members {
-                        if facts[i].trainingPlaces >= 0 { places += facts[i].trainingPlaces; placesKnown += 1 }
-                        for k in byCategory.indices where facts[i].skills & (1 << UInt8(k)) != 0 { byCategory[k] += 1 }
-                    }
+                    for i in members where facts[i].trainingPlaces >= 0 { places += facts[i].trainingPlaces; placesKnown += 1 }
                     var parts: [String: IndicatorValue] = [
                         "count": stakeCount(ctx, g, .skills, label: "Projets"),
                         "training_places": count(places, coverage: coverage(placesKnown, of: members.count, "places de formation renseignées", .laureates),
                                                  unit: .places, label: "Places de formation"),
                         "investment": money(sumCents(ctx, members) { $0.investment }, unit: .euros, label: "Investissement prévu"),
                     ]
-                    for (k, c) in SkillsCategory.allCases.enumerated() {
-                        parts[c.rawValue] = count(byCategory[k], unit: .count, label: c.label)
-                    }
+                    parts.merge(subCategoryParts(members, facts, SkillsCategory.allCases.map { ($0.rawValue, $0.label) }) { $0.skills }) { $1 }
                     return parts
                 },
                 note: { _ in subCategoryNote })
@@ -187,17 +181,11 @@ enum IndicatorCatalog {
                 parts: { ctx, g in
                     let facts = ctx.facts
                     let members = g.apps.filter { facts[$0].hasStake(.ecological) }
-                    var byCategory = [Int](repeating: 0, count: EcologicalCategory.allCases.count)
-                    for i in members {
-                        for k in byCategory.indices where facts[i].ecological & (1 << UInt8(k)) != 0 { byCategory[k] += 1 }
-                    }
                     var parts: [String: IndicatorValue] = [
                         "count": stakeCount(ctx, g, .ecological, label: "Projets"),
                         "investment": money(sumCents(ctx, members) { $0.investment }, unit: .euros, label: "Investissement prévu"),
                     ]
-                    for (k, c) in EcologicalCategory.allCases.enumerated() {
-                        parts[c.rawValue] = count(byCategory[k], unit: .count, label: c.label)
-                    }
+                    parts.merge(subCategoryParts(members, facts, EcologicalCategory.allCases.map { ($0.rawValue, $0.label) }) { $0.ecological }) { $1 }
                     return parts
                 },
                 note: { _ in subCategoryNote })
@@ -274,6 +262,18 @@ enum IndicatorCatalog {
                 parts: { ctx, g in ["territories": chefsDeProjet(ctx, g).territories] })
         ),
     ]
+
+    /// Projects per sub-category (multi-label: a bit per category in the record's mask), as named parts.
+    static func subCategoryParts(_ members: [Int], _ facts: [LaureateFacts], _ categories: [(key: String, label: String)],
+                                 mask: (LaureateFacts) -> UInt8) -> [String: IndicatorValue] {
+        var counts = [Int](repeating: 0, count: categories.count)
+        for i in members {
+            for k in counts.indices where mask(facts[i]) & (1 << UInt8(k)) != 0 { counts[k] += 1 }
+        }
+        var parts: [String: IndicatorValue] = [:]
+        for (k, c) in categories.enumerated() { parts[c.key] = count(counts[k], unit: .count, label: c.label) }
+        return parts
+    }
 
     static let subCategoryNote = "Un projet peut relever de plusieurs natures : les sous-catégories se recouvrent et leur somme peut dépasser le nombre de projets."
 
