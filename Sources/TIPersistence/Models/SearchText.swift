@@ -17,12 +17,4 @@ public enum SearchText {
         "%" + normalise(query).filter { $0 != "%" && $0 != "_" && $0 != "\\" } + "%"
     }
 
-    /// A LIKE pattern that matches `query` anywhere, with LIKE's wildcards escaped (escape char `\`).
-    public static func containsPattern(_ query: String) -> String {
-        let escaped = normalise(query)
-            .replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_")
-        return "%\(escaped)%"
-    }
 }

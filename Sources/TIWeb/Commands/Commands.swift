@@ -123,12 +123,8 @@ struct ImportTerritoriesCommand: AsyncCommand {
             context.console.output("Des territoires sont déjà enregistrés : rien à faire.")
             return
         }
-        let csv = try readText(signature.file)
-        do {
+        try await runImport(signature.file, context) { csv in
             _ = try await TerritoryImporter.run(csv: csv, on: app.db, progress: printer(context))
-        } catch let rejected as ImportRejected {
-            context.console.output(rejected.description.consoleText(.error))
-            throw CommandFailure()
         }
     }
 }
@@ -156,12 +152,8 @@ struct ImportZoningCommand: AsyncCommand {
             throw CommandFailure()
         }
         try await app.autoMigrate()
-        let csv = try readText(signature.file)
-        do {
+        try await runImport(signature.file, context) { csv in
             _ = try await ZoningImporter.run(kind: kind, csv: csv, on: app.db, progress: printer(context))
-        } catch let rejected as ImportRejected {
-            context.console.output(rejected.description.consoleText(.error))
-            throw CommandFailure()
         }
     }
 }
@@ -169,6 +161,15 @@ struct ImportZoningCommand: AsyncCommand {
 /// The command failed; its message was already printed.
 public struct CommandFailure: Error, CustomStringConvertible {
     public var description: String { "échec de la commande" }
+}
+
+/// Reads an import file and runs the import; a rejected file prints every issue and fails.
+private func runImport(_ path: String, _ context: CommandContext, _ body: (String) async throws -> Void) async throws {
+    let csv = try readText(path)
+    do { try await body(csv) } catch let rejected as ImportRejected {
+        context.console.output(rejected.description.consoleText(.error))
+        throw CommandFailure()
+    }
 }
 
 private func readText(_ path: String) throws -> String {

@@ -3,10 +3,11 @@ import TIDomain
 import TIPersistence
 import Vapor
 
-/// Home, national map, open data and the sections that open with later work.
+/// Home, indicators dashboard and the open-data page.
 struct SiteController {
     func home(req: Request) async throws -> Response {
-        let counts = try await GeoQueries.counts(on: req.db)
+        let db = req.db
+        let counts = try await req.memoised("geo:counts") { try await GeoQueries.counts(on: db) }
         let map = try await req.maps.territories()
         let dataset = try await req.indicatorDataset()
         let today = CivilDate.today

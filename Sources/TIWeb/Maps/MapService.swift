@@ -26,6 +26,12 @@ struct MapService {
         }
     }
 
+    /// EPCI aggregates, shared with the pages through the same memo key.
+    func epciStats() async throws -> [String: GeoQueries.EpciStats] {
+        let db = database
+        return try await cache.memoised("geo:epci", on: db) { try await GeoQueries.epciStats(on: db) }
+    }
+
     func regions(width: Int = 760) async throws -> String? {
         try await svg("regions:\(width)") {
             let shapes = try await OutlineStore.shapes(.region, detail: .coarse, on: database)
@@ -89,7 +95,7 @@ struct MapService {
     func regionEpcis(_ regionCode: String, highlight territory: String? = nil, width: Int = 760) async throws -> String? {
         try await svg("region:\(regionCode):\(territory ?? "-"):\(width)") {
             guard let region = try await Region.find(regionCode, on: database) else { return nil }
-            let stats = try await GeoQueries.epciStats(on: database)
+            let stats = try await epciStats()
             let inRegion = stats.values.filter { $0.regions.contains(regionCode) }.sorted { $0.siren < $1.siren }
             let epciShapes = try await OutlineStore.shapes(.epci, detail: .fine, codes: inRegion.map(\.siren), on: database)
             guard let regionShape = try await OutlineStore.shapes(.region, detail: .fine, codes: [regionCode], on: database)[regionCode]
@@ -132,10 +138,7 @@ extension Request {
     var maps: MapService { MapService(database: db, cache: application.indicatorCache) }
 
     /// Geography aggregates, cached per data version.
-    func epciStats() async throws -> [String: GeoQueries.EpciStats] {
-        let db = self.db
-        return try await memoised("geo:epci") { try await GeoQueries.epciStats(on: db) }
-    }
+    func epciStats() async throws -> [String: GeoQueries.EpciStats] { try await maps.epciStats() }
 
     func territorySummaries() async throws -> [GeoQueries.TerritorySummary] {
         let stats = try await epciStats()

