@@ -17,6 +17,7 @@ extension SVGChart {
 
     /// Coordinate rounded to 0.1: "12", "12.5", "-3.1".
     static func f(_ v: Double) -> String {
+        guard v.isFinite, abs(v) < 1e15 else { return "0" }
         let tenths = Int((v * 10).rounded())
         if tenths % 10 == 0 { return String(tenths / 10) }
         return (tenths < 0 ? "-" : "") + String(abs(tenths) / 10) + "." + String(abs(tenths) % 10)

@@ -42,11 +42,11 @@ extension AppTests {
             try await withTestApp(geo: false) { app in
                 try await Accounts.make(.viewer, on: app)
                 let browser = Browser(app)
-                try await browser.get("/connexion")
+                let token = try await browser.csrfToken()
                 let response = try await app.testing().sendRequest(.POST, "/connexion", headers: [
                     "X-Forwarded-Proto": "https", "Cookie": "ti_csrf=\(browser.cookies["ti_csrf"]!)",
                     "Content-Type": "application/x-www-form-urlencoded",
-                ], body: ByteBuffer(string: "email=viewer%40exemple.fr&password=\(Accounts.password)&_csrf=\(browser.cookies["ti_csrf"]!)"))
+                ], body: ByteBuffer(string: "email=viewer%40exemple.fr&password=\(Accounts.password)&_csrf=\(token)"))
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.setCookie].contains { $0.hasPrefix("ti_session=") && $0.contains("Secure") })
                 #expect(response.headers.first(name: .strictTransportSecurity) != nil)
@@ -155,7 +155,12 @@ extension AppTests {
                 #expect(missing.text.contains("Le formulaire a expiré"))
                 let wrong = try await browser.post("/connexion", ["email": "viewer@exemple.fr", "password": Accounts.password, "_csrf": "faux"])
                 #expect(wrong.status == .forbidden)
-                #expect(try await browser.get("/connexion").text.contains("name=\"_csrf\" value=\"\(browser.cookies["ti_csrf"]!)\""))
+                // The token is derived from the session, never the cookie itself.
+                #expect(!(try await browser.get("/connexion").text.contains("name=\"_csrf\" value=\"\(browser.cookies["ti_csrf"]!)\"")))
+                // An attacker who plants the same short value in cookie and form is refused.
+                browser.cookies["ti_csrf"] = "0123456789"
+                let planted = try await browser.post("/connexion", ["email": "viewer@exemple.fr", "password": Accounts.password, "_csrf": "0123456789"])
+                #expect(planted.status == .forbidden)
             }
         }
 

@@ -31,7 +31,7 @@ extension AppTests {
 
         static func postMultipart(_ browser: Browser, _ path: String, _ fields: [String: String], file: (String, String, [UInt8])?) async throws -> TestingHTTPResponse {
             var all = fields
-            all["_csrf"] = browser.cookies["ti_csrf"]
+            all["_csrf"] = try await browser.csrfToken()
             let (type, body) = multipart(all, file: file.map { ($0.0, $0.1, $0.2) })
             var headers = HTTPHeaders()
             headers.add(name: .cookie, value: browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))

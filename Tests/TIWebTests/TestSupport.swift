@@ -83,10 +83,7 @@ final class Browser: @unchecked Sendable {
     @discardableResult
     func post(_ path: String, _ form: [String: String] = [:], csrf: Bool = true) async throws -> TestingHTTPResponse {
         var fields = form
-        if csrf {
-            if cookies["ti_csrf"] == nil { try await get("/connexion") }
-            fields["_csrf"] = fields["_csrf"] ?? cookies["ti_csrf"]
-        }
+        if csrf, fields["_csrf"] == nil { fields["_csrf"] = try await csrfToken() }
         let body = fields.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
             .joined(separator: "&")
@@ -107,6 +104,24 @@ final class Browser: @unchecked Sendable {
         return response
     }
 
+    /// The CSRF token a page shows now, as a browser would read it from a form (it changes with
+    /// the session, so it is read again after the cookies change).
+    func csrfToken() async throws -> String {
+        let state = [cookies["ti_session"], cookies["ti_csrf"]].map { $0 ?? "" }.joined(separator: "|")
+        if let token = tokenByCookies[state] { return token }
+        let page = try await get("/connexion").text
+        let marker = "name=\"_csrf\" value=\""
+        guard let start = page.range(of: marker)?.upperBound, let end = page[start...].firstIndex(of: "\"") else {
+            throw TestFailure("no _csrf field on /connexion")
+        }
+        let token = String(page[start..<end])
+        let after = [cookies["ti_session"], cookies["ti_csrf"]].map { $0 ?? "" }.joined(separator: "|")
+        tokenByCookies[after] = token
+        return token
+    }
+
+    private var tokenByCookies: [String: String] = [:]
+
     func signIn(_ email: String, _ password: String) async throws -> TestingHTTPResponse {
         try await post("/connexion", ["email": email, "password": password])
     }
@@ -126,4 +141,9 @@ enum Accounts {
         let hash = try await app.password.async.hash(password)
         return try await UserAccounts.create(draft, passwordHash: hash, actor: .system, on: app.db)
     }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

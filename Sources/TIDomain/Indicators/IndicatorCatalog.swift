@@ -41,7 +41,7 @@ enum IndicatorCatalog {
                 description: "Somme des aides accordées par l’État et par la Région aux dossiers lauréats à la date d’arrêté, en euros (calcul exact au centime).",
                 unit: .euros, population: .laureates, allowedBreakdowns: laureateBreakdowns),
             measure: Measure(
-                value: { ctx, g in money(sumCents(ctx, g) { $0.aidState + $0.aidRegion }, coverage: complete(g.apps.count, .laureates)) },
+                value: { ctx, g in money(sumCents(ctx, g) { $0.aidState +| $0.aidRegion }, coverage: complete(g.apps.count, .laureates)) },
                 parts: { ctx, g in
                     [
                         "state": money(sumCents(ctx, g) { $0.aidState }, unit: .euros, label: "Part de l’État"),
@@ -71,7 +71,7 @@ enum IndicatorCatalog {
             measure: Measure { ctx, g in
                 let facts = ctx.facts
                 var jobs = 0
-                for i in g.apps { jobs += facts[i].jobsPlanned }
+                for i in g.apps { jobs +|= facts[i].jobsPlanned }
                 return count(jobs, coverage: complete(g.apps.count, .laureates))
             }
         ),
@@ -109,8 +109,8 @@ enum IndicatorCatalog {
                 var known = 0, created = 0, planned = 0
                 for i in g.apps where facts[i].jobsCreatedBy2023 >= 0 {
                     known += 1
-                    created += facts[i].jobsCreatedBy2023
-                    planned += facts[i].jobsPlanned
+                    created +|= facts[i].jobsCreatedBy2023
+                    planned +|= facts[i].jobsPlanned
                 }
                 return ratio(Double(created), Double(planned),
                              coverage: coverage(known, of: g.apps.count, "suivi des emplois à fin 2023 disponible", .laureates))
@@ -139,7 +139,7 @@ enum IndicatorCatalog {
                     let facts = ctx.facts
                     let members = g.apps.filter { facts[$0].hasStake(.relocation) }
                     var jobs = 0, jobsKnown = 0
-                    for i in members where facts[i].relocatedJobs >= 0 { jobs += facts[i].relocatedJobs; jobsKnown += 1 }
+                    for i in members where facts[i].relocatedJobs >= 0 { jobs +|= facts[i].relocatedJobs; jobsKnown += 1 }
                     return [
                         "count": stakeCount(ctx, g, .relocation, label: "Projets"),
                         "investment": money(sumCents(ctx, members) { $0.investment }, unit: .euros, label: "Investissement prévu"),
@@ -159,7 +159,7 @@ enum IndicatorCatalog {
                     let facts = ctx.facts
                     let members = g.apps.filter { facts[$0].hasStake(.skills) }
                     var places = 0, placesKnown = 0
-                    for i in members where facts[i].trainingPlaces >= 0 { places += facts[i].trainingPlaces; placesKnown += 1 }
+                    for i in members where facts[i].trainingPlaces >= 0 { places +|= facts[i].trainingPlaces; placesKnown += 1 }
                     var parts: [String: IndicatorValue] = [
                         "count": stakeCount(ctx, g, .skills, label: "Projets"),
                         "training_places": count(places, coverage: coverage(placesKnown, of: members.count, "places de formation renseignées", .laureates),
@@ -216,7 +216,7 @@ enum IndicatorCatalog {
                 unit: .euros, population: .laureates, allowedBreakdowns: [.region, .call]),
             measure: Measure(
                 value: { ctx, g in
-                    let committed = sumCents(ctx, g) { $0.aidState + $0.aidRegion }
+                    let committed = sumCents(ctx, g) { $0.aidState +| $0.aidRegion }
                     var value = money(committed, coverage: complete(g.apps.count, .laureates))
                     if ctx.envelopesApplicable {
                         value.numerator = Double(committed) / 100
@@ -236,7 +236,7 @@ enum IndicatorCatalog {
                     parts["amount"] = money(amount, unit: .euros, label: "Enveloppes (État et Région)")
                     parts["amount_state"] = money(envelopeCents(ctx, g, funder: "state"), unit: .euros, label: "Enveloppes de l’État")
                     parts["amount_region"] = money(envelopeCents(ctx, g, funder: "region"), unit: .euros, label: "Enveloppes des Régions")
-                    parts["rate"] = ratio(Double(committedState + committedRegion) / 100, Double(amount) / 100,
+                    parts["rate"] = ratio(Double(committedState +| committedRegion) / 100, Double(amount) / 100,
                                           unit: .share, label: "Taux d’engagement des enveloppes")
                     return parts
                 },
@@ -288,14 +288,14 @@ enum IndicatorCatalog {
     static func sumCents(_ ctx: IndicatorContext, _ indices: [Int], _ amount: (LaureateFacts) -> Int64) -> Int64 {
         let facts = ctx.facts
         var total: Int64 = 0
-        for i in indices { total += amount(facts[i]) }
+        for i in indices { total +|= amount(facts[i]) }
         return total
     }
 
     static func envelopeCents(_ ctx: IndicatorContext, _ g: IndicatorGroup, funder: String?) -> Int64 {
         let envelopes = ctx.data.envelopes
         var total: Int64 = 0
-        for i in g.envelopes where funder == nil || envelopes[i].funder == funder { total += envelopes[i].amount.cents }
+        for i in g.envelopes where funder == nil || envelopes[i].funder == funder { total +|= envelopes[i].amount.cents }
         return total
     }
 

@@ -3,14 +3,22 @@ public struct EuroCents: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public var cents: Int64
 
     public init(cents: Int64) { self.cents = cents }
-    public init(euros: Int64) { self.cents = euros * 100 }
+    public init(euros: Int64) {
+        let (cents, overflow) = euros.multipliedReportingOverflow(by: 100)
+        self.cents = overflow ? (euros > 0 ? .max : .min) : cents
+    }
 
     public static let zero = EuroCents(cents: 0)
-    public static func + (a: EuroCents, b: EuroCents) -> EuroCents { EuroCents(cents: a.cents + b.cents) }
-    public static func - (a: EuroCents, b: EuroCents) -> EuroCents { EuroCents(cents: a.cents - b.cents) }
+    /// Saturating: a sum of stored amounts can be absurd, never a crash.
+    public static func + (a: EuroCents, b: EuroCents) -> EuroCents { EuroCents(cents: a.cents +| b.cents) }
+    public static func - (a: EuroCents, b: EuroCents) -> EuroCents {
+        let (difference, overflow) = a.cents.subtractingReportingOverflow(b.cents)
+        return EuroCents(cents: overflow ? (b.cents > 0 ? .min : .max) : difference)
+    }
     public static func < (a: EuroCents, b: EuroCents) -> Bool { a.cents < b.cents }
 
-    /// Parses a French-formatted amount in euros: `1 234 567,89`, `1234567.89`, `1 200 000 €`.
+    /// Parses a French-formatted amount in euros: `1 234 567,89`, `1234567.89`, `1 200 000 €`,
+    /// at most `InputLimits.maxEuros` in absolute value.
     public init(parsingEuros input: String) throws(DomainError) {
         var text = input.filter { !" \u{00A0}\u{202F}€".contains($0) }
         let negative = text.hasPrefix("-")
@@ -19,8 +27,8 @@ public struct EuroCents: Hashable, Comparable, Sendable, Codable, CustomStringCo
         let isDigits = { (s: Substring) in !s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber } }
         guard (1...2).contains(parts.count), isDigits(parts[0]), parts[0].count <= 15,
               parts.count == 1 || (isDigits(parts[1]) && parts[1].count <= 2),
-              let whole = Int64(parts[0]) else {
-            throw DomainError("montant_invalide", "Le montant « \(input) » est invalide : écrivez un nombre d’euros, par exemple 1 250 000 ou 1 250 000,50.")
+              let whole = Int64(parts[0]), whole <= InputLimits.maxEuros else {
+            throw DomainError("montant_invalide", "Le montant « \(input) » est invalide : écrivez un nombre d’euros, par exemple 1 250 000 ou 1 250 000,50 (100 milliards d’euros au plus).")
         }
         var cents = whole * 100
         if parts.count == 2 {

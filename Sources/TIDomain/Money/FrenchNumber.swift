@@ -18,6 +18,7 @@ public enum FrenchNumber {
         var factor = 1.0
         for _ in 0..<digits { factor *= 10 }
         let scaled = (abs(value) * factor).rounded()
+        guard scaled < 9.0e18 else { return (value < 0 ? "−" : "") + grouped(Int64(saturating: abs(value))) }
         let whole = Int64(scaled / factor)
         let fraction = Int64(scaled) - whole * Int64(factor)
         var text = grouped(whole)

@@ -58,7 +58,7 @@ public enum CallService {
         call.description = draft.description.trimmingCharacters(in: .whitespaces)
         call.$regime.id = draft.regimeID
         call.apply(rules)
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await call.save(on: db)
             try await AuditLog.record(existing == nil ? "appel.creation" : "appel.modification", by: actor, object: "appel",
                                       id: call.id!.uuidString, before: before, after: call.snapshot, on: db)

@@ -5,7 +5,7 @@ import TIDomain
 
 /// Every change to an envelope's committed or paid amount: conditional updates checked by the
 /// rows they return, so that concurrent decisions can never commit more than the envelope holds,
-/// on SQLite as on PostgreSQL. Call inside `MoneyTransaction.run`.
+/// on SQLite as on PostgreSQL. Call inside `WriteTransaction.run`.
 public enum EnvelopeLedger {
     /// The envelopes of a call in a région.
     public static func envelopes(call: UUID, region: String, on db: any Database) async throws -> [Envelope.Funder: Envelope] {
@@ -62,7 +62,7 @@ public enum EnvelopeLedger {
 
     /// Increases an envelope (reinforcements); an envelope is never decreased below what is committed.
     public static func setAmount(_ envelopeID: UUID, to amount: EuroCents, actor: AuditLog.Actor, on db: any Database) async throws {
-        try await MoneyTransaction.run(on: db) { db in
+        try await db.writeTransaction { db in
             guard let envelope = try await Envelope.find(envelopeID, on: db) else {
                 throw FundError(.notFound, "introuvable", "Cette enveloppe n’existe pas.")
             }
@@ -88,7 +88,7 @@ public enum EnvelopeLedger {
             throw FundError(.conflict, "enveloppe_existante", "Cette enveloppe existe déjà : augmentez-la plutôt.")
         }
         let envelope = Envelope(callID: call, region: region, funder: funder, amount: amount, oneForOne: oneForOne)
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await envelope.create(on: db)
             try await EnvelopeMovement(envelopeID: envelope.id!, kind: .initial, amount: amount.cents, actorID: actor.id).create(on: db)
             try await AuditLog.record("enveloppe.creation", by: actor, object: "enveloppe", id: envelope.id!.uuidString,

@@ -37,4 +37,14 @@ public enum FundAccess {
     public static func seesReview(_ principal: Principal) -> Bool {
         [.admin, .reviewer, .region, .prefecture].contains(principal.role)
     }
+
+    /// Events of an application's history that carry review content (the reviewer's opinion and
+    /// proposed aid, each party's decision key and motivation). Pages and API show them only to
+    /// those who `seesReview`; the others see the state changes, never the opinions.
+    public static let reviewEventActions: Set<String> = ["avis_instruction", "decision_state", "decision_region"]
+
+    /// The history as the principal may see it: the one rule for pages and API alike.
+    public static func visibleEvents(_ events: [ApplicationEvent], _ principal: Principal) -> [ApplicationEvent] {
+        seesReview(principal) ? events : events.filter { !reviewEventActions.contains($0.action) }
+    }
 }

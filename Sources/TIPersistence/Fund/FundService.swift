@@ -30,7 +30,7 @@ public enum FundService {
         var content = ApplicationContent()
         content.siren = siren.rawValue
         application.content = content
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await application.create(on: db)
             try await ApplicationEvent(applicationID: application.id!, actor: actor.audit, action: "creation", from: nil, to: .draft, reason: nil).create(on: db)
             try await AuditLog.record("dossier.creation", by: actor.audit, object: "dossier", id: application.id!.uuidString,
@@ -89,7 +89,7 @@ public enum FundService {
                 throw FundError(.invalid, "region_hors_appel", "Le site du projet n’est pas dans une région de cet appel.", fields: ["commune": "Région hors de l’appel."])
             }
         }
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             let before = application.auditSnapshot
             if application.reference == nil {
                 application.reference = try await nextReference(year: today.year, region: application.regionCode ?? "00", on: db)
@@ -111,8 +111,7 @@ public enum FundService {
 
     static func nextReference(year: Int, region: String, on db: any Database) async throws -> String {
         let prefix = "FA-\(year)-\(region)-"
-        let existing = try await FundApplication.query(on: db).filter(\.$reference >= prefix).filter(\.$reference < prefix + "~").count()
-        return ApplicationReference.make(year: year, region: region, sequence: existing + 1)
+        return ApplicationReference.make(year: year, region: region, sequence: try await ReferenceSequence.next(prefix, on: db))
     }
 
     // MARK: Review
@@ -158,7 +157,7 @@ public enum FundService {
         }
         guard fields.isEmpty else { throw FundError(.invalid, "avis_invalide", "L’avis d’instruction comporte des erreurs.", fields: fields) }
         try await checkCeiling(application, proposed: review.proposedState + review.proposedRegion, on: db)
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let before = application.auditSnapshot
             application.technicalOpinion = review.technicalOpinion
             application.financialOpinion = review.financialOpinion
@@ -222,7 +221,7 @@ public enum FundService {
             }
         default: break
         }
-        return try await MoneyTransaction.run(on: db) { db in
+        return try await db.writeTransaction { db in
             let before = application.auditSnapshot
             let from = application.state
             if action == .reopen, from == .laureate {
@@ -288,7 +287,7 @@ public enum FundService {
         do { motivation = try TwoKeyDecision.validateMotivation(motivationText) } catch {
             throw FundError(.invalid, error.code, error.message, fields: ["motivation": error.message])
         }
-        return try await MoneyTransaction.run(on: db) { db in
+        return try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             let column = party == .state ? "state" : "region"
             // Record this key first, atomically: it only applies while in committee and not yet decided by this party.
@@ -317,7 +316,10 @@ public enum FundService {
                 break
             case .laureate:
                 let state = application.proposedStateCents ?? 0, region = application.proposedRegionCents ?? 0
-                try await checkCeiling(application, proposed: EuroCents(cents: state + region), on: db)
+                // One decision at a time per undertaking and regime: the aid already granted is read
+                // under the lock, so two parallel decisions cannot both pass the ceiling.
+                try await SerialLock.acquire("ceiling:\(application.siren ?? "-"):\(application.regimeID)", on: db)
+                try await checkCeiling(application, proposed: EuroCents(cents: state) + EuroCents(cents: region), on: db)
                 let envelopes = try await EnvelopeLedger.envelopes(call: application.$call.id, region: application.regionCode ?? "", on: db)
                 guard let stateEnvelope = envelopes[.state] else {
                     throw FundError(.conflict, "enveloppe_absente", "Aucune enveloppe de l’État n’est ouverte pour cette région dans cet appel.")
@@ -386,7 +388,7 @@ public enum FundService {
             throw FundError(.conflict, "convention_requise", "Les versements suivent la signature de la convention (état : \(application.state.label)).")
         }
         guard amount > .zero else { throw FundError(.invalid, "montant_invalide", "Indiquez un montant positif.", fields: ["montant": "Indiquez un montant positif."]) }
-        return try await MoneyTransaction.run(on: db) { db in
+        return try await db.writeTransaction { db in
             let granted = funder == .state ? application.aidStateCents : application.aidRegionCents
             let lines = try await Payment.query(on: db).filter(\.$application.$id == application.id!).filter(\.$funder == funder).all()
             let planned = lines.filter { $0.paidOn == nil }.sorted { ($0.dueOn ?? "") < ($1.dueOn ?? "") }.first { $0.amountCents == amount.cents }
@@ -429,7 +431,7 @@ public enum FundService {
             throw FundError(.conflict, "echeancier_laureat", "L’échéancier concerne un lauréat dont le dossier n’est pas clos (état : \(application.state.label)).")
         }
         guard amount > .zero else { throw FundError(.invalid, "montant_invalide", "Indiquez un montant positif.", fields: ["montant_prevu": "Indiquez un montant positif."]) }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let granted = funder == .state ? application.aidStateCents : application.aidRegionCents
             let lines = try await Payment.query(on: db).filter(\.$application.$id == application.id!).filter(\.$funder == funder).all()
             // Planned and paid lines together: every euro appears once (a paid line may have settled a planned one).
@@ -460,7 +462,7 @@ public enum FundService {
         guard jobsCreated >= 0, investment.cents >= 0 else {
             throw FundError(.invalid, "suivi_invalide", "Les emplois et l’investissement réalisés ne peuvent pas être négatifs.")
         }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let f = FollowUp()
             f.$application.id = application.id!
             f.onDate = date.iso
@@ -490,7 +492,7 @@ public enum FundService {
         message.authorName = actor.name
         message.body = text
         message.atEpoch = Date().timeIntervalSince1970
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             try await message.create(on: db)
             let ref = application.reference ?? "brouillon"
             let notifications = actor.role == .applicant

@@ -27,6 +27,8 @@ public enum AppMigrations {
         CreateCalls(),
         CreateEnvelopes(),
         CreateApplications(),
+        // 004: hostile input and concurrency
+        CreateReferenceSequences(),
     ]
 }
 

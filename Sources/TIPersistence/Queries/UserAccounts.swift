@@ -62,7 +62,7 @@ public enum UserAccounts {
         }
         let user = User(email: email, displayName: draft.displayName.trimmingCharacters(in: .whitespacesAndNewlines),
                         passwordHash: passwordHash, role: role, scope: scope, isDemo: isDemo)
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             try await user.create(on: db)
             try await AuditLog.record("utilisateur.creation", by: actor, object: "utilisateur", id: user.id!.uuidString,
                                       after: user.auditSnapshot, on: db)
@@ -72,7 +72,7 @@ public enum UserAccounts {
 
     public static func setActive(_ user: User, _ active: Bool, actor: AuditLog.Actor, on database: any Database) async throws {
         let before = user.auditSnapshot
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             user.active = active
             try await user.save(on: db)
             if !active { try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete() }

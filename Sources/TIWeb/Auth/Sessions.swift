@@ -61,10 +61,14 @@ struct SessionAuthenticator: AsyncMiddleware {
         if let user = try await SessionStore(database: request.db).user(forToken: token) {
             request.currentUser = user
             request.principal = user.principal
+            request.sessionSecret = token
             return try await next.respond(to: request)
         }
         let response = try await next.respond(to: request)
-        response.cookies[SessionStore.cookieName] = SessionStore.cookie("", request: request, maxAge: 0)
+        // Clear the stale cookie, unless this very response opened a new session (sign-in).
+        if response.cookies[SessionStore.cookieName] == nil {
+            response.cookies[SessionStore.cookieName] = SessionStore.cookie("", request: request, maxAge: 0)
+        }
         return response
     }
 }

@@ -31,7 +31,7 @@ struct AccountController {
         let secret = Secret.generate(prefix: "ti_")
         let token = APIToken(userID: try user.requireID(), name: name, tokenHash: Secret.hash(secret),
                              prefix: String(secret.prefix(9)), expires: now + Double(days) * 86400)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await token.create(on: db)
             try await AuditLog.record("jeton.creation", by: req.auditActor, object: "jeton", id: token.id!.uuidString,
                                       after: ["nom": name, "validite_jours": String(days), "prefixe": token.prefix], on: db)
@@ -50,7 +50,7 @@ struct AccountController {
             throw AppError.notFound("Ce jeton n’existe pas.")
         }
         if token.revokedEpoch == nil {
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 token.revokedEpoch = Date().timeIntervalSince1970
                 try await token.save(on: db)
                 try await AuditLog.record("jeton.revocation", by: req.auditActor, object: "jeton", id: id.uuidString,

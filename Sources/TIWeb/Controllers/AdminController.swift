@@ -20,7 +20,7 @@ struct AdminController {
         let hash = try await req.password.async.hash(Secret.generate())
         do {
             let user = try await UserAccounts.create(draft, passwordHash: hash, actor: req.auditActor, on: req.db)
-            try await PasswordReset.send(to: user, validity: 72 * 3600, request: req, reason: .newAccount)
+            try await PasswordReset.send(to: user, validity: 72 * 3600, application: req.application, reason: .newAccount)
             let page = AdminUsersPage(users: try await allUsers(req.db), notice: "Compte créé pour \(user.email) : un lien pour choisir le mot de passe lui a été envoyé.")
             return HTMLResponse.make(page.render(), status: .created)
         } catch let rejected as AccountRejected {
@@ -49,9 +49,10 @@ struct AdminController {
     func audit(req: Request) async throws -> Response {
         let query = try req.query.decode(AuditQuery.self)
         let filter = try Self.filter(query)
-        let page = max(1, query.page ?? 1)
+        let pagination = try Pagination(page: query.page, size: Self.pageSize)
+        let page = pagination.page
         let total = try await AuditLog.query(filter, on: req.db).count()
-        let events = try await AuditLog.query(filter, on: req.db).range(((page - 1) * Self.pageSize)..<(page * Self.pageSize + 1)).all()
+        let events = try await AuditLog.query(filter, on: req.db).range(pagination.offset..<(pagination.range.upperBound + 1)).all()
         let actors = Dictionary(uniqueKeysWithValues: try await allUsers(req.db).map { ($0.id!.uuidString, $0.displayName) })
         let shown = Array(events.prefix(Self.pageSize))
         return HTMLResponse.make(AuditPage(events: shown, actors: actors, filter: query, page: page,
@@ -67,7 +68,7 @@ struct AdminController {
         for e in events {
             let fields = [iso.string(from: Date(timeIntervalSince1970: e.atEpoch)), e.actorID ?? "", e.actorRole, e.action,
                           e.objectType, e.objectID, e.beforeJSON ?? "", e.afterJSON ?? ""]
-            csv += fields.map(CSVText.escape).joined(separator: ";") + "\n"
+            csv += CSVField.line(fields)
         }
         let response = Response(status: .ok, body: .init(string: csv))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
@@ -91,15 +92,5 @@ struct AdminController {
 
     private func allUsers(_ db: any Database) async throws -> [TIPersistenceUser] {
         try await TIPersistenceUser.query(on: db).sort(\.$role).sort(\.$email).all()
-    }
-}
-
-enum CSVText {
-    /// Quotes a field when needed; neutralises spreadsheet formulas (=, +, -, @ at the start).
-    static func escape(_ value: String) -> String {
-        var v = value
-        if let first = v.first, "=+-@".contains(first) { v = "'" + v }
-        guard v.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "," }) else { return v }
-        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

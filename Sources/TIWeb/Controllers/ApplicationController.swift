@@ -37,7 +37,7 @@ struct ApplicationController {
             principal: principal, place: place,
             checks: Eligibility.checks(application.content, rules: call.rules, submittedOn: application.submittedOn.flatMap { try? CivilDate(parsing: $0) },
                                        regionCode: application.regionCode, today: .today),
-            events: events,
+            events: FundAccess.visibleEvents(events, principal),
             messages: try await ApplicationMessage.query(on: db).filter(\.$application.$id == id).sort(\.$atEpoch).all(),
             attachments: try await Attachment.query(on: db).filter(\.$application.$id == id).sort(\.$atEpoch).all(),
             payments: try await Payment.query(on: db).filter(\.$application.$id == id).sort(\.$paidOn).all(),
@@ -243,10 +243,10 @@ struct ApplicationController {
         }
         let form = try req.content.decode(FollowUpForm.self)
         return try await attempt(req, application, notice: "enregistre") {
-            let date: CivilDate, investment: EuroCents
+            let date: CivilDate, investment: EuroCents, jobs: Int
             do { date = try CivilDate(parsing: form.date ?? ""); investment = try EuroCents(parsingEuros: form.investissement ?? "") } catch let error as DomainError { throw AppError.invalid(error) }
-            guard let jobs = form.emplois.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
-                throw FundError(.invalid, "emplois_invalides", "Indiquez le nombre d’emplois créés.", fields: ["emplois": "Nombre entier attendu."])
+            do { jobs = try BoundedCount.parse(form.emplois ?? "", field: "emplois créés") } catch let error as DomainError {
+                throw FundError(.invalid, "emplois_invalides", error.message, fields: ["emplois": error.message])
             }
             try await FundService.recordFollowUp(application, on: date, jobsCreated: jobs, investment: investment,
                                                  comment: form.commentaire.flatMap { $0.isEmpty ? nil : $0 }, by: try req.fundActor(), on: req.db)

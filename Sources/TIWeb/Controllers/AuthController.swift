@@ -14,8 +14,8 @@ struct AuthController {
 
     func signInForm(req: Request) async throws -> Response {
         let query = try req.query.decode(SignInQuery.self)
-        return HTMLResponse.make(SignInPage(back: query.retour ?? "",
-                                            notice: query.reinitialise != nil ? "Mot de passe enregistré : vous pouvez vous connecter." : nil).render())
+        return HTMLResponse.make(SignInPage(back: Self.safeRedirect(query.retour) ?? "",
+                                            notice: query.reinitialise != nil ? "Mot de passe enregistré : vous pouvez vous connecter. Vos autres sessions, liens de réinitialisation et jetons d’API ont été révoqués." : nil).render())
     }
 
     struct SignInForm: Content { var email: String?; var password: String?; var retour: String? }
@@ -25,7 +25,7 @@ struct AuthController {
         let rawEmail = form.email ?? ""
         let back = Self.safeRedirect(form.retour)
         func fail(_ message: String, status: HTTPResponseStatus = .unauthorized) -> Response {
-            HTMLResponse.make(SignInPage(email: rawEmail, back: form.retour ?? "", error: message).render(), status: status)
+            HTMLResponse.make(SignInPage(email: rawEmail, back: back ?? "", error: message).render(), status: status)
         }
         guard let email = try? EmailAddress.normalise(rawEmail), let password = form.password, !password.isEmpty else {
             return fail("Saisissez votre adresse électronique et votre mot de passe.", status: .badRequest)
@@ -33,35 +33,46 @@ struct AuthController {
         let rules = req.application.config.loginThrottle
         let store = LoginThrottleStore(database: req.db, rules: rules)
         let address = req.remoteAddress?.ipAddress ?? "inconnue"
-        let keys = [(LoginThrottleStore.accountKey(email), rules.accountLimit), (LoginThrottleStore.addressKey(address), rules.addressLimit)]
+        let accountKey = LoginThrottleStore.accountKey(email), addressKey = LoginThrottleStore.addressKey(address)
+        let keys = [(accountKey, rules.accountLimit), (addressKey, rules.addressLimit)]
         let now = Date().timeIntervalSince1970
 
-        switch try await store.verdict(keys: keys, now: now) {
+        // The attempt is counted before the password is checked (see LoginThrottleStore).
+        let remaining: Int
+        switch try await store.admit(keys: keys, now: now) {
         case .locked(let seconds):
             return fail(LoginThrottle.lockedMessage(secondsLeft: seconds), status: .tooManyRequests)
-        case .allowed(let delay, _):
-            if delay > 0 { try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000)) }
+        case .allowed(let delay, let left):
+            remaining = left
+            if delay > 0 { try await Task.sleep(nanoseconds: UInt64(min(delay, 30) * 1_000_000_000)) }
         }
 
         let user = try await TIPersistenceUser.query(on: req.db).filter(\.$email == email).first()
-        let valid = try await req.password.async.verify(password, created: user?.passwordHash ?? Self.decoyHash)
+        let valid: Bool
+        do {
+            valid = try await req.application.passwordHashing.verify(password, created: user?.passwordHash ?? Self.decoyHash, on: req.eventLoop)
+        } catch is PasswordHashing.Saturated {
+            return fail(AppError.saturated.message, status: .serviceUnavailable)
+        }
         guard let user, valid, user.active else {
-            try await store.recordFailure(keys: keys, now: now)
-            if case .locked(let seconds) = try await store.verdict(keys: keys, now: now) {
-                return fail(LoginThrottle.lockedMessage(secondsLeft: seconds), status: .tooManyRequests)
+            try await store.failed(keys: keys, now: now)
+            if remaining <= 0 {
+                return fail(LoginThrottle.lockedMessage(secondsLeft: Int(rules.lockDuration)), status: .tooManyRequests)
             }
             var message = "Adresse électronique ou mot de passe incorrect."
-            if case .allowed(_, let remaining) = try await store.verdict(keys: keys, now: now), remaining <= 2 {
+            if remaining <= 2 {
                 message += " Encore \(remaining) essai\(remaining > 1 ? "s" : "") avant un blocage temporaire de 15 minutes."
             }
             return fail(message)
         }
-        try await store.clear(LoginThrottleStore.accountKey(email))
+        try await store.succeeded(account: accountKey, address: addressKey)
         let token = try await SessionStore(database: req.db).open(for: user)
         try await AuditLog.record("session.ouverture", by: .init(id: user.id!.uuidString, role: user.role.rawValue),
                                   object: "utilisateur", id: user.id!.uuidString, on: req.db)
         let response = req.redirect(to: back ?? SiteURL.account.path, redirectType: .normal)
         response.cookies[SessionStore.cookieName] = SessionStore.cookie(token, request: req)
+        // A new session, a new anonymous key: tokens seen before sign-in are worthless after it.
+        response.cookies[CSRFMiddleware.cookieName] = CSRFMiddleware.cookie(Secret.generate(), request: req)
         return response
     }
 
@@ -80,16 +91,45 @@ struct AuthController {
 
     struct EmailForm: Content { var email: String? }
 
-    /// Always answers the same way, whether or not the address has an account.
+    /// Requests per address (15 minutes) and reset mails per account (one hour).
+    static let resetRequestsPerAddress = 10
+    static let resetMailsPerAccount = 3
+    /// Every answer takes this long, whether or not the address has an account.
+    static let forgotAnswerSeconds = 0.4
+
+    /// Always answers the same way and in the same time, whether or not the address has an
+    /// account: the look-up and the mail happen in a task the answer does not wait for (beyond
+    /// the fixed answer time). Limited per address (429) and, silently, per account.
     func forgot(req: Request) async throws -> Response {
+        let started = ContinuousClock.now
         let raw = try req.content.decode(EmailForm.self).email ?? ""
         guard let email = try? EmailAddress.normalise(raw) else {
             return HTMLResponse.make(ForgotPasswordPage(email: raw, error: "Saisissez une adresse électronique valide, par exemple nom@domaine.fr.").render(),
                                      status: .badRequest)
         }
-        if let user = try await TIPersistenceUser.query(on: req.db).filter(\.$email == email).first(), user.active {
-            try await PasswordReset.send(to: user, validity: 3600, request: req, reason: .forgotten)
+        let store = LoginThrottleStore(database: req.db, rules: req.application.config.loginThrottle)
+        let now = Date().timeIntervalSince1970
+        let address = req.remoteAddress?.ipAddress ?? "inconnue"
+        if try await store.reserve("reset-address:" + address, now: now).attempt > Self.resetRequestsPerAddress {
+            return HTMLResponse.make(ForgotPasswordPage(email: raw, error: "Trop de demandes depuis votre connexion : réessayez dans un quart d’heure.").render(),
+                                     status: .tooManyRequests)
         }
+        let application = req.application
+        let logger = req.logger
+        Task {
+            do {
+                let db = application.db
+                guard try await LoginThrottleStore(database: db, rules: application.config.loginThrottle)
+                    .reserve("reset-account:" + Secret.hash(email), now: now, window: 3600).attempt <= Self.resetMailsPerAccount,
+                    let user = try await TIPersistenceUser.query(on: db).filter(\.$email == email).first(), user.active
+                else { return }
+                try await PasswordReset.send(to: user, validity: 3600, application: application, reason: .forgotten)
+            } catch {
+                logger.error("password reset mail: \(String(reflecting: error))")
+            }
+        }
+        // The answer does not wait for the task, and always takes the same time.
+        try? await Task.sleep(until: started + .milliseconds(Int(Self.forgotAnswerSeconds * 1000)), clock: .continuous)
         return HTMLResponse.make(ForgotPasswordPage(sent: true).render())
     }
 
@@ -115,14 +155,20 @@ struct AuthController {
         guard password == form.confirmation else {
             return HTMLResponse.make(ResetPasswordPage(token: token, valid: true, error: "Les deux saisies ne sont pas identiques.").render(), status: .badRequest)
         }
-        let hash = try await req.password.async.hash(password)
+        let hash = try await req.application.passwordHashing.hash(password, on: req.eventLoop)
         let now = Date().timeIntervalSince1970
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             user.passwordHash = hash
             try await user.save(on: db)
             reset.usedEpoch = now
             try await reset.save(on: db)
-            try await SessionStore(database: db).closeAll(for: user.requireID())
+            // A new password ends every other credential: pending reset links, sessions, API tokens.
+            let userID = try user.requireID()
+            try await PasswordResetToken.query(on: db).filter(\.$user.$id == userID).filter(\.$usedEpoch == nil)
+                .set(\.$usedEpoch, to: now).update()
+            try await APIToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedEpoch == nil)
+                .set(\.$revokedEpoch, to: now).update()
+            try await SessionStore(database: db).closeAll(for: userID)
             try await LoginThrottleStore(database: db, rules: req.application.config.loginThrottle).clear(LoginThrottleStore.accountKey(user.email))
             try await AuditLog.record("utilisateur.mot_de_passe", by: .init(id: user.id!.uuidString, role: user.role.rawValue),
                                       object: "utilisateur", id: user.id!.uuidString, on: db)
@@ -130,9 +176,12 @@ struct AuthController {
         return req.redirect(to: SiteURL.signIn.path + "?reinitialise=1", redirectType: .normal)
     }
 
-    /// Only same-site paths: never `//host` or an absolute URL (open redirect).
+    /// Only same-site relative paths: begins with `/`, never `//host`, `/\\host` or an absolute URL
+    /// (open redirect), no control character (header injection), 2 000 bytes at most.
     static func safeRedirect(_ raw: String?) -> String? {
-        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\") else { return nil }
+        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"), raw.utf8.count <= 2_000,
+              !raw.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" })
+        else { return nil }
         return raw
     }
 }
@@ -141,11 +190,11 @@ struct AuthController {
 enum PasswordReset {
     enum Reason { case forgotten, newAccount }
 
-    static func send(to user: TIPersistenceUser, validity: Double, request: Request, reason: Reason) async throws {
+    static func send(to user: TIPersistenceUser, validity: Double, application: Application, reason: Reason) async throws {
         let token = Secret.generate()
         try await PasswordResetToken(tokenHash: Secret.hash(token), userID: user.requireID(),
-                                     expires: Date().timeIntervalSince1970 + validity).create(on: request.db)
-        let link = request.application.config.publicURL + SiteURL.resetPassword(token).path
+                                     expires: Date().timeIntervalSince1970 + validity).create(on: application.db)
+        let link = application.config.publicURL + SiteURL.resetPassword(token).path
         let hours = Int(validity / 3600)
         let mail: Mail
         switch reason {
@@ -167,7 +216,7 @@ enum PasswordReset {
                 \(link)
                 """)
         }
-        try await request.application.mailer.send(mail)
+        try await application.mailer.send(mail)
     }
 
     /// The pending reset for a token, if it exists, is unused and not expired.

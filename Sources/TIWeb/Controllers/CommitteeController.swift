@@ -197,7 +197,7 @@ struct CallAdminController {
         let before = existing.map { ["libelle": $0.label, "plafond_centimes": String($0.ceilingCents)] }
         regime.label = label
         regime.ceilingCents = finalCeiling.cents
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await regime.save(on: db)
             try await AuditLog.record(existing == nil ? "regime.creation" : "regime.modification", by: req.auditActor, object: "regime", id: id,
                                       before: before, after: ["libelle": label, "plafond_centimes": String(finalCeiling.cents)], on: db)

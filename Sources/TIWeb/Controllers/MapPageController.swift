@@ -89,7 +89,7 @@ struct MapPageController {
 
     static func format(_ v: Double, _ measure: Measure, perInhabitant: Bool) -> String {
         if perInhabitant { return FrenchNumber.decimal(v, digits: measure.money ? 0 : 2) + (measure.money ? " €" : "") + " / 10 000 hab." }
-        return measure.money ? EuroCents(cents: Int64(v * 100)).compact : FrenchNumber.grouped(Int64(v.rounded()))
+        return measure.money ? EuroCents(cents: Int64(saturating: v * 100)).compact : FrenchNumber.grouped(Int64(saturating: v.rounded()))
     }
 
     func page(req: Request) async throws -> Response {
@@ -166,7 +166,7 @@ struct MapPageController {
         case "zones.csv":
             let areas = try await Self.areas(req, laureates: try await Self.laureates(req, asOf: asOf), measure: measure, byRegion: byRegion, perInhabitant: perInhabitant)
             var out = "code;nom;\(measure.rawValue)\(perInhabitant ? "_pour_10000_habitants" : "");population\n"
-            for a in areas { out += [a.code, a.name, String(a.value), String(a.population)].map(CSVText.escape).joined(separator: ";") + "\n" }
+            for a in areas { out += CSVField.line([a.code, a.name, String(a.value), String(a.population)]) }
             return Self.file(out, type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]), name: "carte-\(measure.rawValue).csv")
         case "zones.geojson":
             let areas = try await Self.areas(req, laureates: try await Self.laureates(req, asOf: asOf), measure: measure, byRegion: byRegion, perInhabitant: perInhabitant)

@@ -49,8 +49,9 @@ struct QueueController {
         let principal = req.principal!
         let query = try filtered(filter, principal: principal, on: req.db)
         let total = try await query.copy().count()
-        let page = max(1, filter.page ?? 1)
-        let rows = try await sorted(query, filter).range(((page - 1) * Self.pageSize)..<(page * Self.pageSize)).all()
+        let pagination = try Pagination(page: filter.page, size: Self.pageSize)
+        let page = pagination.page
+        let rows = try await sorted(query, filter).range(pagination.range).all()
         let calls = try await FundCall.query(on: req.db).sort(\.$opensOn, .descending).all()
         var regions = try await Region.query(on: req.db).all().sorted { SearchText.normalise($0.name) < SearchText.normalise($1.name) }
         if ![.admin].contains(principal.role) { regions = regions.filter { principal.scope.regions.contains($0.code) } }
@@ -74,7 +75,7 @@ struct QueueController {
                 a.proposedStateCents == nil ? "" : euros((a.proposedStateCents ?? 0) + (a.proposedRegionCents ?? 0)),
                 euros(a.aidStateCents + a.aidRegionCents), a.jobsCreated.map(String.init) ?? "", a.submittedOn ?? "", a.decidedOn ?? "",
             ]
-            out += fields.map(CSVText.escape).joined(separator: ";") + "\n"
+            out += CSVField.line(fields)
         }
         let response = Response(status: .ok, body: .init(string: out))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])

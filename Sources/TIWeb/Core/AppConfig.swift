@@ -27,6 +27,8 @@ public struct AppConfig: Sendable {
     /// `file` (var/mail/*.eml, development), `sendmail` (production, through the local MTA), `memory` (tests).
     public var mailer: String = "file"
     public var mailFrom: String = "Territoires d’industrie <ne-pas-repondre@territoires-industrie.gouv.fr>"
+    /// With the `file` mailer: where messages are written (`var/mail` by default).
+    public var mailDirectory: String = "var/mail"
     /// bcrypt cost: 12 by default, lower in tests only.
     public var bcryptCost: Int = 12
     /// Requests per minute per API token.
@@ -60,6 +62,7 @@ public struct AppConfig: Sendable {
             publicURL: Environment.get("TI_PUBLIC_URL") ?? "http://127.0.0.1:8080",
             mailer: Environment.get("TI_MAILER") ?? "file",
             mailFrom: Environment.get("TI_MAIL_FROM") ?? "Territoires d’industrie <ne-pas-repondre@territoires-industrie.gouv.fr>",
+            mailDirectory: Environment.get("TI_MAIL_DIR") ?? workingDirectory + "var/mail",
             bcryptCost: Environment.get("TI_BCRYPT_COST").flatMap(Int.init) ?? 12,
             apiRateLimit: Environment.get("TI_API_RATE_LIMIT").flatMap(Int.init) ?? 600,
             uploadDirectory: Environment.get("TI_UPLOAD_DIR") ?? workingDirectory + "var/uploads")

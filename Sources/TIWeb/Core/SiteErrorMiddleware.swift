@@ -16,7 +16,12 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             if status.code >= 500 {
                 request.logger.error("\(request.method) \(request.loggablePath): \(String(reflecting: error))")
             }
-            return Self.render(status: status, code: code, message: message, for: request)
+            // Error pages keep the header of the signed-in person (the error was thrown below
+            // the middleware that sets it for ordinary pages).
+            let context = await PageContext.of(request)
+            return PageContext.$current.withValue(context) {
+                Self.render(status: status, code: code, message: message, for: request)
+            }
         }
     }
 

@@ -40,10 +40,12 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     ContentConfiguration.global.use(decoder: decoder, for: .json)
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.passwordHashing = PasswordHashing(cost: config.bcryptCost)
+    app.lifecycle.use(ShutdownPasswordHashing())
     switch config.mailer {
     case "sendmail": app.mailer = SendmailMailer(path: Environment.get("TI_SENDMAIL") ?? "/usr/sbin/sendmail", from: config.mailFrom)
     case "memory": app.mailer = CapturingMailer()
-    default: app.mailer = FileMailer(directory: app.directory.workingDirectory + "var/mail", logger: app.logger)
+    default: app.mailer = FileMailer(directory: config.mailDirectory, logger: app.logger)
     }
     app.rateLimiter = RateLimiter(limit: config.apiRateLimit)
     app.fileStorage = LocalFileStorage(directory: config.uploadDirectory)
@@ -54,6 +56,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SiteErrorMiddleware(environment: app.environment))
+    app.middleware.use(InputGuardMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: config.publicDirectory, defaultFile: nil))
     app.middleware.use(SessionAuthenticator())
     app.middleware.use(BearerAuthenticator())
@@ -64,4 +67,9 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.indicatorCache = IndicatorCache(recheck: app.environment == .testing ? 0 : 5)
     try routes(app)
     registerCommands(app)
+}
+
+/// Stops the password-hashing threads with the application.
+private struct ShutdownPasswordHashing: LifecycleHandler {
+    func shutdown(_ application: Application) { application.passwordHashing.shutdown() }
 }

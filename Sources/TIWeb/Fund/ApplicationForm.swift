@@ -44,11 +44,7 @@ struct ApplicationForm: Content {
         }
         func count(_ v: String?, _ field: String) -> Int? {
             guard let t = text(v) else { return nil }
-            guard let n = Int(t.filter { !$0.isWhitespace }), n >= 0, n < 1_000_000 else {
-                errors[field] = "Indiquez un nombre entier positif."
-                return nil
-            }
-            return n
+            do { return try BoundedCount.parse(t) } catch { errors[field] = error.message; return nil }
         }
         func date(_ v: String?, _ field: String) -> CivilDate? {
             guard let t = text(v) else { return nil }

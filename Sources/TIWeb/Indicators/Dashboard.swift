@@ -31,9 +31,9 @@ struct Dashboard {
 
     static func format(_ v: IndicatorValue, unit: IndicatorUnit) -> String {
         switch unit {
-        case .euros: EuroCents(cents: v.cents ?? Int64((v.value * 100).rounded())).compact
+        case .euros: EuroCents(cents: v.cents ?? Int64(saturating: (v.value * 100).rounded())).compact
         case .share: FrenchNumber.percent(v.value)
-        default: FrenchNumber.grouped(Int64(v.value.rounded()))
+        default: FrenchNumber.grouped(Int64(saturating: v.value.rounded()))
         }
     }
 
@@ -99,9 +99,9 @@ struct Dashboard {
         let regionTable = Components.table(
             caption: "Lauréats, aides et emplois par région", header: ["Région", "Lauréats", "Aide", "Emplois prévus"],
             rows: rows.map { row in
-                [Components.cell(row.label), Components.numberCell(Int(row.result.value)),
+                [Components.cell(row.label), Components.numberCell(Int(saturating: row.result.value)),
                  .td(.class("fr-cell--right ti-num"), .text(aid.first { $0.key == row.key }.map { Self.format($0.result, unit: .euros) } ?? "—")),
-                 Components.numberCell(Int(jobs.first { $0.key == row.key }?.result.value ?? 0))]
+                 Components.numberCell(Int(saturating: jobs.first { $0.key == row.key }?.result.value ?? 0))]
             }, numericColumns: [1, 2, 3])
         return .section(.h2(.class("fr-mt-6w"), "Par région"), chartBlock(svg, table: regionTable, csv: csv("laureates.count", .region)))
     }
@@ -128,16 +128,16 @@ struct Dashboard {
     var stakesSection: Node<HTML.BodyContext> {
         let stakes = ["laureates.stake.relocation", "laureates.stake.skills", "laureates.stake.ecological"].compactMap { results[$0] }
         guard !stakes.isEmpty else { return .empty }
-        let data = stakes.map { ChartDatum(label: $0.label, value: $0.parts?["count"]?.value ?? 0, display: FrenchNumber.grouped(Int64($0.parts?["count"]?.value ?? 0))) }
+        let data = stakes.map { ChartDatum(label: $0.label, value: $0.parts?["count"]?.value ?? 0, display: FrenchNumber.grouped(Int64(saturating: $0.parts?["count"]?.value ?? 0))) }
         let svg = SVGChart.horizontalBars(title: "Projets par enjeu", description: "Nombre de lauréats par enjeu ; un projet peut en porter plusieurs.",
                                           data: data, idPrefix: "graph-enjeux", note: "Un projet peut porter plusieurs enjeux : ne pas additionner.")
         let rows: [[Node<HTML.TableRowContext>]] = stakes.flatMap { r -> [[Node<HTML.TableRowContext>]] in
-            let main: [Node<HTML.TableRowContext>] = [Components.cell(r.label), Components.numberCell(Int(r.parts?["count"]?.value ?? 0)),
+            let main: [Node<HTML.TableRowContext>] = [Components.cell(r.label), Components.numberCell(Int(saturating: r.parts?["count"]?.value ?? 0)),
                                                       .td(.class("fr-cell--right ti-num"), .text(r.parts?["investment"].map { Self.format($0, unit: .euros) } ?? "—")),
-                                                      Components.cell([r.parts?["jobs"].map { "\(FrenchNumber.grouped(Int64($0.value))) emplois relocalisés" },
-                                                                       r.parts?["training_places"].map { "\(FrenchNumber.grouped(Int64($0.value))) places de formation" }].compactMap { $0 }.joined())]
+                                                      Components.cell([r.parts?["jobs"].map { "\(FrenchNumber.grouped(Int64(saturating: $0.value))) emplois relocalisés" },
+                                                                       r.parts?["training_places"].map { "\(FrenchNumber.grouped(Int64(saturating: $0.value))) places de formation" }].compactMap { $0 }.joined())]
             let subs = (r.parts ?? [:]).filter { !["count", "investment", "jobs", "training_places"].contains($0.key) }.sorted { $0.value.value > $1.value.value }
-            return [main] + subs.map { [Components.cell("  – " + ($0.value.label ?? $0.key)), Components.numberCell(Int($0.value.value)), Components.cell(""), Components.cell("")] }
+            return [main] + subs.map { [Components.cell("  – " + ($0.value.label ?? $0.key)), Components.numberCell(Int(saturating: $0.value.value)), Components.cell(""), Components.cell("")] }
         }
         let table = Components.table(caption: "Enjeux et sous-catégories", header: ["Enjeu", "Projets", "Investissement", "Autres"], rows: rows, numericColumns: [1, 2])
         return .section(.h2(.class("fr-mt-6w"), "Enjeux"),
@@ -150,10 +150,10 @@ struct Dashboard {
         let svg = SVGChart.cumulative(
             title: "Aides engagées au fil des décisions", description: "Cumul des aides engagées par mois de décision, comparé aux enveloppes votées.",
             xLabels: timeline.map(\.month), series: [SVGChart.Series(name: "Aide engagée (cumul)", color: "#000091", values: timeline.map(\.committed), stepped: true)],
-            reference: envelopeTotal > 0 ? ("Enveloppes : \(EuroCents(cents: Int64(envelopeTotal * 100)).compact)", envelopeTotal) : nil,
+            reference: envelopeTotal > 0 ? ("Enveloppes : \(EuroCents(cents: Int64(saturating: envelopeTotal * 100)).compact)", envelopeTotal) : nil,
             idPrefix: "graph-engagements", source: "Source : décisions et enveloppes du fonds",
-            valueFormatter: { EuroCents(cents: Int64($0 * 100)).compact })
-        let rows = timeline.map { [Components.cell($0.month), Components.numberCell(Int($0.laureates)), Components.moneyCell(Int64($0.committed * 100))] }
+            valueFormatter: { EuroCents(cents: Int64(saturating: $0 * 100)).compact })
+        let rows = timeline.map { [Components.cell($0.month), Components.numberCell(Int(saturating: $0.laureates)), Components.moneyCell(Int64(saturating: $0.committed * 100))] }
         let table = Components.table(caption: "Décisions par mois", header: ["Mois", "Lauréats (cumul)", "Aide engagée (cumul)"], rows: rows, numericColumns: [1, 2])
         return .section(.h2(.class("fr-mt-6w"), "Décisions et engagements dans le temps"),
                         chartBlock(svg, table: table, csv: csv("laureates.aid_eur", .decisionMonth)))

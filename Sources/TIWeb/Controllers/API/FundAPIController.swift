@@ -65,7 +65,13 @@ struct FundAPIController {
             throw AppError.badRequest("id_invalide", "Identifiant d’appel mal formé (UUID attendu).")
         }
         guard let call = try await FundCall.find(id, on: req.db) else { throw AppError.notFound("Cet appel n’existe pas.") }
-        return try await callDTO(call, req, withEnvelopes: true)
+        // Envelopes follow the authorisation matrix of `/api/v1/envelopes`: staff only, in scope.
+        guard let principal = req.principal, [.admin, .region, .prefecture, .reviewer].contains(principal.role) else {
+            return try await callDTO(call, req, withEnvelopes: false)
+        }
+        var dto = try await callDTO(call, req, withEnvelopes: true)
+        if principal.role != .admin { dto.envelopes = dto.envelopes?.filter { principal.scope.regions.contains($0.region) } }
+        return dto
     }
 
     struct ApplicationDTO: Content {
@@ -125,9 +131,9 @@ struct FundAPIController {
         let queue = QueueController()
         let query = try queue.filtered(filter, principal: principal, on: req.db)
         let total = try await query.copy().count()
-        let page = max(1, filter.page ?? 1), size = 100
-        let rows = try await queue.sorted(query, filter).range(((page - 1) * size)..<(page * size)).all()
-        return Page(count: total, page: page, pageSize: size, items: rows.map { Self.dto($0, principal) })
+        let pagination = try Pagination(page: filter.page, size: 100)
+        let rows = try await queue.sorted(query, filter).range(pagination.range).all()
+        return Page(count: total, page: pagination.page, pageSize: pagination.size, items: rows.map { Self.dto($0, principal) })
     }
 
     func application(req: Request) async throws -> ApplicationDTO {

@@ -62,7 +62,7 @@ struct IndicatorAPIController {
         func line(_ key: String, _ label: String, _ v: IndicatorValue, unit: IndicatorUnit) -> String {
             let fields = [result.id, result.scope, result.asOf, key, label, Self.number(v.cents.map { Double($0) / 100 } ?? v.value),
                           unit.rawValue, v.numerator.map(Self.number) ?? "", v.denominator.map(Self.number) ?? "", v.coverage?.description ?? ""]
-            return fields.map(CSVText.escape).joined(separator: ";") + "\n"
+            return CSVField.line(fields)
         }
         out += line("total", result.label, result.result, unit: result.unit)
         for (key, part) in (result.parts ?? [:]).sorted(by: { $0.key < $1.key }) { out += line(key, part.label ?? key, part, unit: part.unit ?? result.unit) }

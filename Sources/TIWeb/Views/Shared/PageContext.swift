@@ -15,13 +15,19 @@ struct PageContext: Sendable {
     var demo = false
 
     @TaskLocal static var current = PageContext(userName: nil, userID: nil, role: nil, csrfToken: "", currentPath: "/")
+
+    /// The context of a request: who is signed in, the form token, the demo flag.
+    static func of(_ request: Request) async -> PageContext {
+        var context = PageContext(userName: request.currentUser?.displayName, userID: request.principal?.userID, role: request.principal?.role,
+                                  csrfToken: request.csrfToken, currentPath: request.url.path)
+        if !request.isAPI { context.demo = (try? await request.application.demoFlag.isDemo(on: request.db)) ?? false }
+        return context
+    }
 }
 
 struct PageContextMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        var context = PageContext(userName: request.currentUser?.displayName, userID: request.principal?.userID, role: request.principal?.role,
-                                  csrfToken: request.csrfToken, currentPath: request.url.path)
-        if !request.isAPI { context.demo = (try? await request.application.demoFlag.isDemo(on: request.db)) ?? false }
+        let context = await PageContext.of(request)
         return try await PageContext.$current.withValue(context) {
             try await next.respond(to: request)
         }
