@@ -109,6 +109,59 @@ extension AppTests {
             }
         }
 
+        /// A thousand Région keys race for an envelope with room for a hundred: exactly a hundred
+        /// laureates, and the envelope's commitment equals its movements.
+        @Test func aThousandParallelDecisionsNeverOverCommit() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app, stateEnvelope: 10_000_000, regionEnvelope: nil)
+                let template = try await f.application(to: .inCommittee, content: FundFixture.content(aid: 100_000), proposal: (100_000, 0))
+                _ = try await FundService.decide(template.id!, favourable: true, motivation: "Favorable, projet mûr.", by: f.actor(.prefecture),
+                                                 today: FundFixture.today, on: app.db)
+                let stored = try await FundApplication.find(template.id, on: app.db)!
+                let json = try JSONEncoder().encode(stored)
+                // 999 copies, each its own undertaking (the ceiling is per SIREN).
+                let ids: [UUID] = try await app.db.transaction { db in
+                    var ids = [stored.id!]
+                    for i in 1..<1_000 {
+                        let copy = try JSONDecoder().decode(FundApplication.self, from: json)
+                        copy.id = UUID()
+                        copy.reference = "FA-2021-94-C\(i)"
+                        copy.siren = String(format: "9%08d", i)
+                        try await copy.create(on: db)
+                        ids.append(copy.id!)
+                    }
+                    return ids
+                }
+                let region = f.actor(.region)
+                var outcomes: [String: Int] = [:]
+                try await withThrowingTaskGroup(of: String.self) { group in
+                    var pending = ids[...]
+                    func launch() {
+                        guard let id = pending.popFirst() else { return }
+                        group.addTask {
+                            do {
+                                _ = try await FundService.decide(id, favourable: true, motivation: "Favorable, projet mûr.", by: region,
+                                                                  today: FundFixture.today, on: app.db)
+                                return "laureate"
+                            } catch let error as FundError { return error.code }
+                        }
+                    }
+                    for _ in 0..<40 { launch() }
+                    while let outcome = try await group.next() {
+                        outcomes[outcome, default: 0] += 1
+                        launch()
+                    }
+                }
+                let envelope = try await f.envelope("94", .state)
+                #expect(outcomes["laureate"] == 100, "\(outcomes)")
+                #expect(outcomes.values.reduce(0, +) == 1_000)
+                #expect(envelope.committedCents == envelope.amountCents)
+                #expect(try await FundApplication.query(on: app.db).filter(\.$state == .laureate).count() == 100)
+                let movements = try await EnvelopeMovement.query(on: app.db).filter(\.$kind == .commitment).all()
+                #expect(movements.reduce(Int64(0)) { $0 + $1.amountCents } == envelope.committedCents)
+            }
+        }
+
         // MARK: 4, 6: headers and attributes
 
         @Test func signInRedirectAcceptsOnlySameSitePaths() {

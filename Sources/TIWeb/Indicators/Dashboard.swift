@@ -10,6 +10,8 @@ struct Dashboard {
     var timeline: [(month: String, committed: Double, laureates: Double)]
     var envelopeTotal: Double
     var query: IndicatorQuery
+    /// The date the figures are at (the query's, or today).
+    var asOf: CivilDate
     var compact = false
 
     static let neededBreakdowns: [(String, Breakdown)] = [
@@ -60,6 +62,7 @@ struct Dashboard {
             figure("territories.count", label: "Territoires d’industrie"),
         ].compactMap { $0 }
         return .group(
+            .p(.class("ti-as-of fr-badge fr-badge--info fr-badge--no-icon fr-mb-2w"), .text("Chiffres au \(asOf.french)")),
             Components.figures(figures),
             .p(.class("fr-text--sm"), .a(.href(SiteURL.indicatorCSV("laureates.count").path + Dashboard.queryString(query)), "Télécharger les données"),
                .text(" · "), .a(.href(APIURL.indicators.path + Dashboard.queryString(query)), "Tous les indicateurs en JSON")),

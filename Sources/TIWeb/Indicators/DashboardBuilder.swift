@@ -40,7 +40,7 @@ enum DashboardBuilder {
             opened.contains(e.callID) && (scope.region == nil || e.region == scope.region
                 || (scope.region == IndicatorScope.overseasGroup && RegionGroup.isOverseas(regionCode: e.region)))
         }.reduce(0.0) { $0 + Double($1.amount.cents) / 100 }
-        return Dashboard(results: results, breakdowns: breakdowns, timeline: timeline, envelopeTotal: envelope, query: query, compact: compact)
+        return Dashboard(results: results, breakdowns: breakdowns, timeline: timeline, envelopeTotal: envelope, query: query, asOf: scope.asOf, compact: compact)
     }
 }
 
@@ -61,7 +61,7 @@ struct IndicatorsPage {
                   Forms.select("region", label: "Région", options: [("", "France entière"), ("OM", "Outre-mer")] + regions.map { ($0.code, $0.name) }, selected: query.region ?? ""),
                   Forms.select("territory", label: "Territoire d’industrie", options: [("", "Tous")] + territories.map { ($0.id, $0.name) }, selected: query.territory ?? ""),
                   .div(.class("ti-filters__actions"), .button(.class("fr-btn"), .type(.submit), "Afficher"),
-                       .a(.class("fr-btn fr-btn--tertiary"), .href(SiteURL.indicators.path + "?as_of=2021-09-24"), "Situation au 24 septembre 2021"))),
+                       .a(.class("fr-btn fr-btn--tertiary"), .href(SiteURL.indicators.path + "?as_of=2021-09-24"), "Revoir le point d’étape du 24 septembre 2021"))),
             .raw(dashboard)
         )).render()
     }
