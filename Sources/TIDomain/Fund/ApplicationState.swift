@@ -35,6 +35,9 @@ public enum ApplicationState: String, CaseIterable, Codable, Sendable {
     /// Decided favourably: counted as a laureate from then on.
     public var isLaureate: Bool { [.laureate, .agreementSigned, .paymentsInProgress, .closed].contains(self) }
 
+    /// Deposited and not yet decided: what the work queue shows by default (« à traiter »).
+    public static let toProcess: [ApplicationState] = [.submitted, .underReview, .informationRequested, .reviewed, .inCommittee]
+
     /// Before the two-key decision: the applicant may still withdraw.
     public var isBeforeDecision: Bool { [.draft, .submitted, .underReview, .informationRequested, .reviewed, .inCommittee].contains(self) }
 

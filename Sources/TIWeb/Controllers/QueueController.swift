@@ -83,7 +83,11 @@ struct QueueController {
         return response
     }
 
-    func filtered(_ f: Filter, principal: Principal, on db: any Database) throws -> QueryBuilder<FundApplication> {
+    /// The queue's `etat`: empty means « à traiter » on the page (`toProcessByDefault`), every
+    /// state on the API; `tous` means every state.
+    static let allStates = "tous"
+
+    func filtered(_ f: Filter, principal: Principal, toProcessByDefault: Bool = true, on db: any Database) throws -> QueryBuilder<FundApplication> {
         var q = FundAccess.scoped(FundApplication.query(on: db), principal)
         func nonEmpty(_ s: String?) -> String? { s.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) } }
         if let v = nonEmpty(f.appel) {
@@ -92,18 +96,22 @@ struct QueueController {
         }
         if let v = nonEmpty(f.region) { q = q.filter(\.$regionCode == v) }
         if let v = nonEmpty(f.departement) { q = q.filter(\.$departementCode == v.uppercased()) }
-        if let v = nonEmpty(f.etat) {
-            guard let state = ApplicationState(rawValue: v) else { throw AppError.badRequest("filtre_invalide", "État « \(v) » inconnu.") }
+        let etat = nonEmpty(f.etat) ?? ""
+        if etat.isEmpty {
+            if toProcessByDefault { q = q.filter(\.$state ~~ ApplicationState.toProcess) }
+        } else if etat != Self.allStates {
+            guard let state = ApplicationState(rawValue: etat) else { throw AppError.badRequest("filtre_invalide", "État « \(etat) » inconnu.") }
             q = q.filter(\.$state == state)
         }
         if let v = nonEmpty(f.ti) { q = v == "oui" ? q.filter(\.$territoryID != nil) : q.filter(\.$territoryID == nil) }
         if let v = nonEmpty(f.fragile) { q = q.filter(\.$fragile == (v == "oui")) }
         if let v = nonEmpty(f.taille) { q = q.filter(\.$size == v) }
         if let v = nonEmpty(f.filiere) { q = q.filter(\.$sector == v) }
-        do {
-            if let v = nonEmpty(f.aide_min) { q = q.filter(\.$requestedAidCents >= (try EuroCents(parsingEuros: v)).cents) }
-            if let v = nonEmpty(f.aide_max) { q = q.filter(\.$requestedAidCents <= (try EuroCents(parsingEuros: v)).cents) }
-        } catch let error as DomainError { throw AppError.invalid(error) }
+        func cents(_ raw: String) throws -> Int64 {
+            do { return try EuroCents(parsingEuros: raw).cents } catch { throw AppError.invalid(error) }
+        }
+        if let v = nonEmpty(f.aide_min) { q = q.filter(\.$requestedAidCents >= (try cents(v))) }
+        if let v = nonEmpty(f.aide_max) { q = q.filter(\.$requestedAidCents <= (try cents(v))) }
         if let v = nonEmpty(f.q) {
             q = q.filter(.sql(unsafeRaw: "search_text"), .custom("LIKE"), .bind(SearchText.likeAnywhere(v)))
         }

@@ -129,7 +129,7 @@ struct FundAPIController {
         let filter = try req.query.decode(QueueController.Filter.self)
         let principal = req.principal!
         let queue = QueueController()
-        let query = try queue.filtered(filter, principal: principal, on: req.db)
+        let query = try queue.filtered(filter, principal: principal, toProcessByDefault: false, on: req.db)
         let total = try await query.copy().count()
         let pagination = try Pagination(page: filter.page, size: 100)
         let rows = try await queue.sorted(query, filter).range(pagination.range).all()

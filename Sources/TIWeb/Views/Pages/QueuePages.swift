@@ -60,7 +60,10 @@ struct QueuePage {
                   select("appel", "Appel", calls.map { ($0.id!.uuidString, $0.title) }, f.appel),
                   select("region", "Région", regions.map { ($0.code, $0.name) }, f.region),
                   Forms.field("departement", label: "Département", value: f.departement ?? "", required: false),
-                  select("etat", "État", ApplicationState.allCases.filter { $0 != .draft }.map { ($0.rawValue, $0.label) }, f.etat),
+                  Forms.select("etat", label: "État",
+                               options: [("", "À traiter (déposés, non décidés)"), (QueueController.allStates, "Tous les états")]
+                                   + ApplicationState.allCases.filter { $0 != .draft }.map { ($0.rawValue, $0.label) },
+                               selected: f.etat ?? ""),
                   select("ti", "Territoire d’industrie", [("oui", "Dans un TI"), ("non", "Hors TI")], f.ti),
                   select("fragile", "Territoire fragile", [("oui", "Oui"), ("non", "Non")], f.fragile),
                   select("taille", "Taille", CompanySize.allCases.map { ($0.rawValue, $0.label) }, f.taille),
