@@ -19,7 +19,8 @@ extension AppTests {
 
                 let signIn = try await browser.signIn("REGION@exemple.fr ", Accounts.password)
                 #expect(signIn.status == .seeOther)
-                #expect(signIn.headers.first(name: .location) == "/compte")
+                // Each role lands on its own work: the Région on its committee.
+                #expect(signIn.headers.first(name: .location) == "/comites/94")
                 let cookie = try #require(signIn.headers[.setCookie].first { $0.hasPrefix("ti_session=") })
                 #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"))
                 #expect(!cookie.contains("Secure"))   // plain HTTP here; Secure behind HTTPS
@@ -60,7 +61,7 @@ extension AppTests {
                 let good = try await browser.post("/connexion", ["email": "admin@exemple.fr", "password": Accounts.password, "retour": "/admin/journal"])
                 #expect(good.headers.first(name: .location) == "/admin/journal")
                 let evil = try await Browser(app).post("/connexion", ["email": "admin@exemple.fr", "password": Accounts.password, "retour": "//evil.example/"])
-                #expect(evil.headers.first(name: .location) == "/compte")
+                #expect(evil.headers.first(name: .location) == "/admin/utilisateurs")
             }
         }
 

@@ -180,7 +180,7 @@ extension AppTests {
                 let response = try await browser.post("/connexion", ["email": "viewer@exemple.fr", "password": Accounts.password,
                                                                      "retour": "/compte\r\nSet-Cookie: ti_csrf=planted"])
                 #expect(response.status == .seeOther)
-                #expect(response.headers.first(name: .location) == "/compte")
+                #expect(response.headers.first(name: .location) == "/indicateurs")
                 #expect(!response.headers[.setCookie].contains { $0.contains("planted") })
             }
         }

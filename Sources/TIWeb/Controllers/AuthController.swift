@@ -69,7 +69,7 @@ struct AuthController {
         let token = try await SessionStore(database: req.db).open(for: user)
         try await AuditLog.record("session.ouverture", by: .init(id: user.id!.uuidString, role: user.role.rawValue),
                                   object: "utilisateur", id: user.id!.uuidString, on: req.db)
-        let response = req.redirect(to: back ?? SiteURL.account.path, redirectType: .normal)
+        let response = req.redirect(to: back ?? Self.landing(for: user.principal).path, redirectType: .normal)
         response.cookies[SessionStore.cookieName] = SessionStore.cookie(token, request: req)
         // A new session, a new anonymous key: tokens seen before sign-in are worthless after it.
         response.cookies[CSRFMiddleware.cookieName] = CSRFMiddleware.cookie(Secret.generate(), request: req)
@@ -174,6 +174,18 @@ struct AuthController {
                                       object: "utilisateur", id: user.id!.uuidString, on: db)
         }
         return req.redirect(to: SiteURL.signIn.path + "?reinitialise=1", redirectType: .normal)
+    }
+
+    /// Where each role's work is, after sign-in without a `retour`.
+    static func landing(for principal: Principal) -> SiteURL {
+        switch principal.role {
+        case .applicant: .applications
+        case .reviewer: .queue
+        case .region, .prefecture: principal.scope.regions.first.map { .committee($0) } ?? .queue
+        case .territory: principal.scope.territory.map { .territory($0.rawValue) } ?? .territories
+        case .admin: .adminUsers
+        case .viewer: .indicators
+        }
     }
 
     /// Only same-site relative paths: begins with `/`, never `//host`, `/\\host` or an absolute URL
