@@ -1,4 +1,5 @@
 import Plot
+import TIGeo
 
 /// Plot escapes text nodes but writes attribute values as they are, so a `"` in a company name
 /// or a query string would close the attribute and let input create markup. This file is the one
@@ -7,22 +8,11 @@ import Plot
 /// gets escaped attributes without doing anything. `EscapedAttributeTests` renders each modifier
 /// with hostile input, and the adversarial suite checks rendered pages with an HTML parser.
 enum HTMLAttributeText {
-    /// `&`, `"`, `'`, `<`, `>` as character references; every other character as it is.
+    /// `&`, `"`, `'`, `<`, `>` as character references (the XML escaping the SVG maps use, which
+    /// also drops the control characters XML forbids).
     static func escape(_ value: String) -> String {
-        guard value.unicodeScalars.contains(where: { "&\"'<>".unicodeScalars.contains($0) }) else { return value }
-        var out = ""
-        out.reserveCapacity(value.utf8.count + 16)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        guard value.unicodeScalars.contains(where: { "&\"'<>".unicodeScalars.contains($0) || $0.value < 0x20 }) else { return value }
+        return SVGMap.escape(value)
     }
 }
 
