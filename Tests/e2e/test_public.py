@@ -1,0 +1,102 @@
+"""Public pages, and what every visitor or signed-in person meets: navigation, public filter forms,
+the indicators' date, error pages, sign-in, « Mon compte »."""
+import re
+
+import pytest
+
+from conftest import (ACCOUNTS, assert_no_problems, click_and_wait, describe, french_date, get_forms_problems,
+                      heading, main, main_text, path_of, today_paris)
+
+
+def test_main_navigation_reaches_every_section(page_as):
+    page = page_as(None)
+    page.goto("/")
+    menu = page.get_by_role("navigation", name="Menu principal")
+    for section in ["Carte", "Territoires", "Fonds", "Indicateurs", "Données"]:
+        response = click_and_wait(menu.get_by_role("link", name=section, exact=True))
+        assert response.status == 200 and heading(page) != "(no h1)", f"menu « {section} »: {describe(page, response)}"
+
+
+@pytest.mark.parametrize("url", ["/territoires", "/carte", "/indicateurs"])
+def test_public_filter_form_as_it_appears_and_with_each_option(page_as, url):
+    page = page_as(None)
+    assert_no_problems(get_forms_problems(page, url), f"the filter form of {url}")
+
+
+def test_territory_filter_finds_a_territory_by_name(page_as):
+    page = page_as(None)
+    page.goto("/territoires")
+    main(page).get_by_role("searchbox").first.fill("Annecy")
+    response = click_and_wait(main(page).get_by_role("button", name="Filtrer"))
+    assert response.status == 200, describe(page, response)
+    link = main(page).get_by_role("link", name=re.compile("Grand Annecy"))
+    assert link.count(), f"searching « Annecy » does not list the TI Grand Annecy: {describe(page, response)}"
+    response = click_and_wait(link.first)
+    assert response.status == 200 and "Annecy" in heading(page), describe(page, response)
+
+
+def test_indicators_state_the_date_of_their_figures(page_as):
+    """Issue 9: /indicateurs says « Situation au 24 septembre 2021 » while it counts today's data."""
+    page = page_as(None)
+    response = page.goto("/indicateurs")
+    assert response.status == 200, describe(page, response)
+    # What the page states, leaving out links, buttons and the form's own labels.
+    statement = main(page).evaluate("""m => { const c = m.cloneNode(true);
+        c.querySelectorAll('a, button, form').forEach(e => e.remove()); return c.innerText.replace(/\\s+/g, ' '); }""")
+    today = french_date(today_paris())
+    assert "24 septembre 2021" not in statement, \
+        f"/indicateurs (today's figures) states a date of 24 septembre 2021: « …{_around(statement, '24 septembre 2021')}… »"
+    assert today in statement, f"/indicateurs does not say that its figures are as of today ({today})"
+
+
+def _around(text, needle, width=80):
+    i = text.find(needle)
+    return text[max(0, i - width):i + len(needle) + width]
+
+
+@pytest.mark.parametrize("start", ["/fonds/appels/00000000-0000-0000-0000-000000000000", "/instruction"],
+                         ids=["404", "403"])
+def test_error_page_remembers_who_is_signed_in(page_as, start):
+    page = page_as("viewer")
+    response = page.goto(start)
+    assert response.status >= 400, f"expected an error page: {describe(page, response)}"
+    header = page.locator("header")
+    assert not header.get_by_role("link", name="Se connecter").count(), \
+        f"the {response.status} page at {start} offers « Se connecter » to a signed-in viewer"
+    assert header.get_by_role("button", name="Se déconnecter").count(), \
+        f"the {response.status} page at {start} has no « Se déconnecter » for a signed-in viewer"
+
+
+def test_wrong_password_is_refused_and_the_address_kept(page_as):
+    page = page_as(None)
+    page.goto("/")
+    click_and_wait(page.locator("header").get_by_role("link", name="Se connecter"))
+    address = ACCOUNTS["viewer"][0]
+    main(page).get_by_label("Adresse électronique").press_sequentially(address)
+    main(page).get_by_label("Mot de passe").press_sequentially("pas-le-bon-mot-de-passe")
+    response = click_and_wait(main(page).get_by_role("button", name="Se connecter"))
+    assert path_of(page) == "/connexion" and response.status in (400, 401), describe(page, response)
+    assert "incorrect" in main_text(page), f"no reason given: {describe(page, response)}"
+    assert main(page).get_by_label("Adresse électronique").input_value() == address
+
+
+# Where « Mon compte » must lead each role (issue 9: it is no longer a dead end).
+WORK = {
+    "applicant": ("/dossiers", "Mes dossiers"),
+    "reviewer": ("/instruction", "the queue"),
+    "prefecture": ("/comites/84", "the committee"),
+    "region": ("/comites/84", "the committee"),
+    "territory": ("/territoires/TI-GRAND-ANNECY", "its territory"),
+    "admin": ("/admin/utilisateurs", "the administration"),
+}
+
+
+@pytest.mark.parametrize("role", list(WORK))
+def test_my_account_leads_to_my_work(page_as, role):
+    page = page_as(role)
+    account_link = page.locator("header").get_by_role("link", name=re.compile("démo|compte", re.I)).first
+    response = click_and_wait(account_link)
+    assert path_of(page) == "/compte" and response.status == 200, describe(page, response)
+    target, what = WORK[role]
+    links = [href for href in main(page).locator("a[href]").evaluate_all("as => as.map(a => a.pathname)")]
+    assert target in links, f"« Mon compte » of {role} has no link to {what} ({target}); its links: {links}"
