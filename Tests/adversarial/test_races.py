@@ -129,7 +129,8 @@ def test_parallel_anonymous_signins_keep_the_service_up(server_factory):
         for r in results:
             key = r.status_code if not isinstance(r, Exception) else "exception"
             statuses[key] = statuses.get(key, 0) + 1
-        print(f"[signin flood] {label}: {statuses} in {elapsed:.1f} s; /healthz during: {health}; after: {after}")
+        during = {h: health.count(h) for h in set(health)}
+        print(f"[signin flood] {label}: {statuses} in {elapsed:.1f} s; /healthz during: {during}; after: {after}")
         errors = server_errors(results)
         if errors:
             violations.append(f"{label}: {len(errors)} server errors, e.g.\n  " + "\n  ".join(errors[:5]))
