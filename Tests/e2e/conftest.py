@@ -8,8 +8,8 @@ request body or a URL other than the starting URL of a page.
 Fixtures
   server       the running TIServer (session)
   browser      headless Chromium (session)
-  page_as      page_as(role, width=1280) -> a new page, signed in through /connexion
-               (role None: anonymous)
+  page_as      page_as(role, width=1280, fresh=False) -> a page signed in through /connexion
+               (role None: anonymous); shared by the tests of that role unless fresh
 
 On a failing test, every page the test opened is saved as .build/e2e/<test name>.png and the path
 is printed with the failure and in the closing summary.
@@ -101,35 +101,57 @@ def server():
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True)
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                     args=os.environ.get("TI_E2E_CHROMIUM_ARGS", "").split())
         yield chromium
         chromium.close()
 
 
-@pytest.fixture
-def page_as(request, server, browser):
-    """page_as(role, width=1280): a fresh browser context signed in as the demo account of `role`
-    through the real sign-in form (role None: an anonymous visitor)."""
-    contexts = []
-    request.node._e2e_pages = []
+def new_page(browser, server, width=DESKTOP):
+    context = browser.new_context(base_url=server.url, locale="fr-FR", timezone_id="Europe/Paris",
+                                  viewport={"width": width, "height": HEIGHTS.get(width, 900)}, bypass_csp=True)
+    context.set_default_timeout(ELEMENT_TIMEOUT_MS)
+    context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
+    return context.new_page()
 
-    def open_page(role=None, width=DESKTOP):
-        context = browser.new_context(base_url=server.url, locale="fr-FR", timezone_id="Europe/Paris",
-                                      viewport={"width": width, "height": HEIGHTS.get(width, 900)}, bypass_csp=True)
-        context.set_default_timeout(ELEMENT_TIMEOUT_MS)
-        context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
-        contexts.append(context)
-        page = context.new_page()
-        if os.environ.get("TI_E2E_NO_JS") == "1":
-            page.route("**/*.js", lambda route: route.abort())
-        page.e2e_role = role
-        request.node._e2e_pages.append(page)
-        if role is not None:
-            sign_in(page, role)
+
+@pytest.fixture(scope="session")
+def signed_in_pages(server, browser):
+    """One page per (role, width) and worker, signed in through the form the first time it is
+    asked for and handed to each later test of that role: a browser tab costs a renderer process
+    and a sign-in, and the journeys never sign out."""
+    pages = {}
+    yield pages
+    for page in pages.values():
+        page.context.close()
+
+
+@pytest.fixture
+def page_as(request, server, browser, signed_in_pages):
+    """page_as(role, width=1280, fresh=False): a page signed in as the demo account of `role`
+    through the real sign-in form, typing the address and password and clicking the button
+    (role None: an anonymous visitor). The page is shared with the other tests of that role
+    (signed in once); fresh=True gives a new browser context, signed in by this test."""
+    request.node._e2e_pages = []
+    fresh_contexts = []
+
+    def open_page(role=None, width=DESKTOP, fresh=False):
+        page = None if fresh else signed_in_pages.get((role, width))
+        if page is None or page.is_closed():
+            page = new_page(browser, server, width)
+            if fresh:
+                fresh_contexts.append(page.context)
+            request.node._e2e_pages.append(page)
+            if role is not None:
+                sign_in(page, role)
+            if not fresh:
+                signed_in_pages[(role, width)] = page
+        else:
+            request.node._e2e_pages.append(page)
         return page
 
     yield open_page
-    for context in contexts:
+    for context in fresh_contexts:
         context.close()
 
 
@@ -200,10 +222,6 @@ def heading(page):
 
 def main_text(page):
     return " ".join(main(page).inner_text().split()) if main(page).count() else ""
-
-
-def status_of(response):
-    return response.status if response is not None else None
 
 
 def describe(page, response=None):
@@ -647,7 +665,6 @@ def review_and_send_to_committee(page, reference, aid_state="70000", aid_region=
 def decide_in_committee(page, reference, favourable, motivation):
     """Préfecture or Région: on its committee page, ticks one decision for `reference`, writes the
     motivation and saves (confirming when the page asks to). Returns the response."""
-    page.goto("/")
     open_committee(page)
     card = committee_item(page, reference)
     tick(card.get_by_label("Favorable" if favourable else "Défavorable", exact=True))
@@ -660,13 +677,9 @@ def decide_in_committee(page, reference, favourable, motivation):
 
 
 def open_committee(page):
-    """Follows the links a préfecture or Région has to its committee."""
-    if not path_of(page).startswith("/comites/"):
-        link = page.get_by_role("link", name=re.compile("comité", re.I))
-        if not link.count():
-            page.goto("/instruction")
-            link = page.get_by_role("link", name=re.compile("comité", re.I))
-        click_and_wait(first_present("a link to the committee", link))
+    """Follows the link a préfecture or Région has from the queue to its committee."""
+    page.goto("/instruction")
+    click_and_wait(first_present("a link to the committee", page.get_by_role("link", name=re.compile("comité", re.I))))
     return page
 
 

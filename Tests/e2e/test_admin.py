@@ -4,14 +4,14 @@ import re
 import time
 import uuid
 
-from conftest import (REFERENCE_RE, UUID_RE, act, assert_no_problems, choose_any_state, choose_containing, click_and_wait,
-                      deposit_new_application, describe, field, first_present, form_of, get_forms_problems, main, main_text,
-                      mail_text, make_pdf, mime_problems, open_in_queue, open_own_file, path_of, read_mails, request_information,
-                      table_rows, type_into)
+from conftest import (REFERENCE_RE, UUID_RE, act, assert_no_problems, choose_any_state, choose_containing,
+                      click_and_wait, deposit_new_application, describe, field, first_present, form_of,
+                      get_forms_problems, mail_text, main, main_text, make_pdf, mime_problems, open_own_file, path_of,
+                      read_mails, request_information, table_rows, type_into)
 
 
 def test_sign_in_lands_on_the_administration(page_as):
-    page = page_as("admin")
+    page = page_as("admin", fresh=True)
     assert path_of(page).startswith("/admin"), f"after sign-in the admin lands on {describe(page)}, not the administration"
 
 
@@ -123,7 +123,7 @@ def create_account(page, address, role_label="Bpifrance", regions="84"):
 
 
 def test_new_account_chooses_a_password_through_the_mailed_link_and_signs_in(page_as, server):
-    admin, newcomer = page_as("admin"), page_as(None)
+    admin, newcomer = page_as("admin"), page_as(None, fresh=True)
     address = f"nouvelle-{uuid.uuid4().hex[:6]}@exemple.fr"
     since = time.time()
     response = create_account(admin, address)

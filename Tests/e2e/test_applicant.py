@@ -5,14 +5,14 @@ import time
 
 import pytest
 
-from conftest import (REFERENCE_RE, choose_commune, click_and_wait, deposit, deposit_new_application, describe,
-                      field, fill_valid_application, first_present, french_date, mail_text, main, main_text, make_pdf,
-                      mime_problems, UPLOAD_TIMEOUT_MS,
-                      open_call_page, path_of, read_mails, save_draft, start_draft, table_rows, today_paris, type_into)
+from conftest import (REFERENCE_RE, UPLOAD_TIMEOUT_MS, choose_commune, click_and_wait,
+                      deposit_new_application, describe, field, fill_valid_application, first_present, form_of,
+                      french_date, mail_text, main, main_text, make_pdf, mime_problems, open_in_queue, path_of,
+                      read_mails, save_draft, start_draft, table_rows, tick, today_paris, type_into)
 
 
 def test_sign_in_lands_on_my_applications(page_as):
-    page = page_as("applicant")
+    page = page_as("applicant", fresh=True)
     assert path_of(page) == "/dossiers", f"after sign-in the applicant lands on {describe(page)}, not « Mes dossiers »"
 
 
@@ -250,19 +250,28 @@ def test_deposit_mail_is_proper_mime_and_names_the_file(deposited, server):
     assert not problems, "deposit mails:\n  " + "\n  ".join(problems)
 
 
-def test_follow_up_far_beyond_plan_asks_for_confirmation(page_as):
-    page = page_as("applicant")
+def test_follow_up_far_beyond_plan_asks_for_confirmation_and_is_flagged(page_as):
+    page, prefecture = page_as("applicant"), page_as("prefecture")
     page.goto("/dossiers")
     laureate = main(page).locator("tbody tr").filter(
         has_text=re.compile("Lauréat|Convention signée|Versements en cours")).first
     click_and_wait(laureate.get_by_role("link").first)
+    reference = REFERENCE_RE.search(main_text(page)).group(0)
     planned = re.search(r"(\d+) créés", main_text(page))
     jobs = int(planned.group(1)) if planned else 30
-    form = main(page).locator("form").filter(has=page.get_by_role("button", name="Déclarer le suivi"))
+    button = main(page).get_by_role("button", name="Déclarer le suivi")
+    form = form_of(button)
     form.get_by_label("Emplois effectivement créés").fill(str(jobs * 10))
     form.get_by_label(re.compile("Investissement effectivement réalisé")).fill("1000000")
-    response = click_and_wait(form.get_by_role("button", name="Déclarer le suivi"))
-    confirm = main(page).get_by_role("checkbox", name=re.compile("confirm", re.I)).or_(
-        main(page).get_by_role("button", name=re.compile("confirm", re.I)))
-    assert confirm.count(), f"{jobs * 10} jobs for {jobs} planned was recorded without asking for confirmation: " \
-                            f"{describe(page, response)}"
+    response = click_and_wait(button)
+    confirm_box = main(page).get_by_role("checkbox", name=re.compile("confirm", re.I))
+    confirm_button = main(page).get_by_role("button", name=re.compile("confirm", re.I))
+    assert confirm_box.count() or confirm_button.count(), \
+        f"{jobs * 10} jobs for {jobs} planned was recorded without asking for confirmation: {describe(page, response)}"
+    if confirm_box.count():
+        tick(confirm_box.first)
+    response = click_and_wait(confirm_button.first if confirm_button.count() else button)
+    assert response.status == 200, describe(page, response)
+    open_in_queue(prefecture, reference)
+    assert re.search(r"à vérifier|écart|anormal|inhabituel|au-delà", main_text(prefecture), re.I), \
+        f"the préfecture's view of {reference} does not flag a follow-up of {jobs * 10} jobs for {jobs} planned"

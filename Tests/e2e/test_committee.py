@@ -13,7 +13,7 @@ PARTIES = ["prefecture", "region"]
 
 @pytest.mark.parametrize("role", PARTIES)
 def test_sign_in_lands_on_committee_and_envelopes(page_as, role):
-    page = page_as(role)
+    page = page_as(role, fresh=True)
     assert path_of(page).startswith("/comites/"), f"after sign-in {role} lands on {describe(page)}, not its committee"
     assert re.search("enveloppe", main_text(page), re.I), f"{role}'s landing page says nothing of the envelopes"
 

@@ -10,21 +10,23 @@ one xdist group, so that its crawl runs once, in one worker. The crawl only foll
 it submits nothing. Screenshots of key pages go to .build/e2e/shots/, those of pages with a layout
 problem to .build/e2e/layout/, and each role's findings to .build/e2e/crawl-<role>.json.
 """
+import html.parser
 import json
 import re
-import urllib.error
 import urllib.parse
-import urllib.request
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import DESKTOP, HEIGHTS, MOBILE, OUT, SHOTS, UUID_RE, path_of, safe_name, sign_in
+from conftest import (DESKTOP, HEIGHTS, MOBILE, OUT, SHOTS, UUID_RE, path_of, safe_name, sign_in)
 
 ROLES = [None, "admin", "region", "prefecture", "reviewer", "territory", "applicant", "viewer"]
 WIDTHS = [DESKTOP, MOBILE]
 MAX_PAGES_PER_ROLE = 30
 SKIPPED = re.compile(r"\.(csv|svg|json|geojson|pdf|png|jpe?g|zip|ico)$|^/api/|^/healthz$|^/deconnexion|^/dsfr/|^/css/")
+# The pages the routing table opens to everyone (Sources/TIWeb/Core/routes.swift, access .everyone).
+PUBLIC = {"/", "/carte", "/territoires", "/territoires/:id", "/regions", "/regions/:id", "/departements/:id", "/fonds",
+          "/fonds/appels/:id", "/indicateurs", "/donnees", "/laureats/:id", "/connexion", "/mot-de-passe-oublie"}
 # Pages that do not show the same to everyone, and the roles for which they are checked (the
 # others see what an anonymous visitor or the listed roles see). Any other page anyone can see is
 # checked in the anonymous crawl only; any other page is checked for every role that reaches it.
@@ -66,6 +68,21 @@ def pattern(url):
     return "/".join(":id" if UUID_RE.fullmatch(p) or re.search(r"[0-9A-Z]", p) else p for p in parsed.path.split("/"))
 
 
+class LinkParser(html.parser.HTMLParser):
+    """The href of every <a> (HTML or SVG) of a page."""
+
+    @classmethod
+    def hrefs(cls, text):
+        parser = cls()
+        parser.found = []
+        parser.feed(text)
+        return parser.found
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.found += [value for name, value in attrs if name in ("href", "xlink:href") and value]
+
+
 class Visit:
     def __init__(self, url, referrer, status):
         self.url, self.referrer, self.status = url, referrer, status
@@ -94,14 +111,6 @@ class Crawler:
                    for v in self.results[role].values()]
         (OUT / f"crawl-{label(role)}.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1))
 
-    def public(self, url):
-        """Whether an anonymous visitor gets the same page (200, no redirect to the sign-in page)."""
-        try:
-            with urllib.request.urlopen(url, timeout=30) as answer:
-                return answer.status == 200 and urllib.parse.urlparse(answer.url).path == urllib.parse.urlparse(url).path
-        except urllib.error.URLError:
-            return False
-
     def crawl(self, role):
         context = self.browser.new_context(base_url=self.server.url, locale="fr-FR", bypass_csp=True,
                                            viewport={"width": DESKTOP, "height": HEIGHTS[DESKTOP]})
@@ -114,31 +123,35 @@ class Crawler:
                 start.insert(0, path_of(page))
             origin = self.server.url
             queue = [(origin + s, "(start)") for s in start]
-            seen, visits, loads = set(), {}, 0
-            while queue and len(visits) < MAX_PAGES_PER_ROLE and loads < 2 * MAX_PAGES_PER_ROLE:
+            seen, visits = set(), {}
+            while queue and len(visits) < MAX_PAGES_PER_ROLE:
                 url, referrer = queue.pop(0)
                 kind = pattern(url)
                 if kind in seen:
                     continue
                 seen.add(kind)
-                # A public page is only checked in the anonymous crawl, but its links are followed:
-                # a signed-in person may find links to their own pages there.
                 if kind in CHECKED_FOR:
                     checked = role is None or role in CHECKED_FOR[kind]
                 else:
-                    checked = role is None or not self.public(url)
-                response = page.goto(url)
-                loads += 1
-                status = response.status if response else None
-                if status == 200 and "text/html" not in (response.headers.get("content-type") or ""):
-                    continue
+                    checked = role is None or kind not in PUBLIC
                 if checked:
+                    response = page.goto(url)
+                    status = response.status if response else None
+                    if status == 200 and "text/html" not in (response.headers.get("content-type") or ""):
+                        continue
                     visits[kind] = Visit(url, referrer, status)
-                if status != 200:
-                    continue
-                if checked:
+                    if status != 200:
+                        continue
                     self.check(page, role, kind, visits[kind])
-                for href in page.eval_on_selector_all("a[href]", LINKS):
+                    links = page.eval_on_selector_all("a[href]", LINKS)
+                else:
+                    # A public page checked in the anonymous crawl: its links are still followed (a
+                    # signed-in person may find links to their own pages there), read from its HTML.
+                    answer = context.request.get(url)
+                    if answer.status != 200 or "text/html" not in answer.headers.get("content-type", ""):
+                        continue
+                    links = [urllib.parse.urljoin(url, href) for href in LinkParser.hrefs(answer.text())]
+                for href in links:
                     href = href.split("#")[0]
                     if href.startswith(origin + "/") and not SKIPPED.search(urllib.parse.urlparse(href).path) \
                             and pattern(href) not in seen:

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from conftest import (ACCOUNTS, assert_no_problems, click_and_wait, describe, french_date, get_forms_problems,
-                      heading, main, main_text, path_of, today_paris)
+from conftest import (ACCOUNTS, assert_no_problems, click_and_wait, describe, french_date, get_forms_problems, heading,
+                      main, main_text, path_of, today_paris)
 
 
 def test_main_navigation_reaches_every_section(page_as):
@@ -94,6 +94,7 @@ WORK = {
 @pytest.mark.parametrize("role", list(WORK))
 def test_my_account_leads_to_my_work(page_as, role):
     page = page_as(role)
+    page.goto("/")
     account_link = page.locator("header").get_by_role("link", name=re.compile("démo|compte", re.I)).first
     response = click_and_wait(account_link)
     assert path_of(page) == "/compte" and response.status == 200, describe(page, response)

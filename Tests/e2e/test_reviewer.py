@@ -11,7 +11,7 @@ DECIDED_OR_CLOSED = {"Lauréat", "Rejeté", "Retiré", "Clos", "Convention sign�
 
 
 def test_sign_in_lands_on_the_queue(page_as):
-    page = page_as("reviewer")
+    page = page_as("reviewer", fresh=True)
     assert path_of(page) == "/instruction", f"after sign-in the reviewer lands on {describe(page)}, not the queue"
 
 

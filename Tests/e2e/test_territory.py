@@ -7,7 +7,7 @@ from conftest import (assert_no_problems, click_and_wait, describe, first_presen
 
 
 def test_sign_in_lands_on_its_territory(page_as):
-    page = page_as("territory")
+    page = page_as("territory", fresh=True)
     assert path_of(page) == "/territoires/TI-GRAND-ANNECY", \
         f"after sign-in the territory lands on {describe(page)}, not its territory"
 

@@ -6,7 +6,7 @@ import Vapor
 /// quarter of a second at cost 12); run on the application's thread pool it would starve the
 /// SQLite driver, which uses the same pool, and a burst of sign-ins would take the site down.
 /// Here at most `threads` hashes run at once, at most `maxWaiting` wait, and the rest are
-/// refused at once with « service saturé » (503) rather than queued without end. No database
+/// refused at once (429 with `Retry-After`) rather than queued without end. No database
 /// connection is held while hashing.
 final class PasswordHashing: Sendable {
     let pool: NIOThreadPool
@@ -63,6 +63,6 @@ extension Application {
 }
 
 extension AppError {
-    static let saturated = AppError(.serviceUnavailable, code: "service_sature",
+    static let saturated = AppError(.tooManyRequests, code: "service_sature",
                                     "Le service reçoit trop de demandes de connexion en ce moment : réessayez dans quelques secondes.")
 }

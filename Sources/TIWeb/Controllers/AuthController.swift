@@ -52,7 +52,10 @@ struct AuthController {
         do {
             valid = try await req.application.passwordHashing.verify(password, created: user?.passwordHash ?? Self.decoyHash, on: req.eventLoop)
         } catch is PasswordHashing.Saturated {
-            return fail(AppError.saturated.message, status: .serviceUnavailable)
+            // Too many sign-ins at once: the client is told to come back, the service stays up.
+            let response = fail(AppError.saturated.message, status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: "5")
+            return response
         }
         guard let user, valid, user.active else {
             try await store.failed(keys: keys, now: now)
