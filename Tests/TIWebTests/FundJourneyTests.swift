@@ -80,7 +80,14 @@ extension AppTests {
                     "date_debut": "2099-01-01", "date_fin": "2099-12-31", "emplois_crees": "12", "emplois_maintenus": "40",
                     "enjeux[]": "relocation", "intention": "deposer",
                 ]
-                let submitted = try await applicant.post("/dossiers/\(id)/modifier", form)
+                let saved = try await applicant.post("/dossiers/\(id)/modifier", form)
+                #expect(saved.status == .seeOther && saved.headers.first(name: .location) == "/dossiers/\(id)/deposer")
+                // The deposit page: the checks, then the sworn statement, required.
+                let confirm = try await applicant.get("/dossiers/\(id)/deposer")
+                #expect(confirm.text.contains("Investissement minimum") && confirm.text.contains("Plafond d’aides d’État"))
+                #expect(confirm.text.contains("J’atteste sur l’honneur"))
+                #expect(try await applicant.post("/dossiers/\(id)/deposer").status == .badRequest)
+                let submitted = try await applicant.post("/dossiers/\(id)/deposer", ["attestation": "oui"])
                 #expect(submitted.status == .seeOther)
                 let show = try await applicant.get("/dossiers/\(id)?ok=depose")
                 let year = Calendar(identifier: .gregorian).component(.year, from: Date())
@@ -109,6 +116,7 @@ extension AppTests {
                 #expect(download.status == .ok && download.body.readableBytes == pdf.count)
                 form["description"]! += " Devis joints."
                 #expect(try await applicant.post("/dossiers/\(id)/modifier", form).status == .seeOther)
+                #expect(try await applicant.post("/dossiers/\(id)/deposer", ["attestation": "oui"]).status == .seeOther)
 
                 // Reviewer: review, complete, committee.
                 let badReview = try await reviewer.post("/dossiers/\(id)/instruction", ["avis_technique": "court", "avis_financier": "Structure financière saine.", "investissement_eligible": "1 000 000", "aide_etat": "200 000", "aide_region": "100 000"])

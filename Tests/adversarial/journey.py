@@ -100,10 +100,15 @@ def application_form(investment=1_000_000, aid=300_000, intention="enregistrer",
 
 
 def fill(applicant, app_id, **form_args):
+    """Saves the form; with intention=deposer, goes on through the deposit page (sworn statement)."""
     applicant.page(f"/dossiers/{app_id}/modifier")
     r = applicant.submit(f"/dossiers/{app_id}/modifier", application_form(**form_args))
-    expected = (302, 303) if form_args.get("intention") == "deposer" else (200,)
-    _expect(r, expected, f"save draft {app_id}")
+    if form_args.get("intention") != "deposer":
+        _expect(r, (200,), f"save draft {app_id}")
+        return r
+    _expect(r, (302, 303), f"save and deposit {app_id}")
+    r = applicant.submit(f"/dossiers/{app_id}/deposer", {"attestation": "oui"})
+    _expect(r, (302, 303), f"deposit {app_id}")
     return r
 
 

@@ -165,7 +165,7 @@ def test_parallel_deposits_get_distinct_references(server_factory):
         for app_id in drafts:
             journey.fill(applicant, app_id)
         clones = [applicant.clone() for _ in drafts]
-        results = in_parallel([(lambda b=b, i=i: b.submit(f"/dossiers/{i}/deposer")) for b, i in zip(clones, drafts)])
+        results = in_parallel([(lambda b=b, i=i: b.submit(f"/dossiers/{i}/deposer", {"attestation": "oui"})) for b, i in zip(clones, drafts)])
         print(f"[deposits] round {round_}: {[r.status_code if not isinstance(r, Exception) else 'exc' for r in results]}")
         errors = server_errors(results)
         if errors:

@@ -229,6 +229,8 @@ def describe(page, response=None):
     status = f" → {response.status}" if response is not None else ""
     alert = page.locator("main .fr-alert, main [role=alert]")
     detail = " ".join(alert.first.inner_text().split())[:200] if alert.count() else ""
+    fields = [" ".join(t.split()) for t in page.locator("main .fr-error-text").all_inner_texts()[:4]]
+    detail = " ; ".join([d for d in [detail] + fields if d])
     return f"{relative_url(page)}{status} « {heading(page)} »" + (f" [{detail}]" if detail else "")
 
 

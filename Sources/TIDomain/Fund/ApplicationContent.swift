@@ -23,6 +23,10 @@ public struct ApplicationContent: Codable, Sendable, Equatable {
     public var trainingPlaces: Int?
     public var relocatedJobs: Int?
     public var partners: [Partner]
+    /// The applicant agrees that the project appears on the public laureate pages, with
+    /// `publicSummary` (never the confidential `description`).
+    public var publicationConsent: Bool = false
+    public var publicSummary: String?
 
     public init() {
         investment = Investment()
@@ -63,6 +67,9 @@ public struct ApplicationContent: Codable, Sendable, Equatable {
         if stakes.contains(.ecological), ecological.isEmpty { p["transition"] = "Précisez la nature de la transition écologique." }
         if !stakes.contains(.skills), !skills.isEmpty { p["competences"] = "Cochez l’enjeu « Formation et compétences » ou décochez ses sous-catégories." }
         if !stakes.contains(.ecological), !ecological.isEmpty { p["transition"] = "Cochez l’enjeu « Transition écologique » ou décochez ses sous-catégories." }
+        if publicationConsent, (publicSummary ?? "").count < 20 {
+            p["resume_public"] = "Rédigez le résumé public (20 caractères au moins), ou ne cochez pas la publication."
+        }
         if collaborativeCall, partners.count < 2 { p["partenaires"] = "Un projet collaboratif réunit au moins deux entreprises partenaires." }
         return p
     }

@@ -61,6 +61,27 @@ public enum Eligibility {
     }
 }
 
+extension Eligibility {
+    /// The State-aid ceiling of the undertaking under the call's regime, counting the requested aid.
+    /// Shown beside the checks but never derogable: it is enforced at review and at decision.
+    public static func ceiling(requested: EuroCents?, alreadyGranted: EuroCents, regime: AidRegime) -> EligibilityCheck {
+        let total = (requested ?? .zero) + alreadyGranted
+        return EligibilityCheck(
+            id: "plafond", label: "Plafond d’aides d’État (\(regime.label))", passed: total <= regime.ceiling,
+            detail: "Aide demandée \(requested?.formatted ?? "non renseignée") ; déjà accordé à l’entreprise sous ce régime \(alreadyGranted.formatted) ; plafond \(regime.ceiling.formatted).")
+    }
+}
+
+/// The documents every application provides unless its call lists others.
+public enum RequiredDocuments {
+    public static let standard = [
+        "Extrait Kbis (ou statuts) de moins de trois mois",
+        "Plan de financement du projet",
+        "Devis des principaux investissements",
+        "Derniers comptes annuels",
+    ]
+}
+
 extension CivilDate {
     /// The same day `months` later (clamped to the month's last day).
     public func adding(months: Int) -> CivilDate {

@@ -213,6 +213,8 @@ struct DemoWriter {
             content.jobsCreated = a.jobs; content.jobsMaintained = a.jobsMaintained
             content.stakes = a.stakes; content.skills = a.skills; content.ecological = a.ecological
             content.trainingPlaces = a.trainingPlaces; content.relocatedJobs = a.relocatedJobs; content.partners = a.partners
+            // The demo's projects come from public announcements: published with that text.
+            content.publicationConsent = true; content.publicSummary = a.description
             m.content = content
             m.stakesKnown = a.stakesKnown
             let place = geo.communes[a.commune]!

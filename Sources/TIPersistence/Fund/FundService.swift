@@ -69,9 +69,11 @@ public enum FundService {
 
     // MARK: Submission
 
-    public static func submit(_ application: FundApplication, by actor: Actor, today: CivilDate, on db: any Database) async throws -> [Notification] {
+    /// Refuses, field by field, what would stop the deposit; says nothing when it can go through.
+    /// The deposit page runs it before asking for the sworn statement; `submit` runs it again.
+    public static func checkSubmittable(_ application: FundApplication, by actor: Actor, today: CivilDate, on db: any Database) async throws {
         let action: ApplicationAction = application.state == .informationRequested ? .resubmit : .submit
-        let target = try check(action, application, actor)
+        _ = try check(action, application, actor)
         let call = try await application.$call.get(on: db)
         var problems = application.content.problems(collaborativeCall: call.collaborative)
         if application.communeCode != nil, application.regionCode == nil {
@@ -89,6 +91,20 @@ public enum FundService {
                 throw FundError(.invalid, "region_hors_appel", "Le site du projet n’est pas dans une région de cet appel.", fields: ["commune": "Région hors de l’appel."])
             }
         }
+    }
+
+    /// The ceiling line of the eligibility checks: the requested aid (or, once proposed, the
+    /// proposed aid) with what the undertaking already received under the call's regime.
+    public static func ceilingCheck(_ application: FundApplication, on db: any Database) async throws -> EligibilityCheck? {
+        guard let regime = try await AidRegimeRecord.find(application.regimeID, on: db)?.regime else { return nil }
+        let asked = application.proposedStateCents != nil ? application.proposedTotal : application.content.requestedAid
+        return Eligibility.ceiling(requested: asked, alreadyGranted: try await alreadyGranted(application, on: db), regime: regime)
+    }
+
+    public static func submit(_ application: FundApplication, by actor: Actor, today: CivilDate, on db: any Database) async throws -> [Notification] {
+        let action: ApplicationAction = application.state == .informationRequested ? .resubmit : .submit
+        let target = try check(action, application, actor)
+        try await checkSubmittable(application, by: actor, today: today, on: db)
         return try await db.writeTransaction { db in
             let before = application.auditSnapshot
             if application.reference == nil {
@@ -381,9 +397,28 @@ public enum FundService {
 
     /// Records a payment made; cannot exceed the aid granted by that funder. The first one moves
     /// the application to "payments in progress".
+    /// Whose payments a role records: the préfecture the State's share, the Région its own,
+    /// the administrator either (corrections).
+    public static func funders(for role: Role) -> [Envelope.Funder] {
+        switch role {
+        case .prefecture: [.state]
+        case .region: [.region]
+        case .admin: [.state, .region]
+        default: []
+        }
+    }
+
+    static func checkFunder(_ funder: Envelope.Funder, _ actor: Actor) throws {
+        guard funders(for: actor.role).contains(funder) else {
+            throw FundError(.forbidden, "autre_financeur", "Vous ne pouvez enregistrer que les versements de votre partie (\(funders(for: actor.role).map(\.label).joined(separator: ", "))).",
+                            fields: ["financeur": "Part d’un autre financeur."])
+        }
+    }
+
     public static func recordPayment(_ application: FundApplication, funder: Envelope.Funder, amount: EuroCents, paidOn: CivilDate,
                                      reference: String?, by actor: Actor, on db: any Database) async throws -> [Notification] {
         guard [.admin, .region, .prefecture].contains(actor.role) else { throw FundError(.forbidden, "role_interdit", "Votre rôle ne permet pas d’enregistrer un versement.") }
+        try checkFunder(funder, actor)
         guard [.agreementSigned, .paymentsInProgress].contains(application.state) else {
             throw FundError(.conflict, "convention_requise", "Les versements suivent la signature de la convention (état : \(application.state.label)).")
         }
@@ -427,6 +462,7 @@ public enum FundService {
     public static func schedulePayment(_ application: FundApplication, funder: Envelope.Funder, amount: EuroCents, dueOn: CivilDate,
                                        by actor: Actor, on db: any Database) async throws {
         guard [.admin, .region, .prefecture].contains(actor.role) else { throw FundError(.forbidden, "role_interdit", "Votre rôle ne permet pas de planifier un versement.") }
+        try checkFunder(funder, actor)
         guard [.laureate, .agreementSigned, .paymentsInProgress].contains(application.state) else {
             throw FundError(.conflict, "echeancier_laureat", "L’échéancier concerne un lauréat dont le dossier n’est pas clos (état : \(application.state.label)).")
         }

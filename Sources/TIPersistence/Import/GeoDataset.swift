@@ -22,6 +22,8 @@ struct GeoDataset: Sendable {
     var epcis: [EpciRow] = []
     var communes: [CommuneRow] = []
     var aliases: [AliasRow] = []
+    /// (postal code, commune code) pairs; empty when the source has no postal code files.
+    var postalCodes: [(postal: String, commune: String)] = []
     var cantons: [MultiPolygon] = []
 
     /// Reads and cross-checks the five files. Links in the files are 0-based row ids, not codes.
@@ -62,7 +64,7 @@ struct GeoDataset: Sendable {
 
         table = try CopyCSVTable(data: source.read("communes"))
         var communeCodeByID: [String: String] = [:]
-        var pendingAliases: [(code: String, kind: CommuneKind, name: String, parentID: String)] = []
+        var pendingAliases: [(id: String, code: String, kind: CommuneKind, name: String, parentID: String)] = []
         try table.rows(file: "communes") { row, col in
             let code = try row.required(col("code"))
             let name = CommuneName.withArticle(try row.required(col("nom")), typeNom: try row[col("type_nom")])
@@ -70,7 +72,7 @@ struct GeoDataset: Sendable {
                 throw RowError("type de commune inconnu pour \(code)")
             }
             guard kind == .commune else {
-                pendingAliases.append((code, kind, name, try row.required(col("commune_parent_id"))))
+                pendingAliases.append((try row.required(col("id")), code, kind, name, try row.required(col("commune_parent_id"))))
                 return
             }
             guard let departement = departementByID[try row.required(col("departement_id"))] else {
@@ -92,14 +94,35 @@ struct GeoDataset: Sendable {
                 code: code, name: name, departement: departement, epci: epci,
                 population: try row[col("population_municipale")].flatMap { Int($0) }, geometry: geometry))
         }
+        var parentByAliasID: [String: String] = [:]
         for alias in pendingAliases {
             guard let commune = communeCodeByID[alias.parentID] else {
                 throw GeoImportError.malformed(file: "communes", row: 0, reason: "commune de rattachement inconnue pour \(alias.kind.rawValue) \(alias.code)")
             }
+            parentByAliasID[alias.id] = commune
             data.aliases.append(AliasRow(code: alias.code, kind: alias.kind, name: alias.name, commune: commune))
         }
         let withGeometry = data.communes.filter { $0.geometry != nil }.count
         progress("communes lues : \(data.communes.count) communes (\(withGeometry) avec contour), \(data.aliases.count) arrondissements et communes déléguées ou associées")
+
+        if GeoSource.optionalFiles.allSatisfy(source.has) {
+            table = try CopyCSVTable(data: source.read("codes_postaux"))
+            var postalByID: [String: String] = [:]
+            try table.rows(file: "codes_postaux") { row, col in
+                postalByID[try row.required(col("id"))] = try row.required(col("code"))
+            }
+            table = try CopyCSVTable(data: source.read("codes_postaux_communes"))
+            var seen = Set<String>()
+            try table.rows(file: "codes_postaux_communes") { row, col in
+                let communeID = try row.required(col("commune_id"))
+                guard let postal = postalByID[try row.required(col("codepostal_id"))],
+                      let commune = communeCodeByID[communeID] ?? parentByAliasID[communeID] else {
+                    throw RowError("code postal ou commune inconnus")
+                }
+                if seen.insert("\(postal):\(commune)").inserted { data.postalCodes.append((postal, commune)) }
+            }
+            progress("codes postaux lus : \(data.postalCodes.count) couples code postal–commune")
+        }
 
         table = try CopyCSVTable(data: source.read("cantons"))
         try table.rows(file: "cantons") { row, col in

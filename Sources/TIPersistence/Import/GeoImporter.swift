@@ -78,6 +78,7 @@ public enum GeoImporter {
         var epcis: [(key: String, values: [TableSync.Value])]
         var communes: [(key: String, values: [TableSync.Value])]
         var aliases: [(key: String, values: [TableSync.Value])]
+        var postalCodes: [(key: String, values: [TableSync.Value])]
 
         init(_ data: GeoDataset) {
             regions = data.regions.map { ($0.code, [.string($0.name), .bool(RegionGroup.isOverseas(regionCode: $0.code))]) }
@@ -96,6 +97,7 @@ public enum GeoImporter {
                 ])
             }
             aliases = data.aliases.map { ("\($0.kind.rawValue):\($0.code)", [.string($0.commune), .string($0.code), .string($0.kind.rawValue), .string($0.name)]) }
+            postalCodes = data.postalCodes.map { ("\($0.postal):\($0.commune)", [.string($0.commune), .string($0.postal)]) }
         }
     }
 
@@ -110,6 +112,10 @@ public enum GeoImporter {
         ("commune_code", .string), ("code", .string), ("kind", .string), ("name", .string),
     ])
 
+    static let postalCodeSync = TableSync(table: CommunePostalCode.schema, key: "key", columns: [
+        ("commune_code", .string), ("postal_code", .string),
+    ])
+
     static func write(_ rows: Rows, outlines: OutlineBuilder.Result, on sql: any SQLDatabase, database: any Database,
                       say: @escaping @Sendable (String) -> Void) async throws -> Int {
         var changes = 0
@@ -119,11 +125,13 @@ public enum GeoImporter {
         let (e, currentEpcis) = try await epciSync.upsert(rows.epcis, on: sql)
         let (c, currentCommunes) = try await communeSync.upsert(rows.communes, on: sql)
         let (a, currentAliases) = try await aliasSync.upsert(rows.aliases, on: sql)
-        for (name, counts) in [("régions", r), ("départements", d), ("EPCI", e), ("communes", c), ("alias", a)] {
+        let (p, currentPostalCodes) = try await postalCodeSync.upsert(rows.postalCodes, on: sql)
+        for (name, counts) in [("régions", r), ("départements", d), ("EPCI", e), ("communes", c), ("alias", a), ("codes postaux", p)] {
             say("  \(name) : \(counts.inserted) ajout(s), \(counts.updated) modification(s)")
             changes += counts.total
         }
         // …children first for deletions.
+        changes += try await postalCodeSync.deleteMissing(keeping: Set(rows.postalCodes.map(\.key)), from: currentPostalCodes, on: sql)
         changes += try await aliasSync.deleteMissing(keeping: Set(rows.aliases.map(\.key)), from: currentAliases, on: sql)
         changes += try await communeSync.deleteMissing(keeping: Set(rows.communes.map(\.key)), from: currentCommunes, on: sql)
         changes += try await epciSync.deleteMissing(keeping: Set(rows.epcis.map(\.key)), from: currentEpcis, on: sql)

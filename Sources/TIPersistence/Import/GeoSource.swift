@@ -18,14 +18,18 @@ public struct GeoSource: Sendable {
     }
 
     public static let requiredFiles = ["regions", "departements", "epci", "communes", "cantons"]
+    /// Read when present: La Poste's postal codes and their communes.
+    public static let optionalFiles = ["codes_postaux", "codes_postaux_communes"]
+
+    public func has(_ name: String) -> Bool {
+        let fm = FileManager.default
+        return fm.fileExists(atPath: directory.appendingPathComponent("\(name).csv").path)
+            || fm.fileExists(atPath: directory.appendingPathComponent("\(name).csv.lzma").path)
+    }
 
     /// Names of required files that are missing.
     public func missingFiles() -> [String] {
-        Self.requiredFiles.filter { name in
-            let fm = FileManager.default
-            return !fm.fileExists(atPath: directory.appendingPathComponent("\(name).csv").path)
-                && !fm.fileExists(atPath: directory.appendingPathComponent("\(name).csv.lzma").path)
-        }
+        Self.requiredFiles.filter { !has($0) }
     }
 
     public func read(_ name: String) throws -> [UInt8] {

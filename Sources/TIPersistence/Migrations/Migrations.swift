@@ -29,6 +29,10 @@ public enum AppMigrations {
         CreateApplications(),
         // 004: hostile input and concurrency
         CreateReferenceSequences(),
+        // 005: the applicant's journey in a browser
+        CreateCommunePostalCodes(),
+        AddApplicationPublication(),
+        AddRequiredDocuments(),
     ]
 }
 

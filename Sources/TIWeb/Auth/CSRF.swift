@@ -66,10 +66,10 @@ struct CSRFMiddleware: AsyncMiddleware {
     }
 }
 
-/// The most a request body may hold, collected before anything reads it: 12 MB for multipart
-/// forms (a 10 MB attachment and its fields), 1 MB for any other body.
+/// The most a request body may hold, collected before anything reads it: 25 MB for multipart
+/// forms (two 10 MB attachments and the application form's fields), 1 MB for any other body.
 enum BodyLimits {
-    static let multipart = 12 * 1024 * 1024
+    static let multipart = 25 * 1024 * 1024
     static let other = 1024 * 1024
 
     static func collect(_ request: Request) async throws {

@@ -55,33 +55,63 @@ struct ApplicationController {
     }
 
     func renderEdit(_ application: FundApplication, content: ApplicationContent, req: Request, errors: [String: String] = [:],
+                    typed: [String: String] = [:], communeChoices: [CommuneCandidate] = [],
                     notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let call = try await application.$call.get(on: req.db)
-        let place: CommuneResolution? = if let code = content.communeCode.flatMap(InseeCode.init) {
+        let place: CommuneResolution? = if errors["commune"] == nil, let code = content.communeCode.flatMap(InseeCode.init) {
             try await CommuneResolver.resolve(code, on: req.db)
         } else { nil }
-        let page = ApplicationEditPage(application: application, call: call, content: content, errors: errors, notice: notice, place: place)
+        let page = ApplicationEditPage(application: application, call: call, content: content, errors: errors, typed: typed,
+                                       communeChoices: communeChoices, attachments: try await Self.files(of: application, on: req.db),
+                                       notice: notice, place: place)
         return HTMLResponse.make(page.render(), status: status)
     }
 
-    /// Saves the draft; with `intention=deposer`, submits it too.
+    static func files(of application: FundApplication, on db: any Database) async throws -> [AttachedFile] {
+        try await Attachment.query(on: db).filter(\.$application.$id == application.id!).sort(\.$atEpoch).all().map {
+            AttachedFile(id: $0.id!.uuidString, filename: $0.filename, sizeBytes: $0.sizeBytes, document: $0.document, atEpoch: $0.atEpoch)
+        }
+    }
+
+    /// Saves the draft (and the documents attached in the form); with `intention=deposer` and
+    /// nothing left to fix, goes on to the deposit page. Whatever cannot be read is shown again as
+    /// typed, with every problem listed at the top of the form.
     func save(req: Request) async throws -> Response {
         let application = try await req.visibleApplication()
         let form = try req.content.decode(ApplicationForm.self)
         var content = application.content
-        let parseErrors = form.apply(to: &content)
+        var errors = form.apply(to: &content)
+        var choices: [CommuneCandidate] = []
+        switch try await SiteChoice.resolve(typed: form.commune, chosen: form.commune_choisie, current: content.communeCode, on: req.db) {
+        case .keep: break
+        case .set(let code): content.communeCode = code
+        case .ask(let candidates, let message): errors["commune"] = message; choices = candidates
+        }
+        let call = try await application.$call.get(on: req.db)
+        var uploads: [(document: String, file: File, type: String)] = []
+        for (index, document) in call.requiredDocuments.enumerated() {
+            guard let file = try? req.content.get(File.self, at: ApplicationEditPage.documentField(index)), file.data.readableBytes > 0 else { continue }
+            do { uploads.append((document, file, try AttachmentPolicy.check(filename: file.filename, data: file.data))) } catch let error as AppError {
+                errors["pieces"] = "« \(AttachmentPolicy.clean(file.filename)) » (\(document)) : \(error.message) Joignez-le à nouveau."
+            }
+        }
         let actor = try req.fundActor()
         try await FundService.save(application, content: content, by: actor, on: req.db)
-        if form.intention != "deposer" {
-            return try await renderEdit(application, content: content, req: req, errors: parseErrors,
-                                        notice: parseErrors.isEmpty ? "Brouillon enregistré. Vous pouvez y revenir à tout moment." : nil,
-                                        status: parseErrors.isEmpty ? .ok : .badRequest)
+        for upload in uploads {
+            try await store(upload.file, type: upload.type, document: upload.document, on: application, by: actor, req: req)
         }
-        guard parseErrors.isEmpty else { return try await renderEdit(application, content: content, req: req, errors: parseErrors, status: .badRequest) }
+        var typed = errors.isEmpty ? [:] : form.typed
+        if form.commune_choisie != nil, errors["commune"] == nil { typed["commune"] = nil }
+        guard errors.isEmpty else {
+            return try await renderEdit(application, content: content, req: req, errors: errors, typed: typed, communeChoices: choices, status: .badRequest)
+        }
+        if form.intention != "deposer" {
+            return try await renderEdit(application, content: content, req: req,
+                                        notice: "Brouillon enregistré. Vous pouvez y revenir à tout moment.")
+        }
         do {
-            let notifications = try await FundService.submit(application, by: actor, today: .today, on: req.db)
-            await Notifier.deliver(notifications, on: req)
-            return req.redirect(to: SiteURL.application(application.id!.uuidString).path + "?ok=depose", redirectType: .normal)
+            try await FundService.checkSubmittable(application, by: actor, today: .today, on: req.db)
+            return req.redirect(to: SiteURL.applicationSubmit(application.id!.uuidString).path, redirectType: .normal)
         } catch let error as FundError {
             var errors = error.fields
             if errors.isEmpty { errors["general"] = error.message }
@@ -89,8 +119,57 @@ struct ApplicationController {
         }
     }
 
+    /// Stores one checked file as an attachment of the application.
+    func store(_ file: File, type: String, document: String?, messageID: UUID? = nil, on application: FundApplication,
+               by actor: FundService.Actor, req: Request) async throws {
+        let key = try await req.application.fileStorage.store(file.data)
+        let attachment = Attachment()
+        attachment.$application.id = application.id!
+        attachment.messageID = messageID
+        attachment.document = document
+        attachment.filename = AttachmentPolicy.clean(file.filename)
+        attachment.contentType = type
+        attachment.sizeBytes = file.data.readableBytes
+        attachment.storageKey = key
+        attachment.uploadedBy = actor.principal.userID
+        attachment.atEpoch = Date().timeIntervalSince1970
+        try await attachment.create(on: req.db)
+    }
+
+    /// The deposit page: what will be deposited, the eligibility checks the reviewer will see,
+    /// the documents, and the sworn statement.
+    func confirmSubmit(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        return try await renderConfirm(application, req: req)
+    }
+
+    func renderConfirm(_ application: FundApplication, req: Request, error: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        guard req.principal?.role == .applicant, application.state.isEditableByApplicant else {
+            throw AppError(.conflict, code: "non_modifiable", "Ce dossier ne peut pas être déposé (état : \(application.state.label)).")
+        }
+        do { try await FundService.checkSubmittable(application, by: try req.fundActor(), today: .today, on: req.db) } catch let error as FundError {
+            var errors = error.fields
+            if errors.isEmpty { errors["general"] = error.message }
+            return try await renderEdit(application, content: application.content, req: req, errors: errors, status: error.status)
+        }
+        let call = try await application.$call.get(on: req.db)
+        let place: CommuneResolution? = if let code = application.communeCode.flatMap(InseeCode.init) {
+            try await CommuneResolver.resolve(code, on: req.db)
+        } else { nil }
+        var checks = Eligibility.checks(application.content, rules: call.rules, submittedOn: nil, regionCode: application.regionCode, today: .today)
+        if let ceiling = try await FundService.ceilingCheck(application, on: req.db) { checks.append(ceiling) }
+        let page = ApplicationSubmitPage(application: application, call: call, place: place, checks: checks,
+                                         files: try await Self.files(of: application, on: req.db), error: error)
+        return HTMLResponse.make(page.render(), status: status)
+    }
+
+    struct SubmitForm: Content { var attestation: String? }
+
     func submit(req: Request) async throws -> Response {
         let application = try await req.visibleApplication()
+        guard (try? req.content.decode(SubmitForm.self))?.attestation == "oui" else {
+            return try await renderConfirm(application, req: req, error: "Cochez l’attestation sur l’honneur pour déposer le dossier.", status: .badRequest)
+        }
         do {
             await Notifier.deliver(try await FundService.submit(application, by: try req.fundActor(), today: .today, on: req.db), on: req)
             return req.redirect(to: SiteURL.application(application.id!.uuidString).path + "?ok=depose", redirectType: .normal)
@@ -214,7 +293,7 @@ struct ApplicationController {
         return try await attempt(req, application) {
             let amount: EuroCents, date: CivilDate
             do { amount = try EuroCents(parsingEuros: form.montant ?? ""); date = try CivilDate(parsing: form.date ?? "") } catch let error as DomainError { throw AppError.invalid(error) }
-            let funder = Envelope.Funder(rawValue: form.financeur ?? "") ?? .state
+            let funder = Envelope.Funder(rawValue: form.financeur ?? "") ?? FundService.funders(for: req.principal!.role).first ?? .state
             return try await FundService.recordPayment(application, funder: funder, amount: amount, paidOn: date,
                                                        reference: form.reference.flatMap { $0.isEmpty ? nil : $0 }, by: try req.fundActor(), on: req.db)
         }
@@ -228,7 +307,7 @@ struct ApplicationController {
         return try await attempt(req, application, notice: "enregistre") {
             let amount: EuroCents, date: CivilDate
             do { amount = try EuroCents(parsingEuros: form.montant_prevu ?? ""); date = try CivilDate(parsing: form.echeance ?? "") } catch let error as DomainError { throw AppError.invalid(error) }
-            try await FundService.schedulePayment(application, funder: Envelope.Funder(rawValue: form.financeur ?? "") ?? .state, amount: amount,
+            try await FundService.schedulePayment(application, funder: Envelope.Funder(rawValue: form.financeur ?? "") ?? FundService.funders(for: req.principal!.role).first ?? .state, amount: amount,
                                                   dueOn: date, by: try req.fundActor(), on: req.db)
             return []
         }
@@ -274,17 +353,7 @@ struct ApplicationController {
             let text = (form.message ?? "").isEmpty && file != nil ? "Pièce jointe : \(AttachmentPolicy.clean(file!.filename))" : (form.message ?? "")
             let (message, notifications) = try await FundService.postMessage(application, body: text, by: actor, on: req.db)
             if let file, let checkedType {
-                let key = try await req.application.fileStorage.store(file.data)
-                let attachment = Attachment()
-                attachment.$application.id = application.id!
-                attachment.messageID = message.id
-                attachment.filename = AttachmentPolicy.clean(file.filename)
-                attachment.contentType = checkedType
-                attachment.sizeBytes = file.data.readableBytes
-                attachment.storageKey = key
-                attachment.uploadedBy = actor.principal.userID
-                attachment.atEpoch = Date().timeIntervalSince1970
-                try await attachment.create(on: req.db)
+                try await store(file, type: checkedType, document: nil, messageID: message.id, on: application, by: actor, req: req)
             }
             return notifications
         }
@@ -308,10 +377,29 @@ struct ApplicationController {
     // MARK: Printable documents
 
     func receipt(req: Request) async throws -> Response {
+        HTMLResponse.make(try await receiptPage(req).render())
+    }
+
+    /// The same receipt, printed by the server.
+    func receiptPDF(req: Request) async throws -> Response {
+        let page = try await receiptPage(req)
+        return PDFPrinter.response(try await PDFPrinter.pdf(from: page.printable()),
+                                   filename: "accuse-de-depot-\(page.application.reference ?? "dossier").pdf")
+    }
+
+    func receiptPage(_ req: Request) async throws -> ReceiptPage {
         let application = try await req.visibleApplication()
         guard application.reference != nil else { throw AppError.notFound("Ce dossier n’a pas encore été déposé.") }
-        let call = try await application.$call.get(on: req.db)
-        return HTMLResponse.make(ReceiptPage(application: application, call: call).render())
+        let id = application.id!
+        let deposit = try await ApplicationEvent.query(on: req.db).filter(\.$application.$id == id)
+            .filter(\.$action == ApplicationAction.submit.rawValue).sort(\.$atEpoch).first()
+        let place: CommuneResolution? = if let code = application.communeCode.flatMap(InseeCode.init) {
+            try await CommuneResolver.resolve(code, on: req.db)
+        } else { nil }
+        // The documents of the deposit, not those sent afterwards.
+        let files = try await Self.files(of: application, on: req.db).filter { file in deposit.map { file.atEpoch <= $0.atEpoch } ?? true }
+        return ReceiptPage(application: application, call: try await application.$call.get(on: req.db),
+                           depositedAt: deposit?.atEpoch, place: place, files: files)
     }
 
     func letter(req: Request) async throws -> Response {
@@ -320,6 +408,8 @@ struct ApplicationController {
             throw AppError.notFound("Aucune décision n’a encore été rendue sur ce dossier.")
         }
         let call = try await application.$call.get(on: req.db)
-        return HTMLResponse.make(DecisionLetterPage(application: application, call: call).render())
+        let regime = try await AidRegimeRecord.find(application.regimeID, on: req.db)
+        return HTMLResponse.make(DecisionLetterPage(application: application, call: call,
+                                                    regime: regime.map { "\($0.id!) (\($0.label))" } ?? application.regimeID).render())
     }
 }

@@ -40,7 +40,7 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             switch status {
             case .notFound: return (status, "introuvable", "Cette page n’existe pas ou n’est plus disponible.")
             case .methodNotAllowed: return (status, "methode_interdite", "Cette méthode n’est pas permise ici.")
-            case .payloadTooLarge: return (status, "trop_volumineux", "La requête est trop volumineuse.")
+            case .payloadTooLarge: return (status, "trop_volumineux", "L’envoi dépasse 25 Mo : revenez en arrière et joignez les fichiers en plusieurs fois (10 Mo au plus chacun).")
             default:
                 let message = status.code < 500 ? error.reason : "Une erreur est survenue de notre côté. Elle a été enregistrée ; réessayez plus tard."
                 return (status, status.code < 500 ? "requete_invalide" : "erreur_interne", message)

@@ -1,4 +1,6 @@
+import Fluent
 import TIDomain
+import TIPersistence
 import Vapor
 
 /// The application form as posted. Parsing never throws: each field that cannot be read is kept
@@ -28,8 +30,26 @@ struct ApplicationForm: Content {
     var places_formation: String?
     var emplois_relocalises: String?
     var partenaires: String?
+    /// The commune picked in the list offered when the typed site matched several.
+    var commune_choisie: String?
+    var publication: String?
+    var resume_public: String?
     /// `enregistrer` or `deposer`.
     var intention: String?
+
+    /// Every text field as typed, to show again after an error (invalid values included).
+    var typed: [String: String] {
+        let fields: [(String, String?)] = [
+            ("raison_sociale", raison_sociale), ("forme_juridique", forme_juridique), ("code_naf", code_naf),
+            ("commune", commune), ("titre", titre), ("description", description),
+            ("investissement_immobilier", investissement_immobilier), ("investissement_equipement", investissement_equipement),
+            ("investissement_immateriel", investissement_immateriel), ("investissement_autre", investissement_autre),
+            ("aide_demandee", aide_demandee), ("date_debut", date_debut), ("date_fin", date_fin),
+            ("emplois_crees", emplois_crees), ("emplois_maintenus", emplois_maintenus), ("places_formation", places_formation),
+            ("emplois_relocalises", emplois_relocalises), ("partenaires", partenaires), ("resume_public", resume_public),
+        ]
+        return Dictionary(uniqueKeysWithValues: fields.compactMap { name, value in value.map { (name, $0) } })
+    }
 
     /// Fills `content` from the form; returns field → message for what could not be read.
     func apply(to content: inout ApplicationContent) -> [String: String] {
@@ -56,10 +76,6 @@ struct ApplicationForm: Content {
         content.legalForm = text(forme_juridique).map { String($0.prefix(100)) }
         content.nafCode = text(code_naf)?.uppercased()
         content.sector = text(filiere).flatMap(Sector.init(rawValue:))
-        content.communeCode = text(commune)?.uppercased()
-        if let c = content.communeCode, InseeCode(c) == nil {
-            errors["commune"] = "Le code INSEE « \(c) » est invalide : 5 caractères, par exemple 74010 ou 2A004."
-        }
         content.title = text(titre).map { String($0.prefix(200)) }
         content.description = text(description).map { String($0.prefix(20_000)) }
         content.investment = Investment(
@@ -89,7 +105,32 @@ struct ApplicationForm: Content {
             }
         }
         content.partners = partners
+        content.publicationConsent = publication == "oui"
+        content.publicSummary = text(resume_public).map { String($0.prefix(1_000)) }
         return errors
+    }
+}
+
+/// What the typed site means: a commune found by INSEE code, postal code or name, or a list to
+/// choose from when several match (the form never picks one of several on its own).
+enum SiteChoice: Equatable {
+    case keep
+    case set(String?)
+    case ask([CommuneCandidate], String)
+
+    static func resolve(typed: String?, chosen: String?, current: String?, on db: any Database) async throws -> SiteChoice {
+        if let chosen = chosen?.trimmingCharacters(in: .whitespaces), !chosen.isEmpty {
+            if let code = InseeCode(chosen.uppercased()), try await Commune.find(code.rawValue, on: db) != nil { return .set(code.rawValue) }
+            return .ask([], "Cette commune n’existe pas : saisissez à nouveau son nom, son code postal ou son code INSEE.")
+        }
+        guard let text = typed?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return .set(nil) }
+        if text.uppercased() == current { return .keep }
+        let candidates = try await CommuneSearch.candidates(for: text, on: db)
+        switch candidates.count {
+        case 0: return .ask([], "Aucune commune ne correspond à « \(text) » : saisissez son nom, son code postal ou son code INSEE.")
+        case 1: return .set(candidates[0].code)
+        default: return .ask(candidates, "« \(text) » correspond à \(candidates.count) communes : choisissez la vôtre dans la liste.")
+        }
     }
 }
 

@@ -60,6 +60,8 @@ public final class Attachment: Model, @unchecked Sendable {
     @Field(key: "storage_key") public var storageKey: String
     @Field(key: "uploaded_by") public var uploadedBy: String
     @Field(key: "at_epoch") public var atEpoch: Double
+    /// The call's required document this file provides (nil: a file sent with a message).
+    @OptionalField(key: "document") public var document: String?
 
     public init() {}
 }

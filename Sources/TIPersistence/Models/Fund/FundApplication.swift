@@ -51,6 +51,8 @@ public final class FundApplication: Model, @unchecked Sendable {
     @OptionalField(key: "relocated_jobs") public var relocatedJobs: Int?
     /// JSON array of {name, siren}.
     @Field(key: "partners_json") public var partnersJSON: String
+    @OptionalField(key: "publication_consent") public var publicationConsent: Bool?
+    @OptionalField(key: "public_summary") public var publicSummary: String?
 
     // Location, resolved from the commune when saved, frozen at submission.
     @OptionalField(key: "region_code") public var regionCode: String?
@@ -162,6 +164,8 @@ public final class FundApplication: Model, @unchecked Sendable {
             c.trainingPlaces = trainingPlaces
             c.relocatedJobs = relocatedJobs
             c.partners = (try? JSONDecoder().decode([Partner].self, from: Data(partnersJSON.utf8))) ?? []
+            c.publicationConsent = publicationConsent ?? false
+            c.publicSummary = publicSummary
             return c
         }
         set {
@@ -191,6 +195,8 @@ public final class FundApplication: Model, @unchecked Sendable {
             trainingPlaces = newValue.trainingPlaces
             relocatedJobs = newValue.relocatedJobs
             partnersJSON = String(decoding: (try? JSONEncoder().encode(newValue.partners)) ?? Data("[]".utf8), as: UTF8.self)
+            publicationConsent = newValue.publicationConsent
+            publicSummary = newValue.publicSummary
         }
     }
 

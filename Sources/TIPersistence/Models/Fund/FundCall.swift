@@ -25,6 +25,15 @@ public final class FundCall: Model, @unchecked Sendable {
     @Field(key: "min_investment_cents") public var minInvestmentCents: Int64
     @Field(key: "start_within_months") public var startWithinMonths: Int
     @Field(key: "collaborative") public var collaborative: Bool
+    /// One document per line; nil: `RequiredDocuments.standard`.
+    @OptionalField(key: "required_documents") public var requiredDocumentsText: String?
+
+    /// The checklist of documents an application to this call must provide.
+    public var requiredDocuments: [String] {
+        let listed = (requiredDocumentsText ?? "").split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return listed.isEmpty ? RequiredDocuments.standard : listed
+    }
 
     // Timestamps
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?

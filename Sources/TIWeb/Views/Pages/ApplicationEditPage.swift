@@ -2,25 +2,68 @@ import Plot
 import TIDomain
 import TIPersistence
 
-/// The applicant's form: saved as often as they like, submitted when complete.
+/// A file already attached to an application, as the pages show it.
+struct AttachedFile {
+    var id: String
+    var filename: String
+    var sizeBytes: Int
+    var document: String?
+    var atEpoch: Double
+
+    var sizeLabel: String {
+        sizeBytes >= 1_048_576 ? FrenchNumber.decimal(Double(sizeBytes) / 1_048_576, digits: 1) + " Mo"
+            : "\(max(1, sizeBytes / 1024)) Ko"
+    }
+}
+
+/// The applicant's form: saved as often as they like, submitted when complete. After an error,
+/// every problem is listed at the top (each linked to its field) and every value is shown as typed.
 struct ApplicationEditPage {
     var application: FundApplication
     var call: FundCall
     var content: ApplicationContent
     var errors: [String: String] = [:]
+    /// Raw values to show instead of the stored ones (after an error).
+    var typed: [String: String] = [:]
+    /// Communes to choose from when the typed site matched several.
+    var communeChoices: [CommuneCandidate] = []
+    var attachments: [AttachedFile] = []
     var notice: String?
     var place: CommuneResolution?
+
+    /// The form's fields in page order, with the label the error summary gives them.
+    static let fieldOrder: [(name: String, label: String)] = [
+        ("raison_sociale", "Raison sociale"), ("siren", "SIREN"), ("type_porteur", "Type de porteur"), ("taille", "Taille"),
+        ("forme_juridique", "Forme juridique"), ("code_naf", "Code NAF"), ("filiere", "Filière"), ("commune", "Commune du site"),
+        ("titre", "Titre"), ("description", "Description"), ("date_debut", "Début prévu"), ("date_fin", "Fin prévue"),
+        ("investissement_immobilier", "Immobilier"), ("investissement_equipement", "Équipements"),
+        ("investissement_immateriel", "Immatériel"), ("investissement_autre", "Autres dépenses"),
+        ("investissement", "Investissement"), ("aide_demandee", "Aide demandée"),
+        ("emplois_crees", "Emplois créés"), ("emplois_maintenus", "Emplois maintenus"),
+        ("emplois_relocalises", "Emplois relocalisés"), ("competences", "Formation et compétences"),
+        ("places_formation", "Places de formation"), ("transition", "Transition écologique"),
+        ("partenaires", "Entreprises partenaires"), ("resume_public", "Résumé public"), ("pieces", "Pièces justificatives"),
+    ]
+
+    static func documentField(_ index: Int) -> String { "piece_\(index)" }
 
     func render() -> String {
         let id = application.id!.uuidString
         let c = content
         func money(_ v: EuroCents?) -> String { v.map { $0 == .zero ? "" : FrenchNumber.decimal(Double($0.cents) / 100, digits: $0.cents % 100 == 0 ? 0 : 2).replacingOccurrences(of: FrenchNumber.thousandsSeparator, with: " ") } ?? "" }
         func field(_ name: String, _ label: String, _ value: String, hint: String? = nil, type: HTMLInputType = .text) -> Node<HTML.FormContext> {
-            Forms.field(name, label: label, type: type, value: value, hint: hint, error: errors[name], required: false)
+            Forms.field(name, label: label, type: type, value: typed[name] ?? value, hint: hint, error: errors[name], required: false)
         }
         func choice<T: RawRepresentable & CaseIterable>(_ name: String, _ label: String, _ selected: T?, _ labels: (T) -> String) -> Node<HTML.FormContext> where T.RawValue == String {
             Forms.select(name, label: label, options: [("", "— Choisir —")] + T.allCases.map { ($0.rawValue, labels($0)) },
                          selected: selected?.rawValue ?? "", error: errors[name])
+        }
+        func textarea(_ name: String, _ label: String, _ value: String, hint: String, rows: Int) -> Node<HTML.FormContext> {
+            .div(.class("fr-input-group" + (errors[name] == nil ? "" : " fr-input-group--error")),
+                 .label(.class("fr-label"), .for("champ-\(name)"), .text(label), .span(.class("fr-hint-text"), .text(hint))),
+                 .textarea(.class("fr-input"), .id("champ-\(name)"), .name(name), .attribute(named: "rows", value: String(rows)),
+                           .text(typed[name] ?? value)),
+                 .unwrap(errors[name]) { .p(.class("fr-error-text"), .text($0)) })
         }
         let title = application.reference.map { "Dossier \($0)" } ?? "Nouveau dossier"
         return Page(title: title, section: .fund,
@@ -29,11 +72,11 @@ struct ApplicationEditPage {
             .h1(.text(title)),
             .p(.class("fr-text--lead"), .text("Appel : \(call.title)")),
             .unwrap(notice) { Forms.alert("success", title: $0) },
-            .if(!errors.isEmpty, Forms.alert("error", title: "\(errors.count) point\(errors.count > 1 ? "s" : "") à corriger",
-                                              text: "Les champs concernés sont signalés ci-dessous. Vos saisies ont été conservées.")),
+            .if(!errors.isEmpty, Forms.errorSummary(errors, fields: Self.fieldOrder,
+                                                     anchors: ["investissement": "investissement_immobilier", "pieces": Self.documentField(0)])),
             .if(application.state == .informationRequested,
                 Forms.alert("warning", title: "Compléments demandés", text: application.infoMessage)),
-            Forms.post(action: SiteURL.applicationEdit(id).path,
+            Forms.post(action: SiteURL.applicationEdit(id).path, multipart: true,
                 .div(.class("ti-form-section"),
                      .h2(.class("fr-h4"), "Le porteur"),
                      field("raison_sociale", "Raison sociale", c.carrierName ?? ""),
@@ -45,7 +88,9 @@ struct ApplicationEditPage {
                      choice("filiere", "Filière", c.sector) { $0.label }),
                 .div(.class("ti-form-section"),
                      .h2(.class("fr-h4"), "Le site du projet"),
-                     field("commune", "Code INSEE de la commune", c.communeCode ?? "", hint: "5 caractères, par exemple 74010 (Annecy) ou 2A004 (Ajaccio)"),
+                     field("commune", "Commune du site", c.communeCode ?? "",
+                           hint: "Son nom, son code postal ou son code INSEE, par exemple Annecy, 74000 ou 74010"),
+                     .if(!communeChoices.isEmpty, communeList),
                      .unwrap(place) { p in
                          .div(.class("fr-callout fr-callout--blue-ecume"),
                               .p(.class("fr-callout__text"), .text(Self.placeLine(p))))
@@ -53,11 +98,8 @@ struct ApplicationEditPage {
                 .div(.class("ti-form-section"),
                      .h2(.class("fr-h4"), "Le projet"),
                      field("titre", "Titre", c.title ?? ""),
-                     .div(.class("fr-input-group" + (errors["description"] == nil ? "" : " fr-input-group--error")),
-                          .label(.class("fr-label"), .for("champ-description"), "Description",
-                                 .span(.class("fr-hint-text"), "Objectifs, investissements, calendrier, effets attendus (50 caractères au moins).")),
-                          .textarea(.class("fr-input"), .id("champ-description"), .name("description"), .attribute(named: "rows", value: "8"), .text(c.description ?? "")),
-                          .unwrap(errors["description"]) { .p(.class("fr-error-text"), .text($0)) }),
+                     textarea("description", "Description", c.description ?? "",
+                              hint: "Confidentielle : lue par l’instruction et les décideurs. Objectifs, investissements, calendrier, effets attendus (50 caractères au moins).", rows: 8),
                      field("date_debut", "Début prévu", c.startDate?.iso ?? "", hint: "AAAA-MM-JJ ou JJ/MM/AAAA", type: .date),
                      field("date_fin", "Fin prévue", c.endDate?.iso ?? "", hint: "AAAA-MM-JJ ou JJ/MM/AAAA", type: .date)),
                 .div(.class("ti-form-section"),
@@ -88,17 +130,60 @@ struct ApplicationEditPage {
                 .if(call.collaborative,
                     .div(.class("ti-form-section"),
                          .h2(.class("fr-h4"), "Entreprises partenaires"),
-                         .div(.class("fr-input-group" + (errors["partenaires"] == nil ? "" : " fr-input-group--error")),
-                              .label(.class("fr-label"), .for("champ-partenaires"), "Une entreprise par ligne : « Nom ; SIREN »"),
-                              .textarea(.class("fr-input"), .id("champ-partenaires"), .name("partenaires"), .attribute(named: "rows", value: "4"),
-                                        .text(c.partners.map { "\($0.name) ; \($0.siren.rawValue)" }.joined(separator: "\n"))),
-                              .unwrap(errors["partenaires"]) { .p(.class("fr-error-text"), .text($0)) }))),
+                         textarea("partenaires", "Une entreprise par ligne : « Nom ; SIREN »",
+                                  c.partners.map { "\($0.name) ; \($0.siren.rawValue)" }.joined(separator: "\n"),
+                                  hint: "Au moins deux entreprises pour un projet collaboratif.", rows: 4))),
+                documents,
+                .div(.class("ti-form-section"),
+                     .h2(.class("fr-h4"), "Publication"),
+                     .p(.class("fr-hint-text"), "Si le projet est retenu, le nom de l’entreprise, la commune et l’aide accordée sont publics. Le titre et un résumé ne le sont qu’avec votre accord ; la description reste confidentielle."),
+                     .div(.class("fr-checkbox-group"),
+                          .selfClosedElement(named: "input", attributes: [.type(.checkbox), .id("champ-publication"), .name("publication"), .value("oui")]
+                                             + (c.publicationConsent ? [.attribute(named: "checked", value: "checked")] : [])),
+                          .label(.class("fr-label"), .for("champ-publication"), "J’accepte la publication du titre et du résumé public du projet s’il est retenu")),
+                     textarea("resume_public", "Résumé public", c.publicSummary ?? "",
+                              hint: "Quelques lignes destinées au public (1 000 caractères au plus), distinctes de la description confidentielle.", rows: 3)),
                 .div(.class("fr-btns-group fr-btns-group--inline-md fr-mt-4w"),
                      .button(.class("fr-btn fr-btn--secondary"), .type(.submit), .name("intention"), .value("enregistrer"), "Enregistrer le brouillon"),
                      .button(.class("fr-btn"), .type(.submit), .name("intention"), .value("deposer"),
                              .text(application.state == .informationRequested ? "Enregistrer et renvoyer" : "Enregistrer et déposer")))
             )
         )).render()
+    }
+
+    /// The communes the typed site may mean, to pick one (radio buttons, then « Enregistrer »).
+    var communeList: Node<HTML.FormContext> {
+        .fieldset(.class("fr-fieldset"), .id("champ-commune_choisie"),
+                  Forms.legend("Choisissez la commune du site, puis enregistrez"),
+                  .forEach(communeChoices) { candidate in
+                      let id = "commune-\(candidate.code)"
+                      return .div(.class("fr-fieldset__element"),
+                                  .div(.class("fr-radio-group"),
+                                       .selfClosedElement(named: "input", attributes: [.type(.radio), .id(id), .name("commune_choisie"), .value(candidate.code)]),
+                                       .label(.class("fr-label"), .for(id), .text(candidate.label))))
+                  })
+    }
+
+    /// The call's checklist of documents, each with what is attached and a file field.
+    var documents: Node<HTML.FormContext> {
+        let required = call.requiredDocuments
+        let others = attachments.filter { $0.document == nil || !required.contains($0.document!) }
+        return .div(.class("ti-form-section"),
+             .h2(.class("fr-h4"), "Pièces justificatives"),
+             .p(.class("fr-hint-text"), "PDF, image (PNG, JPEG) ou document bureautique, 10 Mo au plus par fichier et 25 Mo par enregistrement. Joignez-les ici ou plus tard : l’instruction vous demandera ce qui manque."),
+             .unwrap(errors["pieces"]) { .p(.class("fr-error-text"), .text($0)) },
+             .ul(.class("ti-checklist"), .forEach(Array(required.enumerated())) { index, name in
+                 let files = attachments.filter { $0.document == name }
+                 let fieldID = "champ-\(Self.documentField(index))"
+                 return .li(.class("fr-upload-group fr-mb-2w"),
+                            .label(.class("fr-label"), .for(fieldID), .text(name),
+                                   .span(.class("fr-hint-text"), .text(files.isEmpty ? "À joindre" : "Fourni : " + files.map { "\($0.filename) (\($0.sizeLabel))" }.joined(separator: ", ")))),
+                            .selfClosedElement(named: "input", attributes: [
+                                .class("fr-upload"), .type(.file), .id(fieldID), .name(Self.documentField(index)),
+                                .attribute(named: "accept", value: ".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.odt,.ods"),
+                            ]))
+             }),
+             .if(!others.isEmpty, .p(.text("Autres pièces : " + others.map { "\($0.filename) (\($0.sizeLabel))" }.joined(separator: ", ")))))
     }
 
     static func placeLine(_ p: CommuneResolution) -> String {
@@ -111,7 +196,7 @@ struct ApplicationEditPage {
     }
 
     static func checkboxes(_ name: String, _ options: [(String, String)], selected: Set<String>) -> Node<HTML.FormContext> {
-        .div(.class("fr-fieldset__content ti-checkboxes"),
+        .div(.class("fr-fieldset__content ti-checkboxes"), .id("champ-\(name)"),
              .forEach(options) { option in
                  let id = "\(name)-\(option.0)"
                  var attributes: [Attribute<HTML.InputContext>] = [.type(.checkbox), .id(id), .name("\(name)[]"), .value(option.0)]

@@ -106,6 +106,16 @@ struct ApplicationShowPage {
                        .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.applicationLetter(id).path), "Courrier de décision"))))
     }
 
+    /// The préfecture pays the State's share and the Région its own: one choice only, then said, not offered.
+    var funderControl: Node<HTML.FormContext> {
+        let funders = FundService.funders(for: role)
+        guard funders.count > 1 else {
+            return .group(.input(.type(.hidden), .name("financeur"), .value(funders.first?.rawValue ?? "")),
+                          .p(.class("fr-text--sm"), .text("Part versée : \(funders.first?.label ?? "—")")))
+        }
+        return Forms.select("financeur", label: "Financeur", options: funders.map { ($0.rawValue, $0.label) }, selected: funders[0].rawValue)
+    }
+
     // MARK: Review
 
     var reviewSection: Node<HTML.BodyContext> {
@@ -210,14 +220,14 @@ struct ApplicationShowPage {
                 .element(named: "details", nodes: [
                     .class("ti-details"), .element(named: "summary", text: "Planifier une échéance"),
                     Forms.post(action: SiteURL.applicationSchedule(id).path,
-                               Forms.select("financeur", label: "Financeur", options: [("state", "État"), ("region", "Région")], selected: "state"),
+                               funderControl,
                                Forms.field("montant_prevu", label: "Montant prévu (€)", error: model.errors["montant_prevu"]),
                                Forms.field("echeance", label: "Échéance", type: .date),
                                Forms.submit("Ajouter à l’échéancier", secondary: true)),
                 ])),
             .if([.agreementSigned, .paymentsInProgress].contains(a.state) && manages,
                 Forms.post(action: SiteURL.applicationPayments(id).path,
-                           Forms.select("financeur", label: "Financeur", options: [("state", "État"), ("region", "Région")], selected: "state"),
+                           funderControl,
                            Forms.field("montant", label: "Montant (€)", error: model.errors["montant"]),
                            Forms.field("date", label: "Date du versement", type: .date, value: CivilDate.today.iso),
                            Forms.field("reference", label: "Référence", required: false),

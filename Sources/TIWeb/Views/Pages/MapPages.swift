@@ -98,8 +98,10 @@ struct LaureatePage {
             .div(.class("ti-badges"), Components.badge("Lauréat du fonds d’accélération", kind: "success"),
                  .if(a.territoryID != nil, Components.badge("Territoire d’industrie", kind: "info"))),
             .h1(.text(a.carrierName ?? "Lauréat")),
-            .p(.class("fr-text--lead"), .text(a.displayName)),
-            .p(.text(a.description ?? "")),
+            // Only what the applicant agreed to publish: never the confidential description.
+            .if(a.publicationConsent == true,
+                .group(.p(.class("fr-text--lead"), .text(a.displayName)), .p(.text(a.publicSummary ?? ""))),
+                else: .p(.class("fr-text--lead"), "Projet lauréat (le porteur n’a pas demandé la publication de sa présentation).")),
             .dl(.class("ti-definitions"),
                 .dt("Commune"), .dd(.text(communeLine)),
                 .dt("Territoire d’industrie"), .dd(territoryNode),

@@ -2,8 +2,9 @@ import Plot
 
 /// DSFR form building blocks. Every POST form carries the CSRF token of the current request.
 enum Forms {
-    static func post(action: String, _ nodes: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
+    static func post(action: String, multipart: Bool = false, _ nodes: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
         .form(.method(.post), .action(action), .attribute(named: "novalidate", value: nil),
+              .if(multipart, .attribute(named: "enctype", value: "multipart/form-data")),
               .input(.type(.hidden), .name("_csrf"), .value(PageContext.current.csrfToken)),
               .group(nodes))
     }
@@ -37,8 +38,32 @@ enum Forms {
             .unwrap(error) { .p(.class("fr-error-text"), .text($0)) })
     }
 
+    /// Plot has no `legend` element.
+    static func legend(_ text: String) -> Node<HTML.FormContext> {
+        .element(named: "legend", nodes: [.attribute(named: "class", value: "fr-fieldset__legend"), .text(text)])
+    }
+
     static func submit(_ label: String, secondary: Bool = false) -> Node<HTML.FormContext> {
         .button(.class(secondary ? "fr-btn fr-btn--secondary" : "fr-btn"), .type(.submit), .text(label))
+    }
+
+    /// Every problem of a form at once, in the form's order, each linked to its field
+    /// (`#champ-<name>`); `fields` lists (name, label) in that order, and `anchors` sends a
+    /// problem without a control of its own (« investissement ») to the field that fixes it.
+    static func errorSummary(_ errors: [String: String], fields: [(name: String, label: String)],
+                             anchors: [String: String] = [:]) -> Node<HTML.BodyContext> {
+        let known = Set(fields.map(\.name))
+        let ordered = fields.filter { errors[$0.name] != nil }.map { (name: $0.name, label: $0.label, message: errors[$0.name]!) }
+            + errors.keys.filter { !known.contains($0) }.sorted().map { (name: $0, label: "", message: errors[$0]!) }
+        let count = ordered.count
+        return .div(.class("fr-alert fr-alert--error fr-mb-3w"), .attribute(named: "role", value: "alert"), .id("erreurs"),
+                    .h2(.class("fr-alert__title"), .text("\(count) point\(count > 1 ? "s" : "") à corriger")),
+                    .p("Vos saisies ont été conservées. Corrigez chaque point ci-dessous :"),
+                    .ul(.forEach(ordered) { item in
+                        let target = anchors[item.name] ?? (known.contains(item.name) ? item.name : nil)
+                        let text = item.label.isEmpty ? item.message : "\(item.label) : \(item.message)"
+                        return .li(target.map { .a(.href("#champ-\($0)"), .text(text)) } ?? .text(text))
+                    }))
     }
 
     static func alert(_ kind: String, title: String, text: String? = nil) -> Node<HTML.BodyContext> {
