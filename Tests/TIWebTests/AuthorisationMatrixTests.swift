@@ -33,6 +33,7 @@ extension AppTests {
             "GET /dossiers/:id/modifier": .roles([.applicant]),
             "POST /dossiers/:id/modifier": .roles([.applicant]),
             "GET /dossiers/:id/deposer": .roles([.applicant]),
+            "POST /dossiers/:id/supprimer": .roles([.applicant]),
             "POST /dossiers/:id/deposer": .roles([.applicant]),
             "GET /dossiers/:id/accuse": .roles(readers),
             "GET /dossiers/:id/accuse.pdf": .roles(readers),

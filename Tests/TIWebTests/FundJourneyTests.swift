@@ -96,6 +96,15 @@ extension AppTests {
                 #expect(try await applicant.get("/dossiers/\(id)/accuse").text.contains("Accusé de dépôt"))
                 #expect(try await applicant.get("/dossiers").text.contains("FA-\(year)-94-00001"))
 
+                // A second draft, deleted after confirmation; a deposited file cannot be.
+                let extra = try #require(Self.id(fromLocation: try await applicant.post("/fonds/appels/\(callID)/candidater")))
+                #expect(try await applicant.post("/dossiers/\(extra)/supprimer").text.contains("Confirmer la suppression"))
+                #expect(try await FundApplication.find(UUID(uuidString: extra), on: app.db) != nil)
+                let deleted = try await applicant.post("/dossiers/\(extra)/supprimer", ["confirmer": "oui"])
+                #expect(deleted.status == .seeOther && deleted.headers.first(name: .location) == "/dossiers?ok=supprime")
+                #expect(try await FundApplication.find(UUID(uuidString: extra), on: app.db) == nil)
+                #expect(try await applicant.post("/dossiers/\(id)/supprimer", ["confirmer": "oui"]).status == .conflict)
+
                 // Reviewer: queue, take charge, ask for information.
                 #expect(try await reviewer.get("/instruction").text.contains("FA-\(year)-94-00001"))
                 #expect(try await reviewer.post("/dossiers/\(id)/actions/start_review").status == .seeOther)
@@ -134,7 +143,13 @@ extension AppTests {
                 // Committee: the State from the committee page, the Région from the application page.
                 let committee = try await prefecture.get("/comites/94")
                 #expect(committee.text.contains("FA-\(year)-94-00001") && committee.text.contains("Ateliers d’Ajaccio"))
-                let batch = try await prefecture.post("/comites/94", ["avis_\(id.uppercased())": "favorable", "motivation_\(id.uppercased())": "Projet structurant pour la filière."])
+                let ticked = ["avis_\(id.uppercased())": "favorable", "motivation_\(id.uppercased())": "Projet structurant pour la filière."]
+                let nothing = try await prefecture.post("/comites/94", [:])
+                #expect(nothing.status == .badRequest && nothing.text.contains("Aucune décision cochée"))
+                let toConfirm = try await prefecture.post("/comites/94", ticked)
+                #expect(toConfirm.text.contains("Vous allez enregistrer 1 décision"))
+                #expect(try await FundApplication.find(UUID(uuidString: id), on: app.db)?.stateFavourable == nil)
+                let batch = try await prefecture.post("/comites/94", ticked.merging(["confirmer": "oui"]) { a, _ in a })
                 #expect(batch.status == .ok)
                 #expect(batch.text.contains("en attente de l’autre partie"))
                 let decided = try await region.post("/dossiers/\(id)/decision", ["avis": "favorable", "motivation": "Projet structurant pour la filière."])
@@ -150,6 +165,13 @@ extension AppTests {
                 #expect(overpaid.text.contains("au-delà de l’aide accordée"))
                 #expect(try await prefecture.post("/dossiers/\(id)/versements", ["financeur": "state", "montant": "100 000", "date": "2021-05-01"]).status == .seeOther)
                 #expect(try await applicant.post("/dossiers/\(id)/suivi", ["date": "2023-12-31", "emplois": "9", "investissement": "950 000"]).status == .seeOther)
+                // Ten times the planned jobs: confirmed first, kept as typed, then flagged to staff.
+                let unusual = ["date": "2024-12-31", "emplois": "120", "investissement": "950 000"]
+                let unusualAsked = try await applicant.post("/dossiers/\(id)/suivi", unusual)
+                #expect(unusualAsked.status == .badRequest && unusualAsked.text.contains("Au-delà du prévu : 120 emplois créés déclarés pour 12 prévus"))
+                #expect(unusualAsked.text.contains("value=\"120\"") && unusualAsked.text.contains("Je confirme ces chiffres"))
+                #expect(try await applicant.post("/dossiers/\(id)/suivi", unusual.merging(["confirme": "oui"]) { a, _ in a }).status == .seeOther)
+                #expect(try await prefecture.get("/dossiers/\(id)").text.contains("À vérifier"))
                 let final = try await admin.get("/dossiers/\(id)")
                 #expect(final.text.contains("Versements en cours") && final.text.contains("CONV-94-001"))
 

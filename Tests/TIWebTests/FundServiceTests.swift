@@ -40,11 +40,16 @@ extension AppTests {
 
                 _ = try await FundService.signAgreement(laureate, reference: "CONV-2021-001", date: try CivilDate(parsing: "2021-04-10"), by: f.actor(.region), on: db)
                 // A schedule never beyond the aid; a payment of a planned amount settles that instalment.
-                try await FundService.schedulePayment(laureate, funder: .state, amount: EuroCents(euros: 150_000), dueOn: try CivilDate(parsing: "2021-05-01"), by: f.actor(.region), on: db)
-                try await FundService.schedulePayment(laureate, funder: .state, amount: EuroCents(euros: 150_000), dueOn: try CivilDate(parsing: "2022-05-01"), by: f.actor(.region), on: db)
+                try await FundService.schedulePayment(laureate, funder: .state, amount: EuroCents(euros: 150_000), dueOn: try CivilDate(parsing: "2021-05-01"), by: f.actor(.prefecture), on: db)
+                try await FundService.schedulePayment(laureate, funder: .state, amount: EuroCents(euros: 150_000), dueOn: try CivilDate(parsing: "2022-05-01"), by: f.actor(.prefecture), on: db)
                 await #expect(throws: FundError.self) {
-                    try await FundService.schedulePayment(laureate, funder: .state, amount: EuroCents(euros: 1), dueOn: try CivilDate(parsing: "2023-05-01"), by: f.actor(.region), on: db)
+                    try await FundService.schedulePayment(laureate, funder: .state, amount: EuroCents(euros: 1), dueOn: try CivilDate(parsing: "2023-05-01"), by: f.actor(.prefecture), on: db)
                 }
+                // Each party records its own share only.
+                let notTheirs = await #expect(throws: FundError.self) {
+                    try await FundService.recordPayment(laureate, funder: .state, amount: EuroCents(euros: 1), paidOn: try CivilDate(parsing: "2021-05-01"), reference: nil, by: f.actor(.region), on: db)
+                }
+                #expect(notTheirs?.code == "autre_financeur")
                 _ = try await FundService.recordPayment(laureate, funder: .state, amount: EuroCents(euros: 150_000), paidOn: try CivilDate(parsing: "2021-05-01"), reference: nil, by: f.actor(.prefecture), on: db)
                 #expect(laureate.state == .paymentsInProgress)
                 let lines = try await Payment.query(on: db).filter(\.$application.$id == laureate.id!).all()

@@ -67,6 +67,26 @@ public enum FundService {
         application.zonings = place.zonings.map(\.rawValue).joined(separator: ",")
     }
 
+    /// Deletes a draft that was never deposited, with what hangs on it; returns the storage keys of
+    /// its files, to remove once the transaction is committed.
+    public static func deleteDraft(_ application: FundApplication, by actor: Actor, on db: any Database) async throws -> [String] {
+        guard actor.role == .applicant, application.state == .draft, application.reference == nil else {
+            throw FundError(.conflict, "non_supprimable", "Seul un brouillon jamais déposé peut être supprimé (état : \(application.state.label)).")
+        }
+        let id = try application.requireID()
+        return try await db.writeTransaction { db in
+            let files = try await Attachment.query(on: db).filter(\.$application.$id == id).all()
+            try await Attachment.query(on: db).filter(\.$application.$id == id).delete()
+            try await ApplicationMessage.query(on: db).filter(\.$application.$id == id).delete()
+            try await ApplicationEvent.query(on: db).filter(\.$application.$id == id).delete()
+            try await Notification.query(on: db).filter(\.$applicationID == id).delete()
+            try await application.delete(on: db)
+            try await AuditLog.record("dossier.suppression_brouillon", by: actor.audit, object: "dossier", id: id.uuidString,
+                                      before: ["titre": application.displayName, "etat": application.state.rawValue], after: nil, on: db)
+            return files.map(\.storageKey)
+        }
+    }
+
     // MARK: Submission
 
     /// Refuses, field by field, what would stop the deposit; says nothing when it can go through.
@@ -490,13 +510,19 @@ public enum FundService {
         }
     }
 
+    /// Records a follow-up; figures far beyond the plan (`FollowUpCheck`) need `confirmed`.
     public static func recordFollowUp(_ application: FundApplication, on date: CivilDate, jobsCreated: Int, investment: EuroCents,
-                                      comment: String?, by actor: Actor, on db: any Database) async throws {
+                                      comment: String?, confirmed: Bool = false, by actor: Actor, on db: any Database) async throws {
         guard application.state.isLaureate else {
             throw FundError(.conflict, "suivi_laureat", "Le suivi concerne les lauréats (état : \(application.state.label)).")
         }
         guard jobsCreated >= 0, investment.cents >= 0 else {
             throw FundError(.invalid, "suivi_invalide", "Les emplois et l’investissement réalisés ne peuvent pas être négatifs.")
+        }
+        if !confirmed, let unusual = FollowUpCheck.unusual(jobs: jobsCreated, plannedJobs: application.jobsCreated, investment: investment,
+                                                           plannedInvestment: EuroCents(cents: application.investmentTotalCents)) {
+            throw FundError(.invalid, "confirmation_requise", unusual + " Vérifiez les chiffres, puis confirmez-les.",
+                            fields: ["confirme": "Cochez la confirmation si ces chiffres sont exacts."])
         }
         try await db.writeTransaction { db in
             let f = FollowUp()

@@ -7,6 +7,56 @@ struct Mail: Sendable, Equatable {
     var body: String
 }
 
+extension Mail {
+    /// The message as an RFC 5322 / MIME document: ASCII headers (RFC 2047 encoded words for the
+    /// subject and the sender's name), `Date`, `Message-ID`, and one text/plain UTF-8 part in
+    /// base64, lines ending in CRLF.
+    func mime(from: String, date: Date = Date(), host: String = "territoires-industrie.gouv.fr") -> String {
+        var headers = [
+            "From: " + Self.encodeAddress(from),
+            "To: " + to,
+            "Subject: " + Self.encodeWords(subject),
+            "Date: " + Self.rfc5322(date),
+            "Message-ID: <\(UUID().uuidString.lowercased())@\(host)>",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=utf-8",
+            "Content-Transfer-Encoding: base64",
+        ]
+        headers.append("")
+        let encoded = Data(body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8)
+            .base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        return headers.joined(separator: "\r\n") + "\r\n" + encoded + "\r\n"
+    }
+
+    /// « Territoires d’industrie <x@y> » → the name as encoded words, the address as is.
+    static func encodeAddress(_ address: String) -> String {
+        guard let open = address.lastIndex(of: "<") else { return address }
+        let name = address[..<open].trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? String(address[open...]) : encodeWords(name) + " " + address[open...]
+    }
+
+    /// RFC 2047 « B » encoded words of at most 75 characters, folded; ASCII text is left as is.
+    static func encodeWords(_ text: String) -> String {
+        let clean = text.filter { $0 != "\r" && $0 != "\n" }
+        guard clean.contains(where: { !$0.isASCII }) else { return clean }
+        var words: [String] = [], chunk = ""
+        for character in clean {
+            if (chunk + String(character)).utf8.count > 45 { words.append(chunk); chunk = "" }
+            chunk.append(character)
+        }
+        if !chunk.isEmpty { words.append(chunk) }
+        return words.map { "=?UTF-8?B?" + Data($0.utf8).base64EncodedString() + "?=" }.joined(separator: "\r\n ")
+    }
+
+    static func rfc5322(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Europe/Paris")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        return formatter.string(from: date)
+    }
+}
+
 /// Where e-mails go. Production: `sendmail` (an MTA such as msmtp relaying to the SMTP server);
 /// development: files in `var/mail/`; tests: captured in memory.
 protocol Mailer: Sendable {
@@ -17,13 +67,13 @@ protocol Mailer: Sendable {
 /// (no addresses or tokens in logs).
 struct FileMailer: Mailer {
     let directory: String
+    let from: String
     let logger: Logger
 
     func send(_ mail: Mail) async throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let name = "\(Int(Date().timeIntervalSince1970))-\(UUID().uuidString.prefix(8)).eml"
-        let text = "To: \(mail.to)\nSubject: \(mail.subject)\nContent-Type: text/plain; charset=utf-8\n\n\(mail.body)\n"
-        try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+        try Data(mail.mime(from: from).utf8).write(to: URL(fileURLWithPath: directory + "/" + name), options: .atomic)
         logger.notice("courriel écrit dans \(directory)/\(name)")
     }
 }
@@ -40,8 +90,7 @@ struct SendmailMailer: Mailer {
         let input = Pipe()
         process.standardInput = input
         try process.run()
-        let message = "From: \(from)\nTo: \(mail.to)\nSubject: \(mail.subject)\nContent-Type: text/plain; charset=utf-8\n\n\(mail.body)\n"
-        input.fileHandleForWriting.write(Data(message.utf8))
+        input.fileHandleForWriting.write(Data(mail.mime(from: from).utf8))
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw Abort(.internalServerError, reason: "sendmail a échoué") }

@@ -20,7 +20,7 @@ struct ApplicationController {
     }
 
     func render(_ application: FundApplication, req: Request, notice: String? = nil, errorMessage: String? = nil,
-                errors: [String: String] = [:], status: HTTPResponseStatus = .ok) async throws -> Response {
+                errors: [String: String] = [:], typed: [String: String] = [:], status: HTTPResponseStatus = .ok) async throws -> Response {
         let principal = req.principal!
         let db = req.db
         let call = try await application.$call.get(on: db)
@@ -42,7 +42,7 @@ struct ApplicationController {
             attachments: try await Attachment.query(on: db).filter(\.$application.$id == id).sort(\.$atEpoch).all(),
             payments: try await Payment.query(on: db).filter(\.$application.$id == id).sort(\.$paidOn).all(),
             followUps: try await FollowUp.query(on: db).filter(\.$application.$id == id).sort(\.$onDate).all(),
-            actorNames: names, errors: errors, notice: notice, errorMessage: errorMessage)
+            actorNames: names, errors: errors, typed: typed, notice: notice, errorMessage: errorMessage)
         return HTMLResponse.make(ApplicationShowPage(model: model).render(), status: status)
     }
 
@@ -178,17 +178,33 @@ struct ApplicationController {
         }
     }
 
+    struct DeleteForm: Content { var confirmer: String? }
+
+    /// Deletes a draft after a confirmation page; back to « Mes dossiers ».
+    func deleteDraft(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        guard (try? req.content.decode(DeleteForm.self))?.confirmer == "oui" else {
+            guard application.state == .draft, application.reference == nil else {
+                throw AppError(.conflict, code: "non_supprimable", "Seul un brouillon jamais déposé peut être supprimé.")
+            }
+            return HTMLResponse.make(DeleteDraftPage(id: application.id!.uuidString, title: application.displayName).render())
+        }
+        let keys = try await FundService.deleteDraft(application, by: try req.fundActor(), on: req.db)
+        for key in keys { try? await req.application.fileStorage.delete(key) }
+        return req.redirect(to: SiteURL.applications.path + "?ok=supprime", redirectType: .normal)
+    }
+
     // MARK: Actions
 
     /// Runs an operation; on refusal, re-renders the page with the reason.
-    func attempt(_ req: Request, _ application: FundApplication, notice: String = "action",
+    func attempt(_ req: Request, _ application: FundApplication, notice: String = "action", typed: [String: String] = [:],
                  _ operation: () async throws -> [TIPersistence.Notification]) async throws -> Response {
         do {
             await Notifier.deliver(try await operation(), on: req)
             return req.redirect(to: SiteURL.application(application.id!.uuidString).path + "?ok=\(notice)", redirectType: .normal)
         } catch let error as FundError {
             let fresh = try await FundApplication.find(application.id, on: req.db) ?? application
-            return try await render(fresh, req: req, errorMessage: error.message, errors: error.fields, status: error.status)
+            return try await render(fresh, req: req, errorMessage: error.message, errors: error.fields, typed: typed, status: error.status)
         } catch let error as AppError where error.status.code < 500 {
             let fresh = try await FundApplication.find(application.id, on: req.db) ?? application
             return try await render(fresh, req: req, errorMessage: error.message, status: error.status)
@@ -313,7 +329,7 @@ struct ApplicationController {
         }
     }
 
-    struct FollowUpForm: Content { var date: String?; var emplois: String?; var investissement: String?; var commentaire: String? }
+    struct FollowUpForm: Content { var date: String?; var emplois: String?; var investissement: String?; var commentaire: String?; var confirme: String? }
 
     func followUp(req: Request) async throws -> Response {
         let application = try await req.visibleApplication()
@@ -321,14 +337,16 @@ struct ApplicationController {
             throw AppError(.forbidden, code: "role_interdit", "Votre rôle ne permet pas de déclarer le suivi.")
         }
         let form = try req.content.decode(FollowUpForm.self)
-        return try await attempt(req, application, notice: "enregistre") {
+        let typed = ["date": form.date, "emplois": form.emplois, "investissement": form.investissement, "commentaire": form.commentaire].compactMapValues { $0 }
+        return try await attempt(req, application, notice: "enregistre", typed: typed) {
             let date: CivilDate, investment: EuroCents, jobs: Int
             do { date = try CivilDate(parsing: form.date ?? ""); investment = try EuroCents(parsingEuros: form.investissement ?? "") } catch let error as DomainError { throw AppError.invalid(error) }
             do { jobs = try BoundedCount.parse(form.emplois ?? "", field: "emplois créés") } catch let error as DomainError {
                 throw FundError(.invalid, "emplois_invalides", error.message, fields: ["emplois": error.message])
             }
             try await FundService.recordFollowUp(application, on: date, jobsCreated: jobs, investment: investment,
-                                                 comment: form.commentaire.flatMap { $0.isEmpty ? nil : $0 }, by: try req.fundActor(), on: req.db)
+                                                 comment: form.commentaire.flatMap { $0.isEmpty ? nil : $0 }, confirmed: form.confirme == "oui",
+                                                 by: try req.fundActor(), on: req.db)
             return []
         }
     }

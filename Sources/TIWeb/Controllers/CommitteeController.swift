@@ -15,14 +15,31 @@ struct CommitteeController {
                                                envelopes: try await envelopes(region.code, req)).render())
     }
 
+    /// Ticked decisions are first shown for confirmation (`confirmer=oui` saves them); nothing
+    /// ticked says so.
     func decide(req: Request) async throws -> Response {
         let (region, applications) = try await load(req)
         let actor = try req.fundActor()
-        var results: [UUID: (ok: Bool, message: String)] = [:]
-        for application in applications {
+        let ticked = applications.compactMap { application -> (FundApplication, Bool, String)? in
             let key = application.id!.uuidString
-            guard let avis = try? req.content.get(String.self, at: "avis_\(key)"), ["favorable", "defavorable"].contains(avis) else { continue }
-            let motivation = (try? req.content.get(String.self, at: "motivation_\(key)")) ?? ""
+            guard let avis = try? req.content.get(String.self, at: "avis_\(key)"), ["favorable", "defavorable"].contains(avis) else { return nil }
+            return (application, avis == "favorable", (try? req.content.get(String.self, at: "motivation_\(key)")) ?? "")
+        }
+        guard !ticked.isEmpty else {
+            let page = CommitteePage(regionCode: region.code, regionName: region.name, applications: applications,
+                                     party: DecisionParty.of(actor.role), territories: try await territoryNames(req), results: [:],
+                                     envelopes: try await envelopes(region.code, req),
+                                     error: "Aucune décision cochée : choisissez « Favorable » ou « Défavorable » pour au moins un dossier.")
+            return HTMLResponse.make(page.render(), status: .badRequest)
+        }
+        guard (try? req.content.get(String.self, at: "confirmer")) == "oui" else {
+            return HTMLResponse.make(CommitteeConfirmPage(regionCode: region.code, regionName: region.name, decisions: ticked.map {
+                .init(id: $0.0.id!.uuidString, reference: $0.0.reference ?? "—", carrier: $0.0.carrierName ?? "", favourable: $0.1, motivation: $0.2)
+            }).render())
+        }
+        var results: [UUID: (ok: Bool, message: String)] = [:]
+        for (application, favourable, motivation) in ticked {
+            let avis = favourable ? "favorable" : "defavorable"
             do {
                 let (updated, notifications) = try await FundService.decide(application.id!, favourable: avis == "favorable", motivation: motivation,
                                                                            by: actor, today: .today, on: req.db)

@@ -41,7 +41,8 @@ struct QueueController {
         let notifications = try await TIPersistence.Notification.query(on: req.db).filter(\.$user.$id == req.requireUser().requireID())
             .sort(\.$atEpoch, .descending).limit(10).all()
         let calls = try await FundCall.query(on: req.db).all().filter { $0.rules.isOpen(on: .today) }
-        return HTMLResponse.make(MyApplicationsPage(applications: applications, notifications: notifications, openCalls: calls).render())
+        let notice = (try? req.query.get(String.self, at: "ok")) == "supprime" ? "Brouillon supprimé." : nil
+        return HTMLResponse.make(MyApplicationsPage(applications: applications, notifications: notifications, openCalls: calls, notice: notice).render())
     }
 
     func queue(req: Request) async throws -> Response {

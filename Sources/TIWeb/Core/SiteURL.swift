@@ -24,7 +24,7 @@ public enum SiteURL: Sendable, Equatable {
     // The fund
     case fundCall(String), applyToCall(String)
     case applications, queue, queueCSV
-    case application(String), applicationEdit(String), applicationSubmit(String), applicationReceipt(String), applicationReceiptPDF(String), applicationLetter(String)
+    case application(String), applicationEdit(String), applicationDelete(String), applicationSubmit(String), applicationReceipt(String), applicationReceiptPDF(String), applicationLetter(String)
     case applicationAction(String, String), applicationInfoRequest(String), applicationReview(String), applicationDecision(String)
     case applicationAgreement(String), applicationPayments(String), applicationSchedule(String), applicationFollowUp(String), applicationMessages(String)
     case applicationAttachments(String), attachment(String, String)
@@ -67,6 +67,7 @@ public enum SiteURL: Sendable, Equatable {
         case .queueCSV: "/instruction.csv"
         case .application(let id): "/dossiers/\(id)"
         case .applicationEdit(let id): "/dossiers/\(id)/modifier"
+        case .applicationDelete(let id): "/dossiers/\(id)/supprimer"
         case .applicationSubmit(let id): "/dossiers/\(id)/deposer"
         case .applicationReceipt(let id): "/dossiers/\(id)/accuse"
         case .applicationReceiptPDF(let id): "/dossiers/\(id)/accuse.pdf"

@@ -45,7 +45,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     switch config.mailer {
     case "sendmail": app.mailer = SendmailMailer(path: Environment.get("TI_SENDMAIL") ?? "/usr/sbin/sendmail", from: config.mailFrom)
     case "memory": app.mailer = CapturingMailer()
-    default: app.mailer = FileMailer(directory: config.mailDirectory, logger: app.logger)
+    default: app.mailer = FileMailer(directory: config.mailDirectory, from: config.mailFrom, logger: app.logger)
     }
     app.rateLimiter = RateLimiter(limit: config.apiRateLimit)
     app.fileStorage = LocalFileStorage(directory: config.uploadDirectory)

@@ -74,6 +74,7 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.application(":id").components, access: .roles(readers), use: dossier.show)
     app.endpoint(.GET, SiteURL.applicationEdit(":id").components, access: .roles([.applicant]), use: dossier.editForm)
     app.endpoint(.POST, SiteURL.applicationEdit(":id").components, access: .roles([.applicant]), use: dossier.save)
+    app.endpoint(.POST, SiteURL.applicationDelete(":id").components, access: .roles([.applicant]), use: dossier.deleteDraft)
     app.endpoint(.GET, SiteURL.applicationSubmit(":id").components, access: .roles([.applicant]), use: dossier.confirmSubmit)
     app.endpoint(.POST, SiteURL.applicationSubmit(":id").components, access: .roles([.applicant]), use: dossier.submit)
     app.endpoint(.GET, SiteURL.applicationReceipt(":id").components, access: .roles(readers), use: dossier.receipt)

@@ -138,6 +138,7 @@ enum SiteChoice: Equatable {
 protocol FileStorage: Sendable {
     func store(_ data: ByteBuffer) async throws -> String
     func read(_ key: String) async throws -> ByteBuffer
+    func delete(_ key: String) async throws
 }
 
 struct LocalFileStorage: FileStorage {
@@ -150,6 +151,11 @@ struct LocalFileStorage: FileStorage {
             throw Abort(.internalServerError, reason: "écriture du fichier impossible")
         }
         return key
+    }
+
+    func delete(_ key: String) async throws {
+        guard key.allSatisfy({ $0.isHexDigit || $0 == "-" }) else { return }
+        try? FileManager.default.removeItem(atPath: directory + "/" + key)
     }
 
     func read(_ key: String) async throws -> ByteBuffer {

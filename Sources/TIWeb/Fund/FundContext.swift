@@ -37,13 +37,22 @@ extension FundError: AbortError {
 /// After a fund operation: the notifications it created are e-mailed. A mail failure is logged,
 /// never undoes the operation.
 enum Notifier {
+    /// Names the file and the event: « Dossier FA-2026-84-00012 : votre dossier … a bien été déposé ».
+    static func subject(_ text: String, reference: String?) -> String {
+        let event = text.split(separator: "\n").first.map(String.init) ?? text
+        let line = reference.map { event.contains($0) ? event : "Dossier \($0) : \(event)" } ?? event
+        return "Territoires d’industrie — " + (line.count > 140 ? String(line.prefix(139)) + "…" : line)
+    }
+
     static func deliver(_ notifications: [TIPersistence.Notification], on req: Request) async {
         for n in notifications {
             guard let user = try? await TIPersistenceUser.find(n.$user.id, on: req.db) else { continue }
             let link = n.applicationID.map { req.application.config.publicURL + SiteURL.application($0.uuidString).path } ?? ""
+            var reference: String?
+            if let id = n.applicationID { reference = try? await FundApplication.find(id, on: req.db)?.reference }
             do {
-                try await req.application.mailer.send(Mail(to: user.email, subject: "Territoires d’industrie : votre dossier",
-                                                           body: "Bonjour,\n\n\(n.text)\n\n\(link)\n"))
+                try await req.application.mailer.send(Mail(to: user.email, subject: subject(n.text, reference: reference),
+                                                           body: "Bonjour,\n\n\(n.text)\n\n\(link)\n\n-- \nTerritoires d’industrie — ce message est envoyé automatiquement, merci de ne pas y répondre.\n"))
             } catch {
                 req.logger.warning("notification e-mail not sent: \(error)")
             }

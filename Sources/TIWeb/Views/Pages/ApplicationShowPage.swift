@@ -21,6 +21,8 @@ struct ApplicationShowPage {
         var followUps: [FollowUp]
         var actorNames: [String: String]
         var errors: [String: String] = [:]
+        /// Values as typed in the form that was refused (the follow-up form).
+        var typed: [String: String] = [:]
         var notice: String?
         var errorMessage: String?
     }
@@ -101,6 +103,9 @@ struct ApplicationShowPage {
         guard role == .applicant else { return .empty }
         return .ul(.class("fr-btns-group fr-btns-group--inline-md"),
                    .if(a.state.isEditableByApplicant, .li(.a(.class("fr-btn"), .href(SiteURL.applicationEdit(id).path), "Modifier le dossier"))),
+                   .if(a.state == .draft && a.reference == nil,
+                       .li(Forms.post(action: SiteURL.applicationDelete(id).path,
+                                      .button(.class("fr-btn fr-btn--tertiary fr-icon-delete-line fr-btn--icon-left"), .type(.submit), "Supprimer le brouillon")))),
                    .if(a.reference != nil, .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.applicationReceipt(id).path), "Accusé de dépôt"))),
                    .if([.laureate, .rejected, .agreementSigned, .paymentsInProgress, .closed].contains(a.state),
                        .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.applicationLetter(id).path), "Courrier de décision"))))
@@ -233,17 +238,28 @@ struct ApplicationShowPage {
                            Forms.field("reference", label: "Référence", required: false),
                            Forms.submit("Enregistrer le versement"))),
             .h3(.class("fr-h5 fr-mt-4w"), "Suivi des emplois et de l’investissement réalisés"),
-            Components.table(caption: "Suivi", header: ["À la date du", "Emplois créés", "Investissement réalisé", "Commentaire"],
+            Components.table(caption: "Suivi", header: ["À la date du", "Emplois créés", "Investissement réalisé", "Commentaire", "Contrôle"],
                              rows: model.followUps.map { f in
-                                 [Components.cell((try? CivilDate(parsing: f.onDate))?.french ?? f.onDate), Components.numberCell(f.jobsCreated),
-                                  Components.moneyCell(f.investmentCents), Components.cell(f.comment ?? "—")]
+                                 let unusual = FollowUpCheck.unusual(jobs: f.jobsCreated, plannedJobs: a.jobsCreated,
+                                                                     investment: EuroCents(cents: f.investmentCents), plannedInvestment: EuroCents(cents: a.investmentTotalCents))
+                                 return [Components.cell((try? CivilDate(parsing: f.onDate))?.french ?? f.onDate), Components.numberCell(f.jobsCreated),
+                                         Components.moneyCell(f.investmentCents), Components.cell(f.comment ?? "—"),
+                                         .td(unusual.map { .group(Components.badgeCell("À vérifier", "warning"), .p(.class("fr-text--xs"), .text($0))) }
+                                             ?? .text("—"))]
                              }, numericColumns: [1, 2], empty: "Aucun suivi déclaré."),
             .if(reports,
                 Forms.post(action: SiteURL.applicationFollowUp(id).path,
-                           Forms.field("date", label: "À la date du", type: .date, value: CivilDate.today.iso),
-                           Forms.field("emplois", label: "Emplois effectivement créés", error: model.errors["emplois"]),
-                           Forms.field("investissement", label: "Investissement effectivement réalisé (€)", error: model.errors["investissement"]),
-                           Forms.field("commentaire", label: "Commentaire", required: false),
+                           Forms.field("date", label: "À la date du", type: .date, value: model.typed["date"] ?? CivilDate.today.iso),
+                           Forms.field("emplois", label: "Emplois effectivement créés", value: model.typed["emplois"] ?? "", error: model.errors["emplois"]),
+                           Forms.field("investissement", label: "Investissement effectivement réalisé (€)", value: model.typed["investissement"] ?? "",
+                                       error: model.errors["investissement"]),
+                           Forms.field("commentaire", label: "Commentaire", value: model.typed["commentaire"] ?? "", required: false),
+                           .unwrap(model.errors["confirme"]) { message in
+                               .div(.class("fr-checkbox-group fr-checkbox-group--error fr-mb-2w"),
+                                    .input(.type(.checkbox), .id("champ-confirme"), .name("confirme"), .value("oui")),
+                                    .label(.class("fr-label"), .for("champ-confirme"), "Je confirme ces chiffres, bien qu’au-delà du prévu"),
+                                    .p(.class("fr-error-text"), .text(message)))
+                           },
                            Forms.submit("Déclarer le suivi", secondary: true)))
         )
     }

@@ -3,6 +3,8 @@ import Plot
 import TIDomain
 import TIPersistence
 
+/// The regional committee: one card per file (the reviewer's opinions and proposal beside the
+/// decision controls), readable at any width; decisions by lots, confirmed before they are saved.
 struct CommitteePage {
     var regionCode: String
     var regionName: String
@@ -11,18 +13,20 @@ struct CommitteePage {
     var territories: [String: String]
     var results: [UUID: (ok: Bool, message: String)]
     var envelopes: [Envelope]
+    var error: String? = nil
 
     func render() -> String {
         let pending = applications.filter { $0.state == .inCommittee }
-        let totalProposed = pending.reduce(Int64(0)) { $0 + $1.proposedTotal.cents }
+        let totalProposed = pending.reduce(Int64(0)) { $0 +| $1.proposedTotal.cents }
         return Page(title: "Comité — \(regionName)", section: .fund,
                     breadcrumbs: [.init(label: "Dossiers à traiter", url: .queue), .init(label: "Comité \(regionName)", url: nil)],
                     content: .group(
             .h1(.text("Comité régional — \(regionName)")),
+            .unwrap(error) { Forms.alert("error", title: $0) },
             Components.figures([
                 .init(value: FrenchNumber.grouped(pending.count), label: "dossiers en comité"),
                 .init(value: EuroCents(cents: totalProposed).compact, label: "d’aide proposée"),
-                .init(value: FrenchNumber.grouped(pending.reduce(0) { $0 + ($1.jobsCreated ?? 0) }), label: "emplois à créer"),
+                .init(value: FrenchNumber.grouped(pending.reduce(0) { $0 +| ($1.jobsCreated ?? 0) }), label: "emplois à créer"),
             ]),
             .if(!envelopes.isEmpty,
                 Components.table(caption: "Enveloppes de la région", header: ["Appel", "Financeur", "Montant", "Engagé", "Disponible"],
@@ -34,46 +38,90 @@ struct CommitteePage {
             applications.isEmpty
                 ? Components.emptyState(title: "Aucun dossier en comité", text: "Les dossiers instruits et inscrits en comité apparaîtront ici.")
                 : Forms.post(action: SiteURL.committee(regionCode).path,
-                    .div(.class("fr-table ti-table"), .div(.class("fr-table__wrapper"), .div(.class("fr-table__container"), .div(.class("fr-table__content"),
-                        .table(
-                            .caption(.text("Dossiers en comité")),
-                            .thead(.tr(.th("Dossier"), .th("Chiffres clés"), .th("Avis État"), .th("Avis Région"),
-                                       .if(party != nil, .th(.text("Décision \(party == .state ? "de l’État" : "de la Région")"))))),
-                            .tbody(.forEach(applications) { a in row(a) })))))),
+                    .h2(.class("fr-h4"), .text("Dossiers en comité (\(applications.count))")),
+                    .forEach(applications) { card($0) },
                     .if(party != nil, Forms.submit("Enregistrer les décisions cochées")))
         )).render()
     }
 
-    func row(_ a: FundApplication) -> Node<HTML.TableContext> {
+    static func shortened(_ text: String?, _ limit: Int = 400) -> String {
+        guard let text, !text.isEmpty else { return "—" }
+        return text.count > limit ? String(text.prefix(limit)) + "…" : text
+    }
+
+    func card(_ a: FundApplication) -> Node<HTML.FormContext> {
         let key = a.id!.uuidString
-        func opinion(_ d: PartyDecision?) -> Node<HTML.TableRowContext> {
-            .td(d.map { $0.favourable ? Components.badgeCell("Favorable", "success") : Components.badgeCell("Défavorable", "error") }
-                ?? Components.badgeCell("En attente", "new"))
+        func opinion(_ d: PartyDecision?) -> Node<HTML.BodyContext> {
+            d.map { $0.favourable ? Components.badge("Favorable", kind: "success") : Components.badge("Défavorable", kind: "error") }
+                ?? Components.badge("En attente", kind: "new")
         }
         let mine = party.flatMap { a.decision(of: $0) }
-        return .tr(
-            .td(.a(.href(SiteURL.application(key).path), .text(a.reference ?? "—")), .br(), .text(a.carrierName ?? ""), .br(),
-                .span(.class("fr-text--sm"), .text(a.displayName)),
-                .unwrap(results[a.id!]) { r in .p(.class(r.ok ? "fr-message fr-message--valid" : "fr-message fr-message--error"), .text(r.message)) }),
-            .td(.class("fr-text--sm"),
-                .text("Investissement \(EuroCents(cents: a.investmentTotalCents).compact) · aide proposée \(a.proposedTotal.compact) (État \(EuroCents(cents: a.proposedStateCents ?? 0).compact), Région \(EuroCents(cents: a.proposedRegionCents ?? 0).compact)) · \(a.jobsCreated ?? 0) emplois"),
-                .br(),
-                .text([a.territoryID.flatMap { territories[$0] }.map { "TI \($0)" } ?? "hors TI", a.fragile ? "territoire fragile" : nil, a.size.flatMap(CompanySize.init(rawValue:))?.label]
-                        .compactMap { $0 }.joined(separator: " · "))),
-            opinion(a.decision(of: .state)), opinion(a.decision(of: .region)),
-            .if(party != nil,
-                a.state == .inCommittee && mine == nil
-                    ? .td(
-                        .div(.class("fr-radio-group fr-radio-group--sm"),
-                             .input(.type(.radio), .id("f-\(key)"), .name("avis_\(key)"), .value("favorable")),
-                             .label(.class("fr-label"), .for("f-\(key)"), "Favorable")),
-                        .div(.class("fr-radio-group fr-radio-group--sm"),
-                             .input(.type(.radio), .id("d-\(key)"), .name("avis_\(key)"), .value("defavorable")),
-                             .label(.class("fr-label"), .for("d-\(key)"), "Défavorable")),
-                        .label(.class("fr-label fr-text--sm"), .for("m-\(key)"), "Motivation"),
-                        .textarea(.class("fr-input"), .id("m-\(key)"), .name("motivation_\(key)"), .attribute(named: "rows", value: "2")))
-                    : .td(.text(mine == nil ? a.state.label : "Déjà décidé")))
-        )
+        let context = [a.territoryID.flatMap { territories[$0] }.map { "TI \($0)" } ?? "hors TI", a.fragile ? "territoire fragile" : nil,
+                       a.size.flatMap(CompanySize.init(rawValue:))?.label].compactMap { $0 }.joined(separator: " · ")
+        return .div(.class("fr-card fr-card--no-arrow ti-committee-card fr-mb-3w"), .div(.class("fr-card__body"), .div(.class("fr-card__content"),
+            .div(.class("fr-grid-row fr-grid-row--gutters"),
+                 .div(.class("fr-col-12 fr-col-lg-7"),
+                      .h3(.class("fr-card__title fr-h6"), .a(.href(SiteURL.application(key).path), .text(a.reference ?? "—"))),
+                      .p(.class("fr-mb-1w"), .strong(.text(a.carrierName ?? "")), .text(" — \(a.displayName)")),
+                      .p(.class("fr-text--sm fr-mb-1w"),
+                         .text("Investissement \(EuroCents(cents: a.investmentTotalCents).compact) · \(a.jobsCreated ?? 0) emplois · \(context)")),
+                      .p(.class("fr-mb-1w"), .strong(.text("Aide proposée \(a.proposedTotal.compact)")),
+                         .text(" (État \(EuroCents(cents: a.proposedStateCents ?? 0).compact), Région \(EuroCents(cents: a.proposedRegionCents ?? 0).compact))")),
+                      .p(.class("fr-text--sm fr-mb-1w"), .strong("Avis technique : "), .text(Self.shortened(a.technicalOpinion))),
+                      .p(.class("fr-text--sm fr-mb-1w"), .strong("Avis financier : "), .text(Self.shortened(a.financialOpinion))),
+                      .p(.class("fr-text--sm"), .text("État : "), opinion(a.decision(of: .state)), .text(" Région : "), opinion(a.decision(of: .region))),
+                      .unwrap(results[a.id!]) { r in .p(.class(r.ok ? "fr-message fr-message--valid" : "fr-message fr-message--error"), .text(r.message)) }),
+                 .div(.class("fr-col-12 fr-col-lg-5"),
+                      .if(party != nil,
+                          a.state == .inCommittee && mine == nil
+                              ? .fieldset(.class("fr-fieldset"),
+                                    Forms.legend("Décision \(party == .state ? "de l’État" : "de la Région") sur \(a.reference ?? "ce dossier")"),
+                                    .div(.class("fr-fieldset__element fr-fieldset__element--inline"),
+                                         .div(.class("fr-radio-group"),
+                                              .input(.type(.radio), .id("f-\(key)"), .name("avis_\(key)"), .value("favorable")),
+                                              .label(.class("fr-label"), .for("f-\(key)"), "Favorable"))),
+                                    .div(.class("fr-fieldset__element fr-fieldset__element--inline"),
+                                         .div(.class("fr-radio-group"),
+                                              .input(.type(.radio), .id("d-\(key)"), .name("avis_\(key)"), .value("defavorable")),
+                                              .label(.class("fr-label"), .for("d-\(key)"), "Défavorable"))),
+                                    .div(.class("fr-fieldset__element"),
+                                         .div(.class("fr-input-group"),
+                                              .label(.class("fr-label"), .for("m-\(key)"), "Motivation"),
+                                              .textarea(.class("fr-input"), .id("m-\(key)"), .name("motivation_\(key)"), .attribute(named: "rows", value: "3")))))
+                              : .p(.class("fr-text--sm"), .text(mine == nil ? a.state.label : "Votre décision est enregistrée."))))))))
+    }
+}
+
+/// Before saving a committee's decisions: what will be recorded, to confirm.
+struct CommitteeConfirmPage {
+    struct Decision { var id: String; var reference: String; var carrier: String; var favourable: Bool; var motivation: String }
+
+    var regionCode: String
+    var regionName: String
+    var decisions: [Decision]
+
+    func render() -> String {
+        let count = decisions.count
+        let noun = "\(count) décision\(count > 1 ? "s" : "")"
+        return Page(title: "Confirmer les décisions — \(regionName)", section: .fund,
+                    breadcrumbs: [.init(label: "Comité \(regionName)", url: .committee(regionCode)), .init(label: "Confirmation", url: nil)],
+                    content: .group(
+            .h1(.text("Confirmer \(noun)")),
+            Forms.alert("warning", title: "Vous allez enregistrer \(noun)", text: "Une décision enregistrée ne se modifie plus que par une réouverture motivée."),
+            .ul(.forEach(decisions) { d in
+                .li(.strong(.text("\(d.reference) — \(d.carrier) : \(d.favourable ? "favorable" : "défavorable")")),
+                    .text(d.motivation.isEmpty ? " (sans motivation)" : " — \(d.motivation)"))
+            }),
+            Forms.post(action: SiteURL.committee(regionCode).path,
+                .input(.type(.hidden), .name("confirmer"), .value("oui")),
+                .forEach(decisions) { d in
+                    .group(.input(.type(.hidden), .name("avis_\(d.id)"), .value(d.favourable ? "favorable" : "defavorable")),
+                           .input(.type(.hidden), .name("motivation_\(d.id)"), .value(d.motivation)))
+                },
+                .div(.class("fr-btns-group fr-btns-group--inline-md"),
+                     .button(.class("fr-btn"), .type(.submit), .text("Confirmer \(noun == "1 décision" ? "la décision" : "les \(noun)")")),
+                     .a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.committee(regionCode).path), "Revenir au comité")))
+        )).render()
     }
 }
 

@@ -7,10 +7,12 @@ struct MyApplicationsPage {
     var applications: [FundApplication]
     var notifications: [TIPersistence.Notification]
     var openCalls: [FundCall]
+    var notice: String? = nil
 
     func render() -> String {
         Page(title: "Mes dossiers", section: .fund, breadcrumbs: [.init(label: "Mes dossiers", url: nil)], content: .group(
             .h1("Mes dossiers"),
+            .unwrap(notice) { Forms.alert("success", title: $0) },
             .if(!openCalls.isEmpty,
                 .div(.class("fr-callout fr-mb-4w"),
                      .p(.class("fr-callout__text"), "Appel\(openCalls.count > 1 ? "s" : "") ouvert\(openCalls.count > 1 ? "s" : "") : ",
