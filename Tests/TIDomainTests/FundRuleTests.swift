@@ -27,6 +27,7 @@ struct FundRuleTests {
             "close:payments_in_progress", "reopen:laureate", "reopen:rejected",
             "withdraw:draft", "withdraw:submitted", "withdraw:under_review", "withdraw:information_requested",
             "withdraw:reviewed", "withdraw:in_committee",
+            "declare_inadmissible:submitted", "declare_inadmissible:under_review",
         ]
         var refused = 0
         for action in ApplicationAction.allCases {

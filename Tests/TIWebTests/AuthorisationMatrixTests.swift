@@ -41,6 +41,8 @@ extension AppTests {
             "POST /dossiers/:id/actions/:action": .roles(staff.union([.applicant])),
             "POST /dossiers/:id/complements": .roles([.reviewer, .admin]),
             "POST /dossiers/:id/instruction": .roles([.reviewer, .admin]),
+            "POST /dossiers/:id/instructeur": .roles([.reviewer, .admin]),
+            "POST /dossiers/:id/notes": .roles([.reviewer, .admin, .prefecture, .region]),
             "POST /dossiers/:id/decision": .roles([.prefecture, .region]),
             "POST /dossiers/:id/convention": .roles([.admin, .region, .prefecture]),
             "POST /dossiers/:id/versements": .roles([.admin, .region, .prefecture]),

@@ -108,6 +108,18 @@ extension AppTests {
                 // Reviewer: queue, take charge, ask for information.
                 #expect(try await reviewer.get("/instruction").text.contains("FA-\(year)-94-00001"))
                 #expect(try await reviewer.post("/dossiers/\(id)/actions/start_review").status == .seeOther)
+                // Internal notes and the instructor in charge: staff only.
+                #expect(try await reviewer.post("/dossiers/\(id)/notes", ["notes": "Note interne : appeler le directeur financier."]).status == .seeOther)
+                let reviewerID = try #require(try await TIPersistenceUser.query(on: app.db).filter(\.$role == .reviewer).first()?.id)
+                #expect(try await reviewer.post("/dossiers/\(id)/instructeur", ["instructeur": reviewerID.uuidString]).status == .seeOther)
+                #expect(try await reviewer.post("/dossiers/\(id)/instructeur", ["instructeur": UUID().uuidString]).status == .badRequest)
+                let staffView = try await prefecture.get("/dossiers/\(id)").text
+                #expect(staffView.contains("Note interne : appeler") && staffView.contains("Instructeur en charge : Compte reviewer"))
+                for outsider in [applicant, browsers[.territory]!] {
+                    let page = try await outsider.get("/dossiers/\(id)").text
+                    #expect(!page.contains("Note interne") && !page.contains("Instructeur en charge"))
+                }
+                #expect(try await applicant.post("/dossiers/\(id)/notes", ["notes": "x"]).status == .forbidden)
                 let asked = try await reviewer.post("/dossiers/\(id)/complements", ["motif_type": "incomplete", "message": "Joignez les devis des machines."])
                 #expect(asked.status == .seeOther)
                 let mails = await (app.mailer as! CapturingMailer).sent.map(\.body)
@@ -128,6 +140,8 @@ extension AppTests {
                 #expect(try await applicant.post("/dossiers/\(id)/deposer", ["attestation": "oui"]).status == .seeOther)
 
                 // Reviewer: review, complete, committee.
+                let tooMuch = try await reviewer.post("/dossiers/\(id)/instruction", ["avis_technique": "Projet techniquement solide.", "avis_financier": "Structure financière saine.", "investissement_eligible": "1 000 000", "aide_etat": "250 000", "aide_region": "100 000"])
+                #expect(tooMuch.status == .badRequest && tooMuch.text.contains("dépasse l’aide demandée (300\u{202F}000 €)"))
                 let badReview = try await reviewer.post("/dossiers/\(id)/instruction", ["avis_technique": "court", "avis_financier": "Structure financière saine.", "investissement_eligible": "1 000 000", "aide_etat": "200 000", "aide_region": "100 000"])
                 #expect(badReview.status == .badRequest)
                 #expect(badReview.text.contains("Rédigez l’avis technique"))

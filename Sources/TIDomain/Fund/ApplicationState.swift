@@ -3,6 +3,8 @@ public enum ApplicationState: String, CaseIterable, Codable, Sendable {
     case draft, submitted, underReview = "under_review", informationRequested = "information_requested"
     case reviewed, inCommittee = "in_committee", laureate, rejected, withdrawn
     case agreementSigned = "agreement_signed", paymentsInProgress = "payments_in_progress", closed
+    /// Closed by the reviewer before any decision: out of the call's scope or not admissible.
+    case inadmissible
 
     public var label: String {
         switch self {
@@ -18,6 +20,7 @@ public enum ApplicationState: String, CaseIterable, Codable, Sendable {
         case .agreementSigned: "Convention signée"
         case .paymentsInProgress: "Versements en cours"
         case .closed: "Clos"
+        case .inadmissible: "Irrecevable"
         }
     }
 
@@ -28,7 +31,7 @@ public enum ApplicationState: String, CaseIterable, Codable, Sendable {
         case .submitted, .underReview, .reviewed, .inCommittee: "info"
         case .informationRequested: "warning"
         case .laureate, .agreementSigned, .paymentsInProgress, .closed: "success"
-        case .rejected: "error"
+        case .rejected, .inadmissible: "error"
         }
     }
 
@@ -59,6 +62,7 @@ public enum ApplicationState: String, CaseIterable, Codable, Sendable {
         case .agreementSigned: "La convention est signée ; les versements suivront l’échéancier."
         case .paymentsInProgress: "Les versements sont en cours ; déclarez le suivi des emplois et investissements."
         case .closed: "Le dossier est clos."
+        case .inadmissible: "Votre dossier a été déclaré irrecevable ; le motif figure dans son historique."
         }
     }
 }

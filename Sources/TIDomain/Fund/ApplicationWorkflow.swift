@@ -10,6 +10,7 @@ public enum ApplicationAction: String, CaseIterable, Codable, Sendable {
     case completeReview = "complete_review", sendToCommittee = "send_to_committee"
     case decideLaureate = "decide_laureate", decideRejected = "decide_rejected"
     case withdraw, signAgreement = "sign_agreement", startPayments = "start_payments", close, reopen
+    case declareInadmissible = "declare_inadmissible"
 
     public var label: String {
         switch self {
@@ -26,6 +27,7 @@ public enum ApplicationAction: String, CaseIterable, Codable, Sendable {
         case .startPayments: "Premier versement"
         case .close: "Clôture"
         case .reopen: "Réouverture de la décision"
+        case .declareInadmissible: "Déclarer irrecevable"
         }
     }
 }
@@ -47,6 +49,7 @@ public enum ApplicationWorkflow {
         case (.startPayments, .agreementSigned): .paymentsInProgress
         case (.close, .paymentsInProgress): .closed
         case (.reopen, .laureate), (.reopen, .rejected): .inCommittee
+        case (.declareInadmissible, .submitted), (.declareInadmissible, .underReview): .inadmissible
         default: nil
         }
     }
@@ -56,7 +59,7 @@ public enum ApplicationWorkflow {
         switch action {
         case .submit, .resubmit: [.applicant]
         case .withdraw: [.applicant, .admin]
-        case .startReview, .requestInformation, .completeReview: [.reviewer, .admin]
+        case .startReview, .requestInformation, .completeReview, .declareInadmissible: [.reviewer, .admin]
         case .sendToCommittee: [.reviewer, .admin]
         // The two keys are recorded with `TwoKeyDecision`; the resulting move is made by the system.
         case .decideLaureate, .decideRejected: [.prefecture, .region]

@@ -68,3 +68,18 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         try container.encode(iso)
     }
 }
+
+extension CivilDate {
+    /// Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's days_from_civil).
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// Whole days from `earlier` to this date (negative when `earlier` is later).
+    public func days(since earlier: CivilDate) -> Int { dayNumber - earlier.dayNumber }
+}

@@ -41,7 +41,14 @@ public enum FundAccess {
     /// Events of an application's history that carry review content (the reviewer's opinion and
     /// proposed aid, each party's decision key and motivation). Pages and API show them only to
     /// those who `seesReview`; the others see the state changes, never the opinions.
-    public static let reviewEventActions: Set<String> = ["avis_instruction", "decision_state", "decision_region"]
+    public static let reviewEventActions: Set<String> = ["avis_instruction", "decision_state", "decision_region", "attribution"]
+
+    /// Reviewers who may be put in charge of files of `region`.
+    public static func instructors(region: String?, on db: any Database) async throws -> [(id: String, name: String)] {
+        try await User.query(on: db).filter(\.$role == .reviewer).filter(\.$active == true).sort(\.$displayName).all()
+            .filter { Principal(userID: $0.id!.uuidString, role: $0.role, scope: $0.scope).covers(region: region) }
+            .map { ($0.id!.uuidString, $0.displayName) }
+    }
 
     /// The history as the principal may see it: the one rule for pages and API alike.
     public static func visibleEvents(_ events: [ApplicationEvent], _ principal: Principal) -> [ApplicationEvent] {

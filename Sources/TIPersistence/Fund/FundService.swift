@@ -87,6 +87,47 @@ public enum FundService {
         }
     }
 
+    // MARK: Following a file (staff)
+
+    /// Names the reviewer in charge (nil: nobody); the reviewer must cover the file's région.
+    public static func assign(_ application: FundApplication, to reviewerID: UUID?, by actor: Actor, on db: any Database) async throws {
+        guard [.reviewer, .admin].contains(actor.role) else { throw FundError(.forbidden, "role_interdit", "Seule l’instruction attribue les dossiers.") }
+        var name = "personne"
+        if let reviewerID {
+            guard let user = try await User.find(reviewerID, on: db), user.role == .reviewer, user.active,
+                  Principal(userID: reviewerID.uuidString, role: user.role, scope: user.scope).covers(region: application.regionCode) else {
+                throw FundError(.invalid, "instructeur_inconnu", "Choisissez un instructeur de la région du dossier.", fields: ["instructeur": "Instructeur inconnu."])
+            }
+            name = user.displayName
+        }
+        let inCharge = name
+        try await db.writeTransaction { db in
+            let before = ["instructeur": application.assignedTo ?? ""]
+            application.assignedTo = reviewerID?.uuidString
+            try await application.save(on: db)
+            try await ApplicationEvent(applicationID: application.id!, actor: actor.audit, action: "attribution", from: nil, to: nil,
+                                       reason: "Instructeur en charge : \(inCharge)").create(on: db)
+            try await AuditLog.record("dossier.attribution", by: actor.audit, object: "dossier", id: application.id!.uuidString,
+                                      before: before, after: ["instructeur": application.assignedTo ?? ""], on: db)
+        }
+    }
+
+    /// The staff's internal notes on a file (10 000 characters at most).
+    public static func saveNotes(_ application: FundApplication, _ notes: String, by actor: Actor, on db: any Database) async throws {
+        guard FundAccess.seesReview(actor.principal) else { throw FundError(.forbidden, "role_interdit", "Votre rôle ne permet pas d’annoter les dossiers.") }
+        let text = notes.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.count <= 10_000 else {
+            throw FundError(.invalid, "notes_trop_longues", "Les notes dépassent 10 000 caractères.", fields: ["notes": "10 000 caractères au plus."])
+        }
+        try await db.writeTransaction { db in
+            let before = ["notes": application.internalNotes ?? ""]
+            application.internalNotes = text.isEmpty ? nil : text
+            try await application.save(on: db)
+            try await AuditLog.record("dossier.notes_internes", by: actor.audit, object: "dossier", id: application.id!.uuidString,
+                                      before: before, after: ["notes": application.internalNotes ?? ""], on: db)
+        }
+    }
+
     // MARK: Submission
 
     /// Refuses, field by field, what would stop the deposit; says nothing when it can go through.
@@ -181,10 +222,16 @@ public enum FundService {
             fields["investissement_eligible"] = "L’investissement éligible dépasse l’investissement prévu (\(EuroCents(cents: application.investmentTotalCents).formatted))."
         }
         let envelopes = try await EnvelopeLedger.envelopes(call: application.$call.id, region: application.regionCode ?? "", on: db)
-        do {
-            try AidSplit.check(state: review.proposedState, region: review.proposedRegion,
-                               oneForOne: envelopes[.region]?.oneForOne ?? false, regionFunds: envelopes[.region] != nil)
-        } catch { fields["aide_proposee"] = error.message }
+        // No aid proposed is an unfavourable opinion: nothing to split.
+        if review.proposedState + review.proposedRegion != .zero {
+            do {
+                try AidSplit.check(state: review.proposedState, region: review.proposedRegion,
+                                   oneForOne: envelopes[.region]?.oneForOne ?? false, regionFunds: envelopes[.region] != nil)
+            } catch { fields["aide_proposee"] = error.message }
+        }
+        if let requested = application.requestedAidCents, (review.proposedState + review.proposedRegion).cents > requested {
+            fields["aide_proposee"] = "L’aide proposée (\((review.proposedState + review.proposedRegion).formatted)) dépasse l’aide demandée (\(EuroCents(cents: requested).formatted))."
+        }
         if review.proposedState + review.proposedRegion > review.eligibleInvestment, review.eligibleInvestment > .zero {
             fields["aide_proposee"] = "L’aide proposée dépasse l’investissement éligible."
         }
@@ -247,11 +294,13 @@ public enum FundService {
             let call = try await application.$call.get(on: db)
             let checks = Eligibility.checks(application.content, rules: call.rules, submittedOn: application.submittedOn.flatMap { try? CivilDate(parsing: $0) },
                                             regionCode: application.regionCode, today: CivilDate.today)
-            let unexplained = checks.filter { !$0.passed && application.eligibilityOverrides[$0.id] == nil }
+            // An unfavourable opinion (no aid proposed) needs no derogation: nothing is granted.
+            let unfavourable = application.proposedTotal == .zero
+            let unexplained = unfavourable ? [] : checks.filter { !$0.passed && application.eligibilityOverrides[$0.id] == nil }
             guard unexplained.isEmpty else {
                 throw FundError(.conflict, "eligibilite", "Critère\(unexplained.count > 1 ? "s" : "") d’éligibilité non rempli\(unexplained.count > 1 ? "s" : "") sans dérogation motivée : \(unexplained.map(\.label).joined(separator: ", ")).")
             }
-        case .withdraw, .reopen:
+        case .withdraw, .reopen, .declareInadmissible:
             guard let reason, reason.count >= 10 else {
                 throw FundError(.invalid, "motif_requis", "Indiquez le motif (10 caractères au moins).", fields: ["motif": "Indiquez le motif."])
             }

@@ -33,6 +33,7 @@ public enum AppMigrations {
         CreateCommunePostalCodes(),
         AddApplicationPublication(),
         AddRequiredDocuments(),
+        AddReviewFollowing(),
     ]
 }
 

@@ -42,7 +42,8 @@ struct ApplicationController {
             attachments: try await Attachment.query(on: db).filter(\.$application.$id == id).sort(\.$atEpoch).all(),
             payments: try await Payment.query(on: db).filter(\.$application.$id == id).sort(\.$paidOn).all(),
             followUps: try await FollowUp.query(on: db).filter(\.$application.$id == id).sort(\.$onDate).all(),
-            actorNames: names, errors: errors, typed: typed, notice: notice, errorMessage: errorMessage)
+            actorNames: names, errors: errors, typed: typed, notice: notice, errorMessage: errorMessage,
+            instructors: FundAccess.seesReview(principal) ? try await FundAccess.instructors(region: application.regionCode, on: db) : [])
         return HTMLResponse.make(ApplicationShowPage(model: model).render(), status: status)
     }
 
@@ -233,6 +234,32 @@ struct ApplicationController {
         let reason = form.motif_type.flatMap(InformationReason.init(rawValue:)) ?? .incomplete
         return try await attempt(req, application) {
             try await FundService.requestInformation(application, reason: reason, message: form.message ?? "", by: try req.fundActor(), on: req.db)
+        }
+    }
+
+    struct AssignForm: Content { var instructeur: String? }
+
+    func assign(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        let raw = try req.content.decode(AssignForm.self).instructeur ?? ""
+        return try await attempt(req, application, notice: "enregistre") {
+            guard raw.isEmpty || UUID(uuidString: raw) != nil else {
+                throw FundError(.invalid, "instructeur_inconnu", "Choisissez un instructeur de la région du dossier.", fields: ["instructeur": "Instructeur inconnu."])
+            }
+            let reviewer = UUID(uuidString: raw)
+            try await FundService.assign(application, to: reviewer, by: try req.fundActor(), on: req.db)
+            return []
+        }
+    }
+
+    struct NotesForm: Content { var notes: String? }
+
+    func notes(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        let text = try req.content.decode(NotesForm.self).notes ?? ""
+        return try await attempt(req, application, notice: "enregistre", typed: ["notes": text]) {
+            try await FundService.saveNotes(application, text, by: try req.fundActor(), on: req.db)
+            return []
         }
     }
 

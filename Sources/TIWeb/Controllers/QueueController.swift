@@ -45,6 +45,15 @@ struct QueueController {
         return HTMLResponse.make(MyApplicationsPage(applications: applications, notifications: notifications, openCalls: calls, notice: notice).render())
     }
 
+    /// Among `rows`, those whose latest message was written by the applicant.
+    static func answered(_ rows: [FundApplication], on db: any Database) async throws -> Set<UUID> {
+        let ids = rows.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let messages = try await ApplicationMessage.query(on: db).filter(\.$application.$id ~~ ids).sort(\.$atEpoch).all()
+        let latest = Dictionary(messages.map { ($0.$application.id, $0) }) { _, later in later }
+        return Set(latest.filter { $0.value.authorRole == Role.applicant.rawValue }.keys)
+    }
+
     func queue(req: Request) async throws -> Response {
         let filter = try req.query.decode(Filter.self)
         let principal = req.principal!
@@ -57,9 +66,11 @@ struct QueueController {
         var regions = try await Region.query(on: req.db).all().sorted { SearchText.normalise($0.name) < SearchText.normalise($1.name) }
         if ![.admin].contains(principal.role) { regions = regions.filter { principal.scope.regions.contains($0.code) } }
         let committees = principal.role == .admin ? regions.map(\.code) : principal.scope.regions
+        let names = Dictionary(try await User.query(on: req.db).filter(\.$role == .reviewer).all().map { ($0.id!.uuidString, $0.displayName) }) { a, _ in a }
         return HTMLResponse.make(QueuePage(filter: filter, rows: rows, total: total, page: page, pageSize: Self.pageSize,
                                            calls: calls, regions: regions.map { ($0.code, $0.name) },
-                                           committeeRegions: [.region, .prefecture, .admin].contains(principal.role) ? committees : []).render())
+                                           committeeRegions: [.region, .prefecture, .admin].contains(principal.role) ? committees : [],
+                                           instructorNames: names, answered: try await Self.answered(rows, on: req.db)).render())
     }
 
     /// The filtered list as CSV: exactly what the queue shows, all pages.

@@ -54,7 +54,8 @@ struct TerritoryController {
             dashboard: dashboard,
             territory: territory.profile, summary: summary, members: members, communes: communes,
             regions: regions.map { ($0.code, $0.name) }, departements: departements.map { ($0.code, $0.name) },
-            maps: maps.map { ($0.region.code, $0.region.name, $0.svg) })
+            maps: maps.map { ($0.region.code, $0.region.name, $0.svg) },
+            ownFiles: req.principal?.role == .territory && req.principal?.scope.territory?.rawValue == id)
         return HTMLResponse.make(TerritoryShowPage(model: model).render())
     }
 }

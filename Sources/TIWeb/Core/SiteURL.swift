@@ -27,7 +27,7 @@ public enum SiteURL: Sendable, Equatable {
     case application(String), applicationEdit(String), applicationDelete(String), applicationSubmit(String), applicationReceipt(String), applicationReceiptPDF(String), applicationLetter(String)
     case applicationAction(String, String), applicationInfoRequest(String), applicationReview(String), applicationDecision(String)
     case applicationAgreement(String), applicationPayments(String), applicationSchedule(String), applicationFollowUp(String), applicationMessages(String)
-    case applicationAttachments(String), attachment(String, String)
+    case applicationAttachments(String), attachment(String, String), applicationInstructor(String), applicationNotes(String)
     case committee(String)
     case envelopes, envelope(String)
     case adminCalls, adminCallNew, adminCall(String), adminCallEnvelopes(String), adminRegimes
@@ -82,6 +82,8 @@ public enum SiteURL: Sendable, Equatable {
         case .applicationFollowUp(let id): "/dossiers/\(id)/suivi"
         case .applicationMessages(let id): "/dossiers/\(id)/messages"
         case .applicationAttachments(let id): "/dossiers/\(id)/pieces"
+        case .applicationInstructor(let id): "/dossiers/\(id)/instructeur"
+        case .applicationNotes(let id): "/dossiers/\(id)/notes"
         case .attachment(let id, let file): "/dossiers/\(id)/pieces/\(file)"
         case .committee(let region): "/comites/\(region.urlPathEncoded)"
         case .envelopes: "/fonds/enveloppes"

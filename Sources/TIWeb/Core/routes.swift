@@ -82,6 +82,8 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.applicationLetter(":id").components, access: .roles(readers), use: dossier.letter)
     app.endpoint(.POST, SiteURL.applicationAction(":id", ":action").components, access: .roles(staff.union([.applicant])), use: dossier.action)
     app.endpoint(.POST, SiteURL.applicationInfoRequest(":id").components, access: .roles([.reviewer, .admin]), use: dossier.requestInformation)
+    app.endpoint(.POST, SiteURL.applicationInstructor(":id").components, access: .roles([.reviewer, .admin]), use: dossier.assign)
+    app.endpoint(.POST, SiteURL.applicationNotes(":id").components, access: .roles([.reviewer, .admin, .prefecture, .region]), use: dossier.notes)
     app.endpoint(.POST, SiteURL.applicationReview(":id").components, access: .roles([.reviewer, .admin]), use: dossier.review)
     app.endpoint(.POST, SiteURL.applicationDecision(":id").components, access: .roles([.prefecture, .region]), use: dossier.decide)
     app.endpoint(.POST, SiteURL.applicationAgreement(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.agreement)

@@ -53,6 +53,9 @@ public final class FundApplication: Model, @unchecked Sendable {
     @Field(key: "partners_json") public var partnersJSON: String
     @OptionalField(key: "publication_consent") public var publicationConsent: Bool?
     @OptionalField(key: "public_summary") public var publicSummary: String?
+    /// The reviewer in charge (a user id), and the staff's internal notes.
+    @OptionalField(key: "assigned_to") public var assignedTo: String?
+    @OptionalField(key: "internal_notes") public var internalNotes: String?
 
     // Location, resolved from the commune when saved, frozen at submission.
     @OptionalField(key: "region_code") public var regionCode: String?

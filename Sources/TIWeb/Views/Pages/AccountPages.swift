@@ -5,6 +5,20 @@ import TIPersistence
 struct AccountPage {
     var user: TIPersistence.User
 
+    /// Where this account's work is (the page it lands on after sign-in), and how to call it.
+    var work: (url: SiteURL, label: String) {
+        let principal = Principal(userID: user.id?.uuidString ?? "", role: user.role, scope: user.scope)
+        let label: String = switch user.role {
+        case .applicant: "Mes dossiers"
+        case .reviewer: "Les dossiers à instruire"
+        case .region, .prefecture: "Le comité régional et ses enveloppes"
+        case .territory: "Mon territoire"
+        case .admin: "L’administration"
+        case .viewer: "Les indicateurs"
+        }
+        return (AuthController.landing(for: principal), label)
+    }
+
     func render() -> String {
         let scope = user.scope
         var scopeText = "Toute la France"
@@ -19,6 +33,7 @@ struct AccountPage {
                 .dt("Rôle"), .dd(.text(user.role.label)),
                 .dt("Périmètre"), .dd(.text(scopeText))),
             .ul(.class("fr-btns-group fr-btns-group--inline-md fr-mt-3w"),
+                .li(.a(.class("fr-btn"), .href(work.url.path), .text(work.label))),
                 .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.accountTokens.path), "Mes jetons d’API")),
                 .li(.a(.class("fr-btn fr-btn--tertiary"), .href(SiteURL.forgotPassword.path), "Changer de mot de passe")))
         )).render()

@@ -25,6 +25,8 @@ struct ApplicationShowPage {
         var typed: [String: String] = [:]
         var notice: String?
         var errorMessage: String?
+        /// Reviewers who may be put in charge (staff only).
+        var instructors: [(id: String, name: String)] = []
     }
 
     let model: Model
@@ -48,6 +50,7 @@ struct ApplicationShowPage {
             .if(role == .applicant, Forms.alert("info", title: "Prochaine étape", text: a.state.nextStep)),
             applicantActions,
             summary,
+            .if(FundAccess.seesReview(model.principal) && a.state != .draft, followingSection),
             .if(FundAccess.seesReview(model.principal) && a.state != .draft, reviewSection),
             decisionSection,
             afterDecisionSection,
@@ -119,6 +122,33 @@ struct ApplicationShowPage {
                           .p(.class("fr-text--sm"), .text("Part versée : \(funders.first?.label ?? "—")")))
         }
         return Forms.select("financeur", label: "Financeur", options: funders.map { ($0.rawValue, $0.label) }, selected: funders[0].rawValue)
+    }
+
+    // MARK: Following (staff only)
+
+    /// The instructor in charge and the internal notes: never shown to the applicant or the territory.
+    var followingSection: Node<HTML.BodyContext> {
+        let inCharge = a.assignedTo.flatMap { id in model.instructors.first { $0.id == id }?.name }
+        let assigns = [.reviewer, .admin].contains(role)
+        return .section(
+            .class("fr-mt-6w"),
+            .h2("Suivi interne"),
+            .p(.class("fr-text--sm"), "Visible de l’instruction, de la préfecture et de la Région ; jamais du porteur ni du territoire."),
+            .p(.text("Instructeur en charge : " + (inCharge ?? (a.assignedTo == nil ? "personne" : "un compte désactivé")))),
+            .if(assigns,
+                Forms.post(action: SiteURL.applicationInstructor(id).path,
+                           Forms.select("instructeur", label: "Instructeur en charge",
+                                        options: [("", "— Personne —")] + model.instructors.map { ($0.id, $0.name) },
+                                        selected: a.assignedTo ?? "", error: model.errors["instructeur"]),
+                           Forms.submit("Attribuer le dossier", secondary: true))),
+            Forms.post(action: SiteURL.applicationNotes(id).path,
+                       .div(.class("fr-input-group" + (model.errors["notes"] == nil ? "" : " fr-input-group--error")),
+                            .label(.class("fr-label"), .for("champ-notes"), "Notes internes",
+                                   .span(.class("fr-hint-text"), "Points à vérifier, appels, pièces attendues (10 000 caractères au plus).")),
+                            .textarea(.class("fr-input"), .id("champ-notes"), .name("notes"), .attribute(named: "rows", value: "4"),
+                                      .text(model.typed["notes"] ?? a.internalNotes ?? "")),
+                            .unwrap(model.errors["notes"]) { .p(.class("fr-error-text"), .text($0)) }),
+                       Forms.submit("Enregistrer les notes", secondary: true)))
     }
 
     // MARK: Review
@@ -274,10 +304,10 @@ struct ApplicationShowPage {
             .class("fr-mt-6w"),
             .h2("Actions"),
             .forEach(actions) { action in
-                let needsReason = [.withdraw, .reopen].contains(action)
+                let needsReason = [.withdraw, .reopen, .declareInadmissible].contains(action)
                 return Forms.post(action: SiteURL.applicationAction(id, action.rawValue).path,
-                                  .if(needsReason, Forms.field("motif", label: "Motif (\(action.label.lowercased()))", error: model.errors["motif"])),
-                                  Forms.submit(action.label, secondary: [.withdraw, .reopen].contains(action)))
+                                  .if(needsReason, Forms.field("motif", label: "Motif (\(action.label.lowercased()))", error: model.errors["motif"], id: "champ-motif-\(action.rawValue)")),
+                                  Forms.submit(action.label, secondary: needsReason))
             }
         )
     }

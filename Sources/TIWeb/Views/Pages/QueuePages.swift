@@ -44,6 +44,25 @@ struct QueuePage {
     var calls: [FundCall]
     var regions: [(code: String, name: String)]
     var committeeRegions: [String]
+    /// Reviewer names by user id (the instructor in charge).
+    var instructorNames: [String: String] = [:]
+    /// Files whose latest message comes from the applicant (an answer waiting to be read).
+    var answered: Set<UUID> = []
+    var today: CivilDate = .today
+
+    /// « 3 critères à vérifier » or « conforme », from the checks the reviewer sees on the file.
+    func eligibility(_ a: FundApplication) -> String {
+        guard let call = calls.first(where: { $0.id == a.$call.id }) else { return "—" }
+        let failed = Eligibility.checks(a.content, rules: call.rules, submittedOn: a.submittedOn.flatMap { try? CivilDate(parsing: $0) },
+                                        regionCode: a.regionCode, today: today).filter { !$0.passed && a.eligibilityOverrides[$0.id] == nil }
+        return failed.isEmpty ? "Conforme" : Components.plural(failed.count, "critère à vérifier", "critères à vérifier")
+    }
+
+    func age(_ a: FundApplication) -> String {
+        guard let deposit = a.submittedOn.flatMap({ try? CivilDate(parsing: $0) }) else { return "—" }
+        let days = today.days(since: deposit)
+        return days <= 0 ? "aujourd’hui" : Components.plural(days, "jour", "jours")
+    }
 
     func render() -> String {
         let f = filter
@@ -79,17 +98,22 @@ struct QueuePage {
             .p(.class("ti-result-count"), .attribute(named: "role", value: "status"), .text(Components.plural(total, "dossier", "dossiers")), .text(" · "),
                .a(.href(SiteURL.queueCSV.path + f.query(page: nil)), "Exporter cette liste en CSV")),
             Components.table(
-                caption: "Dossiers", header: ["Référence", "Porteur", "Projet", "Région", "État", "Investissement", "Aide demandée", "Emplois", "Signalements"],
+                caption: "Dossiers", header: ["Référence", "Porteur et projet", "Région", "État", "Déposé depuis", "Éligibilité", "Instructeur",
+                                              "Aide demandée", "Emplois", "Signalements"],
                 rows: rows.map { a in
                     var flags: [String] = []
+                    if answered.contains(a.id!) { flags.append("réponse du porteur à lire") }
                     if a.territoryID != nil { flags.append("TI") }
                     if a.fragile { flags.append("fragile") }
                     return [Components.headerCell(a.reference ?? "—", .application(a.id!.uuidString)),
-                            Components.cell(a.carrierName ?? "—"), Components.cell(a.displayName), Components.cell(a.regionCode ?? "—"),
+                            .td(.strong(.text(a.carrierName ?? "—")), .br(), .span(.class("fr-text--sm"), .text(a.displayName))),
+                            Components.cell(a.regionCode ?? "—"),
                             .td(Components.badgeCell(a.state.label, a.state.badge)),
-                            Components.moneyCell(a.investmentTotalCents), Components.moneyCell(a.requestedAidCents ?? 0),
+                            Components.cell(age(a)), Components.cell(eligibility(a)),
+                            Components.cell(a.assignedTo.flatMap { instructorNames[$0] } ?? "—"),
+                            Components.moneyCell(a.requestedAidCents ?? 0),
                             Components.numberCell(a.jobsCreated ?? 0), Components.cell(flags.joined(separator: ", "))]
-                }, numericColumns: [5, 6, 7], empty: "Aucun dossier ne correspond à ces critères."),
+                }, numericColumns: [7, 8], empty: "Aucun dossier ne correspond à ces critères."),
             Components.pagination(page: page, pages: pages) { SiteURL.queue.path + f.query(page: $0) }
         )).render()
     }

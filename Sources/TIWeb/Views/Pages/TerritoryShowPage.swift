@@ -12,6 +12,8 @@ struct TerritoryShowPage {
         var regions: [(code: String, name: String)]
         var departements: [(code: String, name: String)]
         var maps: [(code: String, name: String, svg: String)]
+        /// The signed-in territory's own page: a way to its files.
+        var ownFiles = false
     }
 
     let model: Model
@@ -48,6 +50,7 @@ struct TerritoryShowPage {
                       }),
                  .div(.class("fr-col-12 fr-col-lg-4"), governance)),
             .h2(.class("fr-mt-4w"), "Le fonds d’accélération dans le territoire"),
+            .if(model.ownFiles, .p(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.queue.path), "Voir les dossiers du territoire"))),
             .raw(model.dashboard),
             .h2(.class("fr-mt-4w"), "Intercommunalités membres"),
             Components.table(

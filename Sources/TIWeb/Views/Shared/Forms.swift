@@ -10,8 +10,8 @@ enum Forms {
     }
 
     static func field(_ name: String, label: String, type: HTMLInputType = .text, value: String = "", hint: String? = nil,
-                      error: String? = nil, autocomplete: String? = nil, required: Bool = true) -> Node<HTML.FormContext> {
-        let id = "champ-\(name)"
+                      error: String? = nil, autocomplete: String? = nil, required: Bool = true, id: String? = nil) -> Node<HTML.FormContext> {
+        let id = id ?? "champ-\(name)"
         var attributes: [Attribute<HTML.InputContext>] = [
             .class("fr-input" + (error == nil ? "" : " fr-input--error")), .id(id), .name(name), .type(type),
         ]
