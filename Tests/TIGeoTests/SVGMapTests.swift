@@ -18,7 +18,10 @@ import Testing
             source: "Source : INSEE & co", layout: .national, width: 600)
         let svg = map.render()
         #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
-        #expect(svg.contains("role=\"img\""))
+        // Its shapes are links: a group of links, not an image (axe: nested-interactive).
+        #expect(svg.contains("role=\"group\"") && !svg.contains("role=\"img\""))
+        let picture = SVGMap(title: "Sans lien", layers: [[SVGMap.Feature(shape: shape(.metropole, 700_000, 6_600_000))]], layout: .national, width: 600)
+        #expect(picture.render().contains("role=\"img\""))
         #expect(svg.contains("aria-labelledby=\""))
         #expect(svg.contains("<title id=\""))
         #expect(svg.contains("<desc id=\""))

@@ -194,6 +194,25 @@ extension AppTests {
                 #expect(csv.text.contains("FA-\(year)-94-00001") && csv.text.split(separator: "\n").count == 2)
                 #expect(try await reviewer.get("/instruction.csv?etat=rejected").text.split(separator: "\n").count == 1)
                 #expect(try await admin.get("/fonds/enveloppes").text.contains("200\u{202F}000 €"))
+
+                // Recovery after payment: a reason, never beyond what was paid, in the journal by reference.
+                #expect(try await prefecture.post("/dossiers/\(id)/reversement", ["montant": "10 000", "motif": "court"]).status == .badRequest)
+                #expect(try await prefecture.post("/dossiers/\(id)/reversement", ["montant": "150 000", "motif": "Site fermé avant la fin du programme."]).status == .conflict)
+                #expect(try await region.post("/dossiers/\(id)/reversement", ["financeur": "state", "montant": "1 000", "motif": "Site fermé avant la fin du programme."]).status == .forbidden)
+                #expect(try await prefecture.post("/dossiers/\(id)/reversement", ["montant": "10 000", "motif": "Site fermé avant la fin du programme."]).status == .seeOther)
+                #expect(try await admin.get("/fonds/enveloppes").text.contains("190\u{202F}000 €"))
+                let journal = try await admin.get("/admin/journal?action=reversement").text
+                #expect(journal.contains("Site fermé avant la fin du programme.") && journal.contains("FA-\(year)-94-00001"))
+                #expect(!journal.lowercased().contains("dossier " + id.lowercased()))
+                #expect(try await admin.get("/admin/journal?action=ouverture").text.contains("session.ouverture"))
+
+                // An account's scope, edited after creation.
+                let reviewerAccount = try #require(try await TIPersistenceUser.query(on: app.db).filter(\.$role == .reviewer).first())
+                #expect(try await admin.get("/admin/utilisateurs/\(reviewerAccount.id!.uuidString)").text.contains("Modifier le compte"))
+                let badScope = try await admin.post("/admin/utilisateurs/\(reviewerAccount.id!.uuidString)", ["name": "Chargée d’affaires", "regions": "99"])
+                #expect(badScope.status == .badRequest && badScope.text.contains("La région « 99 » n’existe pas"))
+                #expect(try await admin.post("/admin/utilisateurs/\(reviewerAccount.id!.uuidString)", ["name": "Chargée d’affaires", "regions": "94, 84"]).status == .ok)
+                #expect(try await TIPersistenceUser.find(reviewerAccount.id, on: app.db)?.regions == "94,84")
             }
         }
 

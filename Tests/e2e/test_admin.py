@@ -5,7 +5,7 @@ import time
 import uuid
 
 from conftest import (REFERENCE_RE, UUID_RE, act, assert_no_problems, choose_any_state, choose_containing,
-                      click_and_wait, deposit_new_application, describe, field, first_present, form_of,
+                      click_and_wait, deposit, deposit_new_application, describe, field, first_present, form_of,
                       get_forms_problems, mail_text, main, main_text, make_pdf, mime_problems, open_own_file, path_of,
                       read_mails, request_information, table_rows, type_into)
 
@@ -59,7 +59,7 @@ def test_every_change_after_deposit_is_in_the_journal(page_as, tmp_path):
     open_own_file(applicant, reference)
     click_and_wait(main(applicant).get_by_role("link", name=re.compile("Modifier")))
     type_into(applicant, "Titre", new_title)
-    response = click_and_wait(main(applicant).get_by_role("button", name=re.compile("renvoyer|déposer", re.I)).first)
+    response = deposit(applicant)   # through the deposit page and its sworn statement
     assert response.status == 200, f"resending {reference}: {describe(applicant, response)}"
     form = main(applicant).locator("form").filter(has=applicant.get_by_role("button", name="Envoyer"))
     form.get_by_label("Nouveau message").fill("Titre précisé, devis joint.")

@@ -3,7 +3,7 @@ opinions and proposal, information requests, closing a file, sending it to commi
 import re
 
 from conftest import (act, assert_no_problems, choose_any_state, click_and_wait, column_headers, definition,
-                      deposit_new_application, describe, euros, field, file_state, first_present, get_forms_problems,
+                      deposit_new_application, describe, euros, field, file_state, first_present, form_of, get_forms_problems,
                       main, main_text, open_in_queue, open_own_file, path_of, request_information,
                       review_and_send_to_committee, table_rows, tick, type_into)
 
@@ -55,8 +55,9 @@ def test_instructor_can_be_assigned(page_as):
                             main(page).get_by_label(re.compile("instructeur|instructrice|chargé", re.I)),
                             main(page).get_by_role("button", name=re.compile("attribuer|prendre en charge|assigner", re.I)))
     if control.evaluate("e => e.tagName") == "SELECT":
-        control.select_option(label=re.compile("Bpifrance"))
-        response = click_and_wait(main(page).locator("form").filter(has=control).get_by_role("button").first)
+        label = next(text for text in control.locator("option").all_inner_texts() if "Bpifrance" in text)
+        control.select_option(label=label)
+        response = click_and_wait(form_of(control).get_by_role("button").first)
     else:
         response = click_and_wait(control)
     assert response.status == 200, describe(page, response)
@@ -94,7 +95,7 @@ def test_private_notes_are_kept_and_hidden_from_the_applicant(page_as):
     open_in_queue(reviewer, reference)
     notes = first_present("a private notes field", main(reviewer).get_by_label(re.compile("note", re.I)))
     notes.fill("Note interne e2e : appeler le directeur financier.")
-    response = click_and_wait(main(reviewer).locator("form").filter(has=notes).get_by_role("button").first)
+    response = click_and_wait(form_of(notes).get_by_role("button").first)
     assert response.status == 200, describe(reviewer, response)
     reviewer.reload()
     assert "Note interne e2e" in main_text(reviewer) or "Note interne e2e" in notes.input_value(), "the private note is not kept"

@@ -81,3 +81,22 @@ public struct ApplicationContent: Codable, Sendable, Equatable {
         return chars.count == 5 && chars[0...3].allSatisfy { $0.isASCII && $0.isNumber } && chars[4].isASCII && chars[4].isLetter
     }
 }
+
+extension ApplicationContent {
+    /// What the audit log keeps of the content, field by field, to show changes as before → after.
+    public var auditFields: [String: String] {
+        var f: [String: String] = [:]
+        func put(_ key: String, _ value: String?) { if let value, !value.isEmpty { f[key] = value } }
+        put("raison_sociale", carrierName); put("type_porteur", carrierKind?.rawValue); put("taille", size?.rawValue)
+        put("forme_juridique", legalForm); put("code_naf", nafCode); put("filiere", sector?.rawValue); put("commune", communeCode)
+        put("titre", title); put("description", description)
+        put("investissement_centimes", String(investment.total.cents)); put("aide_demandee_centimes", requestedAid.map { String($0.cents) })
+        put("date_debut", startDate?.iso); put("date_fin", endDate?.iso)
+        put("emplois_crees", jobsCreated.map(String.init)); put("emplois_maintenus", jobsMaintained.map(String.init))
+        put("enjeux", stakes.map(\.rawValue).sorted().joined(separator: ","))
+        put("partenaires", partners.map { "\($0.name) (\($0.siren.rawValue))" }.joined(separator: "; "))
+        put("publication", publicationConsent ? "oui" : "non"); put("resume_public", publicSummary)
+        return f
+    }
+}
+

@@ -60,6 +60,21 @@ public enum EnvelopeLedger {
         try await EnvelopeMovement(envelopeID: envelope.id!, kind: .payment, amount: amount, applicationID: application, actorID: actor).create(on: db)
     }
 
+    /// A recovery (reversement): what was paid and committed both shrink by the amount, which
+    /// becomes available again.
+    static func recover(_ envelope: Envelope, _ amount: Int64, application: UUID, actor: String?, note: String, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.raw("""
+            UPDATE envelopes SET paid_cents = paid_cents - \(bind: amount), committed_cents = committed_cents - \(bind: amount)
+            WHERE id = \(bind: envelope.id!) AND paid_cents >= \(bind: amount)
+            RETURNING id
+            """).all()
+        guard rows.count == 1 else {
+            throw FundError(.conflict, "reversement_excessif", "Le reversement dépasse ce qui a été versé sur l’enveloppe.")
+        }
+        try await EnvelopeMovement(envelopeID: envelope.id!, kind: .recovery, amount: -amount, applicationID: application, actorID: actor, note: note).create(on: db)
+    }
+
     /// Increases an envelope (reinforcements); an envelope is never decreased below what is committed.
     public static func setAmount(_ envelopeID: UUID, to amount: EuroCents, actor: AuditLog.Actor, on db: any Database) async throws {
         try await db.writeTransaction { db in

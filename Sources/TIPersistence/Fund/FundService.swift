@@ -46,10 +46,40 @@ public enum FundService {
         }
         var content = content
         content.siren = application.organisationSiren   // the organisation is the account's
+        let before = application.content.auditFields
         application.content = content
         try await resolveLocation(application, on: db)
         application.refreshSearchText()
-        try await application.save(on: db)
+        try await db.writeTransaction { db in
+            try await application.save(on: db)
+            // After the deposit, every change of content is in the audit log, before → after.
+            guard application.reference != nil else { return }
+            let after = application.content.auditFields
+            let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+            guard !changed.isEmpty else { return }
+            try await AuditLog.record("dossier.modification", by: actor.audit, object: "dossier", id: application.id!.uuidString,
+                                      before: before.filter { changed.contains($0.key) }, after: after.filter { changed.contains($0.key) }, on: db)
+        }
+    }
+
+    /// Stores an attachment's record (the file is already in the storage), with its audit event.
+    public static func attach(_ application: FundApplication, filename: String, contentType: String, sizeBytes: Int, storageKey: String,
+                              document: String?, messageID: UUID?, by actor: Actor, on db: any Database) async throws {
+        let attachment = Attachment()
+        attachment.$application.id = application.id!
+        attachment.messageID = messageID
+        attachment.document = document
+        attachment.filename = filename
+        attachment.contentType = contentType
+        attachment.sizeBytes = sizeBytes
+        attachment.storageKey = storageKey
+        attachment.uploadedBy = actor.principal.userID
+        attachment.atEpoch = Date().timeIntervalSince1970
+        try await db.writeTransaction { db in
+            try await attachment.create(on: db)
+            try await AuditLog.record("dossier.piece_jointe", by: actor.audit, object: "dossier", id: application.id!.uuidString,
+                                      after: ["fichier": filename, "octets": String(sizeBytes), "piece": document ?? "avec un message"], on: db)
+        }
     }
 
     /// Region, département, EPCI, TI and zonings of the site, from its commune code.
@@ -102,13 +132,15 @@ public enum FundService {
         }
         let inCharge = name
         try await db.writeTransaction { db in
-            let before = ["instructeur": application.assignedTo ?? ""]
+            var previous = "personne"
+            if let id = application.assignedTo.flatMap(UUID.init(uuidString:)) { previous = try await User.find(id, on: db)?.displayName ?? "compte supprimé" }
+            let before = ["instructeur": previous]
             application.assignedTo = reviewerID?.uuidString
             try await application.save(on: db)
             try await ApplicationEvent(applicationID: application.id!, actor: actor.audit, action: "attribution", from: nil, to: nil,
                                        reason: "Instructeur en charge : \(inCharge)").create(on: db)
             try await AuditLog.record("dossier.attribution", by: actor.audit, object: "dossier", id: application.id!.uuidString,
-                                      before: before, after: ["instructeur": application.assignedTo ?? ""], on: db)
+                                      before: before, after: ["instructeur": inCharge], on: db)
         }
     }
 
@@ -355,8 +387,10 @@ public enum FundService {
                        actor: Actor, before: [String: String], on db: any Database) async throws {
         try await ApplicationEvent(applicationID: application.id!, actor: actor.audit, action: action.rawValue,
                                    from: from, to: application.state, reason: reason).create(on: db)
+        var after = application.auditSnapshot
+        if let reason, !reason.isEmpty { after["motif"] = reason }
         try await AuditLog.record("dossier.\(action.rawValue)", by: actor.audit, object: "dossier", id: application.id!.uuidString,
-                                  before: before, after: application.auditSnapshot, on: db)
+                                  before: before, after: after, on: db)
     }
 
     // MARK: Two-key decision
@@ -527,6 +561,49 @@ public enum FundService {
         }
     }
 
+    /// Recovers (reversement) part or all of what a funder paid, with a reason: the aid granted,
+    /// the envelope's commitment and its payments shrink by the amount, at `date`; audited.
+    public static func recordRecovery(_ application: FundApplication, funder: Envelope.Funder, amount: EuroCents, on date: CivilDate,
+                                      reason: String, by actor: Actor, on db: any Database) async throws -> [Notification] {
+        guard [.admin, .region, .prefecture].contains(actor.role) else { throw FundError(.forbidden, "role_interdit", "Votre rôle ne permet pas de demander un reversement.") }
+        try checkFunder(funder, actor)
+        guard [.paymentsInProgress, .closed].contains(application.state) else {
+            throw FundError(.conflict, "reversement_sans_versement", "Un reversement suit un versement (état : \(application.state.label)).")
+        }
+        let motive = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard motive.count >= 10 else {
+            throw FundError(.invalid, "motif_requis", "Indiquez le motif du reversement (10 caractères au moins).", fields: ["motif": "Indiquez le motif."])
+        }
+        guard amount > .zero else { throw FundError(.invalid, "montant_invalide", "Indiquez un montant positif.", fields: ["montant": "Indiquez un montant positif."]) }
+        return try await db.writeTransaction { db in
+            let lines = try await Payment.query(on: db).filter(\.$application.$id == application.id!).filter(\.$funder == funder).all()
+            let paid = lines.filter { $0.paidOn != nil }.reduce(Int64(0)) { $0 +| $1.amountCents }
+            guard amount.cents <= paid else {
+                throw FundError(.conflict, "reversement_excessif", "Le reversement (\(amount.formatted)) dépasse ce que \(funder.label) a versé (\(EuroCents(cents: paid).formatted)).",
+                                fields: ["montant": "Au-delà des versements."])
+            }
+            let envelopes = try await EnvelopeLedger.envelopes(call: application.$call.id, region: application.regionCode ?? "", on: db)
+            if let envelope = envelopes[funder] {
+                try await EnvelopeLedger.recover(envelope, amount.cents, application: application.id!, actor: actor.principal.userID, note: motive, on: db)
+            }
+            let line = Payment()
+            line.$application.id = application.id!
+            line.funder = funder
+            line.amountCents = -amount.cents
+            line.paidOn = date.iso
+            line.reference = "Reversement"
+            try await line.save(on: db)
+            let before = application.auditSnapshot
+            if funder == .state { application.aidStateCents -= amount.cents } else { application.aidRegionCents -= amount.cents }
+            try await application.save(on: db)
+            try await ApplicationEvent(applicationID: application.id!, actor: actor.audit, action: "reversement", from: nil, to: nil,
+                                       reason: "\(funder.label) : \(amount.formatted) le \(date.french) — \(motive)").create(on: db)
+            try await AuditLog.record("dossier.reversement", by: actor.audit, object: "dossier", id: application.id!.uuidString,
+                                      before: before, after: application.auditSnapshot.merging(["reversement_\(funder.rawValue)_centimes": String(amount.cents), "motif": motive]) { $1 }, on: db)
+            return try await notifyApplicants(application, "Un reversement de \(amount.formatted) (\(funder.label)) est demandé sur votre dossier \(application.reference ?? "") : \(motive)", on: db)
+        }
+    }
+
     /// Plans an instalment; planned instalments of a funder never exceed the aid it granted.
     public static func schedulePayment(_ application: FundApplication, funder: Envelope.Funder, amount: EuroCents, dueOn: CivilDate,
                                        by actor: Actor, on db: any Database) async throws {
@@ -605,6 +682,8 @@ public enum FundService {
         message.atEpoch = Date().timeIntervalSince1970
         return try await db.writeTransaction { db in
             try await message.create(on: db)
+            try await AuditLog.record("dossier.message", by: actor.audit, object: "dossier", id: application.id!.uuidString,
+                                      after: ["message": String(text.prefix(2_000))], on: db)
             let ref = application.reference ?? "brouillon"
             let notifications = actor.role == .applicant
                 ? try await notifyReviewers(application, "Nouveau message du porteur sur le dossier \(ref).", on: db)

@@ -49,7 +49,10 @@ public enum AuditLog {
 
     public static func query(_ filter: Filter, on database: any Database) -> QueryBuilder<AuditEvent> {
         var q = AuditEvent.query(on: database)
-        if let a = filter.action, !a.isEmpty { q = q.filter(\.$action == a) }
+        // The action filter matches words: « ouverture » finds « session.ouverture ».
+        if let a = filter.action?.trimmingCharacters(in: .whitespaces).lowercased(), !a.isEmpty {
+            q = q.filter(\.$action, .custom("LIKE"), "%" + a.filter { $0 != "%" && $0 != "_" && $0 != "\\" } + "%")
+        }
         if let a = filter.actorID, !a.isEmpty { q = q.filter(\.$actorID == a) }
         if let t = filter.objectType, !t.isEmpty { q = q.filter(\.$objectType == t) }
         if let f = filter.fromEpoch { q = q.filter(\.$atEpoch >= f) }

@@ -19,11 +19,12 @@ public enum UserAccounts {
     }
 
     /// Field → French message for everything wrong with a draft; empty when valid.
-    public static func validate(_ draft: Draft, on database: any Database) async throws -> (errors: [String: String], role: Role?, scope: Scope?, email: String?) {
+    public static func validate(_ draft: Draft, checkingAddress: Bool = true,
+                                on database: any Database) async throws -> (errors: [String: String], role: Role?, scope: Scope?, email: String?) {
         var errors: [String: String] = [:]
         var email: String?
         do { email = try EmailAddress.normalise(draft.email) } catch { errors["email"] = error.message }
-        if let email, try await User.query(on: database).filter(\.$email == email).count() > 0 {
+        if checkingAddress, let email, try await User.query(on: database).filter(\.$email == email).count() > 0 {
             errors["email"] = "Un compte existe déjà pour l’adresse \(email)."
         }
         let name = draft.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -68,6 +69,28 @@ public enum UserAccounts {
                                       after: user.auditSnapshot, on: db)
         }
         return user
+    }
+
+    /// Changes an account's name and scope (its address and role stay), with its audit event.
+    /// Sessions end when the scope changes, so that no page keeps the former scope.
+    public static func update(_ user: User, displayName: String, regions: [String], territory: String?, organisation: String?,
+                              actor: AuditLog.Actor, on database: any Database) async throws {
+        let draft = Draft(email: user.email, displayName: displayName, role: user.role.rawValue,
+                          regions: regions, territory: territory, organisation: organisation)
+        let checked = try await validate(draft, checkingAddress: false, on: database)
+        guard checked.errors.isEmpty, let scope = checked.scope else { throw AccountRejected(errors: checked.errors) }
+        let before = user.auditSnapshot
+        let scopeChanged = scope != user.scope
+        try await database.writeTransaction { db in
+            user.displayName = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+            user.regions = scope.regions.joined(separator: ",")
+            user.territoryID = scope.territory?.rawValue
+            user.organisationSiren = scope.organisation?.rawValue
+            try await user.save(on: db)
+            if scopeChanged { try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete() }
+            try await AuditLog.record("utilisateur.modification", by: actor, object: "utilisateur", id: user.id!.uuidString,
+                                      before: before, after: user.auditSnapshot, on: db)
+        }
     }
 
     public static func setActive(_ user: User, _ active: Bool, actor: AuditLog.Actor, on database: any Database) async throws {

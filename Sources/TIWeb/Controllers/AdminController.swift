@@ -33,6 +33,33 @@ struct AdminController {
         }
     }
 
+    func editUser(req: Request) async throws -> Response {
+        let user = try await Self.user(req)
+        return HTMLResponse.make(AdminUserEditPage(user: user, draft: .init(user)).render())
+    }
+
+    /// Name and scope of an account (its address and role stay as created).
+    func updateUser(req: Request) async throws -> Response {
+        let user = try await Self.user(req)
+        let form = try req.content.decode(UserForm.self)
+        let draft = AdminUsersPage.Draft(email: user.email, name: form.name ?? "", role: user.role.rawValue, regions: form.regions ?? "",
+                                         territory: form.territory ?? "", organisation: form.organisation ?? "")
+        do {
+            try await UserAccounts.update(user, displayName: draft.name, regions: draft.regions.split(separator: ",").map(String.init),
+                                          territory: draft.territory, organisation: draft.organisation, actor: req.auditActor, on: req.db)
+            return HTMLResponse.make(AdminUsersPage(users: try await allUsers(req.db), notice: "Compte de \(user.email) modifié.").render())
+        } catch let rejected as AccountRejected {
+            return HTMLResponse.make(AdminUserEditPage(user: user, draft: draft, errors: rejected.errors).render(), status: .badRequest)
+        }
+    }
+
+    static func user(_ req: Request) async throws -> TIPersistenceUser {
+        guard let id = req.parameters.get("id", as: UUID.self), let user = try await TIPersistenceUser.find(id, on: req.db) else {
+            throw AppError.notFound("Ce compte n’existe pas.")
+        }
+        return user
+    }
+
     func setActive(req: Request, active: Bool) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self), let user = try await TIPersistenceUser.find(id, on: req.db) else {
             throw AppError.notFound("Ce compte n’existe pas.")
@@ -55,7 +82,11 @@ struct AdminController {
         let events = try await AuditLog.query(filter, on: req.db).range(pagination.offset..<(pagination.range.upperBound + 1)).all()
         let actors = Dictionary(uniqueKeysWithValues: try await allUsers(req.db).map { ($0.id!.uuidString, $0.displayName) })
         let shown = Array(events.prefix(Self.pageSize))
-        return HTMLResponse.make(AuditPage(events: shown, actors: actors, filter: query, page: page,
+        // Files by their reference, accounts by their name: never a bare identifier.
+        let fileIDs = shown.filter { $0.objectType == "dossier" }.compactMap { UUID(uuidString: $0.objectID) }
+        let files = Dictionary(uniqueKeysWithValues: try await FundApplication.query(on: req.db).filter(\.$id ~~ fileIDs).all()
+            .map { ($0.id!.uuidString, $0.reference ?? "brouillon « \($0.displayName) »") })
+        return HTMLResponse.make(AuditPage(events: shown, actors: actors, files: files, filter: query, page: page,
                                            hasNext: events.count > Self.pageSize, total: total).render())
     }
 

@@ -120,21 +120,12 @@ struct ApplicationController {
         }
     }
 
-    /// Stores one checked file as an attachment of the application.
+    /// Stores one checked file, then its record (with its audit event).
     func store(_ file: File, type: String, document: String?, messageID: UUID? = nil, on application: FundApplication,
                by actor: FundService.Actor, req: Request) async throws {
         let key = try await req.application.fileStorage.store(file.data)
-        let attachment = Attachment()
-        attachment.$application.id = application.id!
-        attachment.messageID = messageID
-        attachment.document = document
-        attachment.filename = AttachmentPolicy.clean(file.filename)
-        attachment.contentType = type
-        attachment.sizeBytes = file.data.readableBytes
-        attachment.storageKey = key
-        attachment.uploadedBy = actor.principal.userID
-        attachment.atEpoch = Date().timeIntervalSince1970
-        try await attachment.create(on: req.db)
+        try await FundService.attach(application, filename: AttachmentPolicy.clean(file.filename), contentType: type, sizeBytes: file.data.readableBytes,
+                                     storageKey: key, document: document, messageID: messageID, by: actor, on: req.db)
     }
 
     /// The deposit page: what will be deposited, the eligibility checks the reviewer will see,
@@ -339,6 +330,24 @@ struct ApplicationController {
             let funder = Envelope.Funder(rawValue: form.financeur ?? "") ?? FundService.funders(for: req.principal!.role).first ?? .state
             return try await FundService.recordPayment(application, funder: funder, amount: amount, paidOn: date,
                                                        reference: form.reference.flatMap { $0.isEmpty ? nil : $0 }, by: try req.fundActor(), on: req.db)
+        }
+    }
+
+    struct RecoveryForm: Content { var financeur: String?; var montant: String?; var date: String?; var motif: String? }
+
+    func recovery(req: Request) async throws -> Response {
+        let application = try await req.visibleApplication()
+        let form = try req.content.decode(RecoveryForm.self)
+        let typed = ["montant_reversement": form.montant, "motif_reversement": form.motif].compactMapValues { $0 }
+        return try await attempt(req, application, typed: typed) {
+            let amount: EuroCents, date: CivilDate
+            do {
+                amount = try EuroCents(parsingEuros: form.montant ?? "")
+                date = (form.date ?? "").isEmpty ? .today : try CivilDate(parsing: form.date ?? "")
+            } catch let error as DomainError { throw FundError(.invalid, error.code, error.message, fields: ["montant": error.message]) }
+            let funder = Envelope.Funder(rawValue: form.financeur ?? "") ?? FundService.funders(for: req.principal!.role).first ?? .state
+            return try await FundService.recordRecovery(application, funder: funder, amount: amount, on: date, reason: form.motif ?? "",
+                                                        by: try req.fundActor(), on: req.db)
         }
     }
 

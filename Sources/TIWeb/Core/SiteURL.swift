@@ -20,14 +20,14 @@ public enum SiteURL: Sendable, Equatable {
     case resetPassword(String)
     case account, accountTokens
     case revokeToken(String)
-    case adminUsers, adminAudit, adminAuditCSV
+    case adminUsers, adminUser(String), adminAudit, adminAuditCSV
     // The fund
     case fundCall(String), applyToCall(String)
     case applications, queue, queueCSV
     case application(String), applicationEdit(String), applicationDelete(String), applicationSubmit(String), applicationReceipt(String), applicationReceiptPDF(String), applicationLetter(String)
     case applicationAction(String, String), applicationInfoRequest(String), applicationReview(String), applicationDecision(String)
     case applicationAgreement(String), applicationPayments(String), applicationSchedule(String), applicationFollowUp(String), applicationMessages(String)
-    case applicationAttachments(String), attachment(String, String), applicationInstructor(String), applicationNotes(String)
+    case applicationAttachments(String), attachment(String, String), applicationInstructor(String), applicationNotes(String), applicationRecovery(String)
     case committee(String)
     case envelopes, envelope(String)
     case adminCalls, adminCallNew, adminCall(String), adminCallEnvelopes(String), adminRegimes
@@ -58,6 +58,7 @@ public enum SiteURL: Sendable, Equatable {
         case .accountTokens: "/compte/jetons"
         case .revokeToken(let id): "/compte/jetons/\(id.urlPathEncoded)/revoquer"
         case .adminUsers: "/admin/utilisateurs"
+        case .adminUser(let id): "/admin/utilisateurs/\(id)"
         case .adminAudit: "/admin/journal"
         case .adminAuditCSV: "/admin/journal.csv"
         case .fundCall(let id): "/fonds/appels/\(id)"
@@ -84,6 +85,7 @@ public enum SiteURL: Sendable, Equatable {
         case .applicationAttachments(let id): "/dossiers/\(id)/pieces"
         case .applicationInstructor(let id): "/dossiers/\(id)/instructeur"
         case .applicationNotes(let id): "/dossiers/\(id)/notes"
+        case .applicationRecovery(let id): "/dossiers/\(id)/reversement"
         case .attachment(let id, let file): "/dossiers/\(id)/pieces/\(file)"
         case .committee(let region): "/comites/\(region.urlPathEncoded)"
         case .envelopes: "/fonds/enveloppes"

@@ -52,6 +52,8 @@ func routes(_ app: Application) throws {
     let admin = AdminController()
     app.endpoint(.GET, SiteURL.adminUsers.components, access: .admin, use: admin.users)
     app.endpoint(.POST, SiteURL.adminUsers.components, access: .admin, use: admin.createUser)
+    app.endpoint(.GET, SiteURL.adminUser(":id").components, access: .admin, use: admin.editUser)
+    app.endpoint(.POST, SiteURL.adminUser(":id").components, access: .admin, use: admin.updateUser)
     app.endpoint(.POST, SiteURL.adminUsers.components + [":id", "desactiver"], access: .admin) { try await admin.setActive(req: $0, active: false) }
     app.endpoint(.POST, SiteURL.adminUsers.components + [":id", "activer"], access: .admin) { try await admin.setActive(req: $0, active: true) }
     app.endpoint(.GET, SiteURL.adminAudit.components, access: .admin, use: admin.audit)
@@ -88,6 +90,7 @@ func routes(_ app: Application) throws {
     app.endpoint(.POST, SiteURL.applicationDecision(":id").components, access: .roles([.prefecture, .region]), use: dossier.decide)
     app.endpoint(.POST, SiteURL.applicationAgreement(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.agreement)
     app.endpoint(.POST, SiteURL.applicationPayments(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.payment)
+    app.endpoint(.POST, SiteURL.applicationRecovery(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.recovery)
     app.endpoint(.POST, SiteURL.applicationSchedule(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.schedule)
     app.endpoint(.POST, SiteURL.applicationFollowUp(":id").components, access: .roles([.admin, .region, .prefecture, .applicant]), use: dossier.followUp)
     app.endpoint(.POST, SiteURL.applicationMessages(":id").components, access: .roles(staff.union([.applicant])),

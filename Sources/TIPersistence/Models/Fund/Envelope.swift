@@ -47,7 +47,7 @@ public final class EnvelopeMovement: Model, @unchecked Sendable {
     public static let schema = "envelope_movements"
 
     public enum Kind: String, Codable, Sendable {
-        case initial, increase, commitment, release, payment
+        case initial, increase, commitment, release, payment, recovery
         public var label: String {
             switch self {
             case .initial: "Dotation initiale"
@@ -55,6 +55,7 @@ public final class EnvelopeMovement: Model, @unchecked Sendable {
             case .commitment: "Engagement"
             case .release: "Dégagement"
             case .payment: "Versement"
+            case .recovery: "Reversement"
             }
         }
     }

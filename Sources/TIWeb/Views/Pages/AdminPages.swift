@@ -22,18 +22,23 @@ struct AdminUsersPage {
                     .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.adminCalls.path), "Appels à projets"))),
                 .unwrap(notice) { Forms.alert("success", title: $0) },
                 .unwrap(errors["general"]) { Forms.alert("error", title: "Création impossible", text: $0) },
+                // The actions sit in the first column, in view at any width.
                 Components.table(
-                    caption: "Comptes", header: ["Nom", "Adresse", "Rôle", "Périmètre", "État", "Action"],
+                    caption: "Comptes", header: ["Nom et actions", "Adresse", "Rôle", "Périmètre", "État"],
                     rows: users.map { u in
-                        [Components.cell(u.displayName + (u.isDemo ? " (démonstration)" : "")), Components.cell(u.email),
-                         Components.cell(u.role.label), Components.cell(Self.scopeText(u.scope)),
-                         Components.cell(u.active ? "Actif" : "Désactivé"),
-                         u.id?.uuidString == PageContext.current.userID ? Components.cell("(vous)") :
-                         .td(.form(.method(.post), .action(SiteURL.adminUsers.path + "/\(u.id!.uuidString)/\(u.active ? "desactiver" : "activer")"),
-                                   .input(.type(.hidden), .name("_csrf"), .value(PageContext.current.csrfToken)),
-                                   .button(.class("fr-btn fr-btn--sm fr-btn--tertiary"), .type(.submit),
-                                           .attribute(named: "aria-label", value: "\(u.active ? "Désactiver" : "Réactiver") le compte \(u.email)"),
-                                           .text(u.active ? "Désactiver" : "Réactiver"))))]
+                        [.td(.text(u.displayName + (u.isDemo ? " (démonstration)" : "")),
+                             .div(.class("ti-row-actions"),
+                                  .a(.class("fr-btn fr-btn--sm fr-btn--tertiary"), .href(SiteURL.adminUser(u.id!.uuidString).path),
+                                     .attribute(named: "aria-label", value: "Modifier le compte \(u.email)"), "Modifier"),
+                                  u.id?.uuidString == PageContext.current.userID ? .text(" (vous)") :
+                                  .form(.method(.post), .action(SiteURL.adminUsers.path + "/\(u.id!.uuidString)/\(u.active ? "desactiver" : "activer")"),
+                                        .class("ti-inline-form"),
+                                        .input(.type(.hidden), .name("_csrf"), .value(PageContext.current.csrfToken)),
+                                        .button(.class("fr-btn fr-btn--sm fr-btn--tertiary"), .type(.submit),
+                                                .attribute(named: "aria-label", value: "\(u.active ? "Désactiver" : "Réactiver") le compte \(u.email)"),
+                                                .text(u.active ? "Désactiver" : "Réactiver"))))),
+                         Components.cell(u.email), Components.cell(u.role.label), Components.cell(Self.scopeText(u.scope)),
+                         Components.cell(u.active ? "Actif" : "Désactivé")]
                     }, empty: "Aucun compte."),
                 .h2(.class("fr-mt-6w"), "Créer un compte"),
                 .p("La personne reçoit un lien pour choisir son mot de passe (valable 72 heures)."),
@@ -61,6 +66,8 @@ struct AdminUsersPage {
 struct AuditPage {
     var events: [AuditEvent]
     var actors: [String: String]
+    /// File id → its reference (or « brouillon « titre » »).
+    var files: [String: String] = [:]
     var filter: AuditQuery
     var page: Int
     var hasNext: Bool
@@ -91,13 +98,26 @@ struct AuditPage {
                          Components.cell(e.actorID.map { actors[$0] ?? $0 } ?? "—"),
                          Components.cell(Role(rawValue: e.actorRole)?.label ?? (e.actorRole == "systeme" ? "Système (ligne de commande)" : e.actorRole)),
                          .td(.code(.text(e.action))),
-                         Components.cell("\(e.objectType) \(e.objectID)"),
+                         objectCell(e),
                          .td(.class("ti-json"), .text(e.beforeJSON ?? "—")), .td(.class("ti-json"), .text(e.afterJSON ?? "—"))]
                     }, empty: "Aucun événement ne correspond à ces critères."),
                 Components.pagination(page: page, pages: max(1, (total + AdminController.pageSize - 1) / AdminController.pageSize)) {
                     SiteURL.adminAudit.path + filter.queryString(page: $0)
                 }
              )).render()
+    }
+
+    /// A file by its reference (a link), an account by its name; what has gone is said so.
+    func objectCell(_ e: AuditEvent) -> Node<HTML.TableRowContext> {
+        switch e.objectType {
+        case "dossier":
+            guard let label = files[e.objectID] else { return .td(.text("dossier supprimé")) }
+            return .td(.text("dossier "), .a(.href(SiteURL.application(e.objectID).path), .text(label)))
+        case "utilisateur", "compte":
+            return .td(.text("compte " + (actors[e.objectID] ?? "supprimé")))
+        default:
+            return .td(.text("\(e.objectType) \(e.objectID)"))
+        }
     }
 
     static func timestamp(_ epoch: Double) -> String {
@@ -126,5 +146,41 @@ struct AuditQuery: Codable, Sendable {
         add("action", action); add("objet", objet); add("acteur", acteur); add("du", du); add("au", au)
         if let page { items.append("page=\(page)") }
         return items.isEmpty ? "" : "?" + items.joined(separator: "&")
+    }
+}
+
+/// Editing an account: its name and scope (address and role stay as created).
+struct AdminUserEditPage {
+    var user: TIPersistence.User
+    var draft: AdminUsersPage.Draft
+    var errors: [String: String] = [:]
+
+    func render() -> String {
+        Page(title: "Modifier le compte \(user.email)",
+             breadcrumbs: [.init(label: "Utilisateurs", url: .adminUsers), .init(label: user.email, url: nil)],
+             content: .group(
+                .h1(.text("Modifier le compte")),
+                .p(.text("\(user.email) — \(user.role.label). L’adresse et le rôle ne changent pas ; pour un autre rôle, créez un autre compte.")),
+                .if(!errors.isEmpty, Forms.errorSummary(errors, fields: [("name", "Nom affiché"), ("regions", "Région(s)"),
+                                                                          ("territory", "Territoire d’industrie"), ("organisation", "SIREN de l’organisation")])),
+                Forms.post(action: SiteURL.adminUser(user.id!.uuidString).path,
+                           Forms.field("name", label: "Nom affiché", value: draft.name, error: errors["name"]),
+                           Forms.field("regions", label: "Région(s)", value: draft.regions, hint: "Codes INSEE séparés par des virgules, ex. 84, 27",
+                                       error: errors["regions"], required: false),
+                           Forms.field("territory", label: "Territoire d’industrie", value: draft.territory, hint: "Identifiant du territoire (rôle territoire)",
+                                       error: errors["territory"], required: false),
+                           Forms.field("organisation", label: "SIREN de l’organisation", value: draft.organisation, hint: "9 chiffres (rôle porteur de projet)",
+                                       error: errors["organisation"], required: false),
+                           .div(.class("fr-btns-group fr-btns-group--inline-md"),
+                                .button(.class("fr-btn"), .type(.submit), "Enregistrer le compte"),
+                                .a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.adminUsers.path), "Annuler")))
+             )).render()
+    }
+}
+
+extension AdminUsersPage.Draft {
+    init(_ user: TIPersistence.User) {
+        self.init(email: user.email, name: user.displayName, role: user.role.rawValue, regions: user.regions.split(separator: ",").joined(separator: ", "),
+                  territory: user.territoryID ?? "", organisation: user.organisationSiren ?? "")
     }
 }

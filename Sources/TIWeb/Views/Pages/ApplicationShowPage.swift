@@ -115,13 +115,14 @@ struct ApplicationShowPage {
     }
 
     /// The préfecture pays the State's share and the Région its own: one choice only, then said, not offered.
-    var funderControl: Node<HTML.FormContext> {
+    func funderControl(_ form: String) -> Node<HTML.FormContext> {
         let funders = FundService.funders(for: role)
         guard funders.count > 1 else {
             return .group(.input(.type(.hidden), .name("financeur"), .value(funders.first?.rawValue ?? "")),
                           .p(.class("fr-text--sm"), .text("Part versée : \(funders.first?.label ?? "—")")))
         }
-        return Forms.select("financeur", label: "Financeur", options: funders.map { ($0.rawValue, $0.label) }, selected: funders[0].rawValue)
+        return Forms.select("financeur", label: "Financeur", options: funders.map { ($0.rawValue, $0.label) }, selected: funders[0].rawValue,
+                            id: "champ-financeur-\(form)")
     }
 
     // MARK: Following (staff only)
@@ -242,8 +243,8 @@ struct ApplicationShowPage {
             .p(.text(a.agreementReference.map { "Convention \($0) signée le \((try? CivilDate(parsing: a.agreementOn ?? ""))?.french ?? "—")." } ?? "Convention pas encore signée.")),
             .if(a.state == .laureate && manages,
                 Forms.post(action: SiteURL.applicationAgreement(id).path,
-                           Forms.field("reference", label: "Référence de la convention", error: model.errors["reference"]),
-                           Forms.field("date", label: "Date de signature", type: .date, value: CivilDate.today.iso),
+                           Forms.field("reference", label: "Référence de la convention", error: model.errors["reference"], id: "champ-reference-convention"),
+                           Forms.field("date", label: "Date de signature", type: .date, value: CivilDate.today.iso, id: "champ-date-convention"),
                            Forms.submit("Enregistrer la convention"))),
             Components.table(caption: "Échéancier et versements", header: ["Financeur", "Montant", "Prévu le", "Versé le", "Référence"],
                              rows: model.payments.map { p in
@@ -255,18 +256,31 @@ struct ApplicationShowPage {
                 .element(named: "details", nodes: [
                     .class("ti-details"), .element(named: "summary", text: "Planifier une échéance"),
                     Forms.post(action: SiteURL.applicationSchedule(id).path,
-                               funderControl,
+                               funderControl("echeance"),
                                Forms.field("montant_prevu", label: "Montant prévu (€)", error: model.errors["montant_prevu"]),
                                Forms.field("echeance", label: "Échéance", type: .date),
                                Forms.submit("Ajouter à l’échéancier", secondary: true)),
                 ])),
             .if([.agreementSigned, .paymentsInProgress].contains(a.state) && manages,
                 Forms.post(action: SiteURL.applicationPayments(id).path,
-                           funderControl,
-                           Forms.field("montant", label: "Montant (€)", error: model.errors["montant"]),
-                           Forms.field("date", label: "Date du versement", type: .date, value: CivilDate.today.iso),
-                           Forms.field("reference", label: "Référence", required: false),
+                           funderControl("versement"),
+                           Forms.field("montant", label: "Montant (€)", error: model.errors["montant"], id: "champ-montant-versement"),
+                           Forms.field("date", label: "Date du versement", type: .date, value: CivilDate.today.iso, id: "champ-date-versement"),
+                           Forms.field("reference", label: "Référence", required: false, id: "champ-reference-versement"),
                            Forms.submit("Enregistrer le versement"))),
+            .if([.paymentsInProgress, .closed].contains(a.state) && manages,
+                .element(named: "details", nodes: [
+                    .class("ti-details"), .element(named: "summary", text: "Demander un reversement (récupération de l’aide)"),
+                    Forms.post(action: SiteURL.applicationRecovery(id).path,
+                               .p(.class("fr-text--sm"), "Le montant est déduit de l’aide accordée et des versements ; il redevient disponible dans l’enveloppe. Le motif est communiqué au porteur et conservé au journal."),
+                               funderControl("reversement"),
+                               Forms.field("montant", label: "Montant à reverser (€)", value: model.typed["montant_reversement"] ?? "",
+                                           error: model.errors["montant"], id: "champ-montant-reversement"),
+                               Forms.field("date", label: "Date de la décision de reversement", type: .date, value: CivilDate.today.iso, id: "champ-date-reversement"),
+                               Forms.field("motif", label: "Motif du reversement", value: model.typed["motif_reversement"] ?? "", error: model.errors["motif"],
+                                           id: "champ-motif-reversement"),
+                               Forms.submit("Enregistrer le reversement", secondary: true)),
+                ])),
             .h3(.class("fr-h5 fr-mt-4w"), "Suivi des emplois et de l’investissement réalisés"),
             Components.table(caption: "Suivi", header: ["À la date du", "Emplois créés", "Investissement réalisé", "Commentaire", "Contrôle"],
                              rows: model.followUps.map { f in

@@ -29,7 +29,10 @@ enum Components {
         }
         // Current DSFR markup: wrapper > container > content > table (full width, scrolls on small screens).
         return .div(.class("fr-table fr-table--sm fr-table--no-caption ti-table"),
-             .div(.class("fr-table__wrapper"), .div(.class("fr-table__container"), .div(.class("fr-table__content"),
+             // The container scrolls when the table is wider than the screen: keyboard users reach it (WCAG 2.1.1).
+             .div(.class("fr-table__wrapper"), .div(.class("fr-table__container"), .attribute(named: "tabindex", value: "0"),
+                                                    .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: caption),
+                                                    .div(.class("fr-table__content"),
              .table(
                 .caption(.text(caption)),
                 .thead(.tr(.forEach(header.indices) { i in

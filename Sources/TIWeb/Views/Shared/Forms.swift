@@ -3,7 +3,7 @@ import Plot
 /// DSFR form building blocks. Every POST form carries the CSRF token of the current request.
 enum Forms {
     static func post(action: String, multipart: Bool = false, _ nodes: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
-        .form(.method(.post), .action(action), .attribute(named: "novalidate", value: nil),
+        .form(.method(.post), .action(action), .attribute(named: "novalidate", value: "novalidate"),
               .if(multipart, .attribute(named: "enctype", value: "multipart/form-data")),
               .input(.type(.hidden), .name("_csrf"), .value(PageContext.current.csrfToken)),
               .group(nodes))
@@ -28,8 +28,8 @@ enum Forms {
     }
 
     static func select(_ name: String, label: String, options: [(value: String, label: String)], selected: String?,
-                       hint: String? = nil, error: String? = nil) -> Node<HTML.FormContext> {
-        let id = "champ-\(name)"
+                       hint: String? = nil, error: String? = nil, id: String? = nil) -> Node<HTML.FormContext> {
+        let id = id ?? "champ-\(name)"
         return .div(
             .class("fr-select-group" + (error == nil ? "" : " fr-select-group--error")),
             .label(.class("fr-label"), .for(id), .text(label), .unwrap(hint) { .span(.class("fr-hint-text"), .text($0)) }),
