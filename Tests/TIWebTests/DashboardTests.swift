@@ -66,6 +66,15 @@ extension AppTests {
                 let page = try await browser.get("/laureats/\(laureate.id!.uuidString)")
                 #expect(page.status == .ok && page.text.contains("Ateliers d’Ajaccio") && page.text.contains("Pays ajaccien"))
                 #expect(!page.text.contains("Avis technique"))
+                // Without the applicant's consent, neither the title nor the confidential description.
+                #expect(!page.text.contains("Installation d’une ligne d’usinage") && !page.text.contains("Nouvelle ligne d’usinage"))
+                #expect(page.text.contains("le porteur n’a pas demandé la publication"))
+                laureate.publicationConsent = true
+                laureate.publicSummary = "Une ligne d’usinage moderne pour la filière mécanique corse."
+                try await laureate.save(on: app.db)
+                let published = try await browser.get("/laureats/\(laureate.id!.uuidString)").text
+                #expect(published.contains("Nouvelle ligne d’usinage") && published.contains("Une ligne d’usinage moderne"))
+                #expect(!published.contains("Installation d’une ligne d’usinage"))
                 #expect(try await browser.get("/laureats/\(pending.id!.uuidString)").status == .notFound)
             }
         }

@@ -205,6 +205,10 @@ extension AppTests {
                 #expect(journal.contains("Site fermé avant la fin du programme.") && journal.contains("FA-\(year)-94-00001"))
                 #expect(!journal.lowercased().contains("dossier " + id.lowercased()))
                 #expect(try await admin.get("/admin/journal?action=ouverture").text.contains("session.ouverture"))
+                // Every change after the deposit: the content edit (before → after), the message, the attachment.
+                let changes = try await admin.get("/admin/journal?objet=dossier&action=dossier.").text
+                #expect(changes.contains("dossier.modification") && changes.contains("Devis joints."))
+                #expect(changes.contains("Voici les devis.") && changes.contains("devis.pdf"))
 
                 // An account's scope, edited after creation.
                 let reviewerAccount = try #require(try await TIPersistenceUser.query(on: app.db).filter(\.$role == .reviewer).first())

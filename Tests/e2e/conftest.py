@@ -598,7 +598,7 @@ def fill_valid_application(page, title, commune="74010", attachment=None, **valu
 def deposit(page):
     """Clicks the deposit button of the form; when the deposit goes through a summary page with a
     sworn statement, ticks it and confirms. Returns the final response."""
-    response = click_and_wait(main(page).get_by_role("button", name=re.compile("déposer", re.I)).first)
+    response = click_and_wait(main(page).get_by_role("button", name=re.compile("déposer|renvoyer", re.I)).first)
     sworn = main(page).get_by_role("checkbox", name=re.compile("honneur|certifie|atteste", re.I))
     if sworn.count():
         tick(sworn.first)

@@ -269,8 +269,8 @@ struct ApplicationShowPage {
                            Forms.field("reference", label: "Référence", required: false, id: "champ-reference-versement"),
                            Forms.submit("Enregistrer le versement"))),
             .if([.paymentsInProgress, .closed].contains(a.state) && manages,
-                .element(named: "details", nodes: [
-                    .class("ti-details"), .element(named: "summary", text: "Demander un reversement (récupération de l’aide)"),
+                .div(.class("fr-mt-4w"),
+                    .h4(.class("fr-h6"), "Reversement (récupération de l’aide)"),
                     Forms.post(action: SiteURL.applicationRecovery(id).path,
                                .p(.class("fr-text--sm"), "Le montant est déduit de l’aide accordée et des versements ; il redevient disponible dans l’enveloppe. Le motif est communiqué au porteur et conservé au journal."),
                                funderControl("reversement"),
@@ -279,8 +279,7 @@ struct ApplicationShowPage {
                                Forms.field("date", label: "Date de la décision de reversement", type: .date, value: CivilDate.today.iso, id: "champ-date-reversement"),
                                Forms.field("motif", label: "Motif du reversement", value: model.typed["motif_reversement"] ?? "", error: model.errors["motif"],
                                            id: "champ-motif-reversement"),
-                               Forms.submit("Enregistrer le reversement", secondary: true)),
-                ])),
+                               Forms.submit("Enregistrer le reversement", secondary: true)))),
             .h3(.class("fr-h5 fr-mt-4w"), "Suivi des emplois et de l’investissement réalisés"),
             Components.table(caption: "Suivi", header: ["À la date du", "Emplois créés", "Investissement réalisé", "Commentaire", "Contrôle"],
                              rows: model.followUps.map { f in
