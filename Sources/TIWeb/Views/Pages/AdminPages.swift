@@ -46,14 +46,20 @@ struct AdminUsersPage {
                            Forms.field("email", label: "Adresse électronique", type: .email, value: draft.email, error: errors["email"]),
                            Forms.field("name", label: "Nom affiché", value: draft.name, error: errors["name"]),
                            Forms.select("role", label: "Rôle", options: Role.allCases.map { ($0.rawValue, $0.label) }, selected: draft.role, error: errors["role"]),
-                           Forms.field("regions", label: "Région(s)", value: draft.regions, hint: "Codes INSEE séparés par des virgules (conseil régional, préfecture, Bpifrance), ex. 84",
-                                       error: errors["regions"], required: false),
-                           Forms.field("territory", label: "Territoire d’industrie", value: draft.territory, hint: "Identifiant du territoire (rôle territoire)",
-                                       error: errors["territory"], required: false),
-                           Forms.field("organisation", label: "SIREN de l’organisation", value: draft.organisation, hint: "9 chiffres (rôle porteur de projet)",
-                                       error: errors["organisation"], required: false),
+                           Self.scopeFields(draft, errors),
                            Forms.submit("Créer le compte"))
              )).render()
+    }
+
+    /// The scope of an account, on the creation and edit forms.
+    static func scopeFields(_ draft: Draft, _ errors: [String: String]) -> Node<HTML.FormContext> {
+        .group(
+            Forms.field("regions", label: "Région(s)", value: draft.regions, hint: "Codes INSEE séparés par des virgules (conseil régional, préfecture, Bpifrance), ex. 84, 27",
+                        error: errors["regions"], required: false),
+            Forms.field("territory", label: "Territoire d’industrie", value: draft.territory, hint: "Identifiant du territoire (rôle territoire)",
+                        error: errors["territory"], required: false),
+            Forms.field("organisation", label: "SIREN de l’organisation", value: draft.organisation, hint: "9 chiffres (rôle porteur de projet)",
+                        error: errors["organisation"], required: false))
     }
 
     static func scopeText(_ scope: Scope) -> String {
@@ -165,12 +171,7 @@ struct AdminUserEditPage {
                                                                           ("territory", "Territoire d’industrie"), ("organisation", "SIREN de l’organisation")])),
                 Forms.post(action: SiteURL.adminUser(user.id!.uuidString).path,
                            Forms.field("name", label: "Nom affiché", value: draft.name, error: errors["name"]),
-                           Forms.field("regions", label: "Région(s)", value: draft.regions, hint: "Codes INSEE séparés par des virgules, ex. 84, 27",
-                                       error: errors["regions"], required: false),
-                           Forms.field("territory", label: "Territoire d’industrie", value: draft.territory, hint: "Identifiant du territoire (rôle territoire)",
-                                       error: errors["territory"], required: false),
-                           Forms.field("organisation", label: "SIREN de l’organisation", value: draft.organisation, hint: "9 chiffres (rôle porteur de projet)",
-                                       error: errors["organisation"], required: false),
+                           AdminUsersPage.scopeFields(draft, errors),
                            .div(.class("fr-btns-group fr-btns-group--inline-md"),
                                 .button(.class("fr-btn"), .type(.submit), "Enregistrer le compte"),
                                 .a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.adminUsers.path), "Annuler")))

@@ -137,7 +137,7 @@ struct ApplicationEditPage {
                 .div(.class("ti-form-section"),
                      .h2(.class("fr-h4"), "Publication"),
                      .p(.class("fr-hint-text"), "Si le projet est retenu, le nom de l’entreprise, la commune et l’aide accordée sont publics. Le titre et un résumé ne le sont qu’avec votre accord ; la description reste confidentielle."),
-                     .div(.class("fr-checkbox-group"),
+                     .div(.class("fr-checkbox-group fr-mb-3w"),
                           .selfClosedElement(named: "input", attributes: [.type(.checkbox), .id("champ-publication"), .name("publication"), .value("oui")]
                                              + (c.publicationConsent ? [.attribute(named: "checked", value: "checked")] : [])),
                           .label(.class("fr-label"), .for("champ-publication"), "J’accepte la publication du titre et du résumé public du projet s’il est retenu")),
@@ -172,7 +172,7 @@ struct ApplicationEditPage {
              .h2(.class("fr-h4"), "Pièces justificatives"),
              .p(.class("fr-hint-text"), "PDF, image (PNG, JPEG) ou document bureautique, 10 Mo au plus par fichier et 25 Mo par enregistrement. Joignez-les ici ou plus tard : l’instruction vous demandera ce qui manque."),
              .unwrap(errors["pieces"]) { .p(.class("fr-error-text"), .text($0)) },
-             .ul(.class("ti-checklist"), .forEach(Array(required.enumerated())) { index, name in
+             .ul(.class("ti-checklist fr-raw-list"), .forEach(Array(required.enumerated())) { index, name in
                  let files = attachments.filter { $0.document == name }
                  let fieldID = "champ-\(Self.documentField(index))"
                  return .li(.class("fr-upload-group fr-mb-2w"),

@@ -52,8 +52,8 @@ struct CommitteePage {
     func card(_ a: FundApplication) -> Node<HTML.FormContext> {
         let key = a.id!.uuidString
         func opinion(_ d: PartyDecision?) -> Node<HTML.BodyContext> {
-            d.map { $0.favourable ? Components.badge("Favorable", kind: "success") : Components.badge("Défavorable", kind: "error") }
-                ?? Components.badge("En attente", kind: "new")
+            d.map { $0.favourable ? Components.badgeCell("Favorable", "success") : Components.badgeCell("Défavorable", "error") }
+                ?? Components.badgeCell("En attente", "new")
         }
         let mine = party.flatMap { a.decision(of: $0) }
         let context = [a.territoryID.flatMap { territories[$0] }.map { "TI \($0)" } ?? "hors TI", a.fragile ? "territoire fragile" : nil,
@@ -69,7 +69,7 @@ struct CommitteePage {
                          .text(" (État \(EuroCents(cents: a.proposedStateCents ?? 0).compact), Région \(EuroCents(cents: a.proposedRegionCents ?? 0).compact))")),
                       .p(.class("fr-text--sm fr-mb-1w"), .strong("Avis technique : "), .text(Self.shortened(a.technicalOpinion))),
                       .p(.class("fr-text--sm fr-mb-1w"), .strong("Avis financier : "), .text(Self.shortened(a.financialOpinion))),
-                      .p(.class("fr-text--sm"), .text("État : "), opinion(a.decision(of: .state)), .text(" Région : "), opinion(a.decision(of: .region))),
+                      .p(.class("fr-text--sm"), .text("Décision de l’État : "), opinion(a.decision(of: .state)), .text(" · de la Région : "), opinion(a.decision(of: .region))),
                       .unwrap(results[a.id!]) { r in .p(.class(r.ok ? "fr-message fr-message--valid" : "fr-message fr-message--error"), .text(r.message)) }),
                  .div(.class("fr-col-12 fr-col-lg-5"),
                       .if(party != nil,
