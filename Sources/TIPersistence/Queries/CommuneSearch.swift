@@ -24,6 +24,11 @@ public enum CommuneSearch {
         let text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, text.count <= 100 else { return [] }
         var communes: [Commune] = []
+        // Five digits are most often a postal code: its communes come first, by name.
+        if text.count == 5, text.allSatisfy(\.isASCIIDigit) {
+            let codes = try await CommunePostalCode.query(on: database).filter(\.$postalCode == text).all().map(\.$commune.id)
+            if !codes.isEmpty { communes += try await Commune.query(on: database).filter(\.$id ~~ codes).sort(\.$searchName).all() }
+        }
         if let insee = InseeCode(text.uppercased()) {
             if let commune = try await Commune.find(insee.rawValue, on: database) {
                 communes.append(commune)
@@ -32,10 +37,7 @@ public enum CommuneSearch {
                 communes.append(parent)
             }
         }
-        if text.count == 5, text.allSatisfy(\.isASCIIDigit) {
-            let codes = try await CommunePostalCode.query(on: database).filter(\.$postalCode == text).all().map(\.$commune.id)
-            if !codes.isEmpty { communes += try await Commune.query(on: database).filter(\.$id ~~ codes).all() }
-        } else if text.contains(where: \.isLetter) {
+        if text.contains(where: \.isLetter) {
             // Spaces, hyphens and apostrophes match one another (« saint etienne », « Saint-Étienne »).
             let words = SearchText.normalise(text).filter { $0 != "%" && $0 != "_" && $0 != "\\" }
                 .map { " -'".contains($0) ? "_" : String($0) }.joined()

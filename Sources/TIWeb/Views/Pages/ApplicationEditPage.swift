@@ -186,13 +186,16 @@ struct ApplicationEditPage {
              .if(!others.isEmpty, .p(.text("Autres pièces : " + others.map { "\($0.filename) (\($0.sizeLabel))" }.joined(separator: ", ")))))
     }
 
-    static func placeLine(_ p: CommuneResolution) -> String {
+    static func placeLine(_ p: CommuneResolution) -> String { "Site : " + placeText(p) }
+
+    /// « Annecy (74010) · Grand Annecy · Territoire d’industrie : … · Haute-Savoie, Auvergne-Rhône-Alpes »
+    static func placeText(_ p: CommuneResolution) -> String {
         var parts = ["\(p.commune.name) (\(p.commune.code))"]
         if let e = p.epci { parts.append(e.name) }
         parts.append(p.territories.isEmpty ? "hors Territoire d’industrie" : "Territoire d’industrie : " + p.territories.map(\.name).joined(separator: ", "))
         parts.append("\(p.departement.name), \(p.region.name)")
         if p.fragile { parts.append("territoire fragile (" + p.zonings.map(\.label).joined(separator: ", ") + ")") }
-        return "Site : " + parts.joined(separator: " · ")
+        return parts.joined(separator: " · ")
     }
 
     static func checkboxes(_ name: String, _ options: [(String, String)], selected: Set<String>) -> Node<HTML.FormContext> {

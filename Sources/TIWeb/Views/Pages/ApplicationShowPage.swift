@@ -77,7 +77,7 @@ struct ApplicationShowPage {
                           row("Porteur", c.carrierName), row("SIREN", c.siren.flatMap { Siren($0)?.formatted }),
                           row("Type et taille", [c.carrierKind?.label, c.size?.label].compactMap { $0 }.joined(separator: ", ")),
                           row("Forme juridique", c.legalForm), row("Code NAF", c.nafCode), row("Filière", c.sector?.label),
-                          row("Site", model.place.map(ApplicationEditPage.placeLine) ?? c.communeCode),
+                          row("Site", model.place.map(ApplicationEditPage.placeText) ?? c.communeCode),
                           row("Calendrier", c.startDate.map { "du \($0.french) au \(c.endDate?.french ?? "—")" }),
                           row("Emplois", "\(c.jobsCreated.map(String.init) ?? "—") créés, \(c.jobsMaintained.map(String.init) ?? "—") maintenus"),
                           row("Enjeux", c.stakes.isEmpty ? nil : Stake.allCases.filter(c.stakes.contains).map { stake -> String in

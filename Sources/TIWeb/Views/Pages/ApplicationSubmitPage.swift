@@ -28,7 +28,7 @@ struct ApplicationSubmitPage {
             .dl(.class("ti-definitions"),
                 .dt("Porteur"), .dd(.text("\(c.carrierName ?? "—") — SIREN \(Siren(a.organisationSiren)?.formatted ?? a.organisationSiren)")),
                 .dt("Type et taille"), .dd(.text("\(c.carrierKind?.label ?? "—"), \(c.size?.label ?? "—")")),
-                .dt("Site"), .dd(.text(place.map(ApplicationEditPage.placeLine) ?? (c.communeCode ?? "—"))),
+                .dt("Site"), .dd(.text(place.map(ApplicationEditPage.placeText) ?? (c.communeCode ?? "—"))),
                 .dt("Projet"), .dd(.text(c.title ?? "—")),
                 .dt("Calendrier"), .dd(.text("du \(c.startDate?.french ?? "—") au \(c.endDate?.french ?? "—")")),
                 .dt("Investissement prévu"), .dd(.text(c.investment.total.formatted)),
