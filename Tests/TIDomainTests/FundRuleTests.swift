@@ -43,9 +43,8 @@ struct FundRuleTests {
             }
         }
         #expect(refused == ApplicationAction.allCases.count * ApplicationState.allCases.count - allowed.count)
-        do { _ = try ApplicationWorkflow.check(.submit, from: .laureate, by: .applicant) } catch {
-            #expect(error.message == "Action impossible : « Dépôt » n’est pas permise pour un dossier « Lauréat ».")
-        }
+        let error = #expect(throws: DomainError.self) { try ApplicationWorkflow.check(.submit, from: .laureate, by: .applicant) }
+        #expect(error?.message == "Action impossible : « Dépôt » n’est pas permise pour un dossier « Lauréat ».")
     }
 
     @Test func rolesAreChecked() {
@@ -71,13 +70,11 @@ struct FundRuleTests {
     @Test func aidCeilingSaysByHowMuch() throws {
         let regime = AidRegime(id: "SA.56985", label: "SA.56985 (2020-2021)", ceiling: EuroCents(euros: 1_800_000))
         try StateAidCeiling.check(alreadyGranted: EuroCents(euros: 1_000_000), proposed: EuroCents(euros: 800_000), regime: regime)
-        do {
+        let error = #expect(throws: DomainError.self) {
             try StateAidCeiling.check(alreadyGranted: EuroCents(euros: 1_000_000), proposed: EuroCents(euros: 900_000), regime: regime)
-            Issue.record("should have thrown")
-        } catch {
-            #expect(error.code == "plafond_aides")
-            #expect(error.message.contains("dépassement de 100\u{202F}000 €"))
         }
+        #expect(error?.code == "plafond_aides")
+        #expect(error?.message.contains("dépassement de 100\u{202F}000 €") == true)
     }
 
     @Test func aidSplit() throws {

@@ -18,7 +18,7 @@ extension AppTests {
                 #expect(page.status == .ok)
                 #expect(page.text.contains("Indicateurs — France entière"))
                 #expect(page.text.contains(">1</p><p class=\"ti-figure__label\">lauréats"))
-                #expect(page.text.contains("taille connue pour 1 des 1 lauréat") || page.text.contains("taille connue"))
+                #expect(page.text.contains("taille connue pour le seul lauréat"))
                 #expect(page.text.contains("<svg") && page.text.contains("Voir les données du graphique"))
                 #expect(page.text.contains("/indicateurs/laureates.count.csv"))
                 #expect(!page.text.contains("style=\""))
