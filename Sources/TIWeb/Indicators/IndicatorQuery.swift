@@ -1,0 +1,47 @@
+import Fluent
+import TIDomain
+import TIPersistence
+import Vapor
+
+/// The query parameters shared by indicator pages and API: as-of date, région, territory, breakdown.
+struct IndicatorQuery: Content {
+    var as_of: String?
+    var region: String?
+    var territory: String?
+    var breakdown: String?
+
+    func scope(in dataset: IndicatorDataset) throws -> IndicatorScope {
+        var date = CivilDate.today
+        if let raw = as_of, !raw.isEmpty {
+            do { date = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) }
+        }
+        let region = region.flatMap { $0.isEmpty ? nil : $0 }
+        let territory = territory.flatMap { $0.isEmpty ? nil : $0 }
+        if let region, region != IndicatorScope.overseasGroup, dataset.regionNames[region] == nil {
+            throw AppError.badRequest("region_inconnue", "La région « \(region) » n’existe pas (code INSEE, ou OM pour l’Outre-mer).")
+        }
+        if let territory, dataset.territoryNames[territory] == nil {
+            throw AppError.notFound("Le territoire d’industrie « \(territory) » n’existe pas.")
+        }
+        return IndicatorScope(asOf: date, region: region, territory: territory)
+    }
+
+    func breakdownValue() throws -> Breakdown? {
+        guard let raw = breakdown, !raw.isEmpty else { return nil }
+        guard let b = Breakdown(rawValue: raw) else {
+            throw AppError.badRequest("ventilation_inconnue", "Ventilation « \(raw) » inconnue : \(Breakdown.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        return b
+    }
+}
+
+extension Request {
+    func indicatorDataset() async throws -> IndicatorDataset {
+        try await application.indicatorCache.dataset(on: db)
+    }
+
+    /// A derived value cached per data version (see `IndicatorCache`).
+    func memoised<T: Sendable>(_ key: String, _ compute: @Sendable () async throws -> T) async throws -> T {
+        try await application.indicatorCache.memoised(key, on: db, compute)
+    }
+}
