@@ -628,6 +628,19 @@ def open_in_queue(page, reference):
     return page
 
 
+def open_first_in_state(page, state_label):
+    """Staff: the queue filtered on one state through its form, then the first file listed.
+    Returns the file's reference."""
+    page.goto("/instruction")
+    choose_any_state(page)
+    field(page, "État").select_option(label=state_label)
+    click_and_wait(main(page).get_by_role("button", name="Filtrer"))
+    link = main(page).locator("tbody tr").first.get_by_role("link").first
+    reference = link.inner_text().strip()
+    click_and_wait(link)
+    return reference
+
+
 def choose_any_state(page):
     """Sets the queue's state filter to « Tous » when there is such an option (the default may be
     « à traiter »)."""

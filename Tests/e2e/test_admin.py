@@ -4,10 +4,10 @@ import re
 import time
 import uuid
 
-from conftest import (REFERENCE_RE, UUID_RE, act, assert_no_problems, choose_any_state, choose_containing,
-                      click_and_wait, deposit, deposit_new_application, describe, field, first_present, form_of,
-                      get_forms_problems, mail_text, main, main_text, make_pdf, mime_problems, open_own_file, path_of,
-                      read_mails, request_information, table_rows, type_into)
+from conftest import (REFERENCE_RE, UUID_RE, act, assert_no_problems, choose_containing, click_and_wait, deposit,
+                      deposit_new_application, describe, field, first_present, form_of, get_forms_problems,
+                      mail_text, main, main_text, make_pdf, mime_problems, open_first_in_state, open_own_file,
+                      path_of, read_mails, request_information, table_rows, type_into)
 
 
 def test_sign_in_lands_on_the_administration(page_as):
@@ -80,11 +80,7 @@ def test_every_change_after_deposit_is_in_the_journal(page_as, tmp_path):
 
 def test_reopening_reason_is_in_the_journal(page_as):
     page = page_as("admin")
-    page.goto("/instruction")
-    choose_any_state(page)
-    field(page, "État").select_option(label="Rejeté")
-    click_and_wait(main(page).get_by_role("button", name="Filtrer"))
-    click_and_wait(main(page).locator("tbody tr").first.get_by_role("link").first)
+    open_first_in_state(page, "Rejeté")
     reference = REFERENCE_RE.search(main_text(page)).group(0)
     reason = f"Pièce nouvelle produite par le porteur {uuid.uuid4().hex[:6]}"
     act(page, "Réouverture de la décision", reason=reason)
@@ -94,11 +90,7 @@ def test_reopening_reason_is_in_the_journal(page_as):
 
 def test_aid_can_be_recovered_after_payment_with_a_reason(page_as):
     page = page_as("admin")
-    page.goto("/instruction")
-    choose_any_state(page)
-    field(page, "État").select_option(label="Versements en cours")
-    click_and_wait(main(page).get_by_role("button", name="Filtrer"))
-    click_and_wait(main(page).locator("tbody tr").first.get_by_role("link").first)
+    open_first_in_state(page, "Versements en cours")
     button = first_present("a button to recover or cancel the aid",
                            main(page).get_by_role("button", name=re.compile("reversement|récupér|annuler l’aide|annulation", re.I)))
     reason = f"Site fermé avant la fin du programme {uuid.uuid4().hex[:6]}"

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from conftest import (MOBILE, choose_any_state, click_and_wait, decide_in_committee, deposit_new_application, describe,
-                      field, file_state, first_present, main, main_text, open_committee, open_own_file, path_of,
+from conftest import (MOBILE, click_and_wait, decide_in_committee, deposit_new_application, describe, file_state,
+                      first_present, main, main_text, open_committee, open_first_in_state, open_own_file, path_of,
                       review_and_send_to_committee, tick)
 
 PARTIES = ["prefecture", "region"]
@@ -128,11 +128,7 @@ def test_rejection_letter_is_signed_by_the_deciding_party_with_legal_basis_and_a
 @pytest.mark.parametrize("role,funder", [("prefecture", "État"), ("region", "Région")])
 def test_each_party_records_only_its_own_payments(page_as, role, funder):
     page = page_as(role)
-    page.goto("/instruction")
-    choose_any_state(page)
-    field(page, "État").select_option(label="Convention signée")
-    click_and_wait(main(page).get_by_role("button", name="Filtrer"))
-    click_and_wait(main(page).locator("tbody tr").first.get_by_role("link").first)
+    open_first_in_state(page, "Convention signée")
     form = first_present("the payment form", main(page).locator("form").filter(
         has=page.get_by_role("button", name=re.compile("versement", re.I))))
     funders = form.locator("select option").all_inner_texts() if form.locator("select").count() else []

@@ -2,7 +2,7 @@
 opinions and proposal, information requests, closing a file, sending it to committee."""
 import re
 
-from conftest import (act, assert_no_problems, choose_any_state, click_and_wait, column_headers, definition,
+from conftest import (open_first_in_state, act, assert_no_problems, choose_any_state, click_and_wait, column_headers, definition,
                       deposit_new_application, describe, euros, field, file_state, first_present, form_of, get_forms_problems,
                       main, main_text, open_in_queue, open_own_file, path_of, request_information,
                       review_and_send_to_committee, table_rows, tick, type_into)
@@ -45,12 +45,7 @@ def test_queue_shows_eligibility_time_since_deposit_and_instructor(page_as):
 
 def test_instructor_can_be_assigned(page_as):
     page = page_as("reviewer")
-    page.goto("/instruction")
-    choose_any_state(page)
-    field(page, "État").select_option(label="Déposé")
-    click_and_wait(main(page).get_by_role("button", name="Filtrer"))
-    reference = main(page).locator("tbody tr").first.get_by_role("link").first.inner_text().strip()
-    click_and_wait(main(page).get_by_role("link", name=reference))
+    open_first_in_state(page, "Déposé")
     control = first_present("a control to assign the instructor",
                             main(page).get_by_label(re.compile("instructeur|instructrice|chargé", re.I)),
                             main(page).get_by_role("button", name=re.compile("attribuer|prendre en charge|assigner", re.I)))
