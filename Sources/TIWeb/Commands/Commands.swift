@@ -90,12 +90,16 @@ struct ImportGeoCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
-        if signature.ifMissing, try await GeoQueries.lastImport(on: app.db) != nil {
+        let directory = signature.source ?? app.config.geoSourceDirectory
+        let source = GeoSource(directory: URL(fileURLWithPath: directory))
+        // A database imported before postal codes existed is brought up to date once.
+        let storedPostalCodes = try await CommunePostalCode.query(on: app.db).count()
+        let postalCodesMissing = storedPostalCodes == 0 && GeoSource.optionalFiles.allSatisfy(source.has)
+        if signature.ifMissing, try await GeoQueries.lastImport(on: app.db) != nil, !postalCodesMissing {
             context.console.output("Géographie déjà importée : rien à faire (sans --if-missing, l’import vérifie et met à jour).")
             return
         }
-        let directory = signature.source ?? app.config.geoSourceDirectory
-        let report = try await GeoImporter.run(source: GeoSource(directory: URL(fileURLWithPath: directory)), on: app.db, progress: printer(context))
+        let report = try await GeoImporter.run(source: source, on: app.db, progress: printer(context))
         context.console.output("""
             Géographie importée en \(FrenchNumber.decimal(report.totalSeconds, digits: 1)) s (lecture \(FrenchNumber.decimal(report.readSeconds, digits: 1)) s, contours \(FrenchNumber.decimal(report.outlineSeconds, digits: 1)) s) : \
             \(report.regions) régions, \(report.departements) départements, \(report.epcis) EPCI, \(report.communes) communes, \
