@@ -31,4 +31,10 @@ public enum CommuneResolver {
             territories: territories, departement: .init(code: departement.code, name: departement.name),
             region: .init(code: region.code, name: region.name), zonings: zonings)
     }
+
+    /// The site of a stored code, if there is one and it is a valid INSEE code.
+    public static func resolve(stored code: String?, on database: any Database) async throws -> CommuneResolution? {
+        guard let code = code.flatMap(InseeCode.init) else { return nil }
+        return try await resolve(code, on: database)
+    }
 }

@@ -29,9 +29,7 @@ struct ApplicationController {
         let actorIDs = Set(events.compactMap(\.actorID)).compactMap(UUID.init(uuidString:))
         let names = Dictionary(uniqueKeysWithValues: try await TIPersistenceUser.query(on: db).filter(\.$id ~~ actorIDs).all()
             .map { ($0.id!.uuidString, $0.displayName) })
-        let place: CommuneResolution? = if let code = application.communeCode.flatMap(InseeCode.init) {
-            try await CommuneResolver.resolve(code, on: db)
-        } else { nil }
+        let place = try await CommuneResolver.resolve(stored: application.communeCode, on: db)
         let model = ApplicationShowPage.Model(
             application: application, call: call, regime: try await AidRegimeRecord.find(application.regimeID, on: db),
             principal: principal, place: place,
@@ -59,9 +57,7 @@ struct ApplicationController {
                     typed: [String: String] = [:], communeChoices: [CommuneCandidate] = [],
                     notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let call = try await application.$call.get(on: req.db)
-        let place: CommuneResolution? = if errors["commune"] == nil, let code = content.communeCode.flatMap(InseeCode.init) {
-            try await CommuneResolver.resolve(code, on: req.db)
-        } else { nil }
+        let place = errors["commune"] == nil ? try await CommuneResolver.resolve(stored: content.communeCode, on: req.db) : nil
         let page = ApplicationEditPage(application: application, call: call, content: content, errors: errors, typed: typed,
                                        communeChoices: communeChoices, attachments: try await Self.files(of: application, on: req.db),
                                        notice: notice, place: place)
@@ -145,9 +141,7 @@ struct ApplicationController {
             return try await renderEdit(application, content: application.content, req: req, errors: errors, status: error.status)
         }
         let call = try await application.$call.get(on: req.db)
-        let place: CommuneResolution? = if let code = application.communeCode.flatMap(InseeCode.init) {
-            try await CommuneResolver.resolve(code, on: req.db)
-        } else { nil }
+        let place = try await CommuneResolver.resolve(stored: application.communeCode, on: req.db)
         var checks = Eligibility.checks(application.content, rules: call.rules, submittedOn: nil, regionCode: application.regionCode, today: .today)
         if let ceiling = try await FundService.ceilingCheck(application, on: req.db) { checks.append(ceiling) }
         let page = ApplicationSubmitPage(application: application, call: call, place: place, checks: checks,
@@ -327,10 +321,15 @@ struct ApplicationController {
         return try await attempt(req, application) {
             let amount: EuroCents, date: CivilDate
             do { amount = try EuroCents(parsingEuros: form.montant ?? ""); date = try CivilDate(parsing: form.date ?? "") } catch let error as DomainError { throw AppError.invalid(error) }
-            let funder = Envelope.Funder(rawValue: form.financeur ?? "") ?? FundService.funders(for: req.principal!.role).first ?? .state
+            let funder = Self.funder(form.financeur, req)
             return try await FundService.recordPayment(application, funder: funder, amount: amount, paidOn: date,
                                                        reference: form.reference.flatMap { $0.isEmpty ? nil : $0 }, by: try req.fundActor(), on: req.db)
         }
+    }
+
+    /// The funder named by the form, else the role's own (the préfecture the State, the Région itself).
+    static func funder(_ raw: String?, _ req: Request) -> Envelope.Funder {
+        Envelope.Funder(rawValue: raw ?? "") ?? FundService.funders(for: req.principal!.role).first ?? .state
     }
 
     struct RecoveryForm: Content { var financeur: String?; var montant: String?; var date: String?; var motif: String? }
@@ -345,7 +344,7 @@ struct ApplicationController {
                 amount = try EuroCents(parsingEuros: form.montant ?? "")
                 date = (form.date ?? "").isEmpty ? .today : try CivilDate(parsing: form.date ?? "")
             } catch let error as DomainError { throw FundError(.invalid, error.code, error.message, fields: ["montant": error.message]) }
-            let funder = Envelope.Funder(rawValue: form.financeur ?? "") ?? FundService.funders(for: req.principal!.role).first ?? .state
+            let funder = Self.funder(form.financeur, req)
             return try await FundService.recordRecovery(application, funder: funder, amount: amount, on: date, reason: form.motif ?? "",
                                                         by: try req.fundActor(), on: req.db)
         }
@@ -359,7 +358,7 @@ struct ApplicationController {
         return try await attempt(req, application, notice: "enregistre") {
             let amount: EuroCents, date: CivilDate
             do { amount = try EuroCents(parsingEuros: form.montant_prevu ?? ""); date = try CivilDate(parsing: form.echeance ?? "") } catch let error as DomainError { throw AppError.invalid(error) }
-            try await FundService.schedulePayment(application, funder: Envelope.Funder(rawValue: form.financeur ?? "") ?? FundService.funders(for: req.principal!.role).first ?? .state, amount: amount,
+            try await FundService.schedulePayment(application, funder: Self.funder(form.financeur, req), amount: amount,
                                                   dueOn: date, by: try req.fundActor(), on: req.db)
             return []
         }
@@ -447,9 +446,7 @@ struct ApplicationController {
         let id = application.id!
         let deposit = try await ApplicationEvent.query(on: req.db).filter(\.$application.$id == id)
             .filter(\.$action == ApplicationAction.submit.rawValue).sort(\.$atEpoch).first()
-        let place: CommuneResolution? = if let code = application.communeCode.flatMap(InseeCode.init) {
-            try await CommuneResolver.resolve(code, on: req.db)
-        } else { nil }
+        let place = try await CommuneResolver.resolve(stored: application.communeCode, on: req.db)
         // The documents of the deposit, not those sent afterwards.
         let files = try await Self.files(of: application, on: req.db).filter { file in deposit.map { file.atEpoch <= $0.atEpoch } ?? true }
         return ReceiptPage(application: application, call: try await application.$call.get(on: req.db),

@@ -208,7 +208,7 @@ struct MapPageController {
             throw AppError.notFound("Ce lauréat n’existe pas.")
         }
         let call = try await a.$call.get(on: req.db)
-        let place: CommuneResolution? = if let code = a.communeCode.flatMap(InseeCode.init) { try await CommuneResolver.resolve(code, on: req.db) } else { nil }
+        let place = try await CommuneResolver.resolve(stored: a.communeCode, on: req.db)
         return HTMLResponse.make(LaureatePage(application: a, call: call, place: place).render())
     }
 }
