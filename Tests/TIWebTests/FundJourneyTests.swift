@@ -115,6 +115,7 @@ extension AppTests {
                 #expect(try await reviewer.post("/dossiers/\(id)/instructeur", ["instructeur": UUID().uuidString]).status == .badRequest)
                 let staffView = try await prefecture.get("/dossiers/\(id)").text
                 #expect(staffView.contains("Note interne : appeler") && staffView.contains("Instructeur en charge : Compte reviewer"))
+                #expect(staffView.contains("Plafond d’aides d’État") && staffView.contains("non dérogeable"))
                 for outsider in [applicant, browsers[.territory]!] {
                     let page = try await outsider.get("/dossiers/\(id)").text
                     #expect(!page.contains("Note interne") && !page.contains("Instructeur en charge"))

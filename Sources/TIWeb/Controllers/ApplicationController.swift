@@ -34,7 +34,8 @@ struct ApplicationController {
             application: application, call: call, regime: try await AidRegimeRecord.find(application.regimeID, on: db),
             principal: principal, place: place,
             checks: Eligibility.checks(application.content, rules: call.rules, submittedOn: application.submittedOn.flatMap { try? CivilDate(parsing: $0) },
-                                       regionCode: application.regionCode, today: .today),
+                                       regionCode: application.regionCode, today: .today)
+                + [try await FundService.ceilingCheck(application, on: db)].compactMap { $0 },
             events: FundAccess.visibleEvents(events, principal),
             messages: try await ApplicationMessage.query(on: db).filter(\.$application.$id == id).sort(\.$atEpoch).all(),
             attachments: try await Attachment.query(on: db).filter(\.$application.$id == id).sort(\.$atEpoch).all(),

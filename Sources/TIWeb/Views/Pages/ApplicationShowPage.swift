@@ -167,7 +167,7 @@ struct ApplicationShowPage {
                     [Components.cell(check.label),
                      .td(check.passed ? Components.badgeCell("Conforme", "success") : Components.badgeCell("Non conforme", "error")),
                      Components.cell(check.detail),
-                     Components.cell(overrides[check.id] ?? (check.passed ? "—" : "aucune"))]
+                     Components.cell(check.id == "plafond" ? "non dérogeable" : overrides[check.id] ?? (check.passed ? "—" : "aucune"))]
                 }),
             editable
                 ? Forms.post(action: SiteURL.applicationReview(id).path,
@@ -177,7 +177,8 @@ struct ApplicationShowPage {
                     Forms.field("investissement_eligible", label: "Investissement éligible (€)", value: Self.euros(a.eligibleInvestmentCents), error: model.errors["investissement_eligible"]),
                     Forms.field("aide_etat", label: "Aide proposée — part de l’État (€)", value: Self.euros(a.proposedStateCents), error: model.errors["aide_proposee"]),
                     Forms.field("aide_region", label: "Aide proposée — part de la Région (€)", value: Self.euros(a.proposedRegionCents), required: false),
-                    .forEach(model.checks.filter { !$0.passed }) { check in
+                    // The ceiling is the law: shown, enforced at review and decision, never derogated.
+                    .forEach(model.checks.filter { !$0.passed && $0.id != "plafond" }) { check in
                         Forms.field("derogation_\(check.id)", label: "Dérogation « \(check.label) » : motif", value: overrides[check.id] ?? "",
                                     hint: "Laisser vide pour ne pas déroger.", error: model.errors["derogation_\(check.id)"], required: false)
                     },
