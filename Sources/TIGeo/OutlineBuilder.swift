@@ -97,11 +97,12 @@ public enum OutlineBuilder {
     ///    part in the topology as their own features but are not returned).
     public static func build(communes: [CommuneInput], cantons: [MultiPolygon], progress: (String) -> Void) -> Result {
         var log: [String] = []
-        let started = Date()
-        var stepStart = Date()
+        let started = ContinuousClock.now
+        var stepStart = started
         func step(_ text: String) {
-            let now = Date()
-            let line = String(format: "%@ [%.2f s, total %.2f s]", text, now.timeIntervalSince(stepStart), now.timeIntervalSince(started))
+            let now = ContinuousClock.now
+            func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+            let line = String(format: "%@ [%.2f s, total %.2f s]", text, seconds(now - stepStart), seconds(now - started))
             log.append(line)
             progress(line)
             stepStart = now

@@ -185,7 +185,7 @@ extension AppTests {
                 try await ProductionGuard.check(app)   // no demo account: fine
                 let hash = try await app.password.async.hash(Accounts.password)
                 _ = try await UserAccounts.create(.init(email: "demo@exemple.fr", displayName: "Démo", role: "viewer"),
-                                                  passwordHash: hash, isDemo: true, actor: .system, on: app.db)
+                                                  passwordHash: hash, isDemo: true, actor: .system(at: FundFixture.now), on: app.db)
                 await #expect(throws: DemoAccountsInProduction.self) { try await ProductionGuard.check(app) }
                 app.environment = .testing
             }

@@ -41,6 +41,7 @@ extension AppTests {
 
         @Test func fromCallToFollowUp() async throws {
             try await withTestApp(territories: true) { app in
+                app.clock = .fixed(FundFixture.today)
                 var browsers: [Role: Browser] = [:]
                 for role in Role.allCases {
                     let user = try await Accounts.make(role, on: app, region: "94")
@@ -54,7 +55,7 @@ extension AppTests {
                 // Admin: a call and its Corsican envelopes.
                 let created = try await admin.post("/admin/appels/nouveau", [
                     "titre": "Appel de test", "description": "Un appel pour les projets industriels de Corse.",
-                    "ouverture": "2020-01-01", "cloture": "2099-12-31", "porteurs[]": "company", "tailles[]": "pme",
+                    "ouverture": "2020-09-01", "cloture": "2021-06-30", "porteurs[]": "company", "tailles[]": "pme",
                     "regions": "94", "investissement_minimum": "100 000", "demarrage": "12", "regime": "SA.56985-2022"])
                 #expect(created.status == .created)
                 let call = try #require(try await FundCall.query(on: app.db).first())
@@ -77,7 +78,7 @@ extension AppTests {
                     "code_naf": "25.62B", "filiere": "mecanique", "commune": "2A004", "titre": "Ligne d’usinage",
                     "description": "Installation d’une ligne d’usinage de précision et formation de douze opérateurs.",
                     "investissement_equipement": "800 000", "investissement_immobilier": "200 000", "aide_demandee": "300 000",
-                    "date_debut": "2099-01-01", "date_fin": "2099-12-31", "emplois_crees": "12", "emplois_maintenus": "40",
+                    "date_debut": "2022-09-01", "date_fin": "2023-06-30", "emplois_crees": "12", "emplois_maintenus": "40",
                     "enjeux[]": "relocation", "intention": "deposer",
                 ]
                 let saved = try await applicant.post("/dossiers/\(id)/modifier", form)
@@ -90,7 +91,7 @@ extension AppTests {
                 let submitted = try await applicant.post("/dossiers/\(id)/deposer", ["attestation": "oui"])
                 #expect(submitted.status == .seeOther)
                 let show = try await applicant.get("/dossiers/\(id)?ok=depose")
-                let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+                let year = 2021
                 #expect(show.text.contains("FA-\(year)-94-00001") && show.text.contains("Dossier déposé"))
                 #expect(show.text.contains("Territoire d’industrie : Pays ajaccien"))
                 #expect(try await applicant.get("/dossiers/\(id)/accuse").text.contains("Accusé de dépôt"))
@@ -147,7 +148,7 @@ extension AppTests {
                 #expect(badReview.status == .badRequest)
                 #expect(badReview.text.contains("Rédigez l’avis technique"))
                 #expect(try await reviewer.post("/dossiers/\(id)/instruction", ["avis_technique": "Projet techniquement solide.", "avis_financier": "Structure financière saine.", "investissement_eligible": "1 000 000", "aide_etat": "200 000", "aide_region": "100 000"]).status == .seeOther)
-                // The start date (2099) is outside the 12-month window: an override is required.
+                // The start date (Sept. 2022) is outside the 12-month window: an override is required.
                 let blocked = try await reviewer.post("/dossiers/\(id)/actions/complete_review")
                 #expect(blocked.status == .conflict)
                 #expect(blocked.text.contains("Démarrage dans les 12 mois"))

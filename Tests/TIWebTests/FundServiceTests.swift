@@ -22,7 +22,7 @@ extension AppTests {
                 var content = a.content
                 content.description! += " Devis joints."
                 try await FundService.save(a, content: content, by: f.actor(.applicant), on: db)
-                _ = try await FundService.submit(a, by: f.actor(.applicant), today: FundFixture.today, on: db)
+                _ = try await FundService.submit(a, by: f.actor(.applicant), on: db)
                 #expect(a.state == .underReview && a.reference == "FA-2021-94-00001")
 
                 try await FundService.recordReview(a, .init(technicalOpinion: "Projet techniquement solide.", financialOpinion: "Structure saine.",
@@ -30,9 +30,9 @@ extension AppTests {
                                                             proposedRegion: EuroCents(euros: 100_000), overrides: [:]), by: f.actor(.reviewer), on: db)
                 _ = try await FundService.perform(.completeReview, on: a, reason: nil, by: f.actor(.reviewer), on: db)
                 _ = try await FundService.perform(.sendToCommittee, on: a, reason: nil, by: f.actor(.reviewer), on: db)
-                let (afterState, _) = try await FundService.decide(a.id!, favourable: true, motivation: "Projet structurant, emplois.", by: f.actor(.prefecture), today: FundFixture.today, on: db)
+                let (afterState, _) = try await FundService.decide(a.id!, favourable: true, motivation: "Projet structurant, emplois.", by: f.actor(.prefecture), on: db)
                 #expect(afterState.state == .inCommittee)   // one key is not enough
-                let (laureate, notes) = try await FundService.decide(a.id!, favourable: true, motivation: "Projet structurant, emplois.", by: f.actor(.region), today: FundFixture.today, on: db)
+                let (laureate, notes) = try await FundService.decide(a.id!, favourable: true, motivation: "Projet structurant, emplois.", by: f.actor(.region), on: db)
                 #expect(laureate.state == .laureate && laureate.aidStateCents == 30_000_000 && laureate.aidRegionCents == 10_000_000)
                 #expect(notes.count == 1)
                 #expect(try await f.envelope("94", .state).committedCents == 30_000_000)
@@ -72,10 +72,10 @@ extension AppTests {
             try await withTestApp(territories: true) { app in
                 let f = try await FundFixture.make(app)
                 let a = try await f.application(to: .inCommittee)
-                let (rejected, _) = try await FundService.decide(a.id!, favourable: false, motivation: "Projet insuffisamment mûr.", by: f.actor(.region), today: FundFixture.today, on: app.db)
+                let (rejected, _) = try await FundService.decide(a.id!, favourable: false, motivation: "Projet insuffisamment mûr.", by: f.actor(.region), on: app.db)
                 #expect(rejected.state == .rejected)
                 await #expect(throws: FundError.self) {
-                    try await FundService.decide(a.id!, favourable: true, motivation: "Trop tard pour décider.", by: f.actor(.prefecture), today: FundFixture.today, on: app.db)
+                    try await FundService.decide(a.id!, favourable: true, motivation: "Trop tard pour décider.", by: f.actor(.prefecture), on: app.db)
                 }
                 #expect(try await f.envelope("94", .state).committedCents == 0)
             }
@@ -91,10 +91,10 @@ extension AppTests {
                 await #expect(throws: FundError.self) { try await FundService.perform(.startReview, on: a, reason: nil, by: f.actor(.applicant), on: app.db) }
                 await #expect(throws: FundError.self) { try await FundService.save(a, content: a.content, by: f.actor(.applicant), on: app.db) }   // not editable
                 await #expect(throws: FundError.self) {
-                    try await FundService.decide(a.id!, favourable: true, motivation: "Pas encore en comité.", by: f.actor(.prefecture), today: FundFixture.today, on: app.db)
+                    try await FundService.decide(a.id!, favourable: true, motivation: "Pas encore en comité.", by: f.actor(.prefecture), on: app.db)
                 }
                 await #expect(throws: FundError.self) {
-                    try await FundService.decide(a.id!, favourable: true, motivation: "Un instructeur ne décide pas.", by: f.actor(.reviewer), today: FundFixture.today, on: app.db)
+                    try await FundService.decide(a.id!, favourable: true, motivation: "Un instructeur ne décide pas.", by: f.actor(.reviewer), on: app.db)
                 }
                 #expect(try await FundApplication.find(a.id, on: app.db)?.state == .submitted)
             }
@@ -105,14 +105,14 @@ extension AppTests {
                 let f = try await FundFixture.make(app)
                 let a = try await f.application(to: .draft, content: ApplicationContent())
                 do {
-                    _ = try await FundService.submit(a, by: f.actor(.applicant), today: FundFixture.today, on: app.db)
+                    _ = try await FundService.submit(a, by: f.actor(.applicant), on: app.db)
                     Issue.record("an empty draft was submitted")
                 } catch let error as FundError {
                     #expect(error.code == "dossier_incomplet" && error.fields["raison_sociale"] != nil && error.fields["code_naf"] != nil)
                 }
                 let b = try await f.application(to: .draft)
                 do {
-                    _ = try await FundService.submit(b, by: f.actor(.applicant), today: try CivilDate(parsing: "2021-07-01"), on: app.db)
+                    _ = try await FundService.submit(b, by: f.actor(.applicant).on(try CivilDate(parsing: "2021-07-01")), on: app.db)
                     Issue.record("submitted after closing")
                 } catch let error as FundError {
                     #expect(error.code == "appel_clos")
@@ -126,11 +126,11 @@ extension AppTests {
                 let f = try await FundFixture.make(app, stateEnvelope: 300_000, regionEnvelope: 1_000_000)
                 let a = try await f.application(to: .inCommittee, proposal: (250_000, 100_000))
                 let b = try await f.application(to: .inCommittee, proposal: (100_000, 100_000))
-                _ = try await FundService.decide(a.id!, favourable: true, motivation: "Favorable pour ce projet.", by: f.actor(.prefecture), today: FundFixture.today, on: app.db)
-                _ = try await FundService.decide(a.id!, favourable: true, motivation: "Favorable pour ce projet.", by: f.actor(.region), today: FundFixture.today, on: app.db)
-                _ = try await FundService.decide(b.id!, favourable: true, motivation: "Favorable pour ce projet.", by: f.actor(.prefecture), today: FundFixture.today, on: app.db)
+                _ = try await FundService.decide(a.id!, favourable: true, motivation: "Favorable pour ce projet.", by: f.actor(.prefecture), on: app.db)
+                _ = try await FundService.decide(a.id!, favourable: true, motivation: "Favorable pour ce projet.", by: f.actor(.region), on: app.db)
+                _ = try await FundService.decide(b.id!, favourable: true, motivation: "Favorable pour ce projet.", by: f.actor(.prefecture), on: app.db)
                 do {
-                    _ = try await FundService.decide(b.id!, favourable: true, motivation: "Favorable pour ce projet.", by: f.actor(.region), today: FundFixture.today, on: app.db)
+                    _ = try await FundService.decide(b.id!, favourable: true, motivation: "Favorable pour ce projet.", by: f.actor(.region), on: app.db)
                     Issue.record("over-committed")
                 } catch let error as FundError {
                     #expect(error.code == "enveloppe_insuffisante")
@@ -204,8 +204,8 @@ extension AppTests {
             try await withTestApp(territories: true) { app in
                 let f = try await FundFixture.make(app)
                 let e = try await f.envelope("84", .state)
-                try await EnvelopeLedger.setAmount(e.id!, to: EuroCents(euros: 12_000_000), actor: .system, on: app.db)
-                await #expect(throws: FundError.self) { try await EnvelopeLedger.setAmount(e.id!, to: EuroCents(euros: 11_000_000), actor: .system, on: app.db) }
+                try await EnvelopeLedger.setAmount(e.id!, to: EuroCents(euros: 12_000_000), actor: .system(at: FundFixture.now), on: app.db)
+                await #expect(throws: FundError.self) { try await EnvelopeLedger.setAmount(e.id!, to: EuroCents(euros: 11_000_000), actor: .system(at: FundFixture.now), on: app.db) }
                 #expect(try await Envelope.find(e.id, on: app.db)?.amountCents == 1_200_000_000)
             }
         }
@@ -217,7 +217,7 @@ extension AppTests {
                 var ids: [UUID] = []
                 for _ in 0..<20 {
                     let a = try await f.application(to: .inCommittee, content: FundFixture.content(siren: "552100554", aid: 100_000), proposal: (100_000, 0))
-                    _ = try await FundService.decide(a.id!, favourable: true, motivation: "Favorable, projet mûr.", by: f.actor(.prefecture), today: FundFixture.today, on: app.db)
+                    _ = try await FundService.decide(a.id!, favourable: true, motivation: "Favorable, projet mûr.", by: f.actor(.prefecture), on: app.db)
                     ids.append(a.id!)
                 }
                 // The ceiling is per undertaking: 20 × 100 000 € stays under 1.8 M€.
@@ -226,7 +226,7 @@ extension AppTests {
                     for id in ids {
                         group.addTask {
                             do {
-                                _ = try await FundService.decide(id, favourable: true, motivation: "Favorable, projet mûr.", by: region, today: FundFixture.today, on: app.db)
+                                _ = try await FundService.decide(id, favourable: true, motivation: "Favorable, projet mûr.", by: region, on: app.db)
                                 return true
                             } catch let error as FundError where error.code == "enveloppe_insuffisante" {
                                 return false

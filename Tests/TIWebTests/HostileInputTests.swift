@@ -83,7 +83,7 @@ extension AppTests {
                         let a = try await f.application(to: .inCommittee, content: FundFixture.content(investment: 6_000_000, aid: 1_500_000),
                                                         proposal: (1_500_000, 0))
                         _ = try await FundService.decide(a.id!, favourable: true, motivation: "Favorable, projet mûr.", by: f.actor(.region),
-                                                         today: FundFixture.today, on: app.db)
+                                                         on: app.db)
                         ids.append(a.id!)
                     }
                     let prefecture = f.actor(.prefecture)
@@ -92,7 +92,7 @@ extension AppTests {
                             group.addTask {
                                 do {
                                     _ = try await FundService.decide(id, favourable: true, motivation: "Favorable, projet mûr.", by: prefecture,
-                                                                      today: FundFixture.today, on: app.db)
+                                                                      on: app.db)
                                     return "laureate"
                                 } catch let error as FundError {
                                     return error.code
@@ -116,7 +116,7 @@ extension AppTests {
                 let f = try await FundFixture.make(app, stateEnvelope: 10_000_000, regionEnvelope: nil)
                 let template = try await f.application(to: .inCommittee, content: FundFixture.content(aid: 100_000), proposal: (100_000, 0))
                 _ = try await FundService.decide(template.id!, favourable: true, motivation: "Favorable, projet mûr.", by: f.actor(.prefecture),
-                                                 today: FundFixture.today, on: app.db)
+                                                 on: app.db)
                 let stored = try await FundApplication.find(template.id, on: app.db)!
                 let json = try JSONEncoder().encode(stored)
                 // 999 copies, each its own undertaking (the ceiling is per SIREN).
@@ -141,7 +141,7 @@ extension AppTests {
                         group.addTask {
                             do {
                                 _ = try await FundService.decide(id, favourable: true, motivation: "Favorable, projet mûr.", by: region,
-                                                                  today: FundFixture.today, on: app.db)
+                                                                  on: app.db)
                                 return "laureate"
                             } catch let error as FundError { return error.code }
                         }
@@ -215,7 +215,7 @@ extension AppTests {
                 let f = try await FundFixture.make(app)
                 let a = try await f.application(to: .inCommittee)
                 _ = try await FundService.decide(a.id!, favourable: true, motivation: "Motivation confidentielle de l’État.", by: f.actor(.prefecture),
-                                                 today: FundFixture.today, on: app.db)
+                                                 on: app.db)
                 let applicant = try await Self.signedIn(.applicant, app, fixture: f)
                 let page = try await applicant.get("/dossiers/\(a.id!.uuidString)")
                 #expect(page.status == .ok)
@@ -258,7 +258,7 @@ extension AppTests {
                 let applicant = f.actor(.applicant)
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for d in drafts {
-                        group.addTask { _ = try await FundService.submit(d, by: applicant, today: FundFixture.today, on: app.db) }
+                        group.addTask { _ = try await FundService.submit(d, by: applicant, on: app.db) }
                     }
                     try await group.waitForAll()
                 }

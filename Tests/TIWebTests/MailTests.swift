@@ -6,9 +6,8 @@ import Testing
 struct MailTests {
     @Test func headersAreASCIIWithEncodedSubjectDateAndMessageID() throws {
         let mail = Mail(to: "porteur@example.fr", subject: "Territoires d’industrie — Dossier FA-2026-84-00001 : votre dossier « Ligne d’usinage » a bien été déposé",
-                        body: "Bonjour,\n\nVotre dossier a été déposé.\n")
-        let text = mail.mime(from: "Territoires d’industrie <ne-pas-repondre@territoires-industrie.gouv.fr>",
-                             date: Date(timeIntervalSince1970: 1_796_326_381))
+                        body: "Bonjour,\n\nVotre dossier a été déposé.\n", date: Date(timeIntervalSince1970: 1_796_326_381))
+        let text = mail.mime(from: "Territoires d’industrie <ne-pas-repondre@territoires-industrie.gouv.fr>")
         let parts = text.components(separatedBy: "\r\n\r\n")
         let headers = parts[0]
         let ascii = headers.unicodeScalars.allSatisfy(\.isASCII)

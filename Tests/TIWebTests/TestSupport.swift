@@ -139,7 +139,7 @@ enum Accounts {
             regions: [.region, .prefecture, .reviewer].contains(role) ? [region] : [],
             territory: role == .territory ? territory : nil, organisation: role == .applicant ? organisation : nil)
         let hash = try await app.password.async.hash(password)
-        return try await UserAccounts.create(draft, passwordHash: hash, actor: .system, on: app.db)
+        return try await UserAccounts.create(draft, passwordHash: hash, actor: .system(at: FundFixture.now), on: app.db)
     }
 }
 

@@ -95,7 +95,7 @@ extension AppTests {
 
         @Test func auditLogIsAppendOnly() async throws {
             try await withTestApp(geo: false) { app in
-                try await AuditLog.record("essai", by: .system, object: "test", id: "1", after: ["a": "b"], on: app.db)
+                try await AuditLog.record("essai", by: .system(at: FundFixture.now), object: "test", id: "1", after: ["a": "b"], on: app.db)
                 let event = try #require(try await AuditEvent.query(on: app.db).first())
                 event.action = "falsifie"
                 await #expect(throws: (any Error).self) { try await event.save(on: app.db) }

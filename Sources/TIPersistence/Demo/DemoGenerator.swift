@@ -32,7 +32,8 @@ public enum DemoGenerator {
         return territories + calls + users > 0
     }
 
-    public static func run(seed: UInt64, replace: Bool, hash: @escaping @Sendable (String) async throws -> String,
+    /// `now` stamps the audit entry; the history itself is dated by the plan.
+    public static func run(seed: UInt64, replace: Bool, now: Date, hash: @escaping @Sendable (String) async throws -> String,
                            on db: any Database, progress: @escaping @Sendable (String) -> Void) async throws -> Report {
         let clock = Stopwatch()
         let say: @Sendable (String) -> Void = { progress(clock.line($0)) }
@@ -55,7 +56,7 @@ public enum DemoGenerator {
         for account in accounts { passwords[account.email] = try await hash(account.password) }
         let hashes = passwords
         try await db.transaction { db in
-            try await DemoWriter(db: db, geo: geo, say: say).write(territories: territories, laureates: laureates, others: others,
+            try await DemoWriter(db: db, geo: geo, now: now, say: say).write(territories: territories, laureates: laureates, others: others,
                                                                      applicantSiren: applicantSiren, passwords: hashes)
         }
         var report = Report()
@@ -85,6 +86,7 @@ public enum DemoGenerator {
 struct DemoWriter {
     let db: any Database
     let geo: DemoGeography
+    let now: Date
     let say: @Sendable (String) -> Void
 
     func write(territories: [DemoTerritoryPlan.Planned], laureates: [DemoApp], others: [DemoApp],
@@ -193,9 +195,9 @@ struct DemoWriter {
                              at: Self.epoch(try! CivilDate(parsing: "2020-09-07")))
         }
         var sequence: [String: Int] = [:]
-        let reviewer = AuditLog.Actor(id: nil, role: "reviewer"), applicant = AuditLog.Actor(id: nil, role: "applicant")
-        let prefecture = AuditLog.Actor(id: nil, role: "prefecture"), region = AuditLog.Actor(id: nil, role: "region")
-        let admin = AuditLog.Actor(id: nil, role: "admin")
+        let reviewer = AuditLog.Actor(id: nil, role: "reviewer", at: now), applicant = AuditLog.Actor(id: nil, role: "applicant", at: now)
+        let prefecture = AuditLog.Actor(id: nil, role: "prefecture", at: now), region = AuditLog.Actor(id: nil, role: "region", at: now)
+        let admin = AuditLog.Actor(id: nil, role: "admin", at: now)
 
         for a in laureates + others {
             let call = calls[a.call]
@@ -336,7 +338,7 @@ struct DemoWriter {
             try await User(email: account.email, displayName: account.name, passwordHash: passwords[account.email]!, role: account.role,
                            scope: scope, isDemo: true).create(on: db)
         }
-        try await AuditLog.record("demo.generation", by: .system, object: "base", id: "demo",
+        try await AuditLog.record("demo.generation", by: .system(at: now), object: "base", id: "demo",
                                   after: ["territoires": String(territories.count), "dossiers": String(applications.count)], on: db)
         say("\(DemoGenerator.accounts.count) comptes de démonstration")
     }

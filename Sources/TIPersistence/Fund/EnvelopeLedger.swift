@@ -14,7 +14,7 @@ public enum EnvelopeLedger {
     }
 
     /// Commits an amount; refuses with the shortfall when the envelope cannot hold it.
-    static func commit(_ envelope: Envelope, _ amount: Int64, application: UUID, actor: String?, on db: any Database) async throws {
+    static func commit(_ envelope: Envelope, _ amount: Int64, application: UUID, actor: AuditLog.Actor, on db: any Database) async throws {
         guard amount > 0 else { return }
         let sql = db as! any SQLDatabase
         let rows = try await sql.raw("""
@@ -28,11 +28,11 @@ public enum EnvelopeLedger {
             throw FundError(.conflict, "enveloppe_insuffisante",
                             "Enveloppe \(fresh.funder.label) insuffisante : il reste \(fresh.remaining.formatted) pour engager \(EuroCents(cents: amount).formatted) (manque \(shortfall.formatted)). Rien n’a été enregistré.")
         }
-        try await EnvelopeMovement(envelopeID: envelope.id!, kind: .commitment, amount: amount, applicationID: application, actorID: actor).create(on: db)
+        try await EnvelopeMovement(envelopeID: envelope.id!, kind: .commitment, amount: amount, applicationID: application, actorID: actor.id, at: actor.at.timeIntervalSince1970).create(on: db)
     }
 
     /// Releases a commitment (a reopened decision).
-    static func release(_ envelope: Envelope, _ amount: Int64, application: UUID, actor: String?, note: String, on db: any Database) async throws {
+    static func release(_ envelope: Envelope, _ amount: Int64, application: UUID, actor: AuditLog.Actor, note: String, on db: any Database) async throws {
         guard amount > 0 else { return }
         let sql = db as! any SQLDatabase
         let rows = try await sql.raw("""
@@ -43,11 +43,11 @@ public enum EnvelopeLedger {
         guard rows.count == 1 else {
             throw FundError(.conflict, "degagement_impossible", "Impossible de dégager \(EuroCents(cents: amount).formatted) : des versements ont déjà été faits sur cet engagement.")
         }
-        try await EnvelopeMovement(envelopeID: envelope.id!, kind: .release, amount: -amount, applicationID: application, actorID: actor, note: note).create(on: db)
+        try await EnvelopeMovement(envelopeID: envelope.id!, kind: .release, amount: -amount, applicationID: application, actorID: actor.id, note: note, at: actor.at.timeIntervalSince1970).create(on: db)
     }
 
     /// Records a payment against what is committed.
-    static func pay(_ envelope: Envelope, _ amount: Int64, application: UUID, actor: String?, on db: any Database) async throws {
+    static func pay(_ envelope: Envelope, _ amount: Int64, application: UUID, actor: AuditLog.Actor, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         let rows = try await sql.raw("""
             UPDATE envelopes SET paid_cents = paid_cents + \(bind: amount)
@@ -57,12 +57,12 @@ public enum EnvelopeLedger {
         guard rows.count == 1 else {
             throw FundError(.conflict, "versement_excessif", "Ce versement dépasserait le montant engagé sur l’enveloppe.")
         }
-        try await EnvelopeMovement(envelopeID: envelope.id!, kind: .payment, amount: amount, applicationID: application, actorID: actor).create(on: db)
+        try await EnvelopeMovement(envelopeID: envelope.id!, kind: .payment, amount: amount, applicationID: application, actorID: actor.id, at: actor.at.timeIntervalSince1970).create(on: db)
     }
 
     /// A recovery (reversement): what was paid and committed both shrink by the amount, which
     /// becomes available again.
-    static func recover(_ envelope: Envelope, _ amount: Int64, application: UUID, actor: String?, note: String, on db: any Database) async throws {
+    static func recover(_ envelope: Envelope, _ amount: Int64, application: UUID, actor: AuditLog.Actor, note: String, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         let rows = try await sql.raw("""
             UPDATE envelopes SET paid_cents = paid_cents - \(bind: amount), committed_cents = committed_cents - \(bind: amount)
@@ -72,7 +72,7 @@ public enum EnvelopeLedger {
         guard rows.count == 1 else {
             throw FundError(.conflict, "reversement_excessif", "Le reversement dépasse ce qui a été versé sur l’enveloppe.")
         }
-        try await EnvelopeMovement(envelopeID: envelope.id!, kind: .recovery, amount: -amount, applicationID: application, actorID: actor, note: note).create(on: db)
+        try await EnvelopeMovement(envelopeID: envelope.id!, kind: .recovery, amount: -amount, applicationID: application, actorID: actor.id, note: note, at: actor.at.timeIntervalSince1970).create(on: db)
     }
 
     /// Increases an envelope (reinforcements); an envelope is never decreased below what is committed.
@@ -88,7 +88,7 @@ public enum EnvelopeLedger {
             }
             let sql = db as! any SQLDatabase
             _ = try await sql.raw("UPDATE envelopes SET amount_cents = amount_cents + \(bind: delta) WHERE id = \(bind: envelopeID) RETURNING id").all()
-            try await EnvelopeMovement(envelopeID: envelopeID, kind: .increase, amount: delta, actorID: actor.id).create(on: db)
+            try await EnvelopeMovement(envelopeID: envelopeID, kind: .increase, amount: delta, actorID: actor.id, at: actor.at.timeIntervalSince1970).create(on: db)
             try await AuditLog.record("enveloppe.abondement", by: actor, object: "enveloppe", id: envelopeID.uuidString,
                                       before: ["montant_centimes": String(envelope.amountCents)],
                                       after: ["montant_centimes": String(amount.cents)], on: db)
@@ -105,7 +105,7 @@ public enum EnvelopeLedger {
         let envelope = Envelope(callID: call, region: region, funder: funder, amount: amount, oneForOne: oneForOne)
         try await db.writeTransaction { db in
             try await envelope.create(on: db)
-            try await EnvelopeMovement(envelopeID: envelope.id!, kind: .initial, amount: amount.cents, actorID: actor.id).create(on: db)
+            try await EnvelopeMovement(envelopeID: envelope.id!, kind: .initial, amount: amount.cents, actorID: actor.id, at: actor.at.timeIntervalSince1970).create(on: db)
             try await AuditLog.record("enveloppe.creation", by: actor, object: "enveloppe", id: envelope.id!.uuidString,
                                       after: ["appel": call.uuidString, "region": region, "financeur": funder.rawValue,
                                               "montant_centimes": String(amount.cents), "un_pour_un": oneForOne ? "oui" : "non"], on: db)

@@ -11,18 +11,23 @@ public enum FundService {
     public struct Actor: Sendable {
         public var principal: Principal
         public var name: String
-        public init(principal: Principal, name: String) { self.principal = principal; self.name = name }
-        var audit: AuditLog.Actor { AuditLog.Actor(id: principal.userID, role: principal.role.rawValue) }
+        /// The instant of the action: events, messages and attachments are stamped with it,
+        /// and date rules (call open, 12-month window) read `today` from it.
+        public var at: Date
+        public init(principal: Principal, name: String, at: Date) { self.principal = principal; self.name = name; self.at = at }
+        public var today: CivilDate { CivilDate(parisDayOf: at) }
+        var epoch: Double { at.timeIntervalSince1970 }
+        var audit: AuditLog.Actor { AuditLog.Actor(id: principal.userID, role: principal.role.rawValue, at: at) }
         public var role: Role { principal.role }
     }
 
     // MARK: Drafts
 
-    public static func createDraft(call: FundCall, by actor: Actor, today: CivilDate, on db: any Database) async throws -> FundApplication {
+    public static func createDraft(call: FundCall, by actor: Actor, on db: any Database) async throws -> FundApplication {
         guard actor.role == .applicant, let siren = actor.principal.scope.organisation else {
             throw FundError(.forbidden, "role_interdit", "Seul un porteur de projet peut créer un dossier.")
         }
-        guard call.rules.isOpen(on: today) else {
+        guard call.rules.isOpen(on: actor.today) else {
             throw FundError(.conflict, "appel_clos", "Cet appel n’est pas ouvert aux candidatures (du \(call.rules.opensOn.french) au \(call.rules.closesOn.french)).")
         }
         let application = FundApplication(callID: call.id!, regimeID: call.$regime.id, organisation: siren.rawValue,
@@ -74,7 +79,7 @@ public enum FundService {
         attachment.sizeBytes = sizeBytes
         attachment.storageKey = storageKey
         attachment.uploadedBy = actor.principal.userID
-        attachment.atEpoch = Date().timeIntervalSince1970
+        attachment.atEpoch = actor.epoch
         try await db.writeTransaction { db in
             try await attachment.create(on: db)
             try await AuditLog.record("dossier.piece_jointe", by: actor.audit, object: "dossier", id: application.id!.uuidString,
@@ -164,7 +169,7 @@ public enum FundService {
 
     /// Refuses, field by field, what would stop the deposit; says nothing when it can go through.
     /// The deposit page runs it before asking for the sworn statement; `submit` runs it again.
-    public static func checkSubmittable(_ application: FundApplication, by actor: Actor, today: CivilDate, on db: any Database) async throws {
+    public static func checkSubmittable(_ application: FundApplication, by actor: Actor, on db: any Database) async throws {
         let action: ApplicationAction = application.state == .informationRequested ? .resubmit : .submit
         _ = try check(action, application, actor)
         let call = try await application.$call.get(on: db)
@@ -176,7 +181,7 @@ public enum FundService {
             throw FundError(.invalid, "dossier_incomplet", "Le dossier est incomplet : \(problems.count) point\(problems.count > 1 ? "s" : "") à corriger.", fields: problems)
         }
         if action == .submit {
-            guard call.rules.isOpen(on: today) else {
+            guard call.rules.isOpen(on: actor.today) else {
                 throw FundError(.conflict, "appel_clos", "L’appel est clos depuis le \(call.rules.closesOn.french) : le dossier ne peut plus être déposé.")
             }
             let rules = call.rules
@@ -194,15 +199,15 @@ public enum FundService {
         return Eligibility.ceiling(requested: asked, alreadyGranted: try await alreadyGranted(application, on: db), regime: regime)
     }
 
-    public static func submit(_ application: FundApplication, by actor: Actor, today: CivilDate, on db: any Database) async throws -> [Notification] {
+    public static func submit(_ application: FundApplication, by actor: Actor, on db: any Database) async throws -> [Notification] {
         let action: ApplicationAction = application.state == .informationRequested ? .resubmit : .submit
         let target = try check(action, application, actor)
-        try await checkSubmittable(application, by: actor, today: today, on: db)
+        try await checkSubmittable(application, by: actor, on: db)
         return try await db.writeTransaction { db in
             let before = application.auditSnapshot
             if application.reference == nil {
-                application.reference = try await nextReference(year: today.year, region: application.regionCode ?? "00", on: db)
-                application.submittedOn = today.iso
+                application.reference = try await nextReference(year: actor.today.year, region: application.regionCode ?? "00", on: db)
+                application.submittedOn = actor.today.iso
                 application.refreshSearchText()
             }
             let from = application.state
@@ -212,9 +217,9 @@ public enum FundService {
             try await application.save(on: db)
             try await record(action, application, from: from, reason: nil, actor: actor, before: before, on: db)
             if action == .resubmit {
-                return try await notifyReviewers(application, "Le dossier \(application.reference!) a été complété et renvoyé à l’instruction.", on: db)
+                return try await notifyReviewers(application, "Le dossier \(application.reference!) a été complété et renvoyé à l’instruction.", at: actor.at, on: db)
             }
-            return try await notifyApplicants(application, "Votre dossier \(application.reference!) « \(application.displayName) » a bien été déposé.", on: db)
+            return try await notifyApplicants(application, "Votre dossier \(application.reference!) « \(application.displayName) » a bien été déposé.", at: actor.at, on: db)
         }
     }
 
@@ -325,7 +330,7 @@ public enum FundService {
             }
             let call = try await application.$call.get(on: db)
             let checks = Eligibility.checks(application.content, rules: call.rules, submittedOn: application.submittedOn.flatMap { try? CivilDate(parsing: $0) },
-                                            regionCode: application.regionCode, today: CivilDate.today)
+                                            regionCode: application.regionCode, today: actor.today)
             // An unfavourable opinion (no aid proposed) needs no derogation: nothing is granted.
             let unfavourable = application.proposedTotal == .zero
             let unexplained = unfavourable ? [] : checks.filter { !$0.passed && application.eligibilityOverrides[$0.id] == nil }
@@ -359,11 +364,11 @@ public enum FundService {
             let ref = application.reference ?? "brouillon"
             switch action {
             case .requestInformation:
-                return try await notifyApplicants(application, "Des compléments sont demandés sur votre dossier \(ref) : \(reason ?? "")", on: db)
+                return try await notifyApplicants(application, "Des compléments sont demandés sur votre dossier \(ref) : \(reason ?? "")", at: actor.at, on: db)
             case .withdraw where actor.role == .applicant:
-                return try await notifyReviewers(application, "Le dossier \(ref) a été retiré par le porteur.", on: db)
+                return try await notifyReviewers(application, "Le dossier \(ref) a été retiré par le porteur.", at: actor.at, on: db)
             default:
-                return try await notifyApplicants(application, "Votre dossier \(ref) est désormais « \(target.label) ».", on: db)
+                return try await notifyApplicants(application, "Votre dossier \(ref) est désormais « \(target.label) ».", at: actor.at, on: db)
             }
         }
     }
@@ -397,7 +402,7 @@ public enum FundService {
 
     /// Records one party's decision. The second favourable one commits the aid against the
     /// région's State and Région envelopes atomically; if either is short, nothing changes.
-    public static func decide(_ applicationID: UUID, favourable: Bool, motivation motivationText: String, by actor: Actor, today: CivilDate,
+    public static func decide(_ applicationID: UUID, favourable: Bool, motivation motivationText: String, by actor: Actor,
                               on db: any Database) async throws -> (FundApplication, [Notification]) {
         guard let party = DecisionParty.of(actor.role) else {
             throw FundError(.forbidden, "role_interdit", "Seules la préfecture de région et la Région enregistrent une décision.")
@@ -443,20 +448,20 @@ public enum FundService {
                 guard let stateEnvelope = envelopes[.state] else {
                     throw FundError(.conflict, "enveloppe_absente", "Aucune enveloppe de l’État n’est ouverte pour cette région dans cet appel.")
                 }
-                try await EnvelopeLedger.commit(stateEnvelope, state, application: applicationID, actor: actor.principal.userID, on: db)
+                try await EnvelopeLedger.commit(stateEnvelope, state, application: applicationID, actor: actor.audit, on: db)
                 if region > 0 {
                     guard let regionEnvelope = envelopes[.region] else {
                         throw FundError(.conflict, "enveloppe_absente", "Aucune enveloppe de la Région n’est ouverte pour cet appel.")
                     }
-                    try await EnvelopeLedger.commit(regionEnvelope, region, application: applicationID, actor: actor.principal.userID, on: db)
+                    try await EnvelopeLedger.commit(regionEnvelope, region, application: applicationID, actor: actor.audit, on: db)
                 }
                 application.aidStateCents = state
                 application.aidRegionCents = region
                 application.state = .laureate
-                application.decidedOn = today.iso
+                application.decidedOn = actor.today.iso
             case .rejected:
                 application.state = .rejected
-                application.decidedOn = today.iso
+                application.decidedOn = actor.today.iso
             }
             try await application.save(on: db)
             try await ApplicationEvent(applicationID: applicationID, actor: actor.audit,
@@ -470,7 +475,7 @@ public enum FundService {
                                            from: from, to: application.state, reason: nil).create(on: db)
                 notifications = try await notifyApplicants(application, application.state == .laureate
                     ? "Votre projet \(application.reference ?? "") est lauréat du fonds d’accélération : \(application.aidTotal.formatted) d’aide."
-                    : "Votre dossier \(application.reference ?? "") n’a pas été retenu. Consultez le courrier de décision.", on: db)
+                    : "Votre dossier \(application.reference ?? "") n’a pas été retenu. Consultez le courrier de décision.", at: actor.at, on: db)
             }
             return (application, notifications)
         }
@@ -479,8 +484,8 @@ public enum FundService {
 
     static func releaseCommitment(_ application: FundApplication, actor: Actor, reason: String, on db: any Database) async throws {
         let envelopes = try await EnvelopeLedger.envelopes(call: application.$call.id, region: application.regionCode ?? "", on: db)
-        if let e = envelopes[.state] { try await EnvelopeLedger.release(e, application.aidStateCents, application: application.id!, actor: actor.principal.userID, note: reason, on: db) }
-        if let e = envelopes[.region] { try await EnvelopeLedger.release(e, application.aidRegionCents, application: application.id!, actor: actor.principal.userID, note: reason, on: db) }
+        if let e = envelopes[.state] { try await EnvelopeLedger.release(e, application.aidStateCents, application: application.id!, actor: actor.audit, note: reason, on: db) }
+        if let e = envelopes[.region] { try await EnvelopeLedger.release(e, application.aidRegionCents, application: application.id!, actor: actor.audit, note: reason, on: db) }
         application.aidStateCents = 0
         application.aidRegionCents = 0
     }
@@ -538,7 +543,7 @@ public enum FundService {
             }
             let envelopes = try await EnvelopeLedger.envelopes(call: application.$call.id, region: application.regionCode ?? "", on: db)
             if let envelope = envelopes[funder] {
-                try await EnvelopeLedger.pay(envelope, amount.cents, application: application.id!, actor: actor.principal.userID, on: db)
+                try await EnvelopeLedger.pay(envelope, amount.cents, application: application.id!, actor: actor.audit, on: db)
             }
             let payment = planned ?? Payment()
             payment.$application.id = application.id!
@@ -557,7 +562,7 @@ public enum FundService {
                                        to: application.state, reason: "\(funder.label) : \(amount.formatted) le \(paidOn.french)").create(on: db)
             try await AuditLog.record("dossier.versement", by: actor.audit, object: "dossier", id: application.id!.uuidString,
                                       before: before, after: application.auditSnapshot.merging(["versement_\(funder.rawValue)_centimes": String(amount.cents)]) { $1 }, on: db)
-            return try await notifyApplicants(application, "Un versement de \(amount.formatted) (\(funder.label)) a été effectué sur votre dossier \(application.reference ?? "").", on: db)
+            return try await notifyApplicants(application, "Un versement de \(amount.formatted) (\(funder.label)) a été effectué sur votre dossier \(application.reference ?? "").", at: actor.at, on: db)
         }
     }
 
@@ -584,7 +589,7 @@ public enum FundService {
             }
             let envelopes = try await EnvelopeLedger.envelopes(call: application.$call.id, region: application.regionCode ?? "", on: db)
             if let envelope = envelopes[funder] {
-                try await EnvelopeLedger.recover(envelope, amount.cents, application: application.id!, actor: actor.principal.userID, note: motive, on: db)
+                try await EnvelopeLedger.recover(envelope, amount.cents, application: application.id!, actor: actor.audit, note: motive, on: db)
             }
             let line = Payment()
             line.$application.id = application.id!
@@ -600,7 +605,7 @@ public enum FundService {
                                        reason: "\(funder.label) : \(amount.formatted) le \(date.french) — \(motive)").create(on: db)
             try await AuditLog.record("dossier.reversement", by: actor.audit, object: "dossier", id: application.id!.uuidString,
                                       before: before, after: application.auditSnapshot.merging(["reversement_\(funder.rawValue)_centimes": String(amount.cents), "motif": motive]) { $1 }, on: db)
-            return try await notifyApplicants(application, "Un reversement de \(amount.formatted) (\(funder.label)) est demandé sur votre dossier \(application.reference ?? "") : \(motive)", on: db)
+            return try await notifyApplicants(application, "Un reversement de \(amount.formatted) (\(funder.label)) est demandé sur votre dossier \(application.reference ?? "") : \(motive)", at: actor.at, on: db)
         }
     }
 
@@ -679,49 +684,41 @@ public enum FundService {
         message.authorRole = actor.role.rawValue
         message.authorName = actor.name
         message.body = text
-        message.atEpoch = Date().timeIntervalSince1970
+        message.atEpoch = actor.epoch
         return try await db.writeTransaction { db in
             try await message.create(on: db)
             try await AuditLog.record("dossier.message", by: actor.audit, object: "dossier", id: application.id!.uuidString,
                                       after: ["message": String(text.prefix(2_000))], on: db)
             let ref = application.reference ?? "brouillon"
             let notifications = actor.role == .applicant
-                ? try await notifyReviewers(application, "Nouveau message du porteur sur le dossier \(ref).", on: db)
-                : try await notifyApplicants(application, "Nouveau message sur votre dossier \(ref).", on: db)
+                ? try await notifyReviewers(application, "Nouveau message du porteur sur le dossier \(ref).", at: actor.at, on: db)
+                : try await notifyApplicants(application, "Nouveau message sur votre dossier \(ref).", at: actor.at, on: db)
             return (message, notifications)
         }
     }
 
     // MARK: Notifications
 
-    static func notifyApplicants(_ application: FundApplication, _ text: String, on db: any Database) async throws -> [Notification] {
+    static func notifyApplicants(_ application: FundApplication, _ text: String, at: Date, on db: any Database) async throws -> [Notification] {
         let users = try await User.query(on: db).filter(\.$role == .applicant).filter(\.$organisationSiren == application.organisationSiren)
             .filter(\.$active == true).all()
-        return try await notify(users, application, text, on: db)
+        return try await notify(users, application, text, at: at, on: db)
     }
 
-    static func notifyReviewers(_ application: FundApplication, _ text: String, on db: any Database) async throws -> [Notification] {
+    static func notifyReviewers(_ application: FundApplication, _ text: String, at: Date, on db: any Database) async throws -> [Notification] {
         guard let region = application.regionCode else { return [] }
         let users = try await User.query(on: db).filter(\.$role == .reviewer).filter(\.$active == true).all()
             .filter { $0.scope.regions.contains(region) }
-        return try await notify(users, application, text, on: db)
+        return try await notify(users, application, text, at: at, on: db)
     }
 
-    static func notify(_ users: [User], _ application: FundApplication, _ text: String, on db: any Database) async throws -> [Notification] {
+    static func notify(_ users: [User], _ application: FundApplication, _ text: String, at: Date, on db: any Database) async throws -> [Notification] {
         var created: [Notification] = []
         for user in users {
-            let n = Notification(userID: user.id!, applicationID: application.id, text: text)
+            let n = Notification(userID: user.id!, applicationID: application.id, text: text, at: at)
             try await n.create(on: db)
             created.append(n)
         }
         return created
-    }
-}
-
-extension CivilDate {
-    /// Today in Paris.
-    public static var today: CivilDate {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Paris")!, from: Date())
-        return try! CivilDate(year: c.year!, month: c.month!, day: c.day!)
     }
 }

@@ -6,21 +6,24 @@ public enum AuditLog {
     public struct Actor: Sendable {
         public var id: String?
         public var role: String
+        /// The instant of the action, from the application's clock.
+        public var at: Date
 
-        public init(id: String?, role: String) {
+        public init(id: String?, role: String, at: Date) {
             self.id = id
             self.role = role
+            self.at = at
         }
 
         /// Command-line actions (imports, `ti user create`).
-        public static let system = Actor(id: nil, role: "systeme")
+        public static func system(at: Date) -> Actor { Actor(id: nil, role: "systeme", at: at) }
     }
 
     public static func record(_ action: String, by actor: Actor, object type: String, id objectID: String,
                               before: [String: String]? = nil, after: [String: String]? = nil,
-                              on database: any Database, now: Date = Date()) async throws {
+                              on database: any Database) async throws {
         let event = AuditEvent()
-        event.atEpoch = now.timeIntervalSince1970
+        event.atEpoch = actor.at.timeIntervalSince1970
         event.actorID = actor.id
         event.actorRole = actor.role
         event.action = action

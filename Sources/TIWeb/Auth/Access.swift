@@ -83,7 +83,7 @@ extension Request {
 
     /// The audit actor for this request.
     var auditActor: AuditLog.Actor {
-        principal.map { AuditLog.Actor(id: $0.userID, role: $0.role.rawValue) } ?? AuditLog.Actor(id: nil, role: "anonyme")
+        AuditLog.Actor(id: principal?.userID, role: principal?.role.rawValue ?? "anonyme", at: clock.now)
     }
 }
 

@@ -5,13 +5,15 @@ struct Mail: Sendable, Equatable {
     var to: String
     var subject: String
     var body: String
+    /// When it is written (the `Date` header).
+    var date: Date
 }
 
 extension Mail {
     /// The message as an RFC 5322 / MIME document: ASCII headers (RFC 2047 encoded words for the
     /// subject and the sender's name), `Date`, `Message-ID`, and one text/plain UTF-8 part in
     /// base64, lines ending in CRLF.
-    func mime(from: String, date: Date = Date(), host: String = "territoires-industrie.gouv.fr") -> String {
+    func mime(from: String, host: String = "territoires-industrie.gouv.fr") -> String {
         var headers = [
             "From: " + Self.encodeAddress(from),
             "To: " + to,
@@ -72,7 +74,7 @@ struct FileMailer: Mailer {
 
     func send(_ mail: Mail) async throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let name = "\(Int(Date().timeIntervalSince1970))-\(UUID().uuidString.prefix(8)).eml"
+        let name = "\(Int(mail.date.timeIntervalSince1970))-\(UUID().uuidString.prefix(8)).eml"
         try Data(mail.mime(from: from).utf8).write(to: URL(fileURLWithPath: directory + "/" + name), options: .atomic)
         logger.notice("courriel écrit dans \(directory)/\(name)")
     }

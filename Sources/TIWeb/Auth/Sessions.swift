@@ -14,7 +14,7 @@ struct SessionStore {
 
     /// Opens a session for a user whose identity was established (password today, ProConnect
     /// tomorrow: an OpenID Connect callback ends here too, so no controller changes).
-    func open(for user: TIPersistenceUser, now: Double = Date().timeIntervalSince1970) async throws -> String {
+    func open(for user: TIPersistenceUser, now: Double) async throws -> String {
         let token = Secret.generate()
         try await UserSession(tokenHash: Secret.hash(token), userID: user.requireID(), now: now, expires: now + Self.lifetime)
             .create(on: database)
@@ -24,7 +24,7 @@ struct SessionStore {
     }
 
     /// The user of a valid session; nil (and the session deleted) when expired.
-    func user(forToken token: String, now: Double = Date().timeIntervalSince1970) async throws -> TIPersistenceUser? {
+    func user(forToken token: String, now: Double) async throws -> TIPersistenceUser? {
         guard let session = try await UserSession.query(on: database).filter(\.$id == Secret.hash(token)).with(\.$user).first()
         else { return nil }
         guard session.expiresEpoch > now, session.lastSeenEpoch + Self.idleTimeout > now, session.user.active else {
@@ -58,7 +58,7 @@ struct SessionAuthenticator: AsyncMiddleware {
         guard !request.isAPI, let token = request.cookies[SessionStore.cookieName]?.string else {
             return try await next.respond(to: request)
         }
-        if let user = try await SessionStore(database: request.db).user(forToken: token) {
+        if let user = try await SessionStore(database: request.db).user(forToken: token, now: request.clock.epoch) {
             request.currentUser = user
             request.principal = user.principal
             request.sessionSecret = token
@@ -80,7 +80,7 @@ struct BearerAuthenticator: AsyncMiddleware {
         guard request.isAPI, let bearer = request.headers.bearerAuthorization?.token else {
             return try await next.respond(to: request)
         }
-        let now = Date().timeIntervalSince1970
+        let now = request.clock.epoch
         guard let token = try await APIToken.query(on: request.db).filter(\.$tokenHash == Secret.hash(bearer)).with(\.$user).first(),
               token.isUsable(now: now), token.user.active else {
             throw AppError(.unauthorized, code: "jeton_invalide", "Jeton d’API inconnu, expiré ou révoqué.")

@@ -41,7 +41,7 @@ struct DemoCommand: AsyncCommand {
         }
         let password = app.password
         do {
-            let report = try await DemoGenerator.run(seed: UInt64(signature.seed ?? 2021), replace: signature.replace,
+            let report = try await DemoGenerator.run(seed: UInt64(signature.seed ?? 2021), replace: signature.replace, now: app.clock.now,
                                                      hash: { try await password.async.hash($0) }, on: app.db, progress: printer(context))
             context.console.output("Données de démonstration chargées en \(FrenchNumber.decimal(report.seconds, digits: 1)) s : \(report.territories) territoires, \(report.laureates) lauréats, \(report.applications) dossiers.".consoleText(.success))
             context.console.output("Comptes (mots de passe publiés : usage local seulement) :")
@@ -225,7 +225,7 @@ struct UserCreateCommand: AsyncCommand {
                                        territory: signature.territory, organisation: signature.organisation)
         do {
             let hash = try await app.password.async.hash(String(password))
-            let user = try await UserAccounts.create(draft, passwordHash: hash, actor: .system, on: app.db)
+            let user = try await UserAccounts.create(draft, passwordHash: hash, actor: .system(at: app.clock.now), on: app.db)
             context.console.output("Compte créé : \(user.email) (\(user.role.label)).".consoleText(.success))
             if generated { context.console.output("Mot de passe (affiché une seule fois) : \(password)") }
         } catch let rejected as AccountRejected {

@@ -11,7 +11,7 @@ struct AccountController {
 
     func tokens(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        return HTMLResponse.make(TokensPage(tokens: try await tokens(of: user, on: req.db), now: Date().timeIntervalSince1970).render())
+        return HTMLResponse.make(TokensPage(tokens: try await tokens(of: user, on: req.db), now: req.clock.epoch).render())
     }
 
     struct TokenForm: Content { var name: String?; var days: String? }
@@ -20,7 +20,7 @@ struct AccountController {
         let user = try req.requireUser()
         let form = try req.content.decode(TokenForm.self)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let now = Date().timeIntervalSince1970
+        let now = req.clock.epoch
         guard (1...80).contains(name.count) else {
             let page = TokensPage(tokens: try await tokens(of: user, on: req.db), error: "Donnez un nom au jeton (80 caractères au plus).", name: name, now: now)
             return HTMLResponse.make(page.render(), status: .badRequest)
@@ -51,7 +51,7 @@ struct AccountController {
         }
         if token.revokedEpoch == nil {
             try await req.db.writeTransaction { db in
-                token.revokedEpoch = Date().timeIntervalSince1970
+                token.revokedEpoch = req.clock.epoch
                 try await token.save(on: db)
                 try await AuditLog.record("jeton.revocation", by: req.auditActor, object: "jeton", id: id.uuidString,
                                           before: ["etat": "actif"], after: ["etat": "revoque"], on: db)

@@ -34,7 +34,7 @@ struct ApplicationController {
             application: application, call: call, regime: try await AidRegimeRecord.find(application.regimeID, on: db),
             principal: principal, place: place,
             checks: Eligibility.checks(application.content, rules: call.rules, submittedOn: application.submittedOn.flatMap { try? CivilDate(parsing: $0) },
-                                       regionCode: application.regionCode, today: .today)
+                                       regionCode: application.regionCode, today: req.clock.today)
                 + [try await FundService.ceilingCheck(application, on: db)].compactMap { $0 },
             events: FundAccess.visibleEvents(events, principal),
             messages: try await ApplicationMessage.query(on: db).filter(\.$application.$id == id).sort(\.$atEpoch).all(),
@@ -42,7 +42,8 @@ struct ApplicationController {
             payments: try await Payment.query(on: db).filter(\.$application.$id == id).sort(\.$paidOn).all(),
             followUps: try await FollowUp.query(on: db).filter(\.$application.$id == id).sort(\.$onDate).all(),
             actorNames: names, errors: errors, typed: typed, notice: notice, errorMessage: errorMessage,
-            instructors: FundAccess.seesReview(principal) ? try await FundAccess.instructors(region: application.regionCode, on: db) : [])
+            instructors: FundAccess.seesReview(principal) ? try await FundAccess.instructors(region: application.regionCode, on: db) : [],
+            today: req.clock.today)
         return HTMLResponse.make(ApplicationShowPage(model: model).render(), status: status)
     }
 
@@ -108,7 +109,7 @@ struct ApplicationController {
                                         notice: "Brouillon enregistré. Vous pouvez y revenir à tout moment.")
         }
         do {
-            try await FundService.checkSubmittable(application, by: actor, today: .today, on: req.db)
+            try await FundService.checkSubmittable(application, by: actor, on: req.db)
             return req.redirect(to: SiteURL.applicationSubmit(application.id!.uuidString).path, redirectType: .normal)
         } catch let error as FundError {
             var errors = error.fields
@@ -136,14 +137,14 @@ struct ApplicationController {
         guard req.principal?.role == .applicant, application.state.isEditableByApplicant else {
             throw AppError(.conflict, code: "non_modifiable", "Ce dossier ne peut pas être déposé (état : \(application.state.label)).")
         }
-        do { try await FundService.checkSubmittable(application, by: try req.fundActor(), today: .today, on: req.db) } catch let error as FundError {
+        do { try await FundService.checkSubmittable(application, by: try req.fundActor(), on: req.db) } catch let error as FundError {
             var errors = error.fields
             if errors.isEmpty { errors["general"] = error.message }
             return try await renderEdit(application, content: application.content, req: req, errors: errors, status: error.status)
         }
         let call = try await application.$call.get(on: req.db)
         let place = try await CommuneResolver.resolve(stored: application.communeCode, on: req.db)
-        var checks = Eligibility.checks(application.content, rules: call.rules, submittedOn: nil, regionCode: application.regionCode, today: .today)
+        var checks = Eligibility.checks(application.content, rules: call.rules, submittedOn: nil, regionCode: application.regionCode, today: req.clock.today)
         if let ceiling = try await FundService.ceilingCheck(application, on: req.db) { checks.append(ceiling) }
         let page = ApplicationSubmitPage(application: application, call: call, place: place, checks: checks,
                                          files: try await Self.files(of: application, on: req.db), error: error)
@@ -158,7 +159,7 @@ struct ApplicationController {
             return try await renderConfirm(application, req: req, error: "Cochez l’attestation sur l’honneur pour déposer le dossier.", status: .badRequest)
         }
         do {
-            await Notifier.deliver(try await FundService.submit(application, by: try req.fundActor(), today: .today, on: req.db), on: req)
+            await Notifier.deliver(try await FundService.submit(application, by: try req.fundActor(), on: req.db), on: req)
             return req.redirect(to: SiteURL.application(application.id!.uuidString).path + "?ok=depose", redirectType: .normal)
         } catch let error as FundError {
             return try await renderEdit(application, content: application.content, req: req, errors: error.fields.isEmpty ? ["general": error.message] : error.fields, status: error.status)
@@ -298,7 +299,7 @@ struct ApplicationController {
         }
         return try await attempt(req, application, notice: "decision") {
             try await FundService.decide(application.id!, favourable: avis == "favorable", motivation: form.motivation ?? "",
-                                         by: try req.fundActor(), today: .today, on: req.db).1
+                                         by: try req.fundActor(), on: req.db).1
         }
     }
 
@@ -343,7 +344,7 @@ struct ApplicationController {
             let amount: EuroCents, date: CivilDate
             do {
                 amount = try EuroCents(parsingEuros: form.montant ?? "")
-                date = (form.date ?? "").isEmpty ? .today : try CivilDate(parsing: form.date ?? "")
+                date = (form.date ?? "").isEmpty ? req.clock.today : try CivilDate(parsing: form.date ?? "")
             } catch let error as DomainError { throw FundError(.invalid, error.code, error.message, fields: ["montant": error.message]) }
             let funder = Self.funder(form.financeur, req)
             return try await FundService.recordRecovery(application, funder: funder, amount: amount, on: date, reason: form.motif ?? "",

@@ -35,7 +35,7 @@ struct AuthController {
         let address = req.remoteAddress?.ipAddress ?? "inconnue"
         let accountKey = LoginThrottleStore.accountKey(email), addressKey = LoginThrottleStore.addressKey(address)
         let keys = [(accountKey, rules.accountLimit), (addressKey, rules.addressLimit)]
-        let now = Date().timeIntervalSince1970
+        let now = req.clock.epoch
 
         // The attempt is counted before the password is checked (see LoginThrottleStore).
         let remaining: Int
@@ -69,8 +69,8 @@ struct AuthController {
             return fail(message)
         }
         try await store.succeeded(account: accountKey, address: addressKey)
-        let token = try await SessionStore(database: req.db).open(for: user)
-        try await AuditLog.record("session.ouverture", by: .init(id: user.id!.uuidString, role: user.role.rawValue),
+        let token = try await SessionStore(database: req.db).open(for: user, now: req.clock.epoch)
+        try await AuditLog.record("session.ouverture", by: .init(id: user.id!.uuidString, role: user.role.rawValue, at: req.clock.now),
                                   object: "utilisateur", id: user.id!.uuidString, on: req.db)
         let response = req.redirect(to: back ?? Self.landing(for: user.principal).path, redirectType: .normal)
         response.cookies[SessionStore.cookieName] = SessionStore.cookie(token, request: req)
@@ -111,7 +111,7 @@ struct AuthController {
                                      status: .badRequest)
         }
         let store = LoginThrottleStore(database: req.db, rules: req.application.config.loginThrottle)
-        let now = Date().timeIntervalSince1970
+        let now = req.clock.epoch
         let address = req.remoteAddress?.ipAddress ?? "inconnue"
         if try await store.reserve("reset-address:" + address, now: now).attempt > Self.resetRequestsPerAddress {
             return HTMLResponse.make(ForgotPasswordPage(email: raw, error: "Trop de demandes depuis votre connexion : réessayez dans un quart d’heure.").render(),
@@ -138,7 +138,7 @@ struct AuthController {
 
     func resetForm(req: Request) async throws -> Response {
         let token = try req.parameters.require("token")
-        let valid = try await PasswordReset.find(token, on: req.db) != nil
+        let valid = try await PasswordReset.find(token, now: req.clock.epoch, on: req.db) != nil
         return HTMLResponse.make(ResetPasswordPage(token: token, valid: valid).render(), status: valid ? .ok : .gone)
     }
 
@@ -146,7 +146,7 @@ struct AuthController {
 
     func reset(req: Request) async throws -> Response {
         let token = try req.parameters.require("token")
-        guard let reset = try await PasswordReset.find(token, on: req.db) else {
+        guard let reset = try await PasswordReset.find(token, now: req.clock.epoch, on: req.db) else {
             return HTMLResponse.make(ResetPasswordPage(token: token, valid: false).render(), status: .gone)
         }
         let form = try req.content.decode(ResetForm.self)
@@ -159,7 +159,7 @@ struct AuthController {
             return HTMLResponse.make(ResetPasswordPage(token: token, valid: true, error: "Les deux saisies ne sont pas identiques.").render(), status: .badRequest)
         }
         let hash = try await req.application.passwordHashing.hash(password, on: req.eventLoop)
-        let now = Date().timeIntervalSince1970
+        let now = req.clock.epoch
         try await req.db.writeTransaction { db in
             user.passwordHash = hash
             try await user.save(on: db)
@@ -173,7 +173,7 @@ struct AuthController {
                 .set(\.$revokedEpoch, to: now).update()
             try await SessionStore(database: db).closeAll(for: userID)
             try await LoginThrottleStore(database: db, rules: req.application.config.loginThrottle).clear(LoginThrottleStore.accountKey(user.email))
-            try await AuditLog.record("utilisateur.mot_de_passe", by: .init(id: user.id!.uuidString, role: user.role.rawValue),
+            try await AuditLog.record("utilisateur.mot_de_passe", by: .init(id: user.id!.uuidString, role: user.role.rawValue, at: req.clock.now),
                                       object: "utilisateur", id: user.id!.uuidString, on: db)
         }
         return req.redirect(to: SiteURL.signIn.path + "?reinitialise=1", redirectType: .normal)
@@ -208,7 +208,7 @@ enum PasswordReset {
     static func send(to user: TIPersistenceUser, validity: Double, application: Application, reason: Reason) async throws {
         let token = Secret.generate()
         try await PasswordResetToken(tokenHash: Secret.hash(token), userID: user.requireID(),
-                                     expires: Date().timeIntervalSince1970 + validity).create(on: application.db)
+                                     expires: application.clock.epoch + validity).create(on: application.db)
         let link = application.config.publicURL + SiteURL.resetPassword(token).path
         let hours = Int(validity / 3600)
         let mail: Mail
@@ -221,7 +221,7 @@ enum PasswordReset {
                 \(link)
 
                 Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.
-                """)
+                """, date: application.clock.now)
         case .newAccount:
             mail = Mail(to: user.email, subject: "Territoires d’industrie : votre compte", body: """
                 Bonjour \(user.displayName),
@@ -229,15 +229,15 @@ enum PasswordReset {
                 Un compte « \(user.role.label) » vient d’être créé pour vous sur la plateforme Territoires d’industrie.
                 Choisissez votre mot de passe avec ce lien (valable \(hours) heures, utilisable une seule fois) :
                 \(link)
-                """)
+                """, date: application.clock.now)
         }
         try await application.mailer.send(mail)
     }
 
     /// The pending reset for a token, if it exists, is unused and not expired.
-    static func find(_ token: String, on database: any Database) async throws -> PasswordResetToken? {
+    static func find(_ token: String, now: Double, on database: any Database) async throws -> PasswordResetToken? {
         guard let reset = try await PasswordResetToken.find(Secret.hash(token), on: database),
-              reset.usedEpoch == nil, reset.expiresEpoch > Date().timeIntervalSince1970 else { return nil }
+              reset.usedEpoch == nil, reset.expiresEpoch > now else { return nil }
         return reset
     }
 }

@@ -6,11 +6,11 @@ import Vapor
 struct CallAdminController {
     func index(req: Request) async throws -> Response {
         let calls = try await FundCall.query(on: req.db).sort(\.$opensOn, .descending).all()
-        return HTMLResponse.make(AdminCallsPage(calls: calls, today: .today).render())
+        return HTMLResponse.make(AdminCallsPage(calls: calls, today: req.clock.today).render())
     }
 
     func newForm(req: Request) async throws -> Response {
-        let today = CivilDate.today
+        let today = req.clock.today
         let draft = CallService.Draft(title: "", description: "", opensOn: today.iso, closesOn: today.adding(months: 6).iso,
                                       carriers: CarrierKind.allCases.map(\.rawValue), sizes: CompanySize.allCases.map(\.rawValue), regions: "",
                                       minimumInvestment: "", startWithinMonths: "12", regimeID: "SA.56985-2022", collaborative: false)

@@ -42,7 +42,7 @@ struct CommitteeController {
             let avis = favourable ? "favorable" : "defavorable"
             do {
                 let (updated, notifications) = try await FundService.decide(application.id!, favourable: avis == "favorable", motivation: motivation,
-                                                                           by: actor, today: .today, on: req.db)
+                                                                           by: actor, on: req.db)
                 await Notifier.deliver(notifications, on: req)
                 results[application.id!] = (true, updated.state == .inCommittee ? "Avis enregistré ; en attente de l’autre partie." : "Décision : \(updated.state.label).")
             } catch let error as FundError {

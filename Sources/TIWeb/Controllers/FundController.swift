@@ -13,20 +13,20 @@ struct FundController {
              region: list.filter { $0.funder == .region }.reduce(Int64(0)) { $0 + $1.amountCents },
              committed: list.reduce(Int64(0)) { $0 + $1.committedCents })
         }
-        return HTMLResponse.make(FundIndexPage(calls: calls, totals: totals, today: .today, role: req.principal?.role).render())
+        return HTMLResponse.make(FundIndexPage(calls: calls, totals: totals, today: req.clock.today, role: req.principal?.role).render())
     }
 
     func call(req: Request) async throws -> Response {
         let call = try await Self.call(req)
         let envelopes = try await Envelope.query(on: req.db).filter(\.$call.$id == call.id!).with(\.$region).all()
         let regime = try await call.$regime.get(on: req.db)
-        return HTMLResponse.make(CallPage(call: call, regime: regime, envelopes: envelopes, today: .today, role: req.principal?.role).render())
+        return HTMLResponse.make(CallPage(call: call, regime: regime, envelopes: envelopes, today: req.clock.today, role: req.principal?.role).render())
     }
 
     /// An applicant starts a draft on a call.
     func apply(req: Request) async throws -> Response {
         let call = try await Self.call(req)
-        let application = try await FundService.createDraft(call: call, by: try req.fundActor(), today: .today, on: req.db)
+        let application = try await FundService.createDraft(call: call, by: try req.fundActor(), on: req.db)
         return req.redirect(to: SiteURL.applicationEdit(application.id!.uuidString).path, redirectType: .normal)
     }
 

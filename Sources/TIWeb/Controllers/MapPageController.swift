@@ -97,7 +97,7 @@ struct MapPageController {
         let measure = Measure(rawValue: q.mesure ?? "") ?? .laureats
         let byRegion = q.niveau != "departement"
         let perInhabitant = q.par_habitant == "oui"
-        var asOf = CivilDate.today
+        var asOf = req.clock.today
         if let raw = q.as_of, !raw.isEmpty { do { asOf = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) } }
         let date = asOf
         let key = "carte:\(measure.rawValue)|\(byRegion)|\(perInhabitant)|\(date.iso)|\(q.points ?? "")"
@@ -160,7 +160,7 @@ struct MapPageController {
         let q = try req.query.decode(Query.self)
         let measure = Measure(rawValue: q.mesure ?? "") ?? .laureats
         let byRegion = q.niveau != "departement", perInhabitant = q.par_habitant == "oui"
-        var asOf = CivilDate.today
+        var asOf = req.clock.today
         if let raw = q.as_of, !raw.isEmpty { do { asOf = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) } }
         switch file {
         case "zones.csv":

@@ -40,7 +40,7 @@ struct QueueController {
             .sort(\.$updatedAt, .descending).all()
         let notifications = try await TIPersistence.Notification.query(on: req.db).filter(\.$user.$id == req.requireUser().requireID())
             .sort(\.$atEpoch, .descending).limit(10).all()
-        let calls = try await FundCall.query(on: req.db).all().filter { $0.rules.isOpen(on: .today) }
+        let calls = try await FundCall.query(on: req.db).all().filter { $0.rules.isOpen(on: req.clock.today) }
         let notice = (try? req.query.get(String.self, at: "ok")) == "supprime" ? "Brouillon supprimé." : nil
         return HTMLResponse.make(MyApplicationsPage(applications: applications, notifications: notifications, openCalls: calls, notice: notice).render())
     }
@@ -70,7 +70,7 @@ struct QueueController {
         return HTMLResponse.make(QueuePage(filter: filter, rows: rows, total: total, page: page, pageSize: Self.pageSize,
                                            calls: calls, regions: regions.map { ($0.code, $0.name) },
                                            committeeRegions: [.region, .prefecture, .admin].contains(principal.role) ? committees : [],
-                                           instructorNames: names, answered: try await Self.answered(rows, on: req.db)).render())
+                                           instructorNames: names, answered: try await Self.answered(rows, on: req.db), today: req.clock.today).render())
     }
 
     /// The filtered list as CSV: exactly what the queue shows, all pages.

@@ -10,7 +10,7 @@ struct SiteController {
         let counts = try await req.memoised("geo:counts") { try await GeoQueries.counts(on: db) }
         let map = try await req.maps.territories()
         let dataset = try await req.indicatorDataset()
-        let today = CivilDate.today
+        let today = req.clock.today
         let figures = try await req.memoised("home:\(today.iso)") {
             IndicatorEngine.computeAll(in: dataset, scope: IndicatorScope(asOf: today))
         }
@@ -24,7 +24,7 @@ struct SiteController {
     func indicators(req: Request) async throws -> Response {
         let query = try req.query.decode(IndicatorQuery.self)
         let dataset = try await req.indicatorDataset()
-        let scope = try query.scope(in: dataset)
+        let scope = try query.scope(in: dataset, today: req.clock.today)
         let label = (try? IndicatorEngine.scopeLabel(scope, in: dataset)) ?? "France entière"
         let dashboard = try await DashboardBuilder.html(req, query: query)
         struct Options: Sendable { var regions: [Pair]; var territories: [Pair] }
@@ -36,6 +36,6 @@ struct SiteController {
         }
         let regions = options.regions.map { ($0.code, $0.name) }
         let territories = options.territories.map { ($0.code, $0.name) }
-        return HTMLResponse.make(IndicatorsPage(dashboard: dashboard, scopeLabel: label, regions: regions, territories: territories, query: query).render())
+        return HTMLResponse.make(IndicatorsPage(dashboard: dashboard, scopeLabel: label, asOf: scope.asOf, regions: regions, territories: territories, query: query).render())
     }
 }

@@ -7,7 +7,7 @@ extension Request {
     /// The signed-in person as a fund actor.
     func fundActor() throws -> FundService.Actor {
         let user = try requireUser()
-        return FundService.Actor(principal: user.principal, name: user.displayName)
+        return FundService.Actor(principal: user.principal, name: user.displayName, at: clock.now)
     }
 
     /// The application of the `:id` parameter, if this person may see it; 404 otherwise
@@ -52,7 +52,8 @@ enum Notifier {
             if let id = n.applicationID { reference = try? await FundApplication.find(id, on: req.db)?.reference }
             do {
                 try await req.application.mailer.send(Mail(to: user.email, subject: subject(n.text, reference: reference),
-                                                           body: "Bonjour,\n\n\(n.text)\n\n\(link)\n\n-- \nTerritoires d’industrie — ce message est envoyé automatiquement, merci de ne pas y répondre.\n"))
+                                                           body: "Bonjour,\n\n\(n.text)\n\n\(link)\n\n-- \nTerritoires d’industrie — ce message est envoyé automatiquement, merci de ne pas y répondre.\n",
+                                                           date: req.clock.now))
             } catch {
                 req.logger.warning("notification e-mail not sent: \(error)")
             }

@@ -7,13 +7,13 @@ import Vapor
 enum DashboardBuilder {
     /// The dashboard's HTML for a scope, computed once per data version.
     static func html(_ req: Request, query: IndicatorQuery, compact: Bool = false) async throws -> String {
-        let key = "dashboard:\(query.as_of ?? CivilDate.today.iso)|\(query.region ?? "")|\(query.territory ?? "")|\(compact)"
+        let key = "dashboard:\(query.as_of ?? req.clock.today.iso)|\(query.region ?? "")|\(query.territory ?? "")|\(compact)"
         return try await req.memoised(key) { try await build(req, query: query, compact: compact).body.render() }
     }
 
     static func build(_ req: Request, query: IndicatorQuery, compact: Bool = false) async throws -> Dashboard {
         let dataset = try await req.indicatorDataset()
-        let scope = try query.scope(in: dataset)
+        let scope = try query.scope(in: dataset, today: req.clock.today)
         let results = IndicatorEngine.computeAll(in: dataset, scope: scope)
         var breakdowns: [String: IndicatorResult] = [:]
         for (id, breakdown) in Dashboard.neededBreakdowns {
@@ -47,6 +47,7 @@ enum DashboardBuilder {
 struct IndicatorsPage {
     var dashboard: String
     var scopeLabel: String
+    var asOf: CivilDate
     var regions: [(code: String, name: String)]
     var territories: [(id: String, name: String)]
     var query: IndicatorQuery
@@ -57,7 +58,7 @@ struct IndicatorsPage {
             .p(.class("fr-text--lead"),
                "Tous les chiffres sont calculés à partir des dossiers du fonds, à la date choisie, avec leur couverture : lorsqu’une donnée n’est connue que pour une partie des projets, le chiffre le dit."),
             .form(.method(.get), .action(SiteURL.indicators.path), .class("ti-filters fr-mb-4w"), .ariaLabel("Choisir le périmètre et la date"),
-                  Forms.field("as_of", label: "Situation au", type: .date, value: query.as_of ?? CivilDate.today.iso, required: false),
+                  Forms.field("as_of", label: "Situation au", type: .date, value: asOf.iso, required: false),
                   Forms.select("region", label: "Région", options: [("", "France entière"), ("OM", "Outre-mer")] + regions.map { ($0.code, $0.name) }, selected: query.region ?? ""),
                   Forms.select("territory", label: "Territoire d’industrie", options: [("", "Tous")] + territories.map { ($0.id, $0.name) }, selected: query.territory ?? ""),
                   .div(.class("ti-filters__actions"), .button(.class("fr-btn"), .type(.submit), "Afficher"),

@@ -9,7 +9,7 @@ import Vapor
 /// warm request does no database work at all.
 actor IndicatorCache {
     private var version: String?
-    private var checkedAt = 0.0
+    private var checkedAt: ContinuousClock.Instant?
     private var dataset: IndicatorDataset?
     private var loading: Task<IndicatorDataset, any Error>?
     private var memo: [String: any Sendable] = [:]
@@ -18,8 +18,8 @@ actor IndicatorCache {
     init(recheck: Double = 5) { self.recheck = recheck }
 
     func currentVersion(on db: any Database) async throws -> String {
-        let now = Date().timeIntervalSince1970
-        if let version, now - checkedAt < recheck { return version }
+        let now = ContinuousClock.now
+        if let version, let checkedAt, now - checkedAt < .seconds(recheck) { return version }
         let fresh = try await IndicatorDatasetLoader.version(on: db)
         checkedAt = now
         if fresh != version {
@@ -54,7 +54,7 @@ actor IndicatorCache {
     }
 
     /// Forget everything now (after an import in the same process).
-    func invalidate() { version = nil; checkedAt = 0 }
+    func invalidate() { version = nil; checkedAt = nil }
 }
 
 extension Application {

@@ -10,8 +10,8 @@ struct IndicatorQuery: Content {
     var territory: String?
     var breakdown: String?
 
-    func scope(in dataset: IndicatorDataset) throws -> IndicatorScope {
-        var date = CivilDate.today
+    func scope(in dataset: IndicatorDataset, today: CivilDate) throws -> IndicatorScope {
+        var date = today
         if let raw = as_of, !raw.isEmpty {
             do { date = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) }
         }

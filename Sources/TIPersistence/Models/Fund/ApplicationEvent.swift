@@ -19,7 +19,7 @@ public final class ApplicationEvent: Model, @unchecked Sendable {
     public init() {}
 
     public init(applicationID: UUID, actor: AuditLog.Actor, action: String, from: ApplicationState?, to: ApplicationState?,
-                reason: String?, at: Double = Date().timeIntervalSince1970) {
+                reason: String?, at: Double? = nil) {
         self.$application.id = applicationID
         self.actorID = actor.id
         self.actorRole = actor.role
@@ -27,6 +27,6 @@ public final class ApplicationEvent: Model, @unchecked Sendable {
         self.fromState = from?.rawValue
         self.toState = to?.rawValue
         self.reason = reason
-        self.atEpoch = at
+        self.atEpoch = at ?? actor.at.timeIntervalSince1970
     }
 }

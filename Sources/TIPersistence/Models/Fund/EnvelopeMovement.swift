@@ -32,7 +32,7 @@ public final class EnvelopeMovement: Model, @unchecked Sendable {
     public init() {}
 
     public init(envelopeID: UUID, kind: Kind, amount: Int64, applicationID: UUID? = nil, actorID: String?, note: String? = nil,
-                at: Double = Date().timeIntervalSince1970) {
+                at: Double) {
         self.$envelope.id = envelopeID
         self.kind = kind
         self.amountCents = amount

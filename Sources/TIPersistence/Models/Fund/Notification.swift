@@ -15,11 +15,11 @@ public final class Notification: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(userID: UUID, applicationID: UUID?, text: String) {
+    public init(userID: UUID, applicationID: UUID?, text: String, at: Date) {
         self.$user.id = userID
         self.applicationID = applicationID
         self.text = text
-        self.atEpoch = Date().timeIntervalSince1970
+        self.atEpoch = at.timeIntervalSince1970
         self.read = false
     }
 }

@@ -155,7 +155,7 @@ struct FundAPIController {
             throw AppError.badRequest("avis_requis", "Indiquez « favourable » (true ou false) et « motivation ».")
         }
         let (updated, notifications) = try await FundService.decide(application.id!, favourable: favourable, motivation: body.motivation ?? "",
-                                                                   by: try req.fundActor(), today: .today, on: req.db)
+                                                                   by: try req.fundActor(), on: req.db)
         await Notifier.deliver(notifications, on: req)
         return Self.dto(updated, req.principal!)
     }

@@ -15,7 +15,7 @@ struct IndicatorAPIController {
     func all(req: Request) async throws -> Response {
         let dataset = try await req.indicatorDataset()
         let query = try req.query.decode(IndicatorQuery.self)
-        let scope = try query.scope(in: dataset)
+        let scope = try query.scope(in: dataset, today: req.clock.today)
         let label: String
         do { label = try IndicatorEngine.scopeLabel(scope, in: dataset) } catch { throw AppError.invalid(error) }
         let body = try await req.memoised("api:all:\(scope.asOf.iso)|\(scope.region ?? "")|\(scope.territory ?? "")") {
@@ -39,7 +39,7 @@ struct IndicatorAPIController {
         let id = try req.parameters.require("id")
         let dataset = try await req.indicatorDataset()
         let query = try req.query.decode(IndicatorQuery.self)
-        let scope = try query.scope(in: dataset)
+        let scope = try query.scope(in: dataset, today: req.clock.today)
         let result: IndicatorResult?
         let breakdown = try query.breakdownValue()
         do { result = try IndicatorEngine.compute(id, in: dataset, scope: scope, breakdown: breakdown) } catch {

@@ -27,6 +27,8 @@ struct ApplicationShowPage {
         var errorMessage: String?
         /// Reviewers who may be put in charge (staff only).
         var instructors: [(id: String, name: String)] = []
+        /// The default date of the agreement, payment and recovery forms.
+        var today: CivilDate
     }
 
     let model: Model
@@ -245,7 +247,7 @@ struct ApplicationShowPage {
             .if(a.state == .laureate && manages,
                 Forms.post(action: SiteURL.applicationAgreement(id).path,
                            Forms.field("reference", label: "Référence de la convention", error: model.errors["reference"], id: "champ-reference-convention"),
-                           Forms.field("date", label: "Date de signature", type: .date, value: CivilDate.today.iso, id: "champ-date-convention"),
+                           Forms.field("date", label: "Date de signature", type: .date, value: model.today.iso, id: "champ-date-convention"),
                            Forms.submit("Enregistrer la convention"))),
             Components.table(caption: "Échéancier et versements", header: ["Financeur", "Montant", "Prévu le", "Versé le", "Référence"],
                              rows: model.payments.map { p in
@@ -266,7 +268,7 @@ struct ApplicationShowPage {
                 Forms.post(action: SiteURL.applicationPayments(id).path,
                            funderControl("versement"),
                            Forms.field("montant", label: "Montant (€)", error: model.errors["montant"], id: "champ-montant-versement"),
-                           Forms.field("date", label: "Date du versement", type: .date, value: CivilDate.today.iso, id: "champ-date-versement"),
+                           Forms.field("date", label: "Date du versement", type: .date, value: model.today.iso, id: "champ-date-versement"),
                            Forms.field("reference", label: "Référence", required: false, id: "champ-reference-versement"),
                            Forms.submit("Enregistrer le versement"))),
             .if([.paymentsInProgress, .closed].contains(a.state) && manages,
@@ -277,7 +279,7 @@ struct ApplicationShowPage {
                                funderControl("reversement"),
                                Forms.field("montant", label: "Montant à reverser (€)", value: model.typed["montant_reversement"] ?? "",
                                            error: model.errors["montant"], id: "champ-montant-reversement"),
-                               Forms.field("date", label: "Date de la décision de reversement", type: .date, value: CivilDate.today.iso, id: "champ-date-reversement"),
+                               Forms.field("date", label: "Date de la décision de reversement", type: .date, value: model.today.iso, id: "champ-date-reversement"),
                                Forms.field("motif", label: "Motif du reversement", value: model.typed["motif_reversement"] ?? "", error: model.errors["motif"],
                                            id: "champ-motif-reversement"),
                                Forms.submit("Enregistrer le reversement", secondary: true)))),
@@ -293,7 +295,7 @@ struct ApplicationShowPage {
                              }, numericColumns: [1, 2], empty: "Aucun suivi déclaré."),
             .if(reports,
                 Forms.post(action: SiteURL.applicationFollowUp(id).path,
-                           Forms.field("date", label: "À la date du", type: .date, value: model.typed["date"] ?? CivilDate.today.iso),
+                           Forms.field("date", label: "À la date du", type: .date, value: model.typed["date"] ?? model.today.iso),
                            Forms.field("emplois", label: "Emplois effectivement créés", value: model.typed["emplois"] ?? "", error: model.errors["emplois"]),
                            Forms.field("investissement", label: "Investissement effectivement réalisé (€)", value: model.typed["investissement"] ?? "",
                                        error: model.errors["investissement"]),

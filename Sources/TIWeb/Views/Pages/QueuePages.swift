@@ -48,7 +48,7 @@ struct QueuePage {
     var instructorNames: [String: String] = [:]
     /// Files whose latest message comes from the applicant (an answer waiting to be read).
     var answered: Set<UUID> = []
-    var today: CivilDate = .today
+    var today: CivilDate
 
     /// « 3 critères à vérifier » or « conforme », from the checks the reviewer sees on the file.
     func eligibility(_ a: FundApplication) -> String {

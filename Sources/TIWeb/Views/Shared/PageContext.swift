@@ -37,11 +37,11 @@ struct PageContextMiddleware: AsyncMiddleware {
 /// Whether demonstration data is loaded, re-checked at most every 30 seconds.
 actor DemoFlag {
     private var value = false
-    private var checkedAt = 0.0
+    private var checkedAt: ContinuousClock.Instant?
 
     func isDemo(on db: any Database) async throws -> Bool {
-        let now = Date().timeIntervalSince1970
-        if now - checkedAt > 30 {
+        let now = ContinuousClock.now
+        if checkedAt.map({ now - $0 > .seconds(30) }) ?? true {
             value = try await TIPersistenceUser.query(on: db).filter(\.$isDemo == true).count() > 0
             checkedAt = now
         }
