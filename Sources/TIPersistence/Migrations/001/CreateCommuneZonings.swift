@@ -2,17 +2,17 @@ import FluentKit
 
 struct CreateCommuneZonings: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(CommuneZoning.schema)
+        try await database.schema("commune_zonings")
             .id()
-            .field("commune_code", .string, .required, .references(Commune.schema, "code"))
+            .field("commune_code", .string, .required, .references("communes", "code"))
             .field("kind", .string, .required)
             .field("source", .string, .required)
             .unique(on: "commune_code", "kind")
             .create()
-        try await database.index(CommuneZoning.schema, "kind")
+        try await database.index("commune_zonings", "kind")
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(CommuneZoning.schema).delete()
+        try await database.schema("commune_zonings").delete()
     }
 }

@@ -2,10 +2,10 @@ import FluentKit
 
 struct CreateCommunes: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(Commune.schema)
+        try await database.schema("communes")
             .field("code", .string, .identifier(auto: false))
-            .field("departement_code", .string, .required, .references(Departement.schema, "code"))
-            .field("epci_siren", .string, .references(Epci.schema, "siren"))
+            .field("departement_code", .string, .required, .references("departements", "code"))
+            .field("epci_siren", .string, .references("epcis", "siren"))
             .field("name", .string, .required)
             .field("search_name", .string, .required)
             .field("population", .int)
@@ -13,11 +13,11 @@ struct CreateCommunes: AsyncMigration {
             .field("centroid_lon", .double)
             .field("centroid_lat", .double)
             .create()
-        try await database.index(Commune.schema, "departement_code")
-        try await database.index(Commune.schema, "epci_siren")
+        try await database.index("communes", "departement_code")
+        try await database.index("communes", "epci_siren")
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(Commune.schema).delete()
+        try await database.schema("communes").delete()
     }
 }

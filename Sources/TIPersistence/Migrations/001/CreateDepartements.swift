@@ -2,15 +2,15 @@ import FluentKit
 
 struct CreateDepartements: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(Departement.schema)
+        try await database.schema("departements")
             .field("code", .string, .identifier(auto: false))
-            .field("region_code", .string, .required, .references(Region.schema, "code"))
+            .field("region_code", .string, .required, .references("regions", "code"))
             .field("name", .string, .required)
             .create()
-        try await database.index(Departement.schema, "region_code")
+        try await database.index("departements", "region_code")
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(Departement.schema).delete()
+        try await database.schema("departements").delete()
     }
 }

@@ -2,7 +2,7 @@ import FluentKit
 
 struct CreateEpcis: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(Epci.schema)
+        try await database.schema("epcis")
             .field("siren", .string, .identifier(auto: false))
             .field("name", .string, .required)
             .field("kind", .string, .required)
@@ -10,6 +10,6 @@ struct CreateEpcis: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(Epci.schema).delete()
+        try await database.schema("epcis").delete()
     }
 }

@@ -2,7 +2,7 @@ import FluentKit
 
 struct CreateGeoImports: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(GeoImport.schema)
+        try await database.schema("geo_imports")
             .id()
             .field("source", .string, .required)
             .field("population_vintage", .int, .required)
@@ -20,6 +20,6 @@ struct CreateGeoImports: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(GeoImport.schema).delete()
+        try await database.schema("geo_imports").delete()
     }
 }

@@ -2,7 +2,7 @@ import FluentKit
 
 struct CreateOutlines: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(Outline.schema)
+        try await database.schema("outlines")
             .field("key", .string, .identifier(auto: false))
             .field("level", .string, .required)
             .field("code", .string, .required)
@@ -10,10 +10,10 @@ struct CreateOutlines: AsyncMigration {
             .field("frame", .string, .required)
             .field("shape", .data, .required)
             .create()
-        try await database.index(Outline.schema, "level", "detail")
+        try await database.index("outlines", "level", "detail")
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(Outline.schema).delete()
+        try await database.schema("outlines").delete()
     }
 }

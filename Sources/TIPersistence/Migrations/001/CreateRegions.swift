@@ -2,7 +2,7 @@ import FluentKit
 
 struct CreateRegions: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(Region.schema)
+        try await database.schema("regions")
             .field("code", .string, .identifier(auto: false))
             .field("name", .string, .required)
             .field("overseas", .bool, .required)
@@ -10,6 +10,6 @@ struct CreateRegions: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(Region.schema).delete()
+        try await database.schema("regions").delete()
     }
 }

@@ -2,7 +2,7 @@ import FluentKit
 
 struct CreateTerritories: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(Territory.schema)
+        try await database.schema("territories")
             .field("id", .string, .identifier(auto: false))
             .field("name", .string, .required)
             .field("search_name", .string, .required)
@@ -24,6 +24,6 @@ struct CreateTerritories: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(Territory.schema).delete()
+        try await database.schema("territories").delete()
     }
 }

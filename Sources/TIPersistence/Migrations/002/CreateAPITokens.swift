@@ -2,9 +2,9 @@ import FluentKit
 
 struct CreateAPITokens: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(APIToken.schema)
+        try await database.schema("api_tokens")
             .id()
-            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("name", .string, .required)
             .field("token_hash", .string, .required)
             .field("prefix", .string, .required)
@@ -14,10 +14,10 @@ struct CreateAPITokens: AsyncMigration {
             .field("created_at", .datetime)
             .unique(on: "token_hash")
             .create()
-        try await database.index(APIToken.schema, "user_id")
+        try await database.index("api_tokens", "user_id")
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(APIToken.schema).delete()
+        try await database.schema("api_tokens").delete()
     }
 }

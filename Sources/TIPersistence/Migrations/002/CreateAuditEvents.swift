@@ -4,7 +4,7 @@ import FluentSQL
 /// The audit log, append-only at the database level: triggers refuse UPDATE and DELETE.
 struct CreateAuditEvents: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(AuditEvent.schema)
+        try await database.schema("audit_events")
             .id()
             .field("at_epoch", .double, .required)
             .field("actor_id", .string)
@@ -15,8 +15,8 @@ struct CreateAuditEvents: AsyncMigration {
             .field("before_json", .string)
             .field("after_json", .string)
             .create()
-        try await database.index(AuditEvent.schema, "at_epoch")
-        try await database.index(AuditEvent.schema, "action")
+        try await database.index("audit_events", "at_epoch")
+        try await database.index("audit_events", "action")
         let sql = database as! any SQLDatabase
         if sql.dialect.name == "sqlite" {
             for operation in ["UPDATE", "DELETE"] {
@@ -38,7 +38,7 @@ struct CreateAuditEvents: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(AuditEvent.schema).delete()
+        try await database.schema("audit_events").delete()
         let sql = database as! any SQLDatabase
         if sql.dialect.name != "sqlite" {
             try await sql.raw("DROP FUNCTION IF EXISTS audit_events_append_only()").run()

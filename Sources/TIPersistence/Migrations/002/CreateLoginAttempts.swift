@@ -2,7 +2,7 @@ import FluentKit
 
 struct CreateLoginAttempts: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(LoginAttempt.schema)
+        try await database.schema("login_attempts")
             .field("key", .string, .identifier(auto: false))
             .field("failures", .int, .required)
             .field("window_start_epoch", .double, .required)
@@ -11,6 +11,6 @@ struct CreateLoginAttempts: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(LoginAttempt.schema).delete()
+        try await database.schema("login_attempts").delete()
     }
 }

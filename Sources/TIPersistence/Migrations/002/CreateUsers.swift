@@ -2,14 +2,14 @@ import FluentKit
 
 struct CreateUsers: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(User.schema)
+        try await database.schema("users")
             .id()
             .field("email", .string, .required)
             .field("display_name", .string, .required)
             .field("password_hash", .string, .required)
             .field("role", .string, .required)
             .field("regions", .string, .required)
-            .field("territory_id", .string, .references(Territory.schema, "id"))
+            .field("territory_id", .string, .references("territories", "id"))
             .field("organisation_siren", .string)
             .field("is_demo", .bool, .required)
             .field("active", .bool, .required)
@@ -21,6 +21,6 @@ struct CreateUsers: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(User.schema).delete()
+        try await database.schema("users").delete()
     }
 }

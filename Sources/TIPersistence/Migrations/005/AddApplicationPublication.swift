@@ -4,12 +4,12 @@ import FluentKit
 struct AddApplicationPublication: AsyncMigration {
     func prepare(on database: any Database) async throws {
         // One column per statement: SQLite adds a single column per ALTER TABLE.
-        try await database.schema(FundApplication.schema).field("publication_consent", .bool).update()
-        try await database.schema(FundApplication.schema).field("public_summary", .string).update()
+        try await database.schema("applications").field("publication_consent", .bool).update()
+        try await database.schema("applications").field("public_summary", .string).update()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(FundApplication.schema).deleteField("publication_consent").update()
-        try await database.schema(FundApplication.schema).deleteField("public_summary").update()
+        try await database.schema("applications").deleteField("publication_consent").update()
+        try await database.schema("applications").deleteField("public_summary").update()
     }
 }
