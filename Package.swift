@@ -5,7 +5,7 @@ let package = Package(
     name: "ti",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "ti", targets: ["ti"]),
+        .executable(name: "ti", targets: ["ti"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.115.0"),

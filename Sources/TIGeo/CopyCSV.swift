@@ -80,7 +80,10 @@ public struct CopyCSVReader {
                 let c = buf[pos]
                 if c == delim {
                     pos += 1
-                    if pos >= count { fields.append(""); return false }
+                    if pos >= count {
+                        fields.append("")
+                        return false
+                    }
                     continue
                 }
                 // End of line.

@@ -24,9 +24,10 @@ public enum Dissolve {
         let scratch = VertexScratch(vertexCount: interner.coords.count)
         let polygons = DissolveCore.union(rings, interner.coords, minRingArea: minRingArea, scratch: scratch)
         let coords = interner.coords
-        return MultiPolygon(polygons: polygons.map { polygon in
-            Polygon(rings: polygon.map { ring in ring.map { coords[Int($0)] } })
-        })
+        return MultiPolygon(
+            polygons: polygons.map { polygon in
+                Polygon(rings: polygon.map { ring in ring.map { coords[Int($0)] } })
+            })
     }
 }
 

@@ -21,8 +21,9 @@ final class VertexScratch {
 enum IdRings {
     @inline(__always)
     static func undirectedKey(_ a: Int32, _ b: Int32) -> UInt64 {
-        a < b ? UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
-              : UInt64(UInt32(bitPattern: b)) << 32 | UInt64(UInt32(bitPattern: a))
+        a < b
+            ? UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
+            : UInt64(UInt32(bitPattern: b)) << 32 | UInt64(UInt32(bitPattern: a))
     }
 
     @inline(__always)
@@ -37,10 +38,12 @@ enum IdRings {
             let o = c[Int(ring[0])]
             var s = 0.0
             var p = c[Int(ring[n - 1])]
-            var px = p.x - o.x, py = p.y - o.y
+            var px = p.x - o.x
+            var py = p.y - o.y
             for id in ring {
                 p = c[Int(id)]
-                let cx = p.x - o.x, cy = p.y - o.y
+                let cx = p.x - o.x
+                let cy = p.y - o.y
                 s += px * cy - cx * py
                 px = cx
                 py = cy
@@ -90,7 +93,8 @@ enum IdRings {
         var prev = coords[Int(ring[ring.count - 1])]
         for id in ring {
             let p = coords[Int(id)]
-            let dx = p.x - prev.x, dy = p.y - prev.y
+            let dx = p.x - prev.x
+            let dy = p.y - prev.y
             let l = dx * dx + dy * dy
             if l > best {
                 best = l
@@ -139,7 +143,8 @@ enum DissolveCore {
                 a = b
             }
         }
-        var from: [Int32] = [], to: [Int32] = []
+        var from: [Int32] = []
+        var to: [Int32] = []
         from.reserveCapacity(edgeCount / 4)
         to.reserveCapacity(edgeCount / 4)
         for r in rings {
@@ -151,9 +156,13 @@ enum DissolveCore {
                     let key = IdRings.undirectedKey(a, b)
                     if let v = net[key] {
                         if a < b && v > 0 {
-                            from.append(a); to.append(b); net[key] = v - 1
+                            from.append(a)
+                            to.append(b)
+                            net[key] = v - 1
                         } else if a > b && v < 0 {
-                            from.append(a); to.append(b); net[key] = v + 1
+                            from.append(a)
+                            to.append(b)
+                            net[key] = v + 1
                         }
                     }
                 }
@@ -190,7 +199,10 @@ enum DissolveCore {
                         used[cur] = true
                         walk.append(from[cur])
                         let v = to[cur]
-                        if v == start { closed = true; break }
+                        if v == start {
+                            closed = true
+                            break
+                        }
                         var c = head[Int(v)]
                         while c != -1 && used[Int(c)] { c = next[Int(c)] }
                         if c == -1 { break }

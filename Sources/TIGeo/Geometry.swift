@@ -32,10 +32,13 @@ enum Planar {
         if n < 3 { return 0 }
         var s = 0.0
         // Offset by the first point to limit cancellation on large coordinates.
-        let ox = ring[0].x, oy = ring[0].y
-        var px = ring[n - 1].x - ox, py = ring[n - 1].y - oy
+        let ox = ring[0].x
+        let oy = ring[0].y
+        var px = ring[n - 1].x - ox
+        var py = ring[n - 1].y - oy
         for p in ring {
-            let cx = p.x - ox, cy = p.y - oy
+            let cx = p.x - ox
+            let cy = p.y - oy
             s += px * cy - cx * py
             px = cx
             py = cy
@@ -51,7 +54,8 @@ enum Planar {
         if n < 3 { return false }
         var j = n - 1
         for i in 0..<n {
-            let a = ring[i], b = ring[j]
+            let a = ring[i]
+            let b = ring[j]
             if (a.y > p.y) != (b.y > p.y) {
                 let xCross = a.x + (p.y - a.y) / (b.y - a.y) * (b.x - a.x)
                 if p.x < xCross { inside.toggle() }
@@ -79,8 +83,10 @@ enum Planar {
             if p.y > maxY { maxY = p.y }
         }
         mutating func add(_ b: Box) {
-            minX = Swift.min(minX, b.minX); minY = Swift.min(minY, b.minY)
-            maxX = Swift.max(maxX, b.maxX); maxY = Swift.max(maxY, b.maxY)
+            minX = Swift.min(minX, b.minX)
+            minY = Swift.min(minY, b.minY)
+            maxX = Swift.max(maxX, b.maxX)
+            maxY = Swift.max(maxY, b.maxY)
         }
         var isEmpty: Bool { minX > maxX }
         func contains(_ p: GeoPoint) -> Bool { p.x >= minX && p.x <= maxX && p.y >= minY && p.y <= maxY }
@@ -109,7 +115,8 @@ enum Planar {
                 let n = ring.count
                 var j = n - 1
                 for i in 0..<n {
-                    let a = ring[i], b = ring[j]
+                    let a = ring[i]
+                    let b = ring[j]
                     if (a.y > y) != (b.y > y) {
                         xs.append(a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x))
                     }

@@ -93,7 +93,8 @@ enum Lambert93 {
     }
 
     static func inverse(_ p: GeoPoint) -> GeoPoint {
-        let dx = p.x - xs, dy = ys - p.y
+        let dx = p.x - xs
+        let dy = ys - p.y
         let r = (dx * dx + dy * dy).squareRoot()
         let gamma = atan2(dx, dy)
         let lambda = lon0 + gamma / n
@@ -102,7 +103,10 @@ enum Lambert93 {
         for _ in 0..<12 {
             let es = e * sin(phi)
             let next = 2 * atan(pow((1 + es) / (1 - es), e / 2) * exp(l)) - Double.pi / 2
-            if abs(next - phi) < 1e-13 { phi = next; break }
+            if abs(next - phi) < 1e-13 {
+                phi = next
+                break
+            }
             phi = next
         }
         return GeoPoint(x: lambda * 180 / Double.pi, y: phi * 180 / Double.pi)
@@ -116,15 +120,18 @@ enum UTM {
     static let n: Double = GRS80.f / (2 - GRS80.f)
     static let bigA: Double = GRS80.a / (1 + n) * (1 + n * n / 4 + n * n * n * n / 64)
     static let alpha: [Double] = {
-        let n2 = n * n, n3 = n2 * n
+        let n2 = n * n
+        let n3 = n2 * n
         return [n / 2 - 2 * n2 / 3 + 5 * n3 / 16, 13 * n2 / 48 - 3 * n3 / 5, 61 * n3 / 240]
     }()
     static let beta: [Double] = {
-        let n2 = n * n, n3 = n2 * n
+        let n2 = n * n
+        let n3 = n2 * n
         return [n / 2 - 2 * n2 / 3 + 37 * n3 / 96, n2 / 48 + n3 / 15, 17 * n3 / 480]
     }()
     static let delta: [Double] = {
-        let n2 = n * n, n3 = n2 * n
+        let n2 = n * n
+        let n3 = n2 * n
         return [2 * n - 2 * n2 / 3 - 2 * n3, 7 * n2 / 3 - 8 * n3 / 5, 56 * n3 / 15]
     }()
 
@@ -140,7 +147,8 @@ enum UTM {
         let t = sinh(atanh(s) - e * atanh(e * s))
         let xi = atan2(t, cos(dl))
         let eta = atanh(sin(dl) / (1 + t * t).squareRoot())
-        var x = eta, y = xi
+        var x = eta
+        var y = xi
         for j in 0..<3 {
             let k = Double(2 * (j + 1))
             x += alpha[j] * cos(k * xi) * sinh(k * eta)
@@ -152,7 +160,8 @@ enum UTM {
     static func inverse(_ p: GeoPoint, zone: Int, south: Bool) -> GeoPoint {
         let xi = (p.y - (south ? 10_000_000 : 0)) / (k0 * bigA)
         let eta = (p.x - 500_000) / (k0 * bigA)
-        var xi1 = xi, eta1 = eta
+        var xi1 = xi
+        var eta1 = eta
         for j in 0..<3 {
             let k = Double(2 * (j + 1))
             xi1 -= beta[j] * sin(k * xi) * cosh(k * eta)

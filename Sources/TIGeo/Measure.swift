@@ -21,7 +21,8 @@ public enum Measure {
 
     @inline(__always)
     static func authalicQ(sinPhi s: Double) -> Double {
-        let e = GRS80.e, e2 = GRS80.e2
+        let e = GRS80.e
+        let e2 = GRS80.e2
         return (1 - e2) * (s / (1 - e2 * s * s) - 1 / (2 * e) * log((1 - e * s) / (1 + e * s)))
     }
 
@@ -51,11 +52,14 @@ public enum Measure {
         var box = Planar.Box()
         for polygon in shape.polygons { if let outer = polygon.rings.first { for p in outer { box.add(p) } } }
         if box.isEmpty { return nil }
-        let lon0 = (box.minX + box.maxX) / 2, lat0 = (box.minY + box.maxY) / 2
+        let lon0 = (box.minX + box.maxX) / 2
+        let lat0 = (box.minY + box.maxY) / 2
         let k = cos(lat0 * .pi / 180)
         func local(_ ring: [GeoPoint]) -> [GeoPoint] { ring.map { GeoPoint(x: ($0.x - lon0) * k, y: $0.y - lat0) } }
 
-        var sumA = 0.0, sumX = 0.0, sumY = 0.0
+        var sumA = 0.0
+        var sumX = 0.0
+        var sumY = 0.0
         var largest: (area: Double, index: Int)? = nil
         for (pi, polygon) in shape.polygons.enumerated() {
             var polyArea = 0.0
@@ -63,7 +67,9 @@ public enum Measure {
                 let pts = local(ring)
                 let n = pts.count
                 if n < 3 { continue }
-                var a = 0.0, cx = 0.0, cy = 0.0
+                var a = 0.0
+                var cx = 0.0
+                var cy = 0.0
                 var prev = pts[n - 1]
                 for p in pts {
                     let cross = prev.x * p.y - p.x * prev.y

@@ -47,8 +47,10 @@ public enum OutlineBuilder {
         /// Human-readable steps with counts and timings.
         public var log: [String]
 
-        public init(regions: [String: [Detail: ProjectedShape]], departements: [String: [Detail: ProjectedShape]],
-                    epcis: [String: [Detail: ProjectedShape]], gapFillers: Int, log: [String]) {
+        public init(
+            regions: [String: [Detail: ProjectedShape]], departements: [String: [Detail: ProjectedShape]],
+            epcis: [String: [Detail: ProjectedShape]], gapFillers: Int, log: [String]
+        ) {
             self.regions = regions
             self.departements = departements
             self.epcis = epcis
@@ -112,7 +114,10 @@ public enum OutlineBuilder {
         var works: [MapFrame: FrameWork] = [:]
         var missing: [String] = []
         for (i, c) in communes.enumerated() {
-            guard let g = c.geometry, !g.polygons.isEmpty else { missing.append(c.code); continue }
+            guard let g = c.geometry, !g.polygons.isEmpty else {
+                missing.append(c.code)
+                continue
+            }
             let frame = MapFrame.forDepartement(c.departement)
             let w = works[frame] ?? FrameWork(frame: frame)
             works[frame] = w
@@ -137,9 +142,10 @@ public enum OutlineBuilder {
             w.scratch.ensure(w.coords.count)
             vertexTotal += w.coords.count
         }
-        step("1. projection: \(communes.count - missing.count) communes with geometry in \(frames.count) frames, "
-             + "\(vertexTotal) distinct vertices; \(missing.count) without geometry"
-             + (missing.isEmpty ? "" : " (\(missing.prefix(12).joined(separator: ", "))\(missing.count > 12 ? ", …" : ""))"))
+        step(
+            "1. projection: \(communes.count - missing.count) communes with geometry in \(frames.count) frames, "
+                + "\(vertexTotal) distinct vertices; \(missing.count) without geometry"
+                + (missing.isEmpty ? "" : " (\(missing.prefix(12).joined(separator: ", "))\(missing.count > 12 ? ", …" : ""))"))
 
         // 2. Gaps.
         let cantonBoxes: [Planar.Box] = cantons.map { m in
@@ -178,7 +184,10 @@ public enum OutlineBuilder {
             var edgeToCandidate: [UInt64: Int] = [:]
             for (k, c) in candidates.enumerated() {
                 var a = c.ring[c.ring.count - 1]
-                for b in c.ring { edgeToCandidate[IdRings.directedKey(a, b)] = k; a = b }
+                for b in c.ring {
+                    edgeToCandidate[IdRings.directedKey(a, b)] = k
+                    a = b
+                }
             }
             var score = [[Int: Double]](repeating: [:], count: candidates.count)
             for (ci, polys) in w.polygons.enumerated() {
@@ -187,7 +196,8 @@ public enum OutlineBuilder {
                         var a = r[r.count - 1]
                         for b in r {
                             if let k = edgeToCandidate[IdRings.directedKey(a, b)] {
-                                let pa = w.coords[Int(a)], pb = w.coords[Int(b)]
+                                let pa = w.coords[Int(a)]
+                                let pb = w.coords[Int(b)]
                                 score[k][ci, default: 0] += ((pa.x - pb.x) * (pa.x - pb.x) + (pa.y - pb.y) * (pa.y - pb.y)).squareRoot()
                             }
                             a = b
@@ -197,7 +207,9 @@ public enum OutlineBuilder {
             }
             for (k, c) in candidates.enumerated() {
                 // Longest shared border; ties: first commune in input order.
-                guard let owner = score[k].max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key else { continue }
+                guard let owner = score[k].max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key else {
+                    continue
+                }
                 let area = abs(IdRings.signedArea(c.ring, w.coords))
                 var covered = false
                 var inside: GeoPoint? = nil
@@ -205,7 +217,10 @@ public enum OutlineBuilder {
                     inside = Planar.interiorPoint(rings: [c.ring.map { w.lonLat[Int($0)] }])
                     if let inside {
                         for (ci, b) in cantonBoxes.enumerated() where b.contains(inside) {
-                            if cantons[ci].polygons.contains(where: { Planar.contains($0, inside) }) { covered = true; break }
+                            if cantons[ci].polygons.contains(where: { Planar.contains($0, inside) }) {
+                                covered = true
+                                break
+                            }
                         }
                     }
                 }
@@ -231,8 +246,11 @@ public enum OutlineBuilder {
                 }
             }
         }
-        step(String(format: "2. gaps: %d filled from cantons (%.0f km²); %d small gaps/overlaps between neighbours repaired; %d holes kept as enclaves%@",
-                    gapFillers, gapArea, repairs, enclaves.count, enclaves.isEmpty ? "" : " (" + enclaves.joined(separator: "; ") + ")"))
+        step(
+            String(
+                format:
+                    "2. gaps: %d filled from cantons (%.0f km²); %d small gaps/overlaps between neighbours repaired; %d holes kept as enclaves%@",
+                gapFillers, gapArea, repairs, enclaves.count, enclaves.isEmpty ? "" : " (" + enclaves.joined(separator: "; ") + ")"))
 
         // 3. Départements.
         var depRegion: [String: String] = [:]
@@ -277,8 +295,9 @@ public enum OutlineBuilder {
                 }
             }
         }
-        step("4. départements simplified: \(arcCount) arcs, \(merged) mismatched border pairs merged; "
-             + Detail.allCases.map { "\($0.rawValue) \(pointCount[$0] ?? 0) points" }.joined(separator: ", "))
+        step(
+            "4. départements simplified: \(arcCount) arcs, \(merged) mismatched border pairs merged; "
+                + Detail.allCases.map { "\($0.rawValue) \(pointCount[$0] ?? 0) points" }.joined(separator: ", "))
 
         // 5. Régions.
         var regions: [String: [Detail: ProjectedShape]] = [:]
@@ -292,7 +311,10 @@ public enum OutlineBuilder {
                 regions[region, default: [:]][detail] = dissolveProjected(shapes, minRingArea: 3 * detail.dropArea)
             }
         }
-        step("5. régions dissolved from simplified départements: \(regions.count) régions, " + Detail.allCases.map { d in "\(d.rawValue) \(regions.values.reduce(0) { $0 + ($1[d]?.pointCount ?? 0) }) points" }.joined(separator: ", "))
+        step(
+            "5. régions dissolved from simplified départements: \(regions.count) régions, "
+                + Detail.allCases.map { d in "\(d.rawValue) \(regions.values.reduce(0) { $0 + ($1[d]?.pointCount ?? 0) }) points" }.joined(
+                    separator: ", "))
 
         // 6–7. EPCI.
         var epcis: [String: [Detail: ProjectedShape]] = [:]
@@ -337,8 +359,9 @@ public enum OutlineBuilder {
                 }
             }
         }
-        step("7. EPCI simplified: \(arcCount) arcs, \(merged) mismatched border pairs merged; "
-             + Detail.allCases.map { "\($0.rawValue) \(pointCount[$0] ?? 0) points" }.joined(separator: ", "))
+        step(
+            "7. EPCI simplified: \(arcCount) arcs, \(merged) mismatched border pairs merged; "
+                + Detail.allCases.map { "\($0.rawValue) \(pointCount[$0] ?? 0) points" }.joined(separator: ", "))
 
         return Result(regions: regions, departements: departements, epcis: epcis, gapFillers: gapFillers, log: log)
     }

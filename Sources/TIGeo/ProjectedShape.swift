@@ -52,7 +52,8 @@ public struct ProjectedShape: Sendable, Equatable {
         }
         func zigzag(_ v: Int64) { varint(UInt64(bitPattern: (v << 1) ^ (v >> 63))) }
         varint(UInt64(polygons.count))
-        var px: Int64 = 0, py: Int64 = 0
+        var px: Int64 = 0
+        var py: Int64 = 0
         for polygon in polygons {
             varint(UInt64(polygon.count))
             for ring in polygon {
@@ -104,7 +105,8 @@ public struct ProjectedShape: Sendable, Equatable {
         guard frameIndex < MapFrame.allCases.count else { throw ProjectedShapeError("invalid frame \(frameIndex)") }
         frame = MapFrame.allCases[frameIndex]
         var polygons: [[[IntPoint]]] = []
-        var px: Int64 = 0, py: Int64 = 0
+        var px: Int64 = 0
+        var py: Int64 = 0
         let pc = try count("polygon")
         polygons.reserveCapacity(pc)
         for _ in 0..<pc {
@@ -157,8 +159,9 @@ public struct ProjectedShape: Sendable, Equatable {
 
     /// The outline back in lon/lat degrees (for GeoJSON export and the like).
     public func lonLat() -> MultiPolygon {
-        MultiPolygon(polygons: polygons.map { polygon in
-            Polygon(rings: polygon.map { ring in ring.map { frame.unproject($0.geoPoint) } })
-        })
+        MultiPolygon(
+            polygons: polygons.map { polygon in
+                Polygon(rings: polygon.map { ring in ring.map { frame.unproject($0.geoPoint) } })
+            })
     }
 }

@@ -56,16 +56,21 @@ public enum SVGChart {
     /// 40 % of the width); longer labels wrap on two lines, then are truncated with an ellipsis (the
     /// full text is then the row's `<title>` tooltip). Values are printed after the bar end. `note`
     /// (e.g. a reference) is printed under the chart, `source` at the bottom.
-    public static func horizontalBars(title: String, description: String, data: [ChartDatum], width: Int = 720,
-                                      color: String = "#000091", idPrefix: String, source: String? = nil,
-                                      note: String? = nil) -> String {
+    public static func horizontalBars(
+        title: String, description: String, data: [ChartDatum], width: Int = 720,
+        color: String = "#000091", idPrefix: String, source: String? = nil,
+        note: String? = nil
+    ) -> String {
         let w = Double(max(width, 240))
         var (body, y) = titleBlock(title, width: w)
         if data.isEmpty {
             body += emptyMessage(width: w, y: y + 24)
             y += 44
         } else {
-            let labelSize = 13.0, valueSize = 13.0, lineHeight = 15.0, barHeight = 16.0
+            let labelSize = 13.0
+            let valueSize = 13.0
+            let lineHeight = 15.0
+            let barHeight = 16.0
             let longest = Double(data.map { $0.label.count }.max() ?? 0)
             let labelWidth = max(24, min(longest * labelSize * charWidth, (w - 2 * margin) * 0.4))
             let maxChars = max(3, Int(labelWidth / (labelSize * charWidth)))
@@ -90,7 +95,8 @@ public enum SVGChart {
                 for (i, line) in lines.enumerated() {
                     row += text(line, x: labelRight, y: firstBaseline + Double(i) * lineHeight, size: labelSize, anchor: "end")
                 }
-                row += "<rect x=\"\(f(x0))\" y=\"\(f(cy - barHeight / 2))\" width=\"\(f(length))\" height=\"\(f(barHeight))\" fill=\"\(esc(color))\"/>"
+                row +=
+                    "<rect x=\"\(f(x0))\" y=\"\(f(cy - barHeight / 2))\" width=\"\(f(length))\" height=\"\(f(barHeight))\" fill=\"\(esc(color))\"/>"
                 row += text(d.display, x: x0 + length + 6, y: cy + valueSize * 0.35, size: valueSize)
                 row += "</g>"
                 body += link(row, href: d.href) + "\n"
@@ -115,9 +121,11 @@ public enum SVGChart {
     /// gridlines at "nice" ticks computed from the maximum, labelled with `valueFormatter`. Each
     /// column has a `<title>` tooltip "label : display"; the display string is printed above the
     /// column when it fits. `height` is the total height (grown if the title leaves too little room).
-    public static func columns(title: String, description: String, data: [ChartDatum], width: Int = 720, height: Int = 280,
-                               color: String = "#000091", idPrefix: String, source: String? = nil,
-                               valueFormatter: @Sendable (Double) -> String) -> String {
+    public static func columns(
+        title: String, description: String, data: [ChartDatum], width: Int = 720, height: Int = 280,
+        color: String = "#000091", idPrefix: String, source: String? = nil,
+        valueFormatter: @Sendable (Double) -> String
+    ) -> String {
         let w = Double(max(width, 240))
         var (body, top) = titleBlock(title, width: w)
         if data.isEmpty {
@@ -138,7 +146,8 @@ public enum SVGChart {
             if v > 0 { h = max(h, 1) }
             h = round1(h)
             let yTop = frame.bottom - h
-            var col = "<rect x=\"\(f(cx - columnWidth / 2))\" y=\"\(f(yTop))\" width=\"\(f(columnWidth))\" height=\"\(f(h))\" fill=\"\(esc(color))\">"
+            var col =
+                "<rect x=\"\(f(cx - columnWidth / 2))\" y=\"\(f(yTop))\" width=\"\(f(columnWidth))\" height=\"\(f(h))\" fill=\"\(esc(color))\">"
             col += "<title>\(esc(d.label))\u{00A0}: \(esc(d.display))</title></rect>"
             if textWidth(d.display, size: 11) <= band - 2 {
                 col += text(d.display, x: cx, y: yTop - 4, size: 11, anchor: "middle")
@@ -157,10 +166,12 @@ public enum SVGChart {
     /// envelopes voted): one `<path>` per series (line or steps) and a dashed horizontal reference
     /// line labelled `reference.label` (include the formatted value in the label if wanted); gridlines
     /// labelled with `valueFormatter`; legend of the series under the chart.
-    public static func cumulative(title: String, description: String, xLabels labels: [String], series: [Series],
-                                  reference: (label: String, value: Double)?, width: Int = 720, height: Int = 300,
-                                  idPrefix: String, source: String? = nil,
-                                  valueFormatter: @Sendable (Double) -> String) -> String {
+    public static func cumulative(
+        title: String, description: String, xLabels labels: [String], series: [Series],
+        reference: (label: String, value: Double)?, width: Int = 720, height: Int = 300,
+        idPrefix: String, source: String? = nil,
+        valueFormatter: @Sendable (Double) -> String
+    ) -> String {
         let w = Double(max(width, 240))
         var (body, top) = titleBlock(title, width: w)
         let n = labels.count
@@ -186,7 +197,8 @@ public enum SVGChart {
         func y(_ v: Double) -> Double { round1(frame.bottom - frame.height * max(v, 0) / axis.top) }
         if let reference, let refValue {
             let ry = y(refValue)
-            body += "<line x1=\"\(f(frame.left))\" y1=\"\(f(ry))\" x2=\"\(f(frame.right))\" y2=\"\(f(ry))\" stroke=\"\(axisInk)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
+            body +=
+                "<line x1=\"\(f(frame.left))\" y1=\"\(f(ry))\" x2=\"\(f(frame.right))\" y2=\"\(f(ry))\" stroke=\"\(axisInk)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
             // Above the line (top left corner, where cumulative series are usually low), or below it
             // when too close to the top.
             let ly = ry - frame.top >= 16 ? ry - 6 : ry + 15
@@ -201,7 +213,8 @@ public enum SVGChart {
                     pen = false
                     continue
                 }
-                let px = x(i), py = y(v)
+                let px = x(i)
+                let py = y(v)
                 if !pen {
                     d += "M\(f(px)) \(f(py))"
                     pen = true
@@ -213,7 +226,8 @@ public enum SVGChart {
                 last = (px, py)
             }
             guard let last else { continue }
-            body += "<path d=\"\(d)\" fill=\"none\" stroke=\"\(esc(s.color))\" stroke-width=\"2.5\" stroke-linejoin=\"round\" stroke-linecap=\"round\"><title>\(esc(s.name))</title></path>"
+            body +=
+                "<path d=\"\(d)\" fill=\"none\" stroke=\"\(esc(s.color))\" stroke-width=\"2.5\" stroke-linejoin=\"round\" stroke-linecap=\"round\"><title>\(esc(s.name))</title></path>"
             body += "<circle cx=\"\(f(last.0))\" cy=\"\(f(last.1))\" r=\"3.5\" fill=\"\(esc(s.color))\"/>\n"
         }
         body += xLabels(labels, frame: frame, band: band)
@@ -230,8 +244,10 @@ public enum SVGChart {
     /// A "100 %" stacked bar (e.g. 84 % SMEs/mid-caps vs 16 % others): one segment per non-zero part
     /// with its display string inside when it fits (text colour chosen for contrast with the fill),
     /// then a legend "label : display" for every part.
-    public static func shareBar(title: String, description: String, parts: [ChartDatum], width: Int = 720, idPrefix: String,
-                                colors: [String] = ["#000091", "#cacafb", "#e5e5e5"]) -> String {
+    public static func shareBar(
+        title: String, description: String, parts: [ChartDatum], width: Int = 720, idPrefix: String,
+        colors: [String] = ["#000091", "#cacafb", "#e5e5e5"]
+    ) -> String {
         let w = Double(max(width, 240))
         var (body, y) = titleBlock(title, width: w)
         let values = parts.map { clamp($0.value) }
@@ -241,7 +257,8 @@ public enum SVGChart {
             body += emptyMessage(width: w, y: y + 24)
             return document(width: w, height: y + 44 + margin, idPrefix: idPrefix, title: title, description: description, body: body)
         }
-        let barHeight = 36.0, inner = w - 2 * margin
+        let barHeight = 36.0
+        let inner = w - 2 * margin
         y += 4
         var x = margin
         let lastPart = values.lastIndex { $0 > 0 }
@@ -250,17 +267,21 @@ public enum SVGChart {
             // Snap segment ends to 0.1 px so that the segments exactly tile the bar.
             let end = i == lastPart ? margin + inner : round1(x + v / total * inner)
             let sw = max(end - x, 0)
-            var seg = "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(sw))\" height=\"\(f(barHeight))\" fill=\"\(esc(fill))\" stroke=\"#ffffff\" stroke-width=\"1\">"
+            var seg =
+                "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(sw))\" height=\"\(f(barHeight))\" fill=\"\(esc(fill))\" stroke=\"#ffffff\" stroke-width=\"1\">"
             seg += "<title>\(esc(d.label))\u{00A0}: \(esc(d.display))</title></rect>"
             if textWidth(d.display, size: 13) + 10 <= sw {
-                seg += text(d.display, x: x + sw / 2, y: y + barHeight / 2 + 13 * 0.35, size: 13, fill: contrastingText(on: fill),
-                            anchor: "middle", weight: "bold")
+                seg += text(
+                    d.display, x: x + sw / 2, y: y + barHeight / 2 + 13 * 0.35, size: 13, fill: contrastingText(on: fill),
+                    anchor: "middle", weight: "bold")
             }
             body += link(seg, href: d.href) + "\n"
             x = end
         }
         y += barHeight + 12
-        let items = parts.enumerated().map { (Swatch.box(palette[$0.offset % palette.count]), "\($0.element.label)\u{00A0}: \($0.element.display)") }
+        let items = parts.enumerated().map {
+            (Swatch.box(palette[$0.offset % palette.count]), "\($0.element.label)\u{00A0}: \($0.element.display)")
+        }
         let rows = flowRows(items, width: inner)
         body += legend(rows, x: margin, y: y)
         y += Double(rows.count) * 20

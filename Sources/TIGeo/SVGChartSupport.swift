@@ -6,9 +6,9 @@ extension SVGChart {
     /// Approximate advance of a character, as a fraction of the font size.
     static let charWidth = 0.55
     static let titleSize = 16.0
-    static let ink = SVGMap.textColor          // #161616
+    static let ink = SVGMap.textColor  // #161616
     static let axisInk = "#3a3a3a"
-    static let muted = SVGMap.mutedColor       // #666666, 5.7:1 on white
+    static let muted = SVGMap.mutedColor  // #666666, 5.7:1 on white
     static let gridColor = "#dddddd"
 
     // MARK: Numbers and text
@@ -44,8 +44,10 @@ extension SVGChart {
         return out
     }
 
-    static func text(_ s: String, x: Double, y: Double, size: Double, fill: String = ink, anchor: String? = nil,
-                     weight: String? = nil) -> String {
+    static func text(
+        _ s: String, x: Double, y: Double, size: Double, fill: String = ink, anchor: String? = nil,
+        weight: String? = nil
+    ) -> String {
         var t = "<text x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"\(f(size))\""
         if let anchor { t += " text-anchor=\"\(anchor)\"" }
         if let weight { t += " font-weight=\"\(weight)\"" }
@@ -62,12 +64,17 @@ extension SVGChart {
     /// spaces, after hyphens and slashes, or inside over-long words; `truncated` when the text did
     /// not fit (the last line then ends with "…").
     static func wrapLabel(_ text: String, maxChars: Int, maxLines: Int) -> (lines: [String], truncated: Bool) {
-        let maxChars = max(maxChars, 2), maxLines = max(maxLines, 1)
+        let maxChars = max(maxChars, 2)
+        let maxLines = max(maxLines, 1)
         var pieces: [(text: String, separator: String)] = []
-        var current = "", separator = ""
+        var current = ""
+        var separator = ""
         for ch in text {
             if ch.isWhitespace {
-                if !current.isEmpty { pieces.append((current, separator)); current = "" }
+                if !current.isEmpty {
+                    pieces.append((current, separator))
+                    current = ""
+                }
                 separator = pieces.isEmpty ? "" : " "
             } else if ch == "-" || ch == "/" {
                 current.append(ch)
@@ -108,8 +115,10 @@ extension SVGChart {
 
     static func document(width: Double, height: Double, idPrefix: String, title: String, description: String, body: String) -> String {
         let p = sanitizeId(idPrefix)
-        let w = f(width), h = f(height.rounded(.up))
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" role=\"img\" aria-labelledby=\"\(p)-title \(p)-desc\" font-family=\"\(SVGMap.font)\">\n"
+        let w = f(width)
+        let h = f(height.rounded(.up))
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" role=\"img\" aria-labelledby=\"\(p)-title \(p)-desc\" font-family=\"\(SVGMap.font)\">\n"
         out.reserveCapacity(out.utf8.count + body.utf8.count + 256)
         out += "<title id=\"\(p)-title\">\(esc(title))</title>\n"
         out += "<desc id=\"\(p)-desc\">\(esc(description))</desc>\n"
@@ -188,7 +197,8 @@ extension SVGChart {
             for (t, label) in zip(ticks, labels) {
                 let y = SVGChart.round1(frame.bottom - frame.height * t / top)
                 if t > 0 {
-                    out += "<line x1=\"\(f(frame.left))\" y1=\"\(f(y))\" x2=\"\(f(frame.right))\" y2=\"\(f(y))\" stroke=\"\(gridColor)\" stroke-width=\"1\"/>"
+                    out +=
+                        "<line x1=\"\(f(frame.left))\" y1=\"\(f(y))\" x2=\"\(f(frame.right))\" y2=\"\(f(y))\" stroke=\"\(gridColor)\" stroke-width=\"1\"/>"
                 }
                 out += SVGChart.text(label, x: frame.left - 6, y: y + 11 * 0.35, size: 11, fill: axisInk, anchor: "end") + "\n"
             }
@@ -248,9 +258,11 @@ extension SVGChart {
                 let sx = x + dx
                 switch swatch {
                 case .box(let fill):
-                    out += "<rect x=\"\(f(sx))\" y=\"\(f(ry + 3))\" width=\"14\" height=\"14\" fill=\"\(esc(fill))\" stroke=\"#929292\" stroke-width=\"0.5\"/>"
+                    out +=
+                        "<rect x=\"\(f(sx))\" y=\"\(f(ry + 3))\" width=\"14\" height=\"14\" fill=\"\(esc(fill))\" stroke=\"#929292\" stroke-width=\"0.5\"/>"
                 case .line(let color):
-                    out += "<line x1=\"\(f(sx))\" y1=\"\(f(ry + 10))\" x2=\"\(f(sx + 18))\" y2=\"\(f(ry + 10))\" stroke=\"\(esc(color))\" stroke-width=\"3\"/>"
+                    out +=
+                        "<line x1=\"\(f(sx))\" y1=\"\(f(ry + 10))\" x2=\"\(f(sx + 18))\" y2=\"\(f(ry + 10))\" stroke=\"\(esc(color))\" stroke-width=\"3\"/>"
                 }
                 out += text(label, x: sx + 24, y: ry + 14.5, size: 12) + "\n"
             }
@@ -265,7 +277,8 @@ extension SVGChart {
     static func contrastingText(on fill: String) -> String {
         guard let l = luminance(fill) else { return ink }
         let inkL = 0.0080  // relative luminance of #161616
-        let onWhite = 1.05 / (l + 0.05), onInk = (l + 0.05) / (inkL + 0.05)
+        let onWhite = 1.05 / (l + 0.05)
+        let onInk = (l + 0.05) / (inkL + 0.05)
         return onWhite > onInk ? "#ffffff" : ink
     }
 

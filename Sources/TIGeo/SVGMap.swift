@@ -24,8 +24,10 @@ public struct SVGMap: Sendable {
         public var href: String?
         public var cssClass: String?
 
-        public init(shape: ProjectedShape, fill: String = "#e3e3fd", stroke: String = "#ffffff", strokeWidth: Double = 0.5,
-                    title: String? = nil, href: String? = nil, cssClass: String? = nil) {
+        public init(
+            shape: ProjectedShape, fill: String = "#e3e3fd", stroke: String = "#ffffff", strokeWidth: Double = 0.5,
+            title: String? = nil, href: String? = nil, cssClass: String? = nil
+        ) {
             self.shape = shape
             self.fill = fill
             self.stroke = stroke
@@ -46,8 +48,10 @@ public struct SVGMap: Sendable {
         public var title: String?
         public var href: String?
 
-        public init(frame: MapFrame, position: GeoPoint, radius: Double = 4, fill: String = "#000091",
-                    title: String? = nil, href: String? = nil) {
+        public init(
+            frame: MapFrame, position: GeoPoint, radius: Double = 4, fill: String = "#000091",
+            title: String? = nil, href: String? = nil
+        ) {
             self.frame = frame
             self.position = position
             self.radius = radius
@@ -81,9 +85,11 @@ public struct SVGMap: Sendable {
     /// several maps); default: derived from a hash of the title and description.
     public var idPrefix: String?
 
-    public init(title: String, description: String = "", layers: [[Feature]] = [], markers: [Marker] = [],
-                legend: [LegendItem] = [], legendTitle: String? = nil, source: String = "",
-                layout: Layout = .fit, width: Int = 800, idPrefix: String? = nil) {
+    public init(
+        title: String, description: String = "", layers: [[Feature]] = [], markers: [Marker] = [],
+        legend: [LegendItem] = [], legendTitle: String? = nil, source: String = "",
+        layout: Layout = .fit, width: Int = 800, idPrefix: String? = nil
+    ) {
         self.title = title
         self.description = description
         self.layers = layers
@@ -110,7 +116,8 @@ public struct SVGMap: Sendable {
 
         /// Fits `b` into the rectangle, centred.
         init(bounds b: Planar.Box, x: Double, y: Double, width: Double, height: Double) {
-            let dx = max(b.maxX - b.minX, 1), dy = max(b.maxY - b.minY, 1)
+            let dx = max(b.maxX - b.minX, 1)
+            let dy = max(b.maxY - b.minY, 1)
             scale = min(width / dx, height / dy)
             minX = b.minX
             maxY = b.maxY
@@ -163,9 +170,13 @@ public struct SVGMap: Sendable {
             let mainX = margin + (overseas.isEmpty ? 0 : insetWidth + gap)
             let mainWidth = w - margin - mainX
             if let b = frameBounds[.metropole] {
-                let dx = max(b.maxX - b.minX, 1), dy = max(b.maxY - b.minY, 1)
+                let dx = max(b.maxX - b.minX, 1)
+                let dy = max(b.maxY - b.minY, 1)
                 let mainHeight = min(mainWidth * dy / dx, w * 1.2)
-                panels.append(Panel(frame: .metropole, transform: Transform(bounds: b, x: mainX, y: mapTop, width: mainWidth, height: mainHeight), box: nil))
+                panels.append(
+                    Panel(
+                        frame: .metropole, transform: Transform(bounds: b, x: mainX, y: mapTop, width: mainWidth, height: mainHeight),
+                        box: nil))
                 mapHeight = mainHeight
             }
             if !overseas.isEmpty {
@@ -174,19 +185,23 @@ public struct SVGMap: Sendable {
                 let labelHeight = 14.0
                 for (i, frame) in overseas.enumerated() {
                     let by = mapTop + Double(i) * (boxHeight + gap)
-                    let t = Transform(bounds: frameBounds[frame]!, x: margin + 4, y: by + labelHeight + 2,
-                                      width: insetWidth - 8, height: boxHeight - labelHeight - 6)
+                    let t = Transform(
+                        bounds: frameBounds[frame]!, x: margin + 4, y: by + labelHeight + 2,
+                        width: insetWidth - 8, height: boxHeight - labelHeight - 6)
                     panels.append(Panel(frame: frame, transform: t, box: (margin, by, insetWidth, boxHeight)))
                 }
                 mapHeight = max(mapHeight, n * boxHeight + (n - 1) * gap)
             }
         case .fit:
             if let frame = frameCounts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) })?.key,
-               let b = frameBounds[frame] {
-                let dx = max(b.maxX - b.minX, 1), dy = max(b.maxY - b.minY, 1)
+                let b = frameBounds[frame]
+            {
+                let dx = max(b.maxX - b.minX, 1)
+                let dy = max(b.maxY - b.minY, 1)
                 let availableWidth = w - 2 * margin
                 let h = min(availableWidth * dy / dx, w * 1.2)
-                panels.append(Panel(frame: frame, transform: Transform(bounds: b, x: margin, y: mapTop, width: availableWidth, height: h), box: nil))
+                panels.append(
+                    Panel(frame: frame, transform: Transform(bounds: b, x: margin, y: mapTop, width: availableWidth, height: h), box: nil))
                 mapHeight = h
             }
         }
@@ -219,22 +234,27 @@ public struct SVGMap: Sendable {
 
         // Document.
         let prefix = idPrefix ?? "map-" + Self.hashHex(title + "\u{0}" + description)
-        let W = Self.num(w), H = Self.num(height)
+        let W = Self.num(w)
+        let H = Self.num(height)
         // A map whose shapes are links is a group of links, not an image: role="img" would hide
         // them from assistive technologies (and nest interactive content in an image).
         let interactive = layers.contains { $0.contains { $0.href != nil } } || markers.contains { $0.href != nil }
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(W)\" height=\"\(H)\" viewBox=\"0 0 \(W) \(H)\" role=\"\(interactive ? "group" : "img")\" aria-labelledby=\"\(prefix)-title \(prefix)-desc\" font-family=\"\(Self.font)\">\n"
+        out +=
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(W)\" height=\"\(H)\" viewBox=\"0 0 \(W) \(H)\" role=\"\(interactive ? "group" : "img")\" aria-labelledby=\"\(prefix)-title \(prefix)-desc\" font-family=\"\(Self.font)\">\n"
         out += "<title id=\"\(prefix)-title\">\(Self.escape(title))</title>\n"
         out += "<desc id=\"\(prefix)-desc\">\(Self.escape(description))</desc>\n"
         out += "<rect x=\"0\" y=\"0\" width=\"\(W)\" height=\"\(H)\" fill=\"#ffffff\"/>\n"
         for (i, line) in titleLines.enumerated() {
             let y = margin + titleSize + Double(i) * titleSize * 1.25
-            out += "<text x=\"\(Self.num(margin))\" y=\"\(Self.num(y))\" font-size=\"\(Self.num(titleSize))\" font-weight=\"bold\" fill=\"\(Self.textColor)\">\(Self.escape(line))</text>\n"
+            out +=
+                "<text x=\"\(Self.num(margin))\" y=\"\(Self.num(y))\" font-size=\"\(Self.num(titleSize))\" font-weight=\"bold\" fill=\"\(Self.textColor)\">\(Self.escape(line))</text>\n"
         }
         for panel in panels {
             if let (bx, by, bw, bh) = panel.box {
-                out += "<rect x=\"\(Self.num(bx))\" y=\"\(Self.num(by))\" width=\"\(Self.num(bw))\" height=\"\(Self.num(bh))\" fill=\"none\" stroke=\"#929292\" stroke-width=\"0.75\"/>\n"
-                out += "<text x=\"\(Self.num(bx + 4))\" y=\"\(Self.num(by + 12))\" font-size=\"10\" fill=\"\(Self.textColor)\">\(Self.escape(panel.frame.label))</text>\n"
+                out +=
+                    "<rect x=\"\(Self.num(bx))\" y=\"\(Self.num(by))\" width=\"\(Self.num(bw))\" height=\"\(Self.num(bh))\" fill=\"none\" stroke=\"#929292\" stroke-width=\"0.75\"/>\n"
+                out +=
+                    "<text x=\"\(Self.num(bx + 4))\" y=\"\(Self.num(by + 12))\" font-size=\"10\" fill=\"\(Self.textColor)\">\(Self.escape(panel.frame.label))</text>\n"
             }
         }
         for layer in layers {
@@ -243,7 +263,8 @@ public struct SVGMap: Sendable {
                 guard let panel = panels.first(where: { $0.frame == feature.shape.frame }) else { continue }
                 let d = Self.pathData(feature.shape, panel.transform)
                 if d.isEmpty { continue }
-                var path = "<path d=\"\(d)\" fill=\"\(Self.escape(feature.fill))\" stroke=\"\(Self.escape(feature.stroke))\" stroke-width=\"\(Self.num(feature.strokeWidth))\" vector-effect=\"non-scaling-stroke\" stroke-linejoin=\"round\""
+                var path =
+                    "<path d=\"\(d)\" fill=\"\(Self.escape(feature.fill))\" stroke=\"\(Self.escape(feature.stroke))\" stroke-width=\"\(Self.num(feature.strokeWidth))\" vector-effect=\"non-scaling-stroke\" stroke-linejoin=\"round\""
                 // Default nonzero fill rule: holes are wound opposite to outer rings, and overlapping
                 // outer rings (data artefacts) stay filled.
                 if let c = feature.cssClass { path += " class=\"\(Self.escape(c))\"" }
@@ -257,29 +278,35 @@ public struct SVGMap: Sendable {
                 guard let panel = panels.first(where: { $0.frame == m.frame }) else { continue }
                 let cx = Self.num(Self.round1(panel.transform.x(m.position.x)))
                 let cy = Self.num(Self.round1(panel.transform.y(m.position.y)))
-                let circle = "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(Self.num(m.radius))\" fill=\"\(Self.escape(m.fill))\" stroke=\"#ffffff\" stroke-width=\"1\""
+                let circle =
+                    "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(Self.num(m.radius))\" fill=\"\(Self.escape(m.fill))\" stroke=\"#ffffff\" stroke-width=\"1\""
                 out += Self.wrapLink(element: circle, title: m.title, href: m.href, closing: "circle")
             }
             out += "</g>\n"
         }
         if !legend.isEmpty {
-            out += "<rect x=\"\(Self.num(margin))\" y=\"\(Self.num(legendTop))\" width=\"\(Self.num(w - 2 * margin))\" height=\"\(Self.num(legendHeight))\" fill=\"#ffffff\" stroke=\"#dddddd\" stroke-width=\"1\"/>\n"
+            out +=
+                "<rect x=\"\(Self.num(margin))\" y=\"\(Self.num(legendTop))\" width=\"\(Self.num(w - 2 * margin))\" height=\"\(Self.num(legendHeight))\" fill=\"#ffffff\" stroke=\"#dddddd\" stroke-width=\"1\"/>\n"
             var y = legendTop + 10
             if let lt = legendTitle {
-                out += "<text x=\"\(Self.num(margin + 8))\" y=\"\(Self.num(y + 12))\" font-size=\"13\" font-weight=\"bold\" fill=\"\(Self.textColor)\">\(Self.escape(lt))</text>\n"
+                out +=
+                    "<text x=\"\(Self.num(margin + 8))\" y=\"\(Self.num(y + 12))\" font-size=\"13\" font-weight=\"bold\" fill=\"\(Self.textColor)\">\(Self.escape(lt))</text>\n"
                 y += 20
             }
             for row in legendRows {
                 for (item, x0) in row {
                     let x = margin + 8 + x0
-                    out += "<rect x=\"\(Self.num(x))\" y=\"\(Self.num(y))\" width=\"14\" height=\"14\" fill=\"\(Self.escape(item.fill))\" stroke=\"#929292\" stroke-width=\"0.5\"/>"
-                    out += "<text x=\"\(Self.num(x + 20))\" y=\"\(Self.num(y + 11.5))\" font-size=\"\(Self.num(legendFont))\" fill=\"\(Self.textColor)\">\(Self.escape(item.label))</text>\n"
+                    out +=
+                        "<rect x=\"\(Self.num(x))\" y=\"\(Self.num(y))\" width=\"14\" height=\"14\" fill=\"\(Self.escape(item.fill))\" stroke=\"#929292\" stroke-width=\"0.5\"/>"
+                    out +=
+                        "<text x=\"\(Self.num(x + 20))\" y=\"\(Self.num(y + 11.5))\" font-size=\"\(Self.num(legendFont))\" fill=\"\(Self.textColor)\">\(Self.escape(item.label))</text>\n"
                 }
                 y += 20
             }
         }
         if !source.isEmpty {
-            out += "<text x=\"\(Self.num(margin))\" y=\"\(Self.num(sourceTop + 11))\" font-size=\"10\" fill=\"\(Self.mutedColor)\">\(Self.escape(source))</text>\n"
+            out +=
+                "<text x=\"\(Self.num(margin))\" y=\"\(Self.num(sourceTop + 11))\" font-size=\"10\" fill=\"\(Self.mutedColor)\">\(Self.escape(source))</text>\n"
         }
         out += "</svg>\n"
         return out
@@ -340,7 +367,8 @@ public struct SVGMap: Sendable {
             d.append(UInt8(ascii: " "))
         }
         let a = abs(v)
-        let whole = a / 10, frac = a % 10
+        let whole = a / 10
+        let frac = a % 10
         if whole > 0 || frac == 0 {
             d.append(contentsOf: String(whole).utf8)
         }
@@ -413,7 +441,8 @@ public enum Choropleth {
             for k in 1..<classes {
                 // Linear interpolation between order statistics.
                 let pos = Double(k) / Double(classes) * Double(v.count - 1)
-                let lo = Int(pos.rounded(.down)), hi = min(lo + 1, v.count - 1)
+                let lo = Int(pos.rounded(.down))
+                let hi = min(lo + 1, v.count - 1)
                 let q = v[lo] + (v[hi] - v[lo]) * (pos - Double(lo))
                 if q > breaks.last! { breaks.append(q) }
             }

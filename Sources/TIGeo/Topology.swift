@@ -31,8 +31,10 @@ struct Topology {
         var total = 0
         for f in input { for p in f { for r in p { total += r.count } } }
         edgeIndex.reserveCapacity(total / 2 + 16)
-        var edgeA: [Int32] = [], edgeB: [Int32] = []
-        var left: [Int32] = [], right: [Int32] = []
+        var edgeA: [Int32] = []
+        var edgeB: [Int32] = []
+        var left: [Int32] = []
+        var right: [Int32] = []
         edgeA.reserveCapacity(total / 2 + 16)
         edgeB.reserveCapacity(total / 2 + 16)
         for (fi, f) in input.enumerated() {
@@ -48,8 +50,10 @@ struct Topology {
                         } else {
                             idx = Int32(edgeA.count)
                             edgeIndex[key] = idx
-                            edgeA.append(min(a, b)); edgeB.append(max(a, b))
-                            left.append(-1); right.append(-1)
+                            edgeA.append(min(a, b))
+                            edgeB.append(max(a, b))
+                            left.append(-1)
+                            right.append(-1)
                         }
                         if a < b { left[Int(idx)] = feature } else { right[Int(idx)] = feature }
                         a = b
@@ -62,13 +66,15 @@ struct Topology {
         var firstEdge = [Int32](repeating: -1, count: vertexCount)
         var isNode = [Bool](repeating: false, count: vertexCount)
         @inline(__always) func samePair(_ e1: Int, _ e2: Int) -> Bool {
-            let l1 = left[e1], r1 = right[e1], l2 = left[e2], r2 = right[e2]
+            let l1 = left[e1]
+            let r1 = right[e1]
+            let l2 = left[e2]
+            let r2 = right[e2]
             return (l1 == l2 && r1 == r2) || (l1 == r2 && r1 == l2)
         }
         @inline(__always) func visit(_ v: Int, _ e: Int) {
             if degree[v] < 255 { degree[v] += 1 }
-            if firstEdge[v] < 0 { firstEdge[v] = Int32(e) }
-            else if !samePair(Int(firstEdge[v]), e) { isNode[v] = true }
+            if firstEdge[v] < 0 { firstEdge[v] = Int32(e) } else if !samePair(Int(firstEdge[v]), e) { isNode[v] = true }
         }
         for e in 0..<edgeA.count {
             visit(Int(edgeA[e]), e)
@@ -152,7 +158,8 @@ struct Topology {
                 for j in group[(gi + 1)...] where replacement[Int(j)] < 0 {
                     let fj = max(arcSides[Int(j)].0, arcSides[Int(j)].1)
                     if fi == fj { continue }
-                    let a = arcs[Int(i)], b = arcs[Int(j)]
+                    let a = arcs[Int(i)]
+                    let b = arcs[Int(j)]
                     let loop = a.dropLast() + (a.first == b.first ? b.reversed().dropLast() : b.dropLast())
                     if abs(IdRings.signedArea(Array(loop), coords)) < mergeArea {
                         replacement[Int(j)] = i
@@ -200,27 +207,37 @@ struct Topology {
         var stack: [(Int, Int)] = []
         coords.withUnsafeBufferPointer { c in
             @inline(__always) func dist2(_ p: GeoPoint, _ a: GeoPoint, _ b: GeoPoint) -> Double {
-                let dx = b.x - a.x, dy = b.y - a.y
+                let dx = b.x - a.x
+                let dy = b.y - a.y
                 let l2 = dx * dx + dy * dy
                 var t = l2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / l2 : 0
                 t = t < 0 ? 0 : (t > 1 ? 1 : t)
-                let ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y
+                let ex = a.x + t * dx - p.x
+                let ey = a.y + t * dy - p.y
                 return ex * ex + ey * ey
             }
             for arc in arcs {
                 let n = arc.count
-                if n <= 2 { result.append(arc); continue }  // also merged (empty) arcs
+                if n <= 2 {
+                    result.append(arc)
+                    continue
+                }  // also merged (empty) arcs
                 keep.removeAll(keepingCapacity: true)
                 keep.append(contentsOf: repeatElement(false, count: n))
                 keep[0] = true
                 keep[n - 1] = true
                 func farthest(_ lo: Int, _ hi: Int) -> (Int, Double) {
-                    let a = c[Int(arc[lo])], b = c[Int(arc[hi])]
-                    var best = -1, bestD = -1.0
+                    let a = c[Int(arc[lo])]
+                    let b = c[Int(arc[hi])]
+                    var best = -1
+                    var bestD = -1.0
                     var i = lo + 1
                     while i < hi {
                         let d = dist2(c[Int(arc[i])], a, b)
-                        if d > bestD { bestD = d; best = i }
+                        if d > bestD {
+                            bestD = d
+                            best = i
+                        }
                         i += 1
                     }
                     return (best, bestD)
@@ -256,7 +273,10 @@ struct Topology {
                     // Add the farthest remaining points from their kept neighbours.
                     var ranges: [(Int, Int)] = []
                     var last = 0
-                    for i in 1..<n where keep[i] { ranges.append((last, i)); last = i }
+                    for i in 1..<n where keep[i] {
+                        ranges.append((last, i))
+                        last = i
+                    }
                     var candidates: [(Int, Double)] = ranges.map { farthest($0.0, $0.1) }.filter { $0.0 >= 0 }
                     candidates.sort { $0.1 > $1.1 }
                     for (i, _) in candidates.prefix(minKept - kept) { keep[i] = true }
@@ -320,16 +340,31 @@ struct Topology {
         out.reserveCapacity(ring.count)
         for p in ring {
             if out.last == p { continue }
-            if out.count >= 2 && out[out.count - 2] == p { out.removeLast(); continue }
+            if out.count >= 2 && out[out.count - 2] == p {
+                out.removeLast()
+                continue
+            }
             out.append(p)
         }
         // Cyclic clean-up at the seam.
         var changed = true
         while changed && out.count >= 3 {
             changed = false
-            if out.first == out.last { out.removeLast(); changed = true; continue }
-            if out[out.count - 2] == out[0] { out.removeLast(); changed = true; continue }
-            if out[out.count - 1] == out[1] { out.removeFirst(); changed = true; continue }
+            if out.first == out.last {
+                out.removeLast()
+                changed = true
+                continue
+            }
+            if out[out.count - 2] == out[0] {
+                out.removeLast()
+                changed = true
+                continue
+            }
+            if out[out.count - 1] == out[1] {
+                out.removeFirst()
+                changed = true
+                continue
+            }
         }
         return out.count >= 3 ? out : []
     }

@@ -22,7 +22,9 @@ public enum WKB {
             case 0x30...0x39: v = c - 0x30
             case 0x41...0x46: v = c - 0x41 + 10
             case 0x61...0x66: v = c - 0x61 + 10
-            case 0x20, 0x0A, 0x0D, 0x09: offset += 1; continue
+            case 0x20, 0x0A, 0x0D, 0x09:
+                offset += 1
+                continue
             default: throw WKBError("invalid hexadecimal character at offset \(offset)")
             }
             if haveHigh {
@@ -78,8 +80,10 @@ public enum WKB {
             try need(4, what)
             var v: UInt32 = 0
             bytes.withUnsafeBufferPointer { buf in
-                let b0 = UInt32(buf[position]), b1 = UInt32(buf[position + 1])
-                let b2 = UInt32(buf[position + 2]), b3 = UInt32(buf[position + 3])
+                let b0 = UInt32(buf[position])
+                let b1 = UInt32(buf[position + 1])
+                let b2 = UInt32(buf[position + 2])
+                let b3 = UInt32(buf[position + 3])
                 v = littleEndian ? (b0 | b1 << 8 | b2 << 16 | b3 << 24) : (b3 | b2 << 8 | b1 << 16 | b0 << 24)
             }
             position += 4
@@ -140,8 +144,13 @@ public enum WKB {
                     for _ in 0..<n {
                         var xb = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
                         var yb = raw.loadUnaligned(fromByteOffset: p + 8, as: UInt64.self)
-                        if le { xb = UInt64(littleEndian: xb); yb = UInt64(littleEndian: yb) }
-                        else { xb = UInt64(bigEndian: xb); yb = UInt64(bigEndian: yb) }
+                        if le {
+                            xb = UInt64(littleEndian: xb)
+                            yb = UInt64(littleEndian: yb)
+                        } else {
+                            xb = UInt64(bigEndian: xb)
+                            yb = UInt64(bigEndian: yb)
+                        }
                         ring.append(GeoPoint(x: Double(bitPattern: xb), y: Double(bitPattern: yb)))
                         p += 16
                     }

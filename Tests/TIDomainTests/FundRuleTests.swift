@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TIDomain
 
 @Suite("Fund rules")
@@ -79,8 +80,12 @@ struct FundRuleTests {
 
     @Test func aidSplit() throws {
         try AidSplit.check(state: EuroCents(euros: 100), region: EuroCents(euros: 100), oneForOne: true, regionFunds: true)
-        #expect(throws: DomainError.self) { try AidSplit.check(state: EuroCents(euros: 100), region: EuroCents(euros: 50), oneForOne: true, regionFunds: true) }
-        #expect(throws: DomainError.self) { try AidSplit.check(state: EuroCents(euros: 100), region: EuroCents(euros: 50), oneForOne: false, regionFunds: false) }
+        #expect(throws: DomainError.self) {
+            try AidSplit.check(state: EuroCents(euros: 100), region: EuroCents(euros: 50), oneForOne: true, regionFunds: true)
+        }
+        #expect(throws: DomainError.self) {
+            try AidSplit.check(state: EuroCents(euros: 100), region: EuroCents(euros: 50), oneForOne: false, regionFunds: false)
+        }
         #expect(throws: DomainError.self) { try AidSplit.check(state: .zero, region: .zero, oneForOne: false, regionFunds: true) }
     }
 
@@ -90,29 +95,45 @@ struct FundRuleTests {
         for field in ["raison_sociale", "siren", "taille", "code_naf", "commune", "investissement", "aide_demandee", "partenaires"] {
             #expect(empty[field] != nil, "\(field)")
         }
-        c.carrierName = "MECALAC"; c.siren = "552100554"; c.carrierKind = .company; c.size = .eti; c.legalForm = "SAS"
-        c.nafCode = "28.92Z"; c.sector = .mecanique; c.communeCode = "74010"; c.title = "Relocalisation d’une ligne"
+        c.carrierName = "MECALAC"
+        c.siren = "552100554"
+        c.carrierKind = .company
+        c.size = .eti
+        c.legalForm = "SAS"
+        c.nafCode = "28.92Z"
+        c.sector = .mecanique
+        c.communeCode = "74010"
+        c.title = "Relocalisation d’une ligne"
         c.description = String(repeating: "Modernisation de l’usine et relocalisation de la production. ", count: 2)
-        c.investment = Investment(equipment: EuroCents(euros: 2_000_000)); c.requestedAid = EuroCents(euros: 400_000)
-        c.startDate = try? CivilDate(parsing: "2021-03-01"); c.endDate = try? CivilDate(parsing: "2022-12-31")
-        c.jobsCreated = 34; c.jobsMaintained = 200; c.stakes = [.relocation]
+        c.investment = Investment(equipment: EuroCents(euros: 2_000_000))
+        c.requestedAid = EuroCents(euros: 400_000)
+        c.startDate = try? CivilDate(parsing: "2021-03-01")
+        c.endDate = try? CivilDate(parsing: "2022-12-31")
+        c.jobsCreated = 34
+        c.jobsMaintained = 200
+        c.stakes = [.relocation]
         #expect(c.problems(collaborativeCall: false).isEmpty)
         c.siren = "552100555"
         #expect(c.problems(collaborativeCall: false)["siren"]?.contains("clé de contrôle") == true)
-        c.siren = "552100554"; c.requestedAid = EuroCents(euros: 3_000_000)
+        c.siren = "552100554"
+        c.requestedAid = EuroCents(euros: 3_000_000)
         #expect(c.problems(collaborativeCall: false)["aide_demandee"]?.contains("dépasse") == true)
-        c.requestedAid = EuroCents(euros: 1); c.stakes = [.skills]
+        c.requestedAid = EuroCents(euros: 1)
+        c.stakes = [.skills]
         #expect(c.problems(collaborativeCall: false)["competences"] != nil)
         c.nafCode = "2892"
         #expect(c.problems(collaborativeCall: false)["code_naf"] != nil)
     }
 
     @Test func eligibilityChecks() throws {
-        let rules = CallRules(opensOn: try CivilDate(parsing: "2020-09-01"), closesOn: try CivilDate(parsing: "2021-06-30"),
-                              carriers: [.company], sizes: [.pme, .eti], minimumInvestment: EuroCents(euros: 200_000),
-                              startWithinMonths: 12, regions: ["84"], collaborative: false)
+        let rules = CallRules(
+            opensOn: try CivilDate(parsing: "2020-09-01"), closesOn: try CivilDate(parsing: "2021-06-30"),
+            carriers: [.company], sizes: [.pme, .eti], minimumInvestment: EuroCents(euros: 200_000),
+            startWithinMonths: 12, regions: ["84"], collaborative: false)
         var c = ApplicationContent()
-        c.carrierKind = .company; c.size = .ge; c.investment = Investment(equipment: EuroCents(euros: 100_000))
+        c.carrierKind = .company
+        c.size = .ge
+        c.investment = Investment(equipment: EuroCents(euros: 100_000))
         c.startDate = try CivilDate(parsing: "2023-01-01")
         let today = try CivilDate(parsing: "2021-03-15")
         let checks = Eligibility.checks(c, rules: rules, submittedOn: try CivilDate(parsing: "2021-07-01"), regionCode: "93", today: today)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TIDomain
 
 @Suite("Identifiers")
@@ -84,7 +85,12 @@ struct MoneyTests {
 @Suite("Access rules")
 struct AccessRuleTests {
     @Test func passwordPolicySaysWhatToChange() {
-        #expect(throws: DomainError("mot_de_passe_faible", "Mot de passe trop faible : il faut au moins 12 caractères ; il faut au moins trois types de caractères parmi minuscules, majuscules, chiffres et symboles.")) {
+        #expect(
+            throws: DomainError(
+                "mot_de_passe_faible",
+                "Mot de passe trop faible : il faut au moins 12 caractères ; il faut au moins trois types de caractères parmi minuscules, majuscules, chiffres et symboles."
+            )
+        ) {
             try PasswordPolicy.validate("abcdefg")
         }
         #expect(throws: DomainError.self) { try PasswordPolicy.validate("Marie.Dupont-2026", email: "marie.dupont@exemple.fr") }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TIDomain
 
 @Suite("Import files")
@@ -7,11 +8,12 @@ struct ImportValidationTests {
     let communeEpci: [String: String?] = ["74010": "200066793", "29155": nil]
 
     var lookups: TerritoryImport.Lookups {
-        .init(isKnownEpci: { knownEpci.contains($0.rawValue) },
-              epciOfCommune: { code in
-                  guard let epci = communeEpci[code.rawValue] else { return .none }
-                  return .some(epci.flatMap { Siren($0) })
-              })
+        .init(
+            isKnownEpci: { knownEpci.contains($0.rawValue) },
+            epciOfCommune: { code in
+                guard let epci = communeEpci[code.rawValue] else { return .none }
+                return .some(epci.flatMap { Siren($0) })
+            })
     }
 
     @Test func parsesQuotedFieldsSemicolonsAndLineNumbers() throws {
@@ -28,31 +30,33 @@ struct ImportValidationTests {
     }
 
     @Test func validTerritoryFile() throws {
-        let file = try DelimitedText(parsing: """
-        ti_id,ti_nom,epci_siren,code_insee,elu_nom,chef_projet_nom,chef_projet_fnadt,date_labellisation
-        T1,Faucigny,200000172,,Mme Dupont,M. Martin,oui,2018-11-22
-        T2,Grand Annecy,,74010,,,,
-        T2,Grand Annecy,200066793,,,,,
-        """)
+        let file = try DelimitedText(
+            parsing: """
+                ti_id,ti_nom,epci_siren,code_insee,elu_nom,chef_projet_nom,chef_projet_fnadt,date_labellisation
+                T1,Faucigny,200000172,,Mme Dupont,M. Martin,oui,2018-11-22
+                T2,Grand Annecy,,74010,,,,
+                T2,Grand Annecy,200066793,,,,,
+                """)
         let territories = try TerritoryImport.validate(file, lookups: lookups).get()
         #expect(territories.map(\.profile.id.rawValue) == ["T1", "T2"])
         #expect(territories[0].profile.projectLeadFundedByState)
         #expect(territories[0].profile.electedOfficial?.name == "Mme Dupont")
         #expect(territories[0].profile.labelDate?.iso == "2018-11-22")
-        #expect(territories[1].epcis.map(\.rawValue) == ["200066793"])   // commune row and EPCI row dedupe
+        #expect(territories[1].epcis.map(\.rawValue) == ["200066793"])  // commune row and EPCI row dedupe
     }
 
     @Test func everyBadLineIsReportedWithItsNumber() throws {
-        let file = try DelimitedText(parsing: """
-        ti_id,ti_nom,epci_siren,code_insee,actif
-        T1,Un,200000173,,
-        T2,Deux,,29155,
-        T3,Trois,,99999,
-        T4,,200000172,,
-        T 5,Cinq,200000172,,
-        T6,Six,200000172,,peut-être
-        T7,Sept,200066793,74010,
-        """)
+        let file = try DelimitedText(
+            parsing: """
+                ti_id,ti_nom,epci_siren,code_insee,actif
+                T1,Un,200000173,,
+                T2,Deux,,29155,
+                T3,Trois,,99999,
+                T4,,200000172,,
+                T 5,Cinq,200000172,,
+                T6,Six,200000172,,peut-être
+                T7,Sept,200066793,74010,
+                """)
         let issues = try #require(TerritoryImport.validate(file, lookups: lookups).failure).issues
         #expect(issues.map(\.line) == [2, 3, 4, 5, 6, 7, 8])
         #expect(issues[0].message.contains("clé de contrôle"))
@@ -71,12 +75,13 @@ struct ImportValidationTests {
     }
 
     @Test func inconsistentAttributesAndSharedEpciAreRefused() throws {
-        let file = try DelimitedText(parsing: """
-        ti_id,ti_nom,epci_siren
-        T1,Un,200000172
-        T1,Autre nom,200066793
-        T2,Deux,200000172
-        """)
+        let file = try DelimitedText(
+            parsing: """
+                ti_id,ti_nom,epci_siren
+                T1,Un,200000172
+                T1,Autre nom,200066793
+                T2,Deux,200000172
+                """)
         let issues = try #require(TerritoryImport.validate(file, lookups: lookups).failure).issues
         #expect(issues.map(\.line) == [3, 4])
         #expect(issues[1].message.contains("déjà membre du territoire T1"))

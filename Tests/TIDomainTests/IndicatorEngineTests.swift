@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TIDomain
 
 /// A hand-made dataset: 12 applications over Auvergne-Rhône-Alpes (84), Grand Est (44),
@@ -19,7 +20,9 @@ enum IndicatorFixture {
         let apps: [ApplicationRecord] = [
             ApplicationRecord(
                 id: "A1", callID: "c1",
-                history: [(d(2021, 1, 10), .draft), (d(2021, 2, 1), .submitted), (d(2021, 3, 15), .laureate), (d(2021, 6, 1), .agreementSigned)],
+                history: [
+                    (d(2021, 1, 10), .draft), (d(2021, 2, 1), .submitted), (d(2021, 3, 15), .laureate), (d(2021, 6, 1), .agreementSigned),
+                ],
                 decidedOn: d(2021, 3, 15), regionCode: "84", departementCode: "74", territoryIDs: ["ti-annecy"],
                 fragile: false, size: .pme, sector: .mecanique, stakesKnown: true, stakes: [.relocation],
                 investment: EuroCents(cents: 100_000_050), aidState: eur(200_000), aidRegion: eur(100_000), jobsPlanned: 10,
@@ -48,8 +51,10 @@ enum IndicatorFixture {
                 investment: eur(800_000), aidState: eur(100_000), aidRegion: eur(100_000), jobsPlanned: 5),
             ApplicationRecord(
                 id: "A5", callID: "c1",
-                history: [(d(2021, 2, 1), .draft), (d(2021, 3, 1), .submitted), (d(2021, 7, 1), .laureate),
-                          (d(2021, 9, 1), .agreementSigned), (d(2022, 1, 1), .paymentsInProgress)],
+                history: [
+                    (d(2021, 2, 1), .draft), (d(2021, 3, 1), .submitted), (d(2021, 7, 1), .laureate),
+                    (d(2021, 9, 1), .agreementSigned), (d(2022, 1, 1), .paymentsInProgress),
+                ],
                 decidedOn: d(2021, 7, 1), regionCode: "01", departementCode: "971",
                 fragile: true, size: .tpe, sector: .agroalimentaire, stakesKnown: true, stakes: [.relocation],
                 investment: eur(300_000), aidState: eur(60_000), aidRegion: eur(30_000), jobsPlanned: 3,
@@ -63,13 +68,17 @@ enum IndicatorFixture {
             // Laureate in 2021, reopened (back in committee) in March 2022.
             ApplicationRecord(
                 id: "A7", callID: "c1",
-                history: [(d(2021, 1, 10), .draft), (d(2021, 2, 1), .submitted), (d(2021, 6, 1), .laureate), (d(2022, 3, 1), .inCommittee)],
+                history: [
+                    (d(2021, 1, 10), .draft), (d(2021, 2, 1), .submitted), (d(2021, 6, 1), .laureate), (d(2022, 3, 1), .inCommittee),
+                ],
                 decidedOn: d(2021, 6, 1), regionCode: "84", departementCode: "38",
                 size: .pme, sector: .chimie, investment: eur(400_000), aidState: eur(80_000), jobsPlanned: 4),
             // Withdrawn before any decision.
             ApplicationRecord(
                 id: "A8", callID: "c2",
-                history: [(d(2022, 1, 10), .draft), (d(2022, 2, 1), .submitted), (d(2022, 3, 1), .underReview), (d(2022, 6, 1), .withdrawn)],
+                history: [
+                    (d(2022, 1, 10), .draft), (d(2022, 2, 1), .submitted), (d(2022, 3, 1), .underReview), (d(2022, 6, 1), .withdrawn),
+                ],
                 regionCode: "44", departementCode: "67"),
             ApplicationRecord(
                 id: "A9", callID: "c1",
@@ -85,16 +94,23 @@ enum IndicatorFixture {
             ApplicationRecord(id: "A11", callID: "c2", history: [(d(2024, 1, 10), .draft)], regionCode: "27"),
             ApplicationRecord(
                 id: "A12", callID: "c2",
-                history: [(d(2022, 1, 10), .draft), (d(2022, 2, 1), .submitted), (d(2022, 3, 1), .underReview),
-                          (d(2022, 4, 1), .informationRequested), (d(2022, 5, 1), .underReview), (d(2022, 6, 1), .reviewed),
-                          (d(2022, 7, 1), .inCommittee)],
+                history: [
+                    (d(2022, 1, 10), .draft), (d(2022, 2, 1), .submitted), (d(2022, 3, 1), .underReview),
+                    (d(2022, 4, 1), .informationRequested), (d(2022, 5, 1), .underReview), (d(2022, 6, 1), .reviewed),
+                    (d(2022, 7, 1), .inCommittee),
+                ],
                 regionCode: "01", departementCode: "971"),
         ]
         let territories = [
-            TerritoryRecord(id: "ti-annecy", name: "Grand Annecy", regions: ["84"], projectLead: "Marie Curie", projectLeadFundedByState: true),
-            TerritoryRecord(id: "ti-nfc", name: "Nord Franche-Comté", regions: ["44", "27"], projectLead: "Paul Martin", projectLeadFundedByState: true),
-            TerritoryRecord(id: "ti-reunion", name: "Est Réunion", regions: ["04"], projectLead: " marie  CURIE ", projectLeadFundedByState: true),
-            TerritoryRecord(id: "ti-old", name: "Ancien territoire", regions: ["84"], active: false, projectLead: "Jean Dupont", projectLeadFundedByState: true),
+            TerritoryRecord(
+                id: "ti-annecy", name: "Grand Annecy", regions: ["84"], projectLead: "Marie Curie", projectLeadFundedByState: true),
+            TerritoryRecord(
+                id: "ti-nfc", name: "Nord Franche-Comté", regions: ["44", "27"], projectLead: "Paul Martin", projectLeadFundedByState: true),
+            TerritoryRecord(
+                id: "ti-reunion", name: "Est Réunion", regions: ["04"], projectLead: " marie  CURIE ", projectLeadFundedByState: true),
+            TerritoryRecord(
+                id: "ti-old", name: "Ancien territoire", regions: ["84"], active: false, projectLead: "Jean Dupont",
+                projectLeadFundedByState: true),
         ]
         let envelopes = [
             EnvelopeRecord(callID: "c1", region: "84", funder: "state", amount: eur(1_000_000)),
@@ -105,8 +121,10 @@ enum IndicatorFixture {
         ]
         return IndicatorDataset(
             applications: apps, territories: territories, envelopes: envelopes,
-            regionNames: ["84": "Auvergne-Rhône-Alpes", "44": "Grand Est", "27": "Bourgogne-Franche-Comté",
-                          "01": "Guadeloupe", "04": "La Réunion", "11": "Île-de-France"],
+            regionNames: [
+                "84": "Auvergne-Rhône-Alpes", "44": "Grand Est", "27": "Bourgogne-Franche-Comté",
+                "01": "Guadeloupe", "04": "La Réunion", "11": "Île-de-France",
+            ],
             departementNames: ["74": "Haute-Savoie", "69": "Rhône", "57": "Moselle", "25": "Doubs"],
             territoryNames: ["ti-annecy": "Grand Annecy", "ti-nfc": "Nord Franche-Comté", "ti-reunion": "Est Réunion"],
             callNames: ["c1": "Appel à projets 2021", "c2": "Appel à projets 2022"])
@@ -194,7 +212,8 @@ struct IndicatorEngineTests {
         #expect(fragile.unit == .share)
         #expect(fragile.result.value == 0.5)
         #expect(fragile.result.numerator == 3 && fragile.result.denominator == 6)
-        #expect(fragile.result.coverage == Coverage(known: 6, total: 7, description: "fragilité du territoire connue pour 6 des 7 lauréats"))
+        #expect(
+            fragile.result.coverage == Coverage(known: 6, total: 7, description: "fragilité du territoire connue pour 6 des 7 lauréats"))
 
         let sme = try run("laureates.share_sme_midcap")
         #expect(sme.result.numerator == 4 && sme.result.denominator == 6)
@@ -208,7 +227,9 @@ struct IndicatorEngineTests {
         let share = try run("laureates.share_jobs_created_by_2023")
         #expect(share.result.numerator == 16 && share.result.denominator == 33)
         #expect(share.result.value == 16.0 / 33.0)
-        #expect(share.result.coverage == Coverage(known: 3, total: 7, description: "suivi des emplois à fin 2023 disponible pour 3 des 7 lauréats"))
+        #expect(
+            share.result.coverage
+                == Coverage(known: 3, total: 7, description: "suivi des emplois à fin 2023 disponible pour 3 des 7 lauréats"))
 
         // On 2022-12-31 only A1's mid-2022 follow-up exists (A7, reopened, is no longer a laureate).
         let early = try run("laureates.share_jobs_created_by_2023", IndicatorScope(asOf: IndicatorFixture.d(2022, 12, 31)))
@@ -336,7 +357,7 @@ struct IndicatorEngineTests {
     @Test func asOfDateExcludesLaterDecisionsAndReopenings() throws {
         let end2021 = IndicatorScope(asOf: IndicatorFixture.end2021)
         let early = try run("laureates.count", end2021)
-        #expect(early.result.value == 5) // includes A7, laureate until its reopening
+        #expect(early.result.value == 5)  // includes A7, laureate until its reopening
         #expect(early.asOf == "2021-12-31")
         #expect(try run("laureates.count", IndicatorScope(asOf: IndicatorFixture.d(2024, 4, 30))).result.value == 6)
         #expect(try run("laureates.aid_eur", end2021).result.cents == 89_000_000)
@@ -397,7 +418,7 @@ struct IndicatorEngineTests {
 
     @Test func territoryStraddlingTwoRegionsCountsOnceNationally() throws {
         let total = try run("territories.count")
-        #expect(total.result.value == 3) // the inactive TI is not counted
+        #expect(total.result.value == 3)  // the inactive TI is not counted
         #expect(try run("territories.count", IndicatorScope(asOf: IndicatorFixture.june2024, region: "44")).result.value == 1)
         #expect(try run("territories.count", IndicatorScope(asOf: IndicatorFixture.june2024, region: "27")).result.value == 1)
         #expect(try run("territories.count", IndicatorScope(asOf: IndicatorFixture.june2024, region: "OM")).result.value == 1)
@@ -416,7 +437,7 @@ struct IndicatorEngineTests {
     @Test func chefsDeProjetAreDistinctPersons() throws {
         let chefs = try run("territories.chefs_de_projet")
         #expect(chefs.unit == .persons)
-        #expect(chefs.result.value == 2) // "Marie Curie" leads two TI
+        #expect(chefs.result.value == 2)  // "Marie Curie" leads two TI
         #expect(chefs.parts?["territories"]?.value == 3)
         #expect(chefs.result.coverage?.description == "chef de projet renseigné pour les 3 territoires")
     }
@@ -436,9 +457,13 @@ struct IndicatorEngineTests {
 
     @Test func errors() throws {
         #expect(try IndicatorEngine.compute("nope", in: data, scope: national) == nil)
-        #expect(throws: DomainError.self) { try IndicatorEngine.compute("laureates.by_sector", in: data, scope: national, breakdown: .region) }
+        #expect(throws: DomainError.self) {
+            try IndicatorEngine.compute("laureates.by_sector", in: data, scope: national, breakdown: .region)
+        }
         #expect(throws: DomainError.self) { try IndicatorEngine.compute("territories.count", in: data, scope: national, breakdown: .size) }
-        #expect(throws: DomainError.self) { try IndicatorEngine.compute("applications.by_state", in: data, scope: national, breakdown: .region) }
+        #expect(throws: DomainError.self) {
+            try IndicatorEngine.compute("applications.by_state", in: data, scope: national, breakdown: .region)
+        }
         do {
             _ = try IndicatorEngine.compute("envelopes.committed_eur", in: data, scope: national, breakdown: .sector)
             Issue.record("expected an error")
@@ -447,13 +472,15 @@ struct IndicatorEngineTests {
             #expect(error.message.contains("« Filière »"))
         }
         do {
-            _ = try IndicatorEngine.compute("laureates.count", in: data, scope: IndicatorScope(asOf: IndicatorFixture.june2024, region: "99"))
+            _ = try IndicatorEngine.compute(
+                "laureates.count", in: data, scope: IndicatorScope(asOf: IndicatorFixture.june2024, region: "99"))
             Issue.record("expected an error")
         } catch {
             #expect(error.code == "region_inconnue")
         }
         do {
-            _ = try IndicatorEngine.compute("laureates.count", in: data, scope: IndicatorScope(asOf: IndicatorFixture.june2024, territory: "ti-x"))
+            _ = try IndicatorEngine.compute(
+                "laureates.count", in: data, scope: IndicatorScope(asOf: IndicatorFixture.june2024, territory: "ti-x"))
             Issue.record("expected an error")
         } catch {
             #expect(error.code == "territoire_inconnu")
@@ -478,7 +505,8 @@ struct IndicatorEngineTests {
     }
 
     @Test func coverageWording() {
-        #expect(IndicatorCatalog.coverage(1142, of: 1416, "taille connue", .laureates).description
+        #expect(
+            IndicatorCatalog.coverage(1142, of: 1416, "taille connue", .laureates).description
                 == "taille connue pour 1\u{202F}142 des 1\u{202F}416 lauréats")
         #expect(IndicatorCatalog.coverage(0, of: 0, "taille connue", .laureates).description == "aucun lauréat dans le périmètre")
         #expect(IndicatorCatalog.coverage(1, of: 1, "taille connue", .laureates).description == "taille connue pour le seul lauréat")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TIDomain
 
 @Suite("Input limits and overflow-safe arithmetic")

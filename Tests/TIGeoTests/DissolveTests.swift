@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TIGeo
 
 @Suite struct DissolveTests {
@@ -23,7 +24,9 @@ import Testing
         let u = Dissolve.union(parts, minRingArea: 0.01)
         #expect(u.polygons.count == 1)
         #expect(u.polygons[0].rings.count == 2)
-        let outer = [pt(0, 0), pt(1, 0), pt(2, 0), pt(3, 0), pt(3, 1), pt(3, 2), pt(3, 3), pt(2, 3), pt(1, 3), pt(0, 3), pt(0, 2), pt(0, 1)]
+        let outer = [
+            pt(0, 0), pt(1, 0), pt(2, 0), pt(3, 0), pt(3, 1), pt(3, 2), pt(3, 3), pt(2, 3), pt(1, 3), pt(0, 3), pt(0, 2), pt(0, 1),
+        ]
         let hole = [pt(1, 1), pt(1, 2), pt(2, 2), pt(2, 1)]  // clockwise
         #expect(sameRing(outer, u.polygons[0].rings[0]))
         #expect(sameRing(hole, u.polygons[0].rings[1]))
@@ -48,7 +51,9 @@ import Testing
         // The centre hole touches the notch at (2, 2): the notch is outside, the centre is outside
         // too, so this is one polygon whose boundary passes twice through (2, 2).
         let u = Dissolve.union(parts, minRingArea: 0.01)
-        let area = u.polygons.reduce(0.0) { s, p in s + p.rings.enumerated().reduce(0.0) { $0 + ($1.offset == 0 ? 1 : -1) * abs(Planar.signedArea($1.element)) } }
+        let area = u.polygons.reduce(0.0) { s, p in
+            s + p.rings.enumerated().reduce(0.0) { $0 + ($1.offset == 0 ? 1 : -1) * abs(Planar.signedArea($1.element)) }
+        }
         #expect(abs(area - 7) < 1e-9)
         for p in u.polygons { for r in p.rings { #expect(Set(r).count == r.count) } }  // simple rings
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import TIGeo
 
 func pt(_ x: Double, _ y: Double) -> GeoPoint { GeoPoint(x: x, y: y) }
@@ -32,7 +33,10 @@ func wkb(_ polygons: [[[GeoPoint]]], bigEndian: Bool, multi: Bool = true) -> [UI
         u32(UInt32(rings.count))
         for r in rings {
             u32(UInt32(r.count + 1))
-            for p in r + [r[0]] { f64(p.x); f64(p.y) }
+            for p in r + [r[0]] {
+                f64(p.x)
+                f64(p.y)
+            }
         }
     }
     if multi {

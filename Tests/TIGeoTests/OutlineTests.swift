@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TIGeo
 
 @Suite struct OutlineTests {
@@ -45,9 +46,12 @@ import Testing
         // 3 × 3 communes of 0.1°, the centre one missing (a gap); a canton covers the whole block.
         func cell(_ x: Int, _ y: Int) -> MultiPolygon { square(2 + Double(x) * 0.1, 46 + Double(y) * 0.1, 0.1) }
         var communes: [OutlineBuilder.CommuneInput] = []
-        for x in 0..<3 { for y in 0..<3 where !(x == 1 && y == 1) {
-            communes.append(.init(code: "c\(x)\(y)", departement: x < 2 ? "01" : "02", region: "R", epci: "E\(x)", geometry: cell(x, y)))
-        } }
+        for x in 0..<3 {
+            for y in 0..<3 where !(x == 1 && y == 1) {
+                communes.append(
+                    .init(code: "c\(x)\(y)", departement: x < 2 ? "01" : "02", region: "R", epci: "E\(x)", geometry: cell(x, y)))
+            }
+        }
         let canton = square(2, 46, 0.3)
         let filled = OutlineBuilder.build(communes: communes, cantons: [canton]) { _ in }
         #expect(filled.gapFillers == 1)
@@ -57,7 +61,8 @@ import Testing
         // neighbour (0.1° of latitude is longer than 0.1° of longitude), never E1 (north/south),
         // whose two communes therefore stay apart.
         #expect(filled.epcis["E1"]?[.fine]?.polygons.map(\.count) == [1, 1])
-        let e0 = filled.epcis["E0"]![.fine]!.areaKm2, e2 = filled.epcis["E2"]![.fine]!.areaKm2
+        let e0 = filled.epcis["E0"]![.fine]!.areaKm2
+        let e2 = filled.epcis["E2"]![.fine]!.areaKm2
         #expect(abs(e0 - e2) > 0.5 * e0 / 3)  // one of them got the gap (a fourth of its size)
         // Without a canton covering it, the hole is a real enclave and stays.
         let enclave = OutlineBuilder.build(communes: communes, cantons: []) { _ in }
@@ -78,11 +83,15 @@ import Testing
     }
 
     @Test func projectedShapeRoundTrip() throws {
-        let s = ProjectedShape(frame: .guyane, polygons: [
-            [[IntPoint(x: 100, y: 200), IntPoint(x: -5, y: 7_000_000), IntPoint(x: 1_300_000, y: 6_100_000)],
-             [IntPoint(x: 10, y: 20), IntPoint(x: 11, y: 21), IntPoint(x: 12, y: 19)]],
-            [[IntPoint(x: Int32.max, y: Int32.min), IntPoint(x: 0, y: 0), IntPoint(x: 1, y: 1)]],
-        ])
+        let s = ProjectedShape(
+            frame: .guyane,
+            polygons: [
+                [
+                    [IntPoint(x: 100, y: 200), IntPoint(x: -5, y: 7_000_000), IntPoint(x: 1_300_000, y: 6_100_000)],
+                    [IntPoint(x: 10, y: 20), IntPoint(x: 11, y: 21), IntPoint(x: 12, y: 19)],
+                ],
+                [[IntPoint(x: Int32.max, y: Int32.min), IntPoint(x: 0, y: 0), IntPoint(x: 1, y: 1)]],
+            ])
         let bytes = s.encoded()
         #expect(bytes[0] == ProjectedShape.formatVersion)
         #expect(try ProjectedShape(decoding: bytes) == s)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TIGeo
 
 @Suite struct ProjectionTests {
@@ -12,10 +13,13 @@ import Testing
     /// The hard-coded IGN constants agree with the defining parameters (GRS80, standard
     /// parallels 44° and 49°, origin 46°30' N, false northing 6 600 000 m).
     @Test func lambert93ConstantsFromDefinition() {
-        let e = GRS80.e, a = GRS80.a
+        let e = GRS80.e
+        let a = GRS80.a
         func m(_ phi: Double) -> Double { cos(phi) / (1 - e * e * sin(phi) * sin(phi)).squareRoot() }
         func t(_ phi: Double) -> Double { tan(.pi / 4 - phi / 2) / pow((1 - e * sin(phi)) / (1 + e * sin(phi)), e / 2) }
-        let p1 = 44.0 * .pi / 180, p2 = 49.0 * .pi / 180, p0 = 46.5 * .pi / 180
+        let p1 = 44.0 * .pi / 180
+        let p2 = 49.0 * .pi / 180
+        let p0 = 46.5 * .pi / 180
         let n = (log(m(p1)) - log(m(p2))) / (log(t(p1)) - log(t(p2)))
         let c = a * m(p1) / (n * pow(t(p1), n))
         #expect(abs(n - Lambert93.n) < 1e-12)
@@ -62,9 +66,11 @@ import Testing
         let a = Measure.areaKm2(square(0, 0))
         #expect(abs(a - 12_308) / 12_308 < 0.005)
         // Orientation does not matter and holes are subtracted.
-        let withHole = MultiPolygon(polygons: [Polygon(rings: [
-            [pt(0, 0), pt(1, 0), pt(1, 1), pt(0, 1)], [pt(0.25, 0.25), pt(0.25, 0.75), pt(0.75, 0.75), pt(0.75, 0.25)],
-        ])])
+        let withHole = MultiPolygon(polygons: [
+            Polygon(rings: [
+                [pt(0, 0), pt(1, 0), pt(1, 1), pt(0, 1)], [pt(0.25, 0.25), pt(0.25, 0.75), pt(0.75, 0.75), pt(0.75, 0.25)],
+            ])
+        ])
         #expect(abs(Measure.areaKm2(withHole) - 0.75 * a) / a < 0.002)
     }
 
@@ -72,9 +78,13 @@ import Testing
         let c = try #require(Measure.centroid(square(2, 46)))
         #expect(abs(c.x - 2.5) < 1e-3 && abs(c.y - 46.5) < 2e-3)
         // A U shape: the centroid falls in the notch, so a point inside is returned.
-        let u = MultiPolygon(polygons: [Polygon(rings: [[
-            pt(0, 45), pt(3, 45), pt(3, 48), pt(2, 48), pt(2, 46), pt(1, 46), pt(1, 48), pt(0, 48),
-        ]])])
+        let u = MultiPolygon(polygons: [
+            Polygon(rings: [
+                [
+                    pt(0, 45), pt(3, 45), pt(3, 48), pt(2, 48), pt(2, 46), pt(1, 46), pt(1, 48), pt(0, 48),
+                ]
+            ])
+        ])
         let cu = try #require(Measure.centroid(u))
         #expect(Planar.contains(u.polygons[0], cu))
         #expect(Measure.centroid(MultiPolygon(polygons: [])) == nil)

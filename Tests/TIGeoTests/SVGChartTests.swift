@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TIGeo
 
 @Suite struct SVGChartTests {
@@ -43,7 +44,9 @@ import Testing
         #expect(!svg.contains("<script"), sourceLocation: sourceLocation)
         // Balanced containers.
         for tag in ["g", "a", "text", "title"] {
-            #expect(count(svg, "<\(tag)>") + count(svg, "<\(tag) ") == count(svg, "</\(tag)>"), "unbalanced <\(tag)>", sourceLocation: sourceLocation)
+            #expect(
+                count(svg, "<\(tag)>") + count(svg, "<\(tag) ") == count(svg, "</\(tag)>"), "unbalanced <\(tag)>",
+                sourceLocation: sourceLocation)
         }
         // Numeric attributes have at most one decimal.
         for name in ["x", "y", "width", "height", "x1", "y1", "x2", "y2", "cx", "cy"] {
@@ -68,8 +71,9 @@ import Testing
     // MARK: horizontalBars
 
     @Test func horizontalBarsStructure() {
-        let svg = SVGChart.horizontalBars(title: "Territoires <par> région", description: "Nombre & répartition", data: regions,
-                                          idPrefix: "bars-1", source: "Source : ANCT", note: "Référence : 183 territoires")
+        let svg = SVGChart.horizontalBars(
+            title: "Territoires <par> région", description: "Nombre & répartition", data: regions,
+            idPrefix: "bars-1", source: "Source : ANCT", note: "Référence : 183 territoires")
         checkDocument(svg)
         #expect(svg.contains("viewBox=\"0 0 720 "))
         #expect(svg.contains("aria-labelledby=\"bars-1-title bars-1-desc\""))
@@ -96,11 +100,13 @@ import Testing
     }
 
     @Test func horizontalBarsClampingAndMinimumLength() {
-        let data = [ChartDatum(label: "Grand", value: 10_000, display: "10 000"),
-                    ChartDatum(label: "Minuscule", value: 0.001, display: "0,001"),
-                    ChartDatum(label: "Négatif", value: -5, display: "-5"),
-                    ChartDatum(label: "NaN", value: .nan, display: "n.d."),
-                    ChartDatum(label: "Infini", value: .infinity, display: "∞")]
+        let data = [
+            ChartDatum(label: "Grand", value: 10_000, display: "10 000"),
+            ChartDatum(label: "Minuscule", value: 0.001, display: "0,001"),
+            ChartDatum(label: "Négatif", value: -5, display: "-5"),
+            ChartDatum(label: "NaN", value: .nan, display: "n.d."),
+            ChartDatum(label: "Infini", value: .infinity, display: "∞"),
+        ]
         let svg = SVGChart.horizontalBars(title: "T", description: "D", data: data, idPrefix: "c")
         checkDocument(svg)
         #expect(barAttributes(svg, "width") == [barAttributes(svg, "width")[0], 1, 0, 0, 0])
@@ -125,9 +131,11 @@ import Testing
         let charts = [
             SVGChart.horizontalBars(title: "Vide", description: "", data: [], idPrefix: "e1", note: "Note"),
             SVGChart.columns(title: "Vide", description: "", data: [], idPrefix: "e2", source: "Source", valueFormatter: f),
-            SVGChart.cumulative(title: "Vide", description: "", xLabels: [], series: [.init(name: "S", values: [1])],
-                                reference: ("Plafond", 10), idPrefix: "e3", valueFormatter: f),
-            SVGChart.cumulative(title: "Vide", description: "", xLabels: ["janv."], series: [], reference: nil, idPrefix: "e4", valueFormatter: f),
+            SVGChart.cumulative(
+                title: "Vide", description: "", xLabels: [], series: [.init(name: "S", values: [1])],
+                reference: ("Plafond", 10), idPrefix: "e3", valueFormatter: f),
+            SVGChart.cumulative(
+                title: "Vide", description: "", xLabels: ["janv."], series: [], reference: nil, idPrefix: "e4", valueFormatter: f),
             SVGChart.shareBar(title: "Vide", description: "", parts: [], idPrefix: "e5"),
             SVGChart.shareBar(title: "Vide", description: "", parts: [ChartDatum(label: "A", value: 0, display: "0 %")], idPrefix: "e6"),
         ]
@@ -144,9 +152,13 @@ import Testing
     @Test func columnsStructure() {
         let months = ["janv.", "févr.", "mars", "avr.", "mai", "juin"]
         let values = [12.5, 30.2, 0, 80.2, -3, 41]
-        let data = zip(months, values).map { ChartDatum(label: $0.0, value: $0.1, display: "\($0.1)".replacingOccurrences(of: ".", with: ",")) }
-        let svg = SVGChart.columns(title: "Aides par mois", description: "Histogramme", data: data, height: 280, idPrefix: "cols",
-                                   source: "Source : Bpifrance") { "\(Int($0)) M€" }
+        let data = zip(months, values).map {
+            ChartDatum(label: $0.0, value: $0.1, display: "\($0.1)".replacingOccurrences(of: ".", with: ","))
+        }
+        let svg = SVGChart.columns(
+            title: "Aides par mois", description: "Histogramme", data: data, height: 280, idPrefix: "cols",
+            source: "Source : Bpifrance"
+        ) { "\(Int($0)) M€" }
         checkDocument(svg)
         #expect(svg.contains("viewBox=\"0 0 720 280\""))
         #expect(count(svg, "<rect") == data.count + 1)
@@ -181,11 +193,15 @@ import Testing
     // MARK: cumulative
 
     @Test func cumulativeStructure() {
-        let series = [SVGChart.Series(name: "Aides <engagées>", values: [10, 40, 90, 150]),
-                      SVGChart.Series(name: "Fonds européens", color: "#6a6af4", values: [5, 5, .nan, 30, 99, 99], stepped: true)]
-        let svg = SVGChart.cumulative(title: "Cumul", description: "Engagements & enveloppes", xLabels: ["janv.", "févr.", "mars", "avr."],
-                                      series: series, reference: (label: "Enveloppes votées : 200 M€", value: 200),
-                                      idPrefix: "cum", source: "Source : ANCT") { "\(Int($0)) M€" }
+        let series = [
+            SVGChart.Series(name: "Aides <engagées>", values: [10, 40, 90, 150]),
+            SVGChart.Series(name: "Fonds européens", color: "#6a6af4", values: [5, 5, .nan, 30, 99, 99], stepped: true),
+        ]
+        let svg = SVGChart.cumulative(
+            title: "Cumul", description: "Engagements & enveloppes", xLabels: ["janv.", "févr.", "mars", "avr."],
+            series: series, reference: (label: "Enveloppes votées : 200 M€", value: 200),
+            idPrefix: "cum", source: "Source : ANCT"
+        ) { "\(Int($0)) M€" }
         checkDocument(svg)
         #expect(count(svg, "<path") == series.count)
         #expect(count(svg, "stroke-dasharray=\"6 4\"") == 1)
@@ -206,8 +222,10 @@ import Testing
     }
 
     @Test func cumulativeWithoutReference() {
-        let svg = SVGChart.cumulative(title: "Cumul", description: "", xLabels: ["a", "b"], series: [.init(name: "S", values: [1, 2])],
-                                      reference: nil, idPrefix: "c2") { "\($0)" }
+        let svg = SVGChart.cumulative(
+            title: "Cumul", description: "", xLabels: ["a", "b"], series: [.init(name: "S", values: [1, 2])],
+            reference: nil, idPrefix: "c2"
+        ) { "\($0)" }
         checkDocument(svg)
         #expect(!svg.contains("stroke-dasharray"))
         #expect(count(svg, "<path") == 1)
@@ -216,13 +234,16 @@ import Testing
     // MARK: shareBar
 
     @Test func shareBarStructure() {
-        let parts = [ChartDatum(label: "PME", value: 61, display: "61 %"), ChartDatum(label: "ETI", value: 23, display: "23 %"),
-                     ChartDatum(label: "Autres & <divers>", value: 16, display: "16 %")]
+        let parts = [
+            ChartDatum(label: "PME", value: 61, display: "61 %"), ChartDatum(label: "ETI", value: 23, display: "23 %"),
+            ChartDatum(label: "Autres & <divers>", value: 16, display: "16 %"),
+        ]
         let svg = SVGChart.shareBar(title: "Part", description: "PME et ETI", parts: parts, width: 600, idPrefix: "share")
         checkDocument(svg)
         // 3 segments + 3 legend swatches + background.
         #expect(count(svg, "<rect") == 7)
-        let xs = barAttributes(svg, "x"), ws = barAttributes(svg, "width")
+        let xs = barAttributes(svg, "x")
+        let ws = barAttributes(svg, "width")
         #expect(abs(xs[2] + ws[2] - (600 - 12)) < 0.05)
         #expect(abs(xs[0] + ws[0] - xs[1]) < 0.05)
         #expect(abs(ws[0] / (600 - 24) - 0.61) < 0.01)

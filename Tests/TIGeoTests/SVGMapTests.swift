@@ -1,18 +1,31 @@
 import Testing
+
 @testable import TIGeo
 
 @Suite struct SVGMapTests {
     func shape(_ frame: MapFrame, _ x: Int32, _ y: Int32, _ size: Int32 = 10_000) -> ProjectedShape {
-        ProjectedShape(frame: frame, polygons: [[[IntPoint(x: x, y: y), IntPoint(x: x + size, y: y),
-                                                  IntPoint(x: x + size, y: y + size), IntPoint(x: x, y: y + size)]]])
+        ProjectedShape(
+            frame: frame,
+            polygons: [
+                [
+                    [
+                        IntPoint(x: x, y: y), IntPoint(x: x + size, y: y),
+                        IntPoint(x: x + size, y: y + size), IntPoint(x: x, y: y + size),
+                    ]
+                ]
+            ])
     }
 
     @Test func accessibleEscapedAndStyleFree() {
         let map = SVGMap(
             title: "Carte <test> & \"guillemets\"", description: "Une description 'simple'",
-            layers: [[SVGMap.Feature(shape: shape(.metropole, 700_000, 6_600_000), fill: "#000091", title: "A & B", href: "/a?x=1&y=2"),
-                      SVGMap.Feature(shape: shape(.metropole, 710_000, 6_600_000), title: "Sans lien", cssClass: "zone")],
-                     [SVGMap.Feature(shape: shape(.reunion, 340_000, 7_650_000))]],
+            layers: [
+                [
+                    SVGMap.Feature(shape: shape(.metropole, 700_000, 6_600_000), fill: "#000091", title: "A & B", href: "/a?x=1&y=2"),
+                    SVGMap.Feature(shape: shape(.metropole, 710_000, 6_600_000), title: "Sans lien", cssClass: "zone"),
+                ],
+                [SVGMap.Feature(shape: shape(.reunion, 340_000, 7_650_000))],
+            ],
             markers: [SVGMap.Marker(frame: .metropole, position: pt(705_000, 6_605_000), title: "Point <1>")],
             legend: [SVGMap.LegendItem(label: "< 10 %", fill: "#e3e3fd")], legendTitle: "Part",
             source: "Source : INSEE & co", layout: .national, width: 600)
@@ -20,7 +33,8 @@ import Testing
         #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         // Its shapes are links: a group of links, not an image (axe: nested-interactive).
         #expect(svg.contains("role=\"group\"") && !svg.contains("role=\"img\""))
-        let picture = SVGMap(title: "Sans lien", layers: [[SVGMap.Feature(shape: shape(.metropole, 700_000, 6_600_000))]], layout: .national, width: 600)
+        let picture = SVGMap(
+            title: "Sans lien", layers: [[SVGMap.Feature(shape: shape(.metropole, 700_000, 6_600_000))]], layout: .national, width: 600)
         #expect(picture.render().contains("role=\"img\""))
         #expect(svg.contains("aria-labelledby=\""))
         #expect(svg.contains("<title id=\""))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TIGeo
 
 @Suite struct WKBTests {
@@ -25,7 +26,8 @@ import Testing
 
     @Test func polygonTypeIsWrapped() throws {
         // Hand-written little-endian Polygon (type 3): unit square.
-        let h = "01030000000100000005000000000000000000000000000000000000000000000000000000000000000000F03F"
+        let h =
+            "01030000000100000005000000000000000000000000000000000000000000000000000000000000000000F03F"
             + "000000000000F03F000000000000F03F000000000000F03F000000000000000000000000000000000000000000000000"
         let m = try WKB.decode(hex: Substring(h))
         #expect(m.polygons == [Polygon(rings: [[pt(0, 0), pt(0, 1), pt(1, 1), pt(1, 0)]])])

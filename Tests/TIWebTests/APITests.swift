@@ -1,24 +1,26 @@
 import Fluent
 import Foundation
-import Testing
 import TIDomain
 import TIPersistence
+import Testing
 import VaporTesting
+
 @testable import TIWeb
 
 extension AppTests {
     @Suite("API")
     struct APITests {
-        @Test("INSEE resolution: communes, Corsica, arrondissements, delegated communes",
-              arguments: [
+        @Test(
+            "INSEE resolution: communes, Corsica, arrondissements, delegated communes",
+            arguments: [
                 ("2A004", "2A004", "commune", "94"),
                 ("2b033", "2B033", "commune", "94"),
                 ("69383", "69123", "arrondissement municipal", "84"),
                 ("75101", "75056", "arrondissement municipal", "11"),
                 ("13201", "13055", "arrondissement municipal", "93"),
-                ("01015", "01015", "commune", "84"),            // a COM and a COMD share this code: the COM wins
-                ("01340", "01015", "commune déléguée", "84"),   // Saint-Bois, delegated commune of Arboys en Bugey
-              ])
+                ("01015", "01015", "commune", "84"),  // a COM and a COMD share this code: the COM wins
+                ("01340", "01015", "commune déléguée", "84"),  // Saint-Bois, delegated commune of Arboys en Bugey
+            ])
         func resolvesCodes(requested: String, commune: String, matchedAs: String, region: String) async throws {
             try await withTestApp(territories: true) { app in
                 try await app.testing().test(.GET, "/api/v1/communes/\(requested)") { res in
@@ -40,26 +42,28 @@ extension AppTests {
                     #expect(body.territories.map(\.id) == ["TI-LYON"])
                     #expect(body.departement.code == "69")
                     #expect(body.matchedName == "Lyon 3e Arrondissement")
-                    #expect(res.text.contains("\"matched_as\""))   // snake_case keys, as documented
+                    #expect(res.text.contains("\"matched_as\""))  // snake_case keys, as documented
                 }
                 try await app.testing().test(.GET, "/api/v1/communes/29083") { res in
                     let body = try res.content.decode(CommuneResolution.self, using: snakeDecoder)
-                    #expect(body.epci == nil)           // Île-de-Sein: no EPCI
+                    #expect(body.epci == nil)  // Île-de-Sein: no EPCI
                     #expect(body.territories.isEmpty)
                 }
             }
         }
 
-        @Test("Bad codes are the client's mistake", arguments: [
-            ("/api/v1/communes/123", 400, "insee_invalide"),
-            ("/api/v1/communes/2C004", 400, "insee_invalide"),
-            ("/api/v1/communes/99999", 404, "introuvable"),
-            ("/api/v1/regions/999999", 400, "code_region_invalide"),
-            ("/api/v1/regions/00", 404, "introuvable"),
-            ("/api/v1/territories/a%20b", 400, "ti_id_invalide"),
-            ("/api/v1/territories/INCONNU", 404, "introuvable"),
-            ("/api/v1/nothing-here", 404, "introuvable"),
-        ])
+        @Test(
+            "Bad codes are the client's mistake",
+            arguments: [
+                ("/api/v1/communes/123", 400, "insee_invalide"),
+                ("/api/v1/communes/2C004", 400, "insee_invalide"),
+                ("/api/v1/communes/99999", 404, "introuvable"),
+                ("/api/v1/regions/999999", 400, "code_region_invalide"),
+                ("/api/v1/regions/00", 404, "introuvable"),
+                ("/api/v1/territories/a%20b", 400, "ti_id_invalide"),
+                ("/api/v1/territories/INCONNU", 404, "introuvable"),
+                ("/api/v1/nothing-here", 404, "introuvable"),
+            ])
         func errors(path: String, status: Int, code: String) async throws {
             try await withTestApp { app in
                 try await app.testing().test(.GET, path) { res in
@@ -128,8 +132,9 @@ extension AppTests {
             let app = try await Application.make(.testing)
             do {
                 // Nothing listens on port 1.
-                let config = AppConfig(database: .postgres(url: "postgres://nobody@127.0.0.1:1/none"),
-                                       geoSourceDirectory: "/", publicDirectory: "/nonexistent/")
+                let config = AppConfig(
+                    database: .postgres(url: "postgres://nobody@127.0.0.1:1/none"),
+                    geoSourceDirectory: "/", publicDirectory: "/nonexistent/")
                 try await configure(app, config: config)
                 try await app.testing().test(.GET, "/healthz") { res in
                     #expect(res.status == .serviceUnavailable)
@@ -151,14 +156,16 @@ extension AppTests {
                 for (path, operations) in paths {
                     for method in operations.keys { documented.insert("\(method.uppercased()) \(path)") }
                 }
-                let registered = Set(app.routes.all
-                    .filter { $0.path.first?.description == "api" }
-                    .map { route in
-                        "\(route.method.rawValue) /" + route.path.map { component -> String in
-                            if case .parameter(let name) = component { return "{\(name)}" }
-                            return component.description
-                        }.joined(separator: "/")
-                    })
+                let registered = Set(
+                    app.routes.all
+                        .filter { $0.path.first?.description == "api" }
+                        .map { route in
+                            "\(route.method.rawValue) /"
+                                + route.path.map { component -> String in
+                                    if case .parameter(let name) = component { return "{\(name)}" }
+                                    return component.description
+                                }.joined(separator: "/")
+                        })
                 #expect(registered == documented)
                 try await app.testing().test(.GET, "/api/v1/openapi.json") { res in
                     #expect(res.status == .ok)

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-import Testing
 import TIDomain
 import TIPersistence
+import Testing
 import VaporTesting
+
 @testable import TIWeb
 
 extension AppTests {
@@ -23,7 +24,7 @@ extension AppTests {
                 #expect(signIn.headers.first(name: .location) == "/comites/94")
                 let cookie = try #require(signIn.headers[.setCookie].first { $0.hasPrefix("ti_session=") })
                 #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"))
-                #expect(!cookie.contains("Secure"))   // plain HTTP here; Secure behind HTTPS
+                #expect(!cookie.contains("Secure"))  // plain HTTP here; Secure behind HTTPS
 
                 let account = try await browser.get("/compte")
                 #expect(account.status == .ok)
@@ -44,10 +45,12 @@ extension AppTests {
                 try await Accounts.make(.viewer, on: app)
                 let browser = Browser(app)
                 let token = try await browser.csrfToken()
-                let response = try await app.testing().sendRequest(.POST, "/connexion", headers: [
-                    "X-Forwarded-Proto": "https", "Cookie": "ti_csrf=\(browser.cookies["ti_csrf"]!)",
-                    "Content-Type": "application/x-www-form-urlencoded",
-                ], body: ByteBuffer(string: "email=viewer%40exemple.fr&password=\(Accounts.password)&_csrf=\(token)"))
+                let response = try await app.testing().sendRequest(
+                    .POST, "/connexion",
+                    headers: [
+                        "X-Forwarded-Proto": "https", "Cookie": "ti_csrf=\(browser.cookies["ti_csrf"]!)",
+                        "Content-Type": "application/x-www-form-urlencoded",
+                    ], body: ByteBuffer(string: "email=viewer%40exemple.fr&password=\(Accounts.password)&_csrf=\(token)"))
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.setCookie].contains { $0.hasPrefix("ti_session=") && $0.contains("Secure") })
                 #expect(response.headers.first(name: .strictTransportSecurity) != nil)
@@ -58,9 +61,11 @@ extension AppTests {
             try await withTestApp(geo: false) { app in
                 try await Accounts.make(.admin, on: app)
                 let browser = Browser(app)
-                let good = try await browser.post("/connexion", ["email": "admin@exemple.fr", "password": Accounts.password, "retour": "/admin/journal"])
+                let good = try await browser.post(
+                    "/connexion", ["email": "admin@exemple.fr", "password": Accounts.password, "retour": "/admin/journal"])
                 #expect(good.headers.first(name: .location) == "/admin/journal")
-                let evil = try await Browser(app).post("/connexion", ["email": "admin@exemple.fr", "password": Accounts.password, "retour": "//evil.example/"])
+                let evil = try await Browser(app).post(
+                    "/connexion", ["email": "admin@exemple.fr", "password": Accounts.password, "retour": "//evil.example/"])
                 #expect(evil.headers.first(name: .location) == "/admin/utilisateurs")
             }
         }
@@ -116,7 +121,7 @@ extension AppTests {
                 #expect(mismatch.text.contains("ne sont pas identiques"))
                 let done = try await browser.post(path, ["password": "Nouveau-mot-de-passe-7", "confirmation": "Nouveau-mot-de-passe-7"])
                 #expect(done.status == .seeOther)
-                #expect(try await browser.get(path).status == .gone)   // single use
+                #expect(try await browser.get(path).status == .gone)  // single use
                 #expect(try await Browser(app).signIn("applicant@exemple.fr", Accounts.password).status == .unauthorized)
                 #expect(try await Browser(app).signIn("applicant@exemple.fr", "Nouveau-mot-de-passe-7").status == .seeOther)
 
@@ -151,16 +156,19 @@ extension AppTests {
                 try await Accounts.make(.viewer, on: app)
                 let browser = Browser(app)
                 try await browser.get("/connexion")
-                let missing = try await browser.post("/connexion", ["email": "viewer@exemple.fr", "password": Accounts.password], csrf: false)
+                let missing = try await browser.post(
+                    "/connexion", ["email": "viewer@exemple.fr", "password": Accounts.password], csrf: false)
                 #expect(missing.status == .forbidden)
                 #expect(missing.text.contains("Le formulaire a expiré"))
-                let wrong = try await browser.post("/connexion", ["email": "viewer@exemple.fr", "password": Accounts.password, "_csrf": "faux"])
+                let wrong = try await browser.post(
+                    "/connexion", ["email": "viewer@exemple.fr", "password": Accounts.password, "_csrf": "faux"])
                 #expect(wrong.status == .forbidden)
                 // The token is derived from the session, never the cookie itself.
                 #expect(!(try await browser.get("/connexion").text.contains("name=\"_csrf\" value=\"\(browser.cookies["ti_csrf"]!)\"")))
                 // An attacker who plants the same short value in cookie and form is refused.
                 browser.cookies["ti_csrf"] = "0123456789"
-                let planted = try await browser.post("/connexion", ["email": "viewer@exemple.fr", "password": Accounts.password, "_csrf": "0123456789"])
+                let planted = try await browser.post(
+                    "/connexion", ["email": "viewer@exemple.fr", "password": Accounts.password, "_csrf": "0123456789"])
                 #expect(planted.status == .forbidden)
             }
         }
@@ -182,10 +190,11 @@ extension AppTests {
         @Test func productionRefusesDemoAccounts() async throws {
             try await withTestApp(geo: false) { app in
                 app.environment = .production
-                try await ProductionGuard.check(app)   // no demo account: fine
+                try await ProductionGuard.check(app)  // no demo account: fine
                 let hash = try await app.password.async.hash(Accounts.password)
-                _ = try await UserAccounts.create(.init(email: "demo@exemple.fr", displayName: "Démo", role: "viewer"),
-                                                  passwordHash: hash, isDemo: true, actor: .system(at: FundFixture.now), on: app.db)
+                _ = try await UserAccounts.create(
+                    .init(email: "demo@exemple.fr", displayName: "Démo", role: "viewer"),
+                    passwordHash: hash, isDemo: true, actor: .system(at: FundFixture.now), on: app.db)
                 await #expect(throws: DemoAccountsInProduction.self) { try await ProductionGuard.check(app) }
                 app.environment = .testing
             }

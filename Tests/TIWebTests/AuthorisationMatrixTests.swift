@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-import Testing
 import TIDomain
 import TIPersistence
+import Testing
 import VaporTesting
+
 @testable import TIWeb
 
 extension AppTests {
@@ -82,9 +83,10 @@ extension AppTests {
             try await withTestApp(geo: false) { app in
                 let undeclared = app.routes.all.filter { $0.access == nil }.map(Self.key)
                 #expect(undeclared.isEmpty, "routes without an access policy: \(undeclared)")
-                let protected = Dictionary(uniqueKeysWithValues: app.routes.all.compactMap { route in
-                    route.access.flatMap { $0 == .everyone ? nil : (Self.key(route), $0) }
-                })
+                let protected = Dictionary(
+                    uniqueKeysWithValues: app.routes.all.compactMap { route in
+                        route.access.flatMap { $0 == .everyone ? nil : (Self.key(route), $0) }
+                    })
                 #expect(protected == Self.expected)
             }
         }
@@ -97,8 +99,10 @@ extension AppTests {
                     let browser = Browser(app)
                     #expect(try await browser.signIn(user.email, Accounts.password).status == .seeOther)
                     let secret = "ti_matrix_\(role.rawValue)"
-                    try await APIToken(userID: user.requireID(), name: "matrice", tokenHash: Secret.hash(secret), prefix: "ti_matri", expires: 4e9)
-                        .create(on: app.db)
+                    try await APIToken(
+                        userID: user.requireID(), name: "matrice", tokenHash: Secret.hash(secret), prefix: "ti_matri", expires: 4e9
+                    )
+                    .create(on: app.db)
                     browser.bearer = secret
                     browsers[role] = browser
                 }
@@ -114,8 +118,9 @@ extension AppTests {
                     if isAPI {
                         #expect(anonymous.status == .unauthorized, "anonymous \(Self.key(route))")
                     } else if route.method == .GET {
-                        #expect(anonymous.status == .seeOther && anonymous.headers.first(name: .location)?.hasPrefix("/connexion") == true,
-                                "anonymous \(Self.key(route))")
+                        #expect(
+                            anonymous.status == .seeOther && anonymous.headers.first(name: .location)?.hasPrefix("/connexion") == true,
+                            "anonymous \(Self.key(route))")
                     } else {
                         #expect(anonymous.status == .forbidden, "anonymous \(Self.key(route)) (no CSRF cookie)")
                     }
@@ -123,7 +128,8 @@ extension AppTests {
                         let browser = browsers[role]!
                         let response = route.method == .GET ? try await browser.get(path) : try await browser.post(path, [:])
                         let principal = Principal(userID: "x", role: role, scope: .national)
-                        let denied = response.status == .forbidden || response.status == .unauthorized
+                        let denied =
+                            response.status == .forbidden || response.status == .unauthorized
                             || (response.status == .seeOther && response.headers.first(name: .location)?.hasPrefix("/connexion") == true)
                         #expect(denied == !access.allows(principal), "\(role.rawValue) \(Self.key(route)) → \(response.status.code)")
                         if !access.allows(principal) { #expect(response.status == .forbidden, "\(role.rawValue) \(Self.key(route))") }

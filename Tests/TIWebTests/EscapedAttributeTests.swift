@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TIWeb
 
 /// Attribute values are escaped in one place, `EscapedAttributes.swift`, which shadows Plot's
@@ -19,14 +20,20 @@ struct EscapedAttributeTests {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let api = root.appendingPathComponent(".build/checkouts/Plot/Sources/Plot/API")
         // The attribute modifiers, and the head components that write meta tags from strings.
-        let plot = try String(contentsOf: api.appendingPathComponent("HTMLAttributes.swift"), encoding: .utf8)
-            + String(contentsOf: api.appendingPathComponent("HTMLComponents.swift"), encoding: .utf8).components(separatedBy: "ElementDefinition")[0]
-        let shadows = try String(contentsOf: root.appendingPathComponent("Sources/TIWeb/Views/Shared/EscapedAttributes.swift"), encoding: .utf8)
+        let plot =
+            try String(contentsOf: api.appendingPathComponent("HTMLAttributes.swift"), encoding: .utf8)
+            + String(contentsOf: api.appendingPathComponent("HTMLComponents.swift"), encoding: .utf8).components(
+                separatedBy: "ElementDefinition")[0]
+        let shadows = try String(
+            contentsOf: root.appendingPathComponent("Sources/TIWeb/Views/Shared/EscapedAttributes.swift"), encoding: .utf8)
         let pattern = try NSRegularExpression(pattern: #"static func (`?\w+`?)\(([^)]*)\) -> (Node|Attribute)"#)
         var missing: [String] = []
         for match in pattern.matches(in: plot, range: NSRange(plot.startIndex..., in: plot)) {
-            let name = String(plot[Range(match.range(at: 1), in: plot)!]), parameters = String(plot[Range(match.range(at: 2), in: plot)!])
-            guard parameters.contains(": String") || parameters.contains("URLRepresentable"), !parameters.contains("String...") else { continue }
+            let name = String(plot[Range(match.range(at: 1), in: plot)!])
+            let parameters = String(plot[Range(match.range(at: 2), in: plot)!])
+            guard parameters.contains(": String") || parameters.contains("URLRepresentable"), !parameters.contains("String...") else {
+                continue
+            }
             if name == "onclick" || name == "integrity" { continue }  // never used: no inline script, no subresource hashes
             if !shadows.contains("static func \(name)(") { missing.append(name) }
         }

@@ -1,8 +1,9 @@
 import Fluent
 import Foundation
-import Testing
 import TIPersistence
+import Testing
 import VaporTesting
+
 @testable import TIWeb
 
 extension AppTests {
@@ -60,7 +61,8 @@ extension AppTests {
                 try FileManager.default.copyItem(at: Fixtures.geo, to: broken)
                 defer { try? FileManager.default.removeItem(at: broken) }
                 let communes = broken.appendingPathComponent("communes.csv")
-                var lines = try String(contentsOf: communes, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                var lines = try String(contentsOf: communes, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(
+                    String.init)
                 let index = lines.lastIndex { $0.contains(",COM,") }!
                 var fields = lines[index].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
                 fields[7] = "999"
@@ -78,10 +80,12 @@ extension AppTests {
 
 @Suite("Commune names")
 struct CommuneNameTests {
-    @Test("The INSEE article code is put back", arguments: [
-        ("Port", "2", "Le Port"), ("Ferté Macé", "3", "La Ferté Macé"), ("Mureaux", "4", "Les Mureaux"),
-        ("Isle-Adam", "5", "L’Isle-Adam"), ("Annecy", "1", "Annecy"), ("Marseille", "0", "Marseille"), ("Lyon", nil, "Lyon"),
-    ])
+    @Test(
+        "The INSEE article code is put back",
+        arguments: [
+            ("Port", "2", "Le Port"), ("Ferté Macé", "3", "La Ferté Macé"), ("Mureaux", "4", "Les Mureaux"),
+            ("Isle-Adam", "5", "L’Isle-Adam"), ("Annecy", "1", "Annecy"), ("Marseille", "0", "Marseille"), ("Lyon", nil, "Lyon"),
+        ])
     func article(name: String, code: String?, expected: String) {
         #expect(CommuneName.withArticle(name, typeNom: code) == expected)
     }

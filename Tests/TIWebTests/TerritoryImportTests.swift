@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-import Testing
 import TIDomain
 import TIPersistence
+import Testing
 import VaporTesting
+
 @testable import TIWeb
 
 extension AppTests {
@@ -17,7 +18,7 @@ extension AppTests {
                 #expect(ajaccio.electedName == "Mme Maria Santini")
                 #expect(ajaccio.labelDate == "2018-11-22")
                 let lyonMembers = try await TerritoryEpci.query(on: app.db).filter(\.$territory.$id == "TI-LYON").all()
-                #expect(lyonMembers.map(\.$epci.id) == ["200046977"])   // via arrondissement 69383 → Lyon → Métropole
+                #expect(lyonMembers.map(\.$epci.id) == ["200046977"])  // via arrondissement 69383 → Lyon → Métropole
                 // The interregional TI spans Corse and Auvergne-Rhône-Alpes.
                 let summaries = try await GeoQueries.territorySummaries(on: app.db)
                 #expect(summaries.first { $0.id == "TI-MIXTE" }?.regions == ["84", "94"])
@@ -29,11 +30,11 @@ extension AppTests {
         @Test func anInvalidFileImportsNothing() async throws {
             try await withTestApp { app in
                 let csv = """
-                ti_id,ti_nom,epci_siren,code_insee
-                T-OK,Valide,242010056,
-                T-KO,Invalide,242010057,
-                T-ILE,Île,,29083
-                """
+                    ti_id,ti_nom,epci_siren,code_insee
+                    T-OK,Valide,242010056,
+                    T-KO,Invalide,242010057,
+                    T-ILE,Île,,29083
+                    """
                 await #expect(throws: ImportRejected.self) {
                     try await TerritoryImporter.run(csv: csv, on: app.db) { _ in }
                 }

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-import Testing
 import TIDomain
 import TIPersistence
+import Testing
 import VaporTesting
+
 @testable import TIWeb
 
 /// Every test that touches the database runs inside this suite, one at a time, because on
@@ -21,8 +22,10 @@ enum Fixtures {
 }
 
 /// A configured application on a clean, migrated database; with the fixture geography unless `geo` is false.
-func withTestApp(geo: Bool = true, territories: Bool = false, adjust: (inout AppConfig) -> Void = { _ in },
-                 _ body: (Application) async throws -> Void) async throws {
+func withTestApp(
+    geo: Bool = true, territories: Bool = false, adjust: (inout AppConfig) -> Void = { _ in },
+    _ body: (Application) async throws -> Void
+) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     let environmentURL = ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
@@ -58,7 +61,10 @@ func withTestApp(geo: Bool = true, territories: Bool = false, adjust: (inout App
 }
 
 struct ErrorBody: Decodable {
-    struct Detail: Decodable { var code: String; var message: String }
+    struct Detail: Decodable {
+        var code: String
+        var message: String
+    }
     var error: Detail
 }
 
@@ -98,7 +104,8 @@ final class Browser: @unchecked Sendable {
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
-            let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
+            let name = String(pair[0])
+            let value = pair.count > 1 ? String(pair[1]) : ""
             if value.isEmpty || header.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
         }
         return response
@@ -132,8 +139,10 @@ enum Accounts {
 
     /// Creates an active account for a role, with a scope that fits it.
     @discardableResult
-    static func make(_ role: Role, email: String? = nil, on app: Application, region: String = "94",
-                     territory: String = "TI-AJACCIO", organisation: String = "552100554") async throws -> TIPersistence.User {
+    static func make(
+        _ role: Role, email: String? = nil, on app: Application, region: String = "94",
+        territory: String = "TI-AJACCIO", organisation: String = "552100554"
+    ) async throws -> TIPersistence.User {
         let draft = UserAccounts.Draft(
             email: email ?? "\(role.rawValue)@exemple.fr", displayName: "Compte \(role.rawValue)", role: role.rawValue,
             regions: [.region, .prefecture, .reviewer].contains(role) ? [region] : [],

@@ -1,10 +1,11 @@
 import Fluent
 import FluentSQL
 import Foundation
-import Testing
 import TIDomain
 import TIPersistence
+import Testing
 import VaporTesting
+
 @testable import TIWeb
 
 extension AppTests {
@@ -28,14 +29,14 @@ extension AppTests {
                 #expect(secret.hasPrefix("ti_") && secret.count > 40)
                 let stored = try #require(try await APIToken.query(on: app.db).first())
                 #expect(stored.tokenHash == Secret.hash(secret) && stored.tokenHash != secret)
-                #expect(!(try await browser.get("/compte/jetons").text.contains(secret)))   // never shown again
+                #expect(!(try await browser.get("/compte/jetons").text.contains(secret)))  // never shown again
 
                 let api = Browser(app)
                 api.bearer = secret
                 let me = try await api.get("/api/v1/me")
                 #expect(me.status == .ok)
                 #expect(me.text.contains("\"role\":\"reviewer\"") && me.text.contains("\"regions\":[\"84\"]"))
-                #expect(!me.text.contains("exemple.fr"))   // no e-mail in the API answer
+                #expect(!me.text.contains("exemple.fr"))  // no e-mail in the API answer
 
                 #expect(try await browser.post("/compte/jetons/\(stored.id!.uuidString)/revoquer").status == .seeOther)
                 let revoked = try await api.get("/api/v1/me")
@@ -65,7 +66,9 @@ extension AppTests {
         @Test func expiredAndUnknownTokensAreRefused() async throws {
             try await withTestApp(geo: false) { app in
                 let user = try await Accounts.make(.viewer, on: app)
-                try await APIToken(userID: user.requireID(), name: "vieux", tokenHash: Secret.hash("ti_vieux"), prefix: "ti_vieux", expires: 1).create(on: app.db)
+                try await APIToken(
+                    userID: user.requireID(), name: "vieux", tokenHash: Secret.hash("ti_vieux"), prefix: "ti_vieux", expires: 1
+                ).create(on: app.db)
                 let api = Browser(app)
                 api.bearer = "ti_vieux"
                 #expect(try await api.get("/api/v1/me").status == .unauthorized)
@@ -114,12 +117,15 @@ extension AppTests {
                 let admin = Browser(app)
                 try await admin.signIn("admin@exemple.fr", Accounts.password)
 
-                let invalid = try await admin.post("/admin/utilisateurs", ["email": "pas-une-adresse", "name": "", "role": "prefecture", "regions": ""])
+                let invalid = try await admin.post(
+                    "/admin/utilisateurs", ["email": "pas-une-adresse", "name": "", "role": "prefecture", "regions": ""])
                 #expect(invalid.status == .badRequest)
                 #expect(invalid.text.contains("L’adresse électronique « pas-une-adresse » est invalide."))
                 #expect(invalid.text.contains("s’applique à une seule région"))
 
-                let created = try await admin.post("/admin/utilisateurs", ["email": "prefet@exemple.fr", "name": "Préfecture Corse", "role": "prefecture", "regions": "94"])
+                let created = try await admin.post(
+                    "/admin/utilisateurs",
+                    ["email": "prefet@exemple.fr", "name": "Préfecture Corse", "role": "prefecture", "regions": "94"])
                 #expect(created.status == .created)
                 #expect(created.text.contains("Compte créé pour prefet@exemple.fr"))
                 let mail = try #require(await (app.mailer as! CapturingMailer).sent.last)
@@ -135,7 +141,7 @@ extension AppTests {
 
                 let journal = try await admin.get("/admin/journal?action=utilisateur.creation")
                 #expect(journal.status == .ok)
-                #expect(journal.text.contains("2 événements"))   // the admin and the préfecture
+                #expect(journal.text.contains("2 événements"))  // the admin and the préfecture
                 #expect(journal.text.contains("prefet@exemple.fr"))
                 let csv = try await admin.get("/admin/journal.csv?action=utilisateur.desactivation")
                 #expect(csv.headers.contentType?.subType == "csv")
@@ -167,7 +173,7 @@ extension AppTests {
             try await withTestApp(geo: false) { app in
                 let recorder = LogRecorder()
                 app.logger = Logger(label: "test") { _ in recorder }
-                app.logger.logLevel = .info   // the production level (debug logs SQL with its values)
+                app.logger.logLevel = .info  // the production level (debug logs SQL with its values)
                 try await Accounts.make(.viewer, on: app)
                 let browser = Browser(app)
                 try await browser.signIn("viewer@exemple.fr", Accounts.password)
@@ -176,7 +182,7 @@ extension AppTests {
                 let token = String(mail.body.split(separator: "/reinitialisation/")[1].prefix { !$0.isWhitespace })
                 try await browser.get("/reinitialisation/\(token)")
                 let lines = recorder.lines.joined(separator: "\n")
-                #expect(lines.contains("POST /connexion") && lines.contains("GET /reinitialisation/…"))   // the recorder does see request logs
+                #expect(lines.contains("POST /connexion") && lines.contains("GET /reinitialisation/…"))  // the recorder does see request logs
                 #expect(!lines.contains(token))
                 #expect(!lines.contains("viewer@exemple.fr"))
                 #expect(!lines.contains(Accounts.password))
@@ -193,8 +199,10 @@ final class LogRecorder: LogHandler, @unchecked Sendable {
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .trace
 
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-             file: String, function: String, line: UInt) {
+    func log(
+        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
+        file: String, function: String, line: UInt
+    ) {
         lock.withLock { stored.append("\(message) \(metadata ?? [:])") }
     }
 

@@ -30,6 +30,7 @@ public struct LoginThrottle: Sendable {
 
     public static func lockedMessage(secondsLeft: Int) -> String {
         let minutes = max(1, (secondsLeft + 59) / 60)
-        return "Trop de tentatives de connexion échouées : l’accès est bloqué pendant encore \(minutes) minute\(minutes > 1 ? "s" : ""). Vous pouvez aussi réinitialiser votre mot de passe."
+        return
+            "Trop de tentatives de connexion échouées : l’accès est bloqué pendant encore \(minutes) minute\(minutes > 1 ? "s" : ""). Vous pouvez aussi réinitialiser votre mot de passe."
     }
 }

@@ -12,7 +12,8 @@ public enum PasswordPolicy {
         if password.contains(where: { !$0.isLetter && !$0.isNumber }) { classes += 1 }
         if classes < 3 { problems.append("il faut au moins trois types de caractères parmi minuscules, majuscules, chiffres et symboles") }
         if let local = email?.split(separator: "@").first, local.count >= 4,
-           password.lowercased().contains(local.lowercased()) {
+            password.lowercased().contains(local.lowercased())
+        {
             problems.append("il ne doit pas contenir votre adresse électronique")
         }
         if Set(password).count < 5 { problems.append("il manque de variété (trop de caractères répétés)") }
@@ -28,7 +29,8 @@ public enum EmailAddress {
         let value = input.trimmingASCIISpaces().lowercased()
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-              value.count <= 254, !value.contains(where: { $0 == " " || $0 == "," || $0 == ";" }) else {
+            value.count <= 254, !value.contains(where: { $0 == " " || $0 == "," || $0 == ";" })
+        else {
             throw DomainError("courriel_invalide", "L’adresse électronique « \(input) » est invalide.")
         }
         return value

@@ -29,7 +29,8 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
 
     public init(validating input: String) throws(DomainError) {
         guard let role = Role(rawValue: input.lowercased()) else {
-            throw DomainError("role_inconnu", "Le rôle « \(input) » est inconnu : \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw DomainError(
+                "role_inconnu", "Le rôle « \(input) » est inconnu : \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         self = role
     }
@@ -59,7 +60,9 @@ public struct Scope: Codable, Sendable, Equatable {
         switch role {
         case .admin, .viewer:
             guard scope.regions.isEmpty, scope.territory == nil, scope.organisation == nil else {
-                throw DomainError("portee_inutile", "Le rôle \(role.label) a une portée nationale : ne précisez ni région, ni territoire, ni organisation.")
+                throw DomainError(
+                    "portee_inutile",
+                    "Le rôle \(role.label) a une portée nationale : ne précisez ni région, ni territoire, ni organisation.")
             }
         case .region, .prefecture:
             guard scope.regions.count == 1, scope.territory == nil, scope.organisation == nil else {
@@ -67,7 +70,9 @@ public struct Scope: Codable, Sendable, Equatable {
             }
         case .reviewer:
             guard !scope.regions.isEmpty, scope.territory == nil, scope.organisation == nil else {
-                throw DomainError("portee_regions", "Le rôle \(role.label) s’applique à une ou plusieurs régions : précisez-les (--region CODE, répétable).")
+                throw DomainError(
+                    "portee_regions",
+                    "Le rôle \(role.label) s’applique à une ou plusieurs régions : précisez-les (--region CODE, répétable).")
             }
         case .territory:
             guard scope.territory != nil, scope.regions.isEmpty, scope.organisation == nil else {
@@ -75,7 +80,9 @@ public struct Scope: Codable, Sendable, Equatable {
             }
         case .applicant:
             guard scope.organisation != nil, scope.regions.isEmpty, scope.territory == nil else {
-                throw DomainError("portee_organisation", "Le rôle \(role.label) s’applique à une organisation : précisez son SIREN (--organisation SIREN).")
+                throw DomainError(
+                    "portee_organisation",
+                    "Le rôle \(role.label) s’applique à une organisation : précisez son SIREN (--organisation SIREN).")
             }
         }
     }

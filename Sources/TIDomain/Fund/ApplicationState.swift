@@ -1,8 +1,14 @@
 /// Where an application stands. The machine is in `ApplicationWorkflow`.
 public enum ApplicationState: String, CaseIterable, Codable, Sendable {
-    case draft, submitted, underReview = "under_review", informationRequested = "information_requested"
-    case reviewed, inCommittee = "in_committee", laureate, rejected, withdrawn
-    case agreementSigned = "agreement_signed", paymentsInProgress = "payments_in_progress", closed
+    case draft, submitted
+    case underReview = "under_review"
+    case informationRequested = "information_requested"
+    case reviewed
+    case inCommittee = "in_committee"
+    case laureate, rejected, withdrawn
+    case agreementSigned = "agreement_signed"
+    case paymentsInProgress = "payments_in_progress"
+    case closed
     /// Closed by the reviewer before any decision: out of the call's scope or not admissible.
     case inadmissible
 

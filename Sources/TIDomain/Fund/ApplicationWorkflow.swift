@@ -6,10 +6,18 @@
 ///     laureate → agreement_signed → payments_in_progress → closed
 ///     laureate | rejected → in_committee   (reopened by an admin, with a reason)
 public enum ApplicationAction: String, CaseIterable, Codable, Sendable {
-    case submit, startReview = "start_review", requestInformation = "request_information", resubmit
-    case completeReview = "complete_review", sendToCommittee = "send_to_committee"
-    case decideLaureate = "decide_laureate", decideRejected = "decide_rejected"
-    case withdraw, signAgreement = "sign_agreement", startPayments = "start_payments", close, reopen
+    case submit
+    case startReview = "start_review"
+    case requestInformation = "request_information"
+    case resubmit
+    case completeReview = "complete_review"
+    case sendToCommittee = "send_to_committee"
+    case decideLaureate = "decide_laureate"
+    case decideRejected = "decide_rejected"
+    case withdraw
+    case signAgreement = "sign_agreement"
+    case startPayments = "start_payments"
+    case close, reopen
     case declareInadmissible = "declare_inadmissible"
 
     public var label: String {
@@ -69,10 +77,13 @@ public enum ApplicationWorkflow {
     }
 
     /// Checks an action; French message when refused.
-    public static func check(_ action: ApplicationAction, from state: ApplicationState, by role: Role) throws(DomainError) -> ApplicationState {
+    public static func check(_ action: ApplicationAction, from state: ApplicationState, by role: Role) throws(DomainError)
+        -> ApplicationState
+    {
         guard let target = target(of: action, from: state) else {
-            throw DomainError("transition_interdite",
-                              "Action impossible : « \(action.label) » n’est pas permise pour un dossier « \(state.label) ».")
+            throw DomainError(
+                "transition_interdite",
+                "Action impossible : « \(action.label) » n’est pas permise pour un dossier « \(state.label) ».")
         }
         guard roles(for: action).contains(role) else {
             throw DomainError("role_interdit", "Votre rôle (\(role.label)) ne permet pas l’action « \(action.label) ».")

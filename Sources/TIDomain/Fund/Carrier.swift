@@ -29,7 +29,10 @@ public enum CompanySize: String, CaseIterable, Codable, Sendable {
 /// Industrial sectors (filières), following the strategic committees of the Conseil national de l'industrie.
 public enum Sector: String, CaseIterable, Codable, Sendable {
     case aeronautique, agroalimentaire, automobile, bois, chimie, construction, eau, electronique, energie
-    case ferroviaire, industriesSante = "industries_sante", mer, metallurgie, modeLuxe = "mode_luxe"
+    case ferroviaire
+    case industriesSante = "industries_sante"
+    case mer, metallurgie
+    case modeLuxe = "mode_luxe"
     case numerique, plasturgie, recyclage, textile, mecanique, autre
 
     public var label: String {
@@ -72,8 +75,11 @@ public enum Stake: String, CaseIterable, Codable, Sendable {
 }
 
 public enum SkillsCategory: String, CaseIterable, Codable, Sendable {
-    case ecoleProduction = "ecole_production", cfa, poleExcellence = "pole_excellence"
-    case inHouseTraining = "formation_interne", academicPartnership = "partenariat_academique"
+    case ecoleProduction = "ecole_production"
+    case cfa
+    case poleExcellence = "pole_excellence"
+    case inHouseTraining = "formation_interne"
+    case academicPartnership = "partenariat_academique"
 
     public var label: String {
         switch self {
@@ -87,7 +93,10 @@ public enum SkillsCategory: String, CaseIterable, Codable, Sendable {
 }
 
 public enum EcologicalCategory: String, CaseIterable, Codable, Sendable {
-    case hydrogen = "hydrogene", biosourced = "biosource", optimisation, decarbonisation, circular = "economie_circulaire"
+    case hydrogen = "hydrogene"
+    case biosourced = "biosource"
+    case optimisation, decarbonisation
+    case circular = "economie_circulaire"
 
     public var label: String {
         switch self {

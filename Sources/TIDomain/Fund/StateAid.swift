@@ -17,8 +17,10 @@ public enum StateAidCeiling {
         let total = alreadyGranted + proposed
         guard total <= regime.ceiling else {
             let excess = total - regime.ceiling
-            throw DomainError("plafond_aides",
-                "Plafond d’aides dépassé : avec cette aide, l’entreprise recevrait \(total.formatted) au titre du régime \(regime.label), pour un plafond de \(regime.ceiling.formatted) (dépassement de \(excess.formatted) ; déjà accordé : \(alreadyGranted.formatted)).")
+            throw DomainError(
+                "plafond_aides",
+                "Plafond d’aides dépassé : avec cette aide, l’entreprise recevrait \(total.formatted) au titre du régime \(regime.label), pour un plafond de \(regime.ceiling.formatted) (dépassement de \(excess.formatted) ; déjà accordé : \(alreadyGranted.formatted))."
+            )
         }
     }
 }
@@ -34,7 +36,10 @@ public enum AidSplit {
             throw DomainError("region_sans_enveloppe", "Cette région n’abonde pas le fonds : l’aide est entièrement versée par l’État.")
         }
         if oneForOne, state != region {
-            throw DomainError("un_pour_un", "Règle « 1 pour 1 » dans cette région : la part de la Région (\(region.formatted)) doit égaler celle de l’État (\(state.formatted)).")
+            throw DomainError(
+                "un_pour_un",
+                "Règle « 1 pour 1 » dans cette région : la part de la Région (\(region.formatted)) doit égaler celle de l’État (\(state.formatted))."
+            )
         }
     }
 }

@@ -41,7 +41,8 @@ public enum TwoKeyDecision {
     public static func validateMotivation(_ text: String) throws(DomainError) -> String {
         let t = text.trimmingASCIISpaces()
         guard t.count >= 10 else {
-            throw DomainError("motivation_requise", "Motivez la décision (10 caractères au moins) : elle figurera dans le courrier au porteur.")
+            throw DomainError(
+                "motivation_requise", "Motivez la décision (10 caractères au moins) : elle figurera dans le courrier au porteur.")
         }
         guard t.count <= 4000 else { throw DomainError("motivation_longue", "La motivation est trop longue (4 000 caractères au plus).") }
         return t

@@ -3,20 +3,30 @@ public struct CommuneResolution: Codable, Sendable, Equatable {
     public struct Ref: Codable, Sendable, Equatable {
         public var code: String
         public var name: String
-        public init(code: String, name: String) { self.code = code; self.name = name }
+        public init(code: String, name: String) {
+            self.code = code
+            self.name = name
+        }
     }
 
     public struct EpciRef: Codable, Sendable, Equatable {
         public var siren: String
         public var name: String
         public var kind: String
-        public init(siren: String, name: String, kind: String) { self.siren = siren; self.name = name; self.kind = kind }
+        public init(siren: String, name: String, kind: String) {
+            self.siren = siren
+            self.name = name
+            self.kind = kind
+        }
     }
 
     public struct TerritoryRef: Codable, Sendable, Equatable {
         public var id: String
         public var name: String
-        public init(id: String, name: String) { self.id = id; self.name = name }
+        public init(id: String, name: String) {
+            self.id = id
+            self.name = name
+        }
     }
 
     /// The code that was asked for.
@@ -34,8 +44,10 @@ public struct CommuneResolution: Codable, Sendable, Equatable {
     public var zonings: [ZoningKind]
     public var fragile: Bool
 
-    public init(requestedCode: String, matchedAs: String, matchedName: String?, commune: Ref, population: Int?,
-                epci: EpciRef?, territories: [TerritoryRef], departement: Ref, region: Ref, zonings: [ZoningKind]) {
+    public init(
+        requestedCode: String, matchedAs: String, matchedName: String?, commune: Ref, population: Int?,
+        epci: EpciRef?, territories: [TerritoryRef], departement: Ref, region: Ref, zonings: [ZoningKind]
+    ) {
         self.requestedCode = requestedCode
         self.matchedAs = matchedAs
         self.matchedName = matchedName

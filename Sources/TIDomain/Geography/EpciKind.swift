@@ -1,6 +1,9 @@
 /// The legal kind of an intercommunality (EPCI à fiscalité propre).
 public enum EpciKind: String, CaseIterable, Codable, Sendable {
-    case cc = "CC", ca = "CA", cu = "CU", metropole = "ME"
+    case cc = "CC"
+    case ca = "CA"
+    case cu = "CU"
+    case metropole = "ME"
 
     public var label: String {
         switch self {

@@ -6,7 +6,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public init(year: Int, month: Int, day: Int) throws(DomainError) {
         guard (1900...2200).contains(year), (1...12).contains(month),
-              (1...CivilDate.daysIn(month: month, year: year)).contains(day) else {
+            (1...CivilDate.daysIn(month: month, year: year)).contains(day)
+        else {
             throw DomainError("date_invalide", "La date \(year)-\(month)-\(day) n’existe pas.")
         }
         self.year = year
@@ -21,11 +22,16 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         let iso = text.split(separator: "-", omittingEmptySubsequences: false)
         let fr = text.split(separator: "/", omittingEmptySubsequences: false)
         let parts: [Substring]
-        if iso.count == 3, iso[0].count == 4 { parts = iso }
-        else if fr.count == 3, fr[2].count == 4 { parts = [fr[2], fr[1], fr[0]] }
-        else { throw invalid }
+        if iso.count == 3, iso[0].count == 4 {
+            parts = iso
+        } else if fr.count == 3, fr[2].count == 4 {
+            parts = [fr[2], fr[1], fr[0]]
+        } else {
+            throw invalid
+        }
         guard parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { throw invalid }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { throw invalid }
         do { try self.init(year: y, month: m, day: d) } catch { throw invalid }
     }
 
@@ -45,8 +51,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// `24 septembre 2021`
     public var french: String {
-        let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                      "septembre", "octobre", "novembre", "décembre"]
+        let months = [
+            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+            "septembre", "octobre", "novembre", "décembre",
+        ]
         return "\(day == 1 ? "1er" : String(day)) \(months[month - 1]) \(year)"
     }
 

@@ -7,7 +7,8 @@ public struct InseeCode: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public init(validating input: String) throws(DomainError) {
         let value = input.trimmingASCIISpaces().uppercased()
         guard InseeCode.isWellFormed(value) else {
-            throw DomainError("insee_invalide", "Le code INSEE « \(input) » est invalide : il faut 5 caractères, par exemple 01001, 2A004 ou 97411.")
+            throw DomainError(
+                "insee_invalide", "Le code INSEE « \(input) » est invalide : il faut 5 caractères, par exemple 01001, 2A004 ou 97411.")
         }
         rawValue = value
     }
@@ -26,7 +27,7 @@ public struct InseeCode: Hashable, Comparable, Sendable, Codable, CustomStringCo
             return true
         }
         guard isDigit(chars[0]), isDigit(chars[1]) else { return false }
-        return !(chars[0] == 48 && chars[1] == 48)   // no département 00
+        return !(chars[0] == 48 && chars[1] == 48)  // no département 00
     }
 
     /// The département part: `2A`, `75`, `971`.

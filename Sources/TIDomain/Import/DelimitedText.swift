@@ -44,8 +44,15 @@ public struct DelimitedText: Sendable {
             if inQuotes {
                 if c == "\"" {
                     if let next = chars.next() {
-                        if next == "\"" { field.append("\"") } else { inQuotes = false; pending = next }
-                    } else { inQuotes = false }
+                        if next == "\"" {
+                            field.append("\"")
+                        } else {
+                            inQuotes = false
+                            pending = next
+                        }
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     if c == "\n" || c == "\r\n" || c == "\r" { line += 1 }
                     field.append(c)
@@ -112,7 +119,10 @@ extension DelimitedText {
         let known = Set(required + optional)
         for (i, name) in header.enumerated() {
             if !known.contains(name) {
-                issues.append(ImportIssue(line: 1, message: "colonne inconnue « \(name) » (colonnes possibles : \((required + optional).joined(separator: ", ")))"))
+                issues.append(
+                    ImportIssue(
+                        line: 1,
+                        message: "colonne inconnue « \(name) » (colonnes possibles : \((required + optional).joined(separator: ", ")))"))
             } else if index[name] != nil {
                 issues.append(ImportIssue(line: 1, message: "la colonne « \(name) » apparaît deux fois"))
             } else {

@@ -48,10 +48,19 @@ public enum TerritoryImport {
             func value(_ c: String) -> String? { record.value(c, in: index) }
             func fail(_ message: String) { issues.append(ImportIssue(line: line, message: message)) }
 
-            guard let rawID = value("ti_id") else { fail("ti_id manquant"); continue }
+            guard let rawID = value("ti_id") else {
+                fail("ti_id manquant")
+                continue
+            }
             let id: TerritoryID
-            do { id = try TerritoryID(validating: rawID) } catch { fail(error.message); continue }
-            guard let name = value("ti_nom") else { fail("ti_nom manquant pour \(id)"); continue }
+            do { id = try TerritoryID(validating: rawID) } catch {
+                fail(error.message)
+                continue
+            }
+            guard let name = value("ti_nom") else {
+                fail("ti_nom manquant pour \(id)")
+                continue
+            }
             if name.count > 200 { fail("ti_nom trop long (200 caractères au plus)") }
 
             // Member EPCI, directly or through a commune.
@@ -112,7 +121,10 @@ public enum TerritoryImport {
 
         mutating func set(_ column: String, _ value: String, line: Int, issues: inout [ImportIssue]) {
             if let existing = values[column], existing != value {
-                issues.append(ImportIssue(line: line, message: "\(column) vaut « \(value) » mais « \(existing) » sur une ligne précédente du territoire \(id)"))
+                issues.append(
+                    ImportIssue(
+                        line: line, message: "\(column) vaut « \(value) » mais « \(existing) » sur une ligne précédente du territoire \(id)"
+                    ))
             } else {
                 values[column] = value
             }
@@ -133,7 +145,9 @@ public enum TerritoryImport {
                 return .failure(ImportIssue(line: firstLine, message: "actif doit valoir oui ou non (reçu « \(values["actif"]!) »)"))
             }
             guard let fnadt = TerritoryImport.parseBool(values["chef_projet_fnadt"], default: false) else {
-                return .failure(ImportIssue(line: firstLine, message: "chef_projet_fnadt doit valoir oui ou non (reçu « \(values["chef_projet_fnadt"]!) »)"))
+                return .failure(
+                    ImportIssue(
+                        line: firstLine, message: "chef_projet_fnadt doit valoir oui ou non (reçu « \(values["chef_projet_fnadt"]!) »)"))
             }
             if fnadt && values["chef_projet_nom"] == nil {
                 return .failure(ImportIssue(line: firstLine, message: "chef_projet_fnadt vaut oui mais chef_projet_nom est vide"))

@@ -15,7 +15,9 @@ public enum ZoningImport {
             let raw = column < record.fields.count ? record.fields[column] : ""
             do {
                 let code = try InseeCode(validating: raw)
-                if let commune = resolve(code) { communes.insert(commune) } else {
+                if let commune = resolve(code) {
+                    communes.insert(commune)
+                } else {
                     issues.append(ImportIssue(line: record.line, message: "commune \(code) inconnue du référentiel géographique"))
                 }
             } catch {

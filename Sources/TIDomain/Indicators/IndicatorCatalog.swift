@@ -24,21 +24,24 @@ enum IndicatorCatalog {
         Entry(
             definition: .init(
                 id: "laureates.count", label: "Nombre de lauréats",
-                description: "Nombre de dossiers lauréats à la date d’arrêté : décision des deux clés (État et Région) prise au plus tard à cette date, et dossier à cette date dans un état lauréat (lauréat, convention signée, versements en cours ou clos).",
+                description:
+                    "Nombre de dossiers lauréats à la date d’arrêté : décision des deux clés (État et Région) prise au plus tard à cette date, et dossier à cette date dans un état lauréat (lauréat, convention signée, versements en cours ou clos).",
                 unit: .count, population: .laureates, allowedBreakdowns: laureateBreakdowns),
             measure: Measure { _, g in count(g.apps.count, coverage: complete(g.apps.count, .laureates)) }
         ),
         Entry(
             definition: .init(
                 id: "laureates.investment_eur", label: "Investissement prévu des lauréats",
-                description: "Somme des investissements prévus par les dossiers lauréats à la date d’arrêté, en euros (calcul exact au centime).",
+                description:
+                    "Somme des investissements prévus par les dossiers lauréats à la date d’arrêté, en euros (calcul exact au centime).",
                 unit: .euros, population: .laureates, allowedBreakdowns: laureateBreakdowns),
             measure: Measure { ctx, g in money(sumCents(ctx, g) { $0.investment }, coverage: complete(g.apps.count, .laureates)) }
         ),
         Entry(
             definition: .init(
                 id: "laureates.aid_eur", label: "Aide accordée aux lauréats (État et Région)",
-                description: "Somme des aides accordées par l’État et par la Région aux dossiers lauréats à la date d’arrêté, en euros (calcul exact au centime).",
+                description:
+                    "Somme des aides accordées par l’État et par la Région aux dossiers lauréats à la date d’arrêté, en euros (calcul exact au centime).",
                 unit: .euros, population: .laureates, allowedBreakdowns: laureateBreakdowns),
             measure: Measure(
                 value: { ctx, g in money(sumCents(ctx, g) { $0.aidState +| $0.aidRegion }, coverage: complete(g.apps.count, .laureates)) },
@@ -52,14 +55,16 @@ enum IndicatorCatalog {
         Entry(
             definition: .init(
                 id: "laureates.aid_eur.state", label: "Aide de l’État aux lauréats",
-                description: "Somme des aides accordées par l’État aux dossiers lauréats à la date d’arrêté, en euros (calcul exact au centime).",
+                description:
+                    "Somme des aides accordées par l’État aux dossiers lauréats à la date d’arrêté, en euros (calcul exact au centime).",
                 unit: .euros, population: .laureates, allowedBreakdowns: laureateBreakdowns),
             measure: Measure { ctx, g in money(sumCents(ctx, g) { $0.aidState }, coverage: complete(g.apps.count, .laureates)) }
         ),
         Entry(
             definition: .init(
                 id: "laureates.aid_eur.region", label: "Aide des Régions aux lauréats",
-                description: "Somme des aides accordées par les Régions aux dossiers lauréats à la date d’arrêté, en euros (calcul exact au centime).",
+                description:
+                    "Somme des aides accordées par les Régions aux dossiers lauréats à la date d’arrêté, en euros (calcul exact au centime).",
                 unit: .euros, population: .laureates, allowedBreakdowns: laureateBreakdowns),
             measure: Measure { ctx, g in money(sumCents(ctx, g) { $0.aidRegion }, coverage: complete(g.apps.count, .laureates)) }
         ),
@@ -88,38 +93,45 @@ enum IndicatorCatalog {
         Entry(
             definition: .init(
                 id: "laureates.share_fragile", label: "Part des lauréats en territoire fragile",
-                description: "Lauréats situés dans un territoire fragile, rapportés aux lauréats dont la fragilité du territoire est connue (les autres sont exclus du dénominateur).",
+                description:
+                    "Lauréats situés dans un territoire fragile, rapportés aux lauréats dont la fragilité du territoire est connue (les autres sont exclus du dénominateur).",
                 unit: .share, population: .laureates, allowedBreakdowns: laureateBreakdowns),
             measure: Measure { ctx, g in share(ctx, g, what: "fragilité du territoire connue") { $0.fragile < 0 ? nil : $0.fragile == 1 } }
         ),
         Entry(
             definition: .init(
                 id: "laureates.share_sme_midcap", label: "Part des PME et ETI parmi les lauréats",
-                description: "Lauréats de taille PME ou ETI, rapportés aux lauréats dont la taille est connue (les autres sont exclus du dénominateur).",
+                description:
+                    "Lauréats de taille PME ou ETI, rapportés aux lauréats dont la taille est connue (les autres sont exclus du dénominateur).",
                 unit: .share, population: .laureates, allowedBreakdowns: laureateBreakdowns),
             measure: Measure { ctx, g in share(ctx, g, what: "taille connue") { $0.size?.isSmeOrMidcap } }
         ),
         Entry(
             definition: .init(
                 id: "laureates.share_jobs_created_by_2023", label: "Part des emplois prévus créés fin 2023",
-                description: "Pour les lauréats ayant un suivi daté au plus tard du 31 décembre 2023 (et de la date d’arrêté) : emplois créés selon le dernier de ces suivis, rapportés aux emplois prévus par ces mêmes lauréats.",
+                description:
+                    "Pour les lauréats ayant un suivi daté au plus tard du 31 décembre 2023 (et de la date d’arrêté) : emplois créés selon le dernier de ces suivis, rapportés aux emplois prévus par ces mêmes lauréats.",
                 unit: .share, population: .laureates, allowedBreakdowns: laureateBreakdowns),
             measure: Measure { ctx, g in
                 let facts = ctx.facts
-                var known = 0, created = 0, planned = 0
+                var known = 0
+                var created = 0
+                var planned = 0
                 for i in g.apps where facts[i].jobsCreatedBy2023 >= 0 {
                     known += 1
                     created +|= facts[i].jobsCreatedBy2023
                     planned +|= facts[i].jobsPlanned
                 }
-                return ratio(Double(created), Double(planned),
-                             coverage: coverage(known, of: g.apps.count, "suivi des emplois à fin 2023 disponible", .laureates))
+                return ratio(
+                    Double(created), Double(planned),
+                    coverage: coverage(known, of: g.apps.count, "suivi des emplois à fin 2023 disponible", .laureates))
             }
         ),
         Entry(
             definition: .init(
                 id: "laureates.by_sector", label: "Lauréats par filière",
-                description: "Nombre de lauréats à la date d’arrêté par filière industrielle ; les lauréats dont la filière n’est pas renseignée forment une ligne à part.",
+                description:
+                    "Nombre de lauréats à la date d’arrêté par filière industrielle ; les lauréats dont la filière n’est pas renseignée forment une ligne à part.",
                 unit: .count, population: .laureates, allowedBreakdowns: [.sector], defaultGrouping: Breakdown.sector.rawValue),
             measure: Measure { ctx, g in
                 let facts = ctx.facts
@@ -131,42 +143,56 @@ enum IndicatorCatalog {
         Entry(
             definition: .init(
                 id: "laureates.stake.relocation", label: "Projets de (re)localisation",
-                description: "Lauréats portant l’enjeu (re)localisation, avec leur investissement prévu et les emplois relocalisés. Seuls les lauréats dont les enjeux sont renseignés peuvent être comptés.",
+                description:
+                    "Lauréats portant l’enjeu (re)localisation, avec leur investissement prévu et les emplois relocalisés. Seuls les lauréats dont les enjeux sont renseignés peuvent être comptés.",
                 unit: .count, population: .laureates, allowedBreakdowns: laureateBreakdowns),
             measure: Measure(
                 value: { ctx, g in stakeCount(ctx, g, .relocation) },
                 parts: { ctx, g in
                     let facts = ctx.facts
                     let members = g.apps.filter { facts[$0].hasStake(.relocation) }
-                    var jobs = 0, jobsKnown = 0
-                    for i in members where facts[i].relocatedJobs >= 0 { jobs +|= facts[i].relocatedJobs; jobsKnown += 1 }
+                    var jobs = 0
+                    var jobsKnown = 0
+                    for i in members where facts[i].relocatedJobs >= 0 {
+                        jobs +|= facts[i].relocatedJobs
+                        jobsKnown += 1
+                    }
                     return [
                         "count": stakeCount(ctx, g, .relocation, label: "Projets"),
                         "investment": money(sumCents(ctx, members) { $0.investment }, unit: .euros, label: "Investissement prévu"),
-                        "jobs": count(jobs, coverage: coverage(jobsKnown, of: members.count, "emplois relocalisés renseignés", .laureates),
-                                      unit: .jobs, label: "Emplois relocalisés"),
+                        "jobs": count(
+                            jobs, coverage: coverage(jobsKnown, of: members.count, "emplois relocalisés renseignés", .laureates),
+                            unit: .jobs, label: "Emplois relocalisés"),
                     ]
                 })
         ),
         Entry(
             definition: .init(
                 id: "laureates.stake.skills", label: "Projets de formation et compétences",
-                description: "Lauréats portant l’enjeu formation et compétences, avec les places de formation, l’investissement prévu et le nombre de projets par nature (un projet peut en avoir plusieurs). Seuls les lauréats dont les enjeux sont renseignés peuvent être comptés.",
+                description:
+                    "Lauréats portant l’enjeu formation et compétences, avec les places de formation, l’investissement prévu et le nombre de projets par nature (un projet peut en avoir plusieurs). Seuls les lauréats dont les enjeux sont renseignés peuvent être comptés.",
                 unit: .count, population: .laureates, allowedBreakdowns: laureateBreakdowns),
             measure: Measure(
                 value: { ctx, g in stakeCount(ctx, g, .skills) },
                 parts: { ctx, g in
                     let facts = ctx.facts
                     let members = g.apps.filter { facts[$0].hasStake(.skills) }
-                    var places = 0, placesKnown = 0
-                    for i in members where facts[i].trainingPlaces >= 0 { places +|= facts[i].trainingPlaces; placesKnown += 1 }
+                    var places = 0
+                    var placesKnown = 0
+                    for i in members where facts[i].trainingPlaces >= 0 {
+                        places +|= facts[i].trainingPlaces
+                        placesKnown += 1
+                    }
                     var parts: [String: IndicatorValue] = [
                         "count": stakeCount(ctx, g, .skills, label: "Projets"),
-                        "training_places": count(places, coverage: coverage(placesKnown, of: members.count, "places de formation renseignées", .laureates),
-                                                 unit: .places, label: "Places de formation"),
+                        "training_places": count(
+                            places, coverage: coverage(placesKnown, of: members.count, "places de formation renseignées", .laureates),
+                            unit: .places, label: "Places de formation"),
                         "investment": money(sumCents(ctx, members) { $0.investment }, unit: .euros, label: "Investissement prévu"),
                     ]
-                    parts.merge(subCategoryParts(members, facts, SkillsCategory.allCases.map { ($0.rawValue, $0.label) }) { $0.skills }) { $1 }
+                    parts.merge(subCategoryParts(members, facts, SkillsCategory.allCases.map { ($0.rawValue, $0.label) }) { $0.skills }) {
+                        $1
+                    }
                     return parts
                 },
                 note: { _ in subCategoryNote })
@@ -174,7 +200,8 @@ enum IndicatorCatalog {
         Entry(
             definition: .init(
                 id: "laureates.stake.ecological", label: "Projets de transition écologique",
-                description: "Lauréats portant l’enjeu transition écologique, avec l’investissement prévu et le nombre de projets par nature (un projet peut en avoir plusieurs). Seuls les lauréats dont les enjeux sont renseignés peuvent être comptés.",
+                description:
+                    "Lauréats portant l’enjeu transition écologique, avec l’investissement prévu et le nombre de projets par nature (un projet peut en avoir plusieurs). Seuls les lauréats dont les enjeux sont renseignés peuvent être comptés.",
                 unit: .count, population: .laureates, allowedBreakdowns: laureateBreakdowns),
             measure: Measure(
                 value: { ctx, g in stakeCount(ctx, g, .ecological) },
@@ -185,7 +212,9 @@ enum IndicatorCatalog {
                         "count": stakeCount(ctx, g, .ecological, label: "Projets"),
                         "investment": money(sumCents(ctx, members) { $0.investment }, unit: .euros, label: "Investissement prévu"),
                     ]
-                    parts.merge(subCategoryParts(members, facts, EcologicalCategory.allCases.map { ($0.rawValue, $0.label) }) { $0.ecological }) { $1 }
+                    parts.merge(
+                        subCategoryParts(members, facts, EcologicalCategory.allCases.map { ($0.rawValue, $0.label) }) { $0.ecological }
+                    ) { $1 }
                     return parts
                 },
                 note: { _ in subCategoryNote })
@@ -205,14 +234,16 @@ enum IndicatorCatalog {
         Entry(
             definition: .init(
                 id: "applications.by_state", label: "Dossiers par état",
-                description: "Dossiers créés au plus tard à la date d’arrêté, répartis selon leur état à cette date : un dossier retiré ou rouvert depuis est compté dans l’état où il était alors.",
+                description:
+                    "Dossiers créés au plus tard à la date d’arrêté, répartis selon leur état à cette date : un dossier retiré ou rouvert depuis est compté dans l’état où il était alors.",
                 unit: .count, population: .applications, allowedBreakdowns: [], defaultGrouping: IndicatorGrouping.state.key),
             measure: Measure { _, g in count(g.apps.count, coverage: complete(g.apps.count, .applications)) }
         ),
         Entry(
             definition: .init(
                 id: "envelopes.committed_eur", label: "Aide engagée",
-                description: "Aide de l’État et de la Région accordée aux lauréats à la date d’arrêté (décision prise au plus tard à cette date), en euros, rapportée aux enveloppes des appels à projets du périmètre (numérateur : aide engagée ; dénominateur : enveloppes).",
+                description:
+                    "Aide de l’État et de la Région accordée aux lauréats à la date d’arrêté (décision prise au plus tard à cette date), en euros, rapportée aux enveloppes des appels à projets du périmètre (numérateur : aide engagée ; dénominateur : enveloppes).",
                 unit: .euros, population: .laureates, allowedBreakdowns: [.region, .call]),
             measure: Measure(
                 value: { ctx, g in
@@ -236,26 +267,30 @@ enum IndicatorCatalog {
                     parts["amount"] = money(amount, unit: .euros, label: "Enveloppes (État et Région)")
                     parts["amount_state"] = money(envelopeCents(ctx, g, funder: "state"), unit: .euros, label: "Enveloppes de l’État")
                     parts["amount_region"] = money(envelopeCents(ctx, g, funder: "region"), unit: .euros, label: "Enveloppes des Régions")
-                    parts["rate"] = ratio(Double(committedState +| committedRegion) / 100, Double(amount) / 100,
-                                          unit: .share, label: "Taux d’engagement des enveloppes")
+                    parts["rate"] = ratio(
+                        Double(committedState +| committedRegion) / 100, Double(amount) / 100,
+                        unit: .share, label: "Taux d’engagement des enveloppes")
                     return parts
                 },
                 note: { ctx in
-                    ctx.envelopesApplicable ? nil
+                    ctx.envelopesApplicable
+                        ? nil
                         : "Les enveloppes sont fixées par région : elles ne sont pas rapportées à un Territoire d’industrie."
                 })
         ),
         Entry(
             definition: .init(
                 id: "territories.count", label: "Nombre de Territoires d’industrie",
-                description: "Territoires d’industrie actifs du périmètre. Un territoire à cheval sur deux régions est compté une fois au niveau national et une fois dans chacune de ses régions.",
+                description:
+                    "Territoires d’industrie actifs du périmètre. Un territoire à cheval sur deux régions est compté une fois au niveau national et une fois dans chacune de ses régions.",
                 unit: .count, population: .territories, allowedBreakdowns: [.region]),
             measure: Measure { _, g in count(g.territories.count, coverage: complete(g.territories.count, .territories)) }
         ),
         Entry(
             definition: .init(
                 id: "territories.chefs_de_projet", label: "Chefs de projet cofinancés par l’État",
-                description: "Nombre de chefs de projet distincts (par leur nom) dont le poste est cofinancé par l’État (FNADT) dans les Territoires d’industrie actifs du périmètre, et nombre de territoires qu’ils animent.",
+                description:
+                    "Nombre de chefs de projet distincts (par leur nom) dont le poste est cofinancé par l’État (FNADT) dans les Territoires d’industrie actifs du périmètre, et nombre de territoires qu’ils animent.",
                 unit: .persons, population: .territories, allowedBreakdowns: [.region]),
             measure: Measure(
                 value: { ctx, g in chefsDeProjet(ctx, g).value },
@@ -264,8 +299,10 @@ enum IndicatorCatalog {
     ]
 
     /// Projects per sub-category (multi-label: a bit per category in the record's mask), as named parts.
-    static func subCategoryParts(_ members: [Int], _ facts: [LaureateFacts], _ categories: [(key: String, label: String)],
-                                 mask: (LaureateFacts) -> UInt8) -> [String: IndicatorValue] {
+    static func subCategoryParts(
+        _ members: [Int], _ facts: [LaureateFacts], _ categories: [(key: String, label: String)],
+        mask: (LaureateFacts) -> UInt8
+    ) -> [String: IndicatorValue] {
         var counts = [Int](repeating: 0, count: categories.count)
         for i in members {
             for k in counts.indices where mask(facts[i]) & (1 << UInt8(k)) != 0 { counts[k] += 1 }
@@ -275,7 +312,8 @@ enum IndicatorCatalog {
         return parts
     }
 
-    static let subCategoryNote = "Un projet peut relever de plusieurs natures : les sous-catégories se recouvrent et leur somme peut dépasser le nombre de projets."
+    static let subCategoryNote =
+        "Un projet peut relever de plusieurs natures : les sous-catégories se recouvrent et leur somme peut dépasser le nombre de projets."
 
     // MARK: - Measures
 
@@ -302,7 +340,8 @@ enum IndicatorCatalog {
     /// Share of the group for which `flag` is true, over the records where it is known.
     static func share(_ ctx: IndicatorContext, _ g: IndicatorGroup, what: String, _ flag: (LaureateFacts) -> Bool?) -> IndicatorValue {
         let facts = ctx.facts
-        var known = 0, yes = 0
+        var known = 0
+        var yes = 0
         for i in g.apps {
             guard let f = flag(facts[i]) else { continue }
             known += 1
@@ -314,19 +353,22 @@ enum IndicatorCatalog {
     static func stakeCount(_ ctx: IndicatorContext, _ g: IndicatorGroup, _ stake: Stake, label: String? = nil) -> IndicatorValue {
         let facts = ctx.facts
         let bit = LaureateFacts.bit(stake)
-        var known = 0, n = 0
+        var known = 0
+        var n = 0
         for i in g.apps where facts[i].stakesKnown {
             known += 1
             if facts[i].stakes & bit != 0 { n += 1 }
         }
-        return count(n, coverage: coverage(known, of: g.apps.count, "enjeux renseignés", .laureates),
-                     unit: label == nil ? nil : .count, label: label)
+        return count(
+            n, coverage: coverage(known, of: g.apps.count, "enjeux renseignés", .laureates),
+            unit: label == nil ? nil : .count, label: label)
     }
 
     static func chefsDeProjet(_ ctx: IndicatorContext, _ g: IndicatorGroup) -> (value: IndicatorValue, territories: IndicatorValue) {
         let territories = ctx.data.territories
         var names = Set<String>()
-        var covered = 0, leadKnown = 0
+        var covered = 0
+        var leadKnown = 0
         for i in g.territories {
             let t = territories[i]
             guard let lead = t.projectLead else { continue }
@@ -339,8 +381,10 @@ enum IndicatorCatalog {
             }
         }
         let cov = coverage(leadKnown, of: g.territories.count, "chef de projet renseigné", .territories)
-        return (count(names.count, coverage: cov),
-                count(covered, coverage: cov, unit: .count, label: "Territoires animés par un chef de projet cofinancé"))
+        return (
+            count(names.count, coverage: cov),
+            count(covered, coverage: cov, unit: .count, label: "Territoires animés par un chef de projet cofinancé")
+        )
     }
 
     // MARK: - Values
@@ -354,10 +398,13 @@ enum IndicatorCatalog {
     }
 
     /// `numerator / denominator`, 0 when the denominator is 0 (the denominator says so).
-    static func ratio(_ numerator: Double, _ denominator: Double, coverage: Coverage? = nil,
-                      unit: IndicatorUnit? = nil, label: String? = nil) -> IndicatorValue {
-        IndicatorValue(value: denominator == 0 ? 0 : numerator / denominator, numerator: numerator,
-                       denominator: denominator, coverage: coverage, unit: unit, label: label)
+    static func ratio(
+        _ numerator: Double, _ denominator: Double, coverage: Coverage? = nil,
+        unit: IndicatorUnit? = nil, label: String? = nil
+    ) -> IndicatorValue {
+        IndicatorValue(
+            value: denominator == 0 ? 0 : numerator / denominator, numerator: numerator,
+            denominator: denominator, coverage: coverage, unit: unit, label: label)
     }
 
     // MARK: - Coverage

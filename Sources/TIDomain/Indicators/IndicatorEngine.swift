@@ -34,15 +34,18 @@ public enum IndicatorEngine {
     /// nil for an unknown id; throws `DomainError` (French message) for a breakdown the indicator
     /// does not allow or an unknown région/territory. Without a breakdown, indicators that are
     /// groupings by nature (`laureates.by_sector`, `applications.by_state`) use their default one.
-    public static func compute(_ id: String, in dataset: IndicatorDataset, scope: IndicatorScope,
-                               breakdown: Breakdown? = nil) throws(DomainError) -> IndicatorResult? {
+    public static func compute(
+        _ id: String, in dataset: IndicatorDataset, scope: IndicatorScope,
+        breakdown: Breakdown? = nil
+    ) throws(DomainError) -> IndicatorResult? {
         guard let entry = entriesByID[id] else { return nil }
         if let breakdown, !entry.definition.allowedBreakdowns.contains(breakdown) {
             let allowed = entry.definition.allowedBreakdowns.map { "« \($0.label) »" }
             throw DomainError(
                 "ventilation_non_disponible",
                 "L’indicateur « \(entry.definition.label) » ne peut pas être ventilé par « \(breakdown.label) »"
-                    + (allowed.isEmpty ? " : il n’accepte aucune ventilation." : " ; ventilations possibles : \(allowed.joined(separator: ", ")).")
+                    + (allowed.isEmpty
+                        ? " : il n’accepte aucune ventilation." : " ; ventilations possibles : \(allowed.joined(separator: ", ")).")
             )
         }
         let context = try IndicatorContext(dataset: dataset, scope: scope)
@@ -77,8 +80,10 @@ public enum IndicatorEngine {
         return Breakdown(rawValue: key).map { .breakdown($0) }
     }
 
-    static func evaluate(_ entry: IndicatorCatalog.Entry, in context: IndicatorContext,
-                         grouping: IndicatorGrouping?) -> IndicatorResult {
+    static func evaluate(
+        _ entry: IndicatorCatalog.Entry, in context: IndicatorContext,
+        grouping: IndicatorGrouping?
+    ) -> IndicatorResult {
         let definition = entry.definition
         let whole = context.population(definition.population)
         var result = IndicatorResult(
@@ -94,8 +99,10 @@ public enum IndicatorEngine {
         rows.reserveCapacity(grouped.keys.count)
         for key in grouped.keys {
             let group = grouped.groups[key] ?? IndicatorGroup()
-            rows.append(BreakdownRow(key: key, label: grouping.rowLabel(key, in: context),
-                                     result: entry.measure.value(context, group)))
+            rows.append(
+                BreakdownRow(
+                    key: key, label: grouping.rowLabel(key, in: context),
+                    result: entry.measure.value(context, group)))
         }
         grouping.sort(&rows)
         result.rows = rows
@@ -288,11 +295,13 @@ final class IndicatorContext {
 
     static func validate(_ scope: IndicatorScope, in dataset: IndicatorDataset) throws(DomainError) {
         if let region = scope.region, region != IndicatorScope.overseasGroup, dataset.regionNames[region] == nil,
-           !dataset.territories.contains(where: { $0.regions.contains(region) }) {
+            !dataset.territories.contains(where: { $0.regions.contains(region) })
+        {
             throw DomainError("region_inconnue", "La région « \(region) » est inconnue.")
         }
         if let territory = scope.territory, dataset.territoryNames[territory] == nil,
-           !dataset.territories.contains(where: { $0.id == territory }) {
+            !dataset.territories.contains(where: { $0.id == territory })
+        {
             throw DomainError("territoire_inconnu", "Le Territoire d’industrie « \(territory) » est inconnu.")
         }
     }

@@ -34,7 +34,8 @@ enum IndicatorGrouping: Equatable {
 
     func overlapNote(for population: IndicatorPopulation) -> String {
         if population == .territories {
-            return "Un territoire à cheval sur deux régions est compté dans chacune : la somme des lignes dépasse le total national, où il n’est compté qu’une fois."
+            return
+                "Un territoire à cheval sur deux régions est compté dans chacune : la somme des lignes dépasse le total national, où il n’est compté qu’une fois."
         }
         return "Un même lauréat peut relever de plusieurs lignes : les lignes se recouvrent et ne s’additionnent pas."
     }
@@ -54,8 +55,10 @@ enum IndicatorGrouping: Equatable {
     @inline(__always)
     /// `records` is the base address of `context.data.applications`: reading fields through it
     /// never copies a record (an array subscript would).
-    func forEachKey(application position: Int, of population: IndicatorPopulation, in context: IndicatorContext,
-                    records: UnsafePointer<ApplicationRecord>, _ emit: (String) -> Void) {
+    func forEachKey(
+        application position: Int, of population: IndicatorPopulation, in context: IndicatorContext,
+        records: UnsafePointer<ApplicationRecord>, _ emit: (String) -> Void
+    ) {
         let unknown = Self.unknownKey
         switch self {
         case .state:
@@ -71,9 +74,13 @@ enum IndicatorGrouping: Equatable {
             case .size: emit(records[i].size?.rawValue ?? unknown)
             case .sector: emit(records[i].sector?.rawValue ?? unknown)
             case .stake:
-                if !records[i].stakesKnown { emit(unknown) }
-                else if records[i].stakes.isEmpty { emit("none") }
-                else { for s in Stake.allCases where records[i].stakes.contains(s) { emit(s.rawValue) } }
+                if !records[i].stakesKnown {
+                    emit(unknown)
+                } else if records[i].stakes.isEmpty {
+                    emit("none")
+                } else {
+                    for s in Stake.allCases where records[i].stakes.contains(s) { emit(s.rawValue) }
+                }
             case .skills:
                 if !records[i].skills.isEmpty {
                     for s in SkillsCategory.allCases where records[i].skills.contains(s) { emit(s.rawValue) }
@@ -238,8 +245,10 @@ enum IndicatorGrouping: Equatable {
         }
     }
 
-    static let monthNames = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                             "septembre", "octobre", "novembre", "décembre"]
+    static let monthNames = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+        "septembre", "octobre", "novembre", "décembre",
+    ]
 
     /// Régions and TI by label (Outre-mer, then unknown, last); sectors by value descending;
     /// départements, calls and months by key; fixed dimensions keep their order.

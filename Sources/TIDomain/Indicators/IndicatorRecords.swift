@@ -111,8 +111,10 @@ public struct ApplicationRecord: Sendable {
         Self.latestFollowUp(in: followUps, onOrBefore: date)
     }
 
-    static func latestFollowUp(in followUps: [(date: CivilDate, jobsCreated: Int, investment: EuroCents)],
-                               onOrBefore date: CivilDate) -> (date: CivilDate, jobsCreated: Int, investment: EuroCents)? {
+    static func latestFollowUp(
+        in followUps: [(date: CivilDate, jobsCreated: Int, investment: EuroCents)],
+        onOrBefore date: CivilDate
+    ) -> (date: CivilDate, jobsCreated: Int, investment: EuroCents)? {
         var best: (date: CivilDate, jobsCreated: Int, investment: EuroCents)?
         for f in followUps where f.date <= date {
             if let b = best, f.date < b.date { continue }
@@ -135,8 +137,10 @@ public struct TerritoryRecord: Sendable {
     /// FNADT co-funded post.
     public var projectLeadFundedByState: Bool
 
-    public init(id: String, name: String, regions: [String], labelDate: CivilDate? = nil, active: Bool = true,
-                projectLead: String? = nil, projectLeadFundedByState: Bool = false) {
+    public init(
+        id: String, name: String, regions: [String], labelDate: CivilDate? = nil, active: Bool = true,
+        projectLead: String? = nil, projectLeadFundedByState: Bool = false
+    ) {
         self.id = id
         self.name = name
         self.regions = regions
@@ -174,10 +178,12 @@ public struct IndicatorDataset: Sendable {
     public var territoryNames: [String: String]
     public var callNames: [String: String]
 
-    public init(applications: [ApplicationRecord] = [], territories: [TerritoryRecord] = [],
-                envelopes: [EnvelopeRecord] = [], regionNames: [String: String] = [:],
-                departementNames: [String: String] = [:], territoryNames: [String: String] = [:],
-                callNames: [String: String] = [:]) {
+    public init(
+        applications: [ApplicationRecord] = [], territories: [TerritoryRecord] = [],
+        envelopes: [EnvelopeRecord] = [], regionNames: [String: String] = [:],
+        departementNames: [String: String] = [:], territoryNames: [String: String] = [:],
+        callNames: [String: String] = [:]
+    ) {
         self.applications = applications
         self.territories = territories
         self.envelopes = envelopes

@@ -3,7 +3,9 @@
 
 /// A dimension along which an indicator can be broken down.
 public enum Breakdown: String, CaseIterable, Sendable, Codable {
-    case region, departement, territory, inTerritory = "in_territory", fragile, size, sector, stake, skills, ecological, call
+    case region, departement, territory
+    case inTerritory = "in_territory"
+    case fragile, size, sector, stake, skills, ecological, call
     case decisionMonth = "decision_month"
 
     public var label: String {
@@ -85,8 +87,10 @@ public struct IndicatorValue: Codable, Sendable, Equatable {
     /// French; set on the parts of composite indicators.
     public var label: String?
 
-    public init(value: Double, cents: Int64? = nil, numerator: Double? = nil, denominator: Double? = nil,
-                coverage: Coverage? = nil, unit: IndicatorUnit? = nil, label: String? = nil) {
+    public init(
+        value: Double, cents: Int64? = nil, numerator: Double? = nil, denominator: Double? = nil,
+        coverage: Coverage? = nil, unit: IndicatorUnit? = nil, label: String? = nil
+    ) {
         self.value = value
         self.cents = cents
         self.numerator = numerator
@@ -134,10 +138,12 @@ public struct IndicatorResult: Codable, Sendable, Equatable {
     public var rows: [BreakdownRow]?
     public var note: String?
 
-    public init(id: String, label: String, description: String, unit: IndicatorUnit, asOf: String, scope: String,
-                result: IndicatorValue, parts: [String: IndicatorValue]? = nil, breakdown: Breakdown? = nil,
-                groupedBy: String? = nil, groupedByLabel: String? = nil, multiLabel: Bool = false,
-                rows: [BreakdownRow]? = nil, note: String? = nil) {
+    public init(
+        id: String, label: String, description: String, unit: IndicatorUnit, asOf: String, scope: String,
+        result: IndicatorValue, parts: [String: IndicatorValue]? = nil, breakdown: Breakdown? = nil,
+        groupedBy: String? = nil, groupedByLabel: String? = nil, multiLabel: Bool = false,
+        rows: [BreakdownRow]? = nil, note: String? = nil
+    ) {
         self.id = id
         self.label = label
         self.description = description
@@ -170,8 +176,10 @@ public struct IndicatorDefinition: Sendable {
     /// `applications.by_state` → "state"); nil for a single figure.
     public var defaultGrouping: String?
 
-    public init(id: String, label: String, description: String, unit: IndicatorUnit, population: IndicatorPopulation,
-                allowedBreakdowns: [Breakdown], defaultGrouping: String? = nil) {
+    public init(
+        id: String, label: String, description: String, unit: IndicatorUnit, population: IndicatorPopulation,
+        allowedBreakdowns: [Breakdown], defaultGrouping: String? = nil
+    ) {
         self.id = id
         self.label = label
         self.description = description

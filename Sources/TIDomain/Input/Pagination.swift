@@ -8,7 +8,8 @@ public struct Pagination: Sendable, Equatable {
     public init(page: Int?, size: Int) throws(DomainError) {
         let page = page ?? 1
         guard (1...InputLimits.maxPage).contains(page) else {
-            throw DomainError("page_invalide", "Le numéro de page doit être compris entre 1 et \(FrenchNumber.grouped(Int64(InputLimits.maxPage))).")
+            throw DomainError(
+                "page_invalide", "Le numéro de page doit être compris entre 1 et \(FrenchNumber.grouped(Int64(InputLimits.maxPage))).")
         }
         precondition((1...1_000).contains(size), "page size out of range")
         self.page = page

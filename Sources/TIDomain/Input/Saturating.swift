@@ -1,5 +1,5 @@
-infix operator +|: AdditionPrecedence
-infix operator +|=: AssignmentPrecedence
+infix operator +| : AdditionPrecedence
+infix operator +|= : AssignmentPrecedence
 
 /// Saturating addition for figures summed from stored data: a corrupt or hostile row can make a
 /// figure absurd (and visible), never crash the page that shows it.

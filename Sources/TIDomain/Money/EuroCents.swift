@@ -26,9 +26,13 @@ public struct EuroCents: Hashable, Comparable, Sendable, Codable, CustomStringCo
         let parts = text.replacingOccurrences(",", ".").split(separator: ".", omittingEmptySubsequences: false)
         let isDigits = { (s: Substring) in !s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber } }
         guard (1...2).contains(parts.count), isDigits(parts[0]), parts[0].count <= 15,
-              parts.count == 1 || (isDigits(parts[1]) && parts[1].count <= 2),
-              let whole = Int64(parts[0]), whole <= InputLimits.maxEuros else {
-            throw DomainError("montant_invalide", "Le montant « \(input) » est invalide : écrivez un nombre d’euros, par exemple 1 250 000 ou 1 250 000,50 (100 milliards d’euros au plus).")
+            parts.count == 1 || (isDigits(parts[1]) && parts[1].count <= 2),
+            let whole = Int64(parts[0]), whole <= InputLimits.maxEuros
+        else {
+            throw DomainError(
+                "montant_invalide",
+                "Le montant « \(input) » est invalide : écrivez un nombre d’euros, par exemple 1 250 000 ou 1 250 000,50 (100 milliards d’euros au plus)."
+            )
         }
         var cents = whole * 100
         if parts.count == 2 {

@@ -8,8 +8,10 @@ public struct TerritoryID: Hashable, Comparable, Sendable, Codable, CustomString
         let bytes = Array(value.utf8)
         let isAlnum = { (c: UInt8) in (48...57).contains(c) || (65...90).contains(c) || (97...122).contains(c) }
         guard (1...32).contains(bytes.count), isAlnum(bytes[0]),
-              bytes.allSatisfy({ isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) else {
-            throw DomainError("ti_id_invalide", "L’identifiant de territoire « \(input) » est invalide : 1 à 32 lettres, chiffres, « - » ou « _ ».")
+            bytes.allSatisfy({ isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") })
+        else {
+            throw DomainError(
+                "ti_id_invalide", "L’identifiant de territoire « \(input) » est invalide : 1 à 32 lettres, chiffres, « - » ou « _ ».")
         }
         rawValue = value
     }

@@ -25,9 +25,11 @@ public struct TerritoryProfile: Codable, Sendable, Equatable {
     public var labelDate: CivilDate?
     public var active: Bool
 
-    public init(id: TerritoryID, name: String, electedOfficial: Contact? = nil, industrialist: Contact? = nil,
-                projectLead: Contact? = nil, projectLeadFundedByState: Bool = false, labelDate: CivilDate? = nil,
-                active: Bool = true) {
+    public init(
+        id: TerritoryID, name: String, electedOfficial: Contact? = nil, industrialist: Contact? = nil,
+        projectLead: Contact? = nil, projectLeadFundedByState: Bool = false, labelDate: CivilDate? = nil,
+        active: Bool = true
+    ) {
         self.id = id
         self.name = name
         self.electedOfficial = electedOfficial

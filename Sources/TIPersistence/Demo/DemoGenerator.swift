@@ -13,9 +13,13 @@ public enum DemoGenerator {
     public static let accounts: [Account] = [
         .init(role: .admin, email: "admin@demo.ti.local", password: "Demo-admin-2026", name: "Équipe nationale (démo)"),
         .init(role: .region, email: "region@demo.ti.local", password: "Demo-region-2026", name: "Conseil régional ARA (démo)"),
-        .init(role: .prefecture, email: "prefecture@demo.ti.local", password: "Demo-prefecture-2026", name: "Préfecture de région ARA (démo)"),
-        .init(role: .reviewer, email: "bpifrance@demo.ti.local", password: "Demo-reviewer-2026", name: "Chargé d’affaires Bpifrance (démo)"),
-        .init(role: .territory, email: "territoire@demo.ti.local", password: "Demo-territory-2026", name: "Cheffe de projet Grand Annecy (démo)"),
+        .init(
+            role: .prefecture, email: "prefecture@demo.ti.local", password: "Demo-prefecture-2026", name: "Préfecture de région ARA (démo)"),
+        .init(
+            role: .reviewer, email: "bpifrance@demo.ti.local", password: "Demo-reviewer-2026", name: "Chargé d’affaires Bpifrance (démo)"),
+        .init(
+            role: .territory, email: "territoire@demo.ti.local", password: "Demo-territory-2026",
+            name: "Cheffe de projet Grand Annecy (démo)"),
         .init(role: .applicant, email: "porteur@demo.ti.local", password: "Demo-applicant-2026", name: "MECALAC (démo)"),
         .init(role: .viewer, email: "lecteur@demo.ti.local", password: "Demo-viewer-2026", name: "Lecteur premium (démo)"),
     ]
@@ -33,8 +37,10 @@ public enum DemoGenerator {
     }
 
     /// `now` stamps the audit entry; the history itself is dated by the plan.
-    public static func run(seed: UInt64, replace: Bool, now: Date, hash: @escaping @Sendable (String) async throws -> String,
-                           on db: any Database, progress: @escaping @Sendable (String) -> Void) async throws -> Report {
+    public static func run(
+        seed: UInt64, replace: Bool, now: Date, hash: @escaping @Sendable (String) async throws -> String,
+        on db: any Database, progress: @escaping @Sendable (String) -> Void
+    ) async throws -> Report {
         let clock = Stopwatch()
         let say: @Sendable (String) -> Void = { progress(clock.line($0)) }
         guard try await Commune.query(on: db).count() > 0 else { throw DemoError("importez d’abord la géographie (ti import geo)") }
@@ -49,15 +55,16 @@ public enum DemoGenerator {
         say("\(territories.count) territoires d’industrie sur de vrais EPCI")
         var planner = DemoPlanner(geo: geo, territories: territories, seed: seed &+ 1)
         let laureates = try planner.laureates()
-        let applicantSiren = laureates[0].siren   // MECALAC
+        let applicantSiren = laureates[0].siren  // MECALAC
         let others = try planner.others(applicantSiren: applicantSiren)
         say("\(laureates.count) lauréats calibrés et \(others.count) autres dossiers")
         var passwords: [String: String] = [:]
         for account in accounts { passwords[account.email] = try await hash(account.password) }
         let hashes = passwords
         try await db.transaction { db in
-            try await DemoWriter(db: db, geo: geo, now: now, say: say).write(territories: territories, laureates: laureates, others: others,
-                                                                     applicantSiren: applicantSiren, passwords: hashes)
+            try await DemoWriter(db: db, geo: geo, now: now, say: say).write(
+                territories: territories, laureates: laureates, others: others,
+                applicantSiren: applicantSiren, passwords: hashes)
         }
         var report = Report()
         report.territories = territories.count
@@ -71,10 +78,12 @@ public enum DemoGenerator {
     /// Removes the demonstration's tables' content (children first). The audit log stays.
     static func clear(on db: any Database) async throws {
         let sql = db as! any SQLDatabase
-        for table in [Notification.schema, FollowUp.schema, Payment.schema, Attachment.schema, ApplicationMessage.schema,
-                      ApplicationEvent.schema, FundApplication.schema, EnvelopeMovement.schema, Envelope.schema, FundCall.schema,
-                      APIToken.schema, UserSession.schema, PasswordResetToken.schema, LoginAttempt.schema, User.schema,
-                      TerritoryEpci.schema, Territory.schema] {
+        for table in [
+            Notification.schema, FollowUp.schema, Payment.schema, Attachment.schema, ApplicationMessage.schema,
+            ApplicationEvent.schema, FundApplication.schema, EnvelopeMovement.schema, Envelope.schema, FundCall.schema,
+            APIToken.schema, UserSession.schema, PasswordResetToken.schema, LoginAttempt.schema, User.schema,
+            TerritoryEpci.schema, Territory.schema,
+        ] {
             try await sql.delete(from: table).run()
         }
         try await sql.delete(from: CommuneZoning.schema).where("source", .equal, ZoningSource.demo.rawValue).run()
@@ -89,8 +98,10 @@ struct DemoWriter {
     let now: Date
     let say: @Sendable (String) -> Void
 
-    func write(territories: [DemoTerritoryPlan.Planned], laureates: [DemoApp], others: [DemoApp],
-               applicantSiren: String, passwords: [String: String]) async throws {
+    func write(
+        territories: [DemoTerritoryPlan.Planned], laureates: [DemoApp], others: [DemoApp],
+        applicantSiren: String, passwords: [String: String]
+    ) async throws {
         // Territories and their EPCI.
         var models: [Territory] = []
         var members: [TerritoryEpci] = []
@@ -111,7 +122,9 @@ struct DemoWriter {
         for a in laureates + others where a.fragile && !zoned.contains(a.commune) {
             zoned.insert(a.commune)
             let place = geo.communes[a.commune]!
-            let kind: ZoningKind = RegionGroup.isOverseas(regionCode: place.region) ? .afr
+            let kind: ZoningKind =
+                RegionGroup.isOverseas(regionCode: place.region)
+                ? .afr
                 : place.population >= 20_000 ? .qpv : place.population >= 8_000 ? .acv : place.population < 3_500 ? .zrr : .afr
             zonings.append(CommuneZoning(communeCode: a.commune, kind: kind, source: .demo))
         }
@@ -119,25 +132,34 @@ struct DemoWriter {
         say("\(zonings.count) zonages de démonstration")
 
         // Calls and envelopes.
-        let callA = FundCall(), callB = FundCall(), callC = FundCall()
-        func setup(_ call: FundCall, _ title: String, _ description: String, _ opens: String, _ closes: String, regime: String,
-                   collaborative: Bool, carriers: Set<CarrierKind>) throws {
+        let callA = FundCall()
+        let callB = FundCall()
+        let callC = FundCall()
+        func setup(
+            _ call: FundCall, _ title: String, _ description: String, _ opens: String, _ closes: String, regime: String,
+            collaborative: Bool, carriers: Set<CarrierKind>
+        ) throws {
             call.title = title
             call.description = description
             call.$regime.id = regime
-            call.apply(CallRules(opensOn: try CivilDate(parsing: opens), closesOn: try CivilDate(parsing: closes), carriers: carriers,
-                                 sizes: Set(CompanySize.allCases), minimumInvestment: EuroCents(euros: 100_000), startWithinMonths: 12,
-                                 regions: [], collaborative: collaborative))
+            call.apply(
+                CallRules(
+                    opensOn: try CivilDate(parsing: opens), closesOn: try CivilDate(parsing: closes), carriers: carriers,
+                    sizes: Set(CompanySize.allCases), minimumInvestment: EuroCents(euros: 100_000), startWithinMonths: 12,
+                    regions: [], collaborative: collaborative))
         }
-        try setup(callA, "Fonds d’accélération des investissements industriels — 2020-2021",
-                  "Projets industriels mûrs dont l’investissement peut démarrer dans les 6 à 12 mois, portés par des entreprises de toutes tailles. Instruction par Bpifrance, décision conjointe de l’État et de la Région.",
-                  "2020-09-07", "2021-09-30", regime: "SA.56985-2020", collaborative: false, carriers: [.company, .association, .collective])
-        try setup(callB, "Projets collaboratifs — 2021",
-                  "Actifs partagés, projets de filière entre entreprises, compétences (écoles de production…) : une enveloppe de 31 M€ réservée aux projets collaboratifs.",
-                  "2021-01-15", "2021-09-30", regime: "SA.56985-2020", collaborative: true, carriers: [.collective, .association, .company])
-        try setup(callC, "Fonds d’accélération — appel 2026-2027",
-                  "Nouvel appel pour les projets industriels des territoires. (Appel de démonstration.)",
-                  "2026-06-01", "2027-06-30", regime: "SA.56985-2022", collaborative: false, carriers: [.company, .association, .collective])
+        try setup(
+            callA, "Fonds d’accélération des investissements industriels — 2020-2021",
+            "Projets industriels mûrs dont l’investissement peut démarrer dans les 6 à 12 mois, portés par des entreprises de toutes tailles. Instruction par Bpifrance, décision conjointe de l’État et de la Région.",
+            "2020-09-07", "2021-09-30", regime: "SA.56985-2020", collaborative: false, carriers: [.company, .association, .collective])
+        try setup(
+            callB, "Projets collaboratifs — 2021",
+            "Actifs partagés, projets de filière entre entreprises, compétences (écoles de production…) : une enveloppe de 31 M€ réservée aux projets collaboratifs.",
+            "2021-01-15", "2021-09-30", regime: "SA.56985-2020", collaborative: true, carriers: [.collective, .association, .company])
+        try setup(
+            callC, "Fonds d’accélération — appel 2026-2027",
+            "Nouvel appel pour les projets industriels des territoires. (Appel de démonstration.)",
+            "2026-06-01", "2027-06-30", regime: "SA.56985-2022", collaborative: false, carriers: [.company, .association, .collective])
         try await [callA, callB, callC].create(on: db)
         let calls = [callA, callB, callC]
 
@@ -152,7 +174,8 @@ struct DemoWriter {
         let regionA = committed.filter { $0.key.hasPrefix("0:") }.values.reduce(Int64(0)) { $0 + $1.region }
         let stateB = committed.filter { $0.key.hasPrefix("1:") }.values.reduce(Int64(0)) { $0 + $1.state }
         let mainState = (DemoTargets.stateEnvelopeEuros - DemoTargets.collaborativeEnvelopeEuros) * 100
-        guard stateA <= mainState, regionA <= DemoTargets.regionEnvelopeEuros * 100, stateB <= DemoTargets.collaborativeEnvelopeEuros * 100 else {
+        guard stateA <= mainState, regionA <= DemoTargets.regionEnvelopeEuros * 100, stateB <= DemoTargets.collaborativeEnvelopeEuros * 100
+        else {
             throw DemoError("les aides calibrées dépassent les enveloppes")
         }
         var envelopes: [Envelope] = []
@@ -162,8 +185,9 @@ struct DemoWriter {
             for (k, key) in keys.enumerated() {
                 let region = String(key.split(separator: ":")[1])
                 let amount = max(amounts[k], pick(committed[key]!))
-                let e = Envelope(callID: calls[call].id!, region: region, funder: funder, amount: EuroCents(cents: amount),
-                                 oneForOne: funder == .region && region == "53")
+                let e = Envelope(
+                    callID: calls[call].id!, region: region, funder: funder, amount: EuroCents(cents: amount),
+                    oneForOne: funder == .region && region == "53")
                 e.committedCents = pick(committed[key]!)
                 envelopes.append(e)
             }
@@ -174,7 +198,9 @@ struct DemoWriter {
         for region in geo.regionNames.keys.sorted() {
             envelopes.append(Envelope(callID: callC.id!, region: region, funder: .state, amount: EuroCents(euros: 20_000_000)))
             if !RegionGroup.isOverseas(regionCode: region), region != "94" {
-                envelopes.append(Envelope(callID: callC.id!, region: region, funder: .region, amount: EuroCents(euros: 5_000_000), oneForOne: region == "53"))
+                envelopes.append(
+                    Envelope(
+                        callID: callC.id!, region: region, funder: .region, amount: EuroCents(euros: 5_000_000), oneForOne: region == "53"))
             }
         }
         try await envelopes.create(on: db)
@@ -191,12 +217,15 @@ struct DemoWriter {
         var payments: [Payment] = []
         var followUps: [FollowUp] = []
         var movements: [EnvelopeMovement] = envelopes.map {
-            EnvelopeMovement(envelopeID: $0.id!, kind: .initial, amount: $0.amountCents, actorID: nil, note: "Dotation (démonstration)",
-                             at: Self.epoch(try! CivilDate(parsing: "2020-09-07")))
+            EnvelopeMovement(
+                envelopeID: $0.id!, kind: .initial, amount: $0.amountCents, actorID: nil, note: "Dotation (démonstration)",
+                at: Self.epoch(try! CivilDate(parsing: "2020-09-07")))
         }
         var sequence: [String: Int] = [:]
-        let reviewer = AuditLog.Actor(id: nil, role: "reviewer", at: now), applicant = AuditLog.Actor(id: nil, role: "applicant", at: now)
-        let prefecture = AuditLog.Actor(id: nil, role: "prefecture", at: now), region = AuditLog.Actor(id: nil, role: "region", at: now)
+        let reviewer = AuditLog.Actor(id: nil, role: "reviewer", at: now)
+        let applicant = AuditLog.Actor(id: nil, role: "applicant", at: now)
+        let prefecture = AuditLog.Actor(id: nil, role: "prefecture", at: now)
+        let region = AuditLog.Actor(id: nil, role: "region", at: now)
         let admin = AuditLog.Actor(id: nil, role: "admin", at: now)
 
         for a in laureates + others {
@@ -204,24 +233,40 @@ struct DemoWriter {
             let m = FundApplication(callID: call.id!, regimeID: call.$regime.id, organisation: a.siren, createdBy: nil)
             m.id = UUID()
             var content = ApplicationContent()
-            content.carrierName = a.name; content.siren = a.siren; content.carrierKind = a.carrier; content.size = a.size
+            content.carrierName = a.name
+            content.siren = a.siren
+            content.carrierKind = a.carrier
+            content.size = a.size
             content.legalForm = a.carrier == .association ? "Association" : "SAS"
             content.nafCode = DemoApplicationPlan.nafBySector[a.sector ?? .autre]
-            content.sector = a.sector; content.communeCode = a.commune; content.title = a.title; content.description = a.description
+            content.sector = a.sector
+            content.communeCode = a.commune
+            content.title = a.title
+            content.description = a.description
             let buildings = a.investment / 4
             content.investment = Investment(buildings: EuroCents(euros: buildings), equipment: EuroCents(euros: a.investment - buildings))
             content.requestedAid = EuroCents(euros: max(a.aid, 1))
-            content.startDate = a.submitted.adding(days: 90); content.endDate = a.submitted.adding(days: 700)
-            content.jobsCreated = a.jobs; content.jobsMaintained = a.jobsMaintained
-            content.stakes = a.stakes; content.skills = a.skills; content.ecological = a.ecological
-            content.trainingPlaces = a.trainingPlaces; content.relocatedJobs = a.relocatedJobs; content.partners = a.partners
+            content.startDate = a.submitted.adding(days: 90)
+            content.endDate = a.submitted.adding(days: 700)
+            content.jobsCreated = a.jobs
+            content.jobsMaintained = a.jobsMaintained
+            content.stakes = a.stakes
+            content.skills = a.skills
+            content.ecological = a.ecological
+            content.trainingPlaces = a.trainingPlaces
+            content.relocatedJobs = a.relocatedJobs
+            content.partners = a.partners
             // The demo's projects come from public announcements: published with that text.
-            content.publicationConsent = true; content.publicSummary = a.description
+            content.publicationConsent = true
+            content.publicSummary = a.description
             m.content = content
             m.stakesKnown = a.stakesKnown
             let place = geo.communes[a.commune]!
-            m.regionCode = place.region; m.departementCode = place.departement; m.epciSiren = place.epci
-            m.territoryID = a.territory; m.fragile = a.fragile
+            m.regionCode = place.region
+            m.departementCode = place.departement
+            m.epciSiren = place.epci
+            m.territoryID = a.territory
+            m.fragile = a.fragile
             m.zonings = a.fragile ? zonings.first { $0.$commune.id == a.commune }?.kind.rawValue ?? "" : ""
             m.state = a.state
             let id = m.id!
@@ -234,12 +279,19 @@ struct DemoWriter {
             }
             m.refreshSearchText()
             // History.
-            func event(_ action: String, _ from: ApplicationState?, _ to: ApplicationState?, _ date: CivilDate, _ actor: AuditLog.Actor, _ reason: String? = nil) {
-                events.append(ApplicationEvent(applicationID: id, actor: actor, action: action, from: from, to: to, reason: reason, at: Self.epoch(date)))
+            func event(
+                _ action: String, _ from: ApplicationState?, _ to: ApplicationState?, _ date: CivilDate, _ actor: AuditLog.Actor,
+                _ reason: String? = nil
+            ) {
+                events.append(
+                    ApplicationEvent(
+                        applicationID: id, actor: actor, action: action, from: from, to: to, reason: reason, at: Self.epoch(date)))
             }
             let s = a.submitted
             event("creation", nil, .draft, s.adding(days: -10), applicant)
-            let reviewedStates: Set<ApplicationState> = [.reviewed, .inCommittee, .laureate, .rejected, .agreementSigned, .paymentsInProgress, .closed]
+            let reviewedStates: Set<ApplicationState> = [
+                .reviewed, .inCommittee, .laureate, .rejected, .agreementSigned, .paymentsInProgress, .closed,
+            ]
             if a.state != .draft {
                 event("submit", .draft, .submitted, s, applicant)
             }
@@ -276,7 +328,10 @@ struct DemoWriter {
                 m.stateFavourable = true
                 m.stateMotivation = "Projet structurant, créateur d’emplois. (Motivation de démonstration.)"
                 m.regionFavourable = favourable
-                m.regionMotivation = favourable ? "Projet cohérent avec la stratégie régionale. (Démonstration.)" : "Projet insuffisamment mûr à ce stade. (Démonstration.)"
+                m.regionMotivation =
+                    favourable
+                    ? "Projet cohérent avec la stratégie régionale. (Démonstration.)"
+                    : "Projet insuffisamment mûr à ce stade. (Démonstration.)"
                 event("decision_state", nil, nil, decided, prefecture, "Favorable")
                 event("decision_region", nil, nil, decided, region, favourable ? "Favorable" : "Défavorable")
                 event(favourable ? "decide_laureate" : "decide_rejected", .inCommittee, favourable ? .laureate : .rejected, decided, region)
@@ -286,7 +341,9 @@ struct DemoWriter {
                 m.aidRegionCents = a.aidRegion * 100
                 for (funder, cents) in [(Envelope.Funder.state, m.aidStateCents), (.region, m.aidRegionCents)] where cents > 0 {
                     let e = byKey["\(a.call):\(a.region):\(funder.rawValue)"]!
-                    movements.append(EnvelopeMovement(envelopeID: e.id!, kind: .commitment, amount: cents, applicationID: id, actorID: nil, at: Self.epoch(decided)))
+                    movements.append(
+                        EnvelopeMovement(
+                            envelopeID: e.id!, kind: .commitment, amount: cents, applicationID: id, actorID: nil, at: Self.epoch(decided)))
                 }
                 if [.agreementSigned, .paymentsInProgress, .closed].contains(a.state) {
                     let signed = decided.adding(days: 35)
@@ -299,19 +356,28 @@ struct DemoWriter {
                     for (funder, granted) in [(Envelope.Funder.state, m.aidStateCents), (.region, m.aidRegionCents)] where granted > 0 {
                         let amount = a.state == .closed ? granted : granted / 2
                         let p = Payment()
-                        p.$application.id = id; p.funder = funder; p.amountCents = amount; p.paidOn = paidOn.iso; p.reference = "VERS-\(payments.count + 1)"
+                        p.$application.id = id
+                        p.funder = funder
+                        p.amountCents = amount
+                        p.paidOn = paidOn.iso
+                        p.reference = "VERS-\(payments.count + 1)"
                         payments.append(p)
                         let e = byKey["\(a.call):\(a.region):\(funder.rawValue)"]!
                         e.paidCents += amount
-                        movements.append(EnvelopeMovement(envelopeID: e.id!, kind: .payment, amount: amount, applicationID: id, actorID: nil, at: Self.epoch(paidOn)))
+                        movements.append(
+                            EnvelopeMovement(
+                                envelopeID: e.id!, kind: .payment, amount: amount, applicationID: id, actorID: nil, at: Self.epoch(paidOn)))
                     }
                     event("versement", .agreementSigned, .paymentsInProgress, paidOn, prefecture)
                 }
                 if a.state == .closed { event("close", .paymentsInProgress, .closed, try CivilDate(parsing: "2024-06-30"), admin) }
                 if let f = a.followUp {
                     let follow = FollowUp()
-                    follow.$application.id = id; follow.onDate = "2023-12-31"; follow.jobsCreated = f.jobs
-                    follow.investmentCents = f.investment * 100; follow.recordedBy = "demo"
+                    follow.$application.id = id
+                    follow.onDate = "2023-12-31"
+                    follow.jobsCreated = f.jobs
+                    follow.investmentCents = f.investment * 100
+                    follow.recordedBy = "demo"
                     followUps.append(follow)
                 }
             }
@@ -324,7 +390,9 @@ struct DemoWriter {
         try await chunks(followUps, 500) { try await $0.create(on: db) }
         for e in envelopes where e.paidCents > 0 { try await e.save(on: db) }
         try await chunks(movements, 500) { try await $0.create(on: db) }
-        say("\(events.count) événements, \(payments.count) versements, \(followUps.count) suivis, \(movements.count) mouvements d’enveloppes")
+        say(
+            "\(events.count) événements, \(payments.count) versements, \(followUps.count) suivis, \(movements.count) mouvements d’enveloppes"
+        )
 
         // One account per role.
         for account in DemoGenerator.accounts {
@@ -335,11 +403,14 @@ struct DemoWriter {
             case .applicant: scope.organisation = Siren(applicantSiren)
             default: break
             }
-            try await User(email: account.email, displayName: account.name, passwordHash: passwords[account.email]!, role: account.role,
-                           scope: scope, isDemo: true).create(on: db)
+            try await User(
+                email: account.email, displayName: account.name, passwordHash: passwords[account.email]!, role: account.role,
+                scope: scope, isDemo: true
+            ).create(on: db)
         }
-        try await AuditLog.record("demo.generation", by: .system(at: now), object: "base", id: "demo",
-                                  after: ["territoires": String(territories.count), "dossiers": String(applications.count)], on: db)
+        try await AuditLog.record(
+            "demo.generation", by: .system(at: now), object: "base", id: "demo",
+            after: ["territoires": String(territories.count), "dossiers": String(applications.count)], on: db)
         say("\(DemoGenerator.accounts.count) comptes de démonstration")
     }
 

@@ -3,7 +3,14 @@ import TIDomain
 
 /// The imported geography, in memory, for the generator.
 struct DemoGeography {
-    struct Place { var code: String; var name: String; var departement: String; var region: String; var epci: String?; var population: Int }
+    struct Place {
+        var code: String
+        var name: String
+        var departement: String
+        var region: String
+        var epci: String?
+        var population: Int
+    }
 
     var communes: [String: Place] = [:]
     var epciCommunes: [String: [String]] = [:]
@@ -22,14 +29,17 @@ struct DemoGeography {
         for row in try await sql.raw("SELECT siren, name FROM epcis").all() {
             g.epciNames[try row.decode(column: "siren", as: String.self)] = try row.decode(column: "name", as: String.self)
         }
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT c.code AS code, c.name AS name, c.departement_code AS dep, d.region_code AS reg, c.epci_siren AS epci, c.population AS pop
             FROM communes c JOIN departements d ON d.code = c.departement_code ORDER BY c.code
-            """).all()
+            """
+        ).all()
         for row in rows {
-            let place = Place(code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
-                              departement: try row.decode(column: "dep", as: String.self), region: try row.decode(column: "reg", as: String.self),
-                              epci: try row.decode(column: "epci", as: String?.self), population: try row.decode(column: "pop", as: Int?.self) ?? 0)
+            let place = Place(
+                code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
+                departement: try row.decode(column: "dep", as: String.self), region: try row.decode(column: "reg", as: String.self),
+                epci: try row.decode(column: "epci", as: String?.self), population: try row.decode(column: "pop", as: Int?.self) ?? 0)
             g.communes[place.code] = place
             if let epci = place.epci {
                 g.epciCommunes[epci, default: []].append(place.code)

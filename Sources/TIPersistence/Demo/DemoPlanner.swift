@@ -25,27 +25,43 @@ struct DemoPlanner {
         // 1. Slots per actual région.
         var perRegion: [(region: String, count: Int)] = []
         for row in DemoTargets.regions {
-            if row.code == "OM" { for (code, n) in DemoTargets.overseasLaureates.sorted(by: { $0.key < $1.key }) { perRegion.append((code, n)) } }
-            else { perRegion.append((row.code, row.laureates)) }
+            if row.code == "OM" {
+                for (code, n) in DemoTargets.overseasLaureates.sorted(by: { $0.key < $1.key }) { perRegion.append((code, n)) }
+            } else {
+                perRegion.append((row.code, row.laureates))
+            }
         }
         var apps: [DemoApp] = []
         // Named laureates first.
         for n in DemoApplicationPlan.named {
             guard let place = geo.communes[n.commune] else { throw DemoError("commune \(n.commune) (\(n.name)) absente") }
             communeFragility[n.commune] = n.fragile
-            var a = DemoApp(region: place.region, commune: n.commune, territory: n.territory, fragile: n.fragile, name: n.name, siren: rng.siren(),
-                            size: n.size, sector: n.sector, title: "Projet \(n.name)", description: n.description, submitted: DemoTargets.reportDate)
-            a.stakes = n.stakes; a.ecological = n.ecological; a.skills = n.skills
-            a.jobs = n.jobs; a.jobsMaintained = n.maintained; a.pinnedJobs = true
-            if let inv = n.investment { a.investment = inv; a.pinnedInvestment = true }
-            if let aid = n.aid { a.aid = aid; a.pinnedAid = true }
+            var a = DemoApp(
+                region: place.region, commune: n.commune, territory: n.territory, fragile: n.fragile, name: n.name, siren: rng.siren(),
+                size: n.size, sector: n.sector, title: "Projet \(n.name)", description: n.description, submitted: DemoTargets.reportDate)
+            a.stakes = n.stakes
+            a.ecological = n.ecological
+            a.skills = n.skills
+            a.jobs = n.jobs
+            a.jobsMaintained = n.maintained
+            a.pinnedJobs = true
+            if let inv = n.investment {
+                a.investment = inv
+                a.pinnedInvestment = true
+            }
+            if let aid = n.aid {
+                a.aid = aid
+                a.pinnedAid = true
+            }
             apps.append(a)
         }
         for (region, count) in perRegion {
             let already = apps.filter { $0.region == region }.count
             for _ in 0..<(count - already) {
-                apps.append(DemoApp(region: region, commune: "", territory: nil, fragile: false, name: "", siren: rng.siren(),
-                                    title: "", description: "", submitted: DemoTargets.reportDate))
+                apps.append(
+                    DemoApp(
+                        region: region, commune: "", territory: nil, fragile: false, name: "", siren: rng.siren(),
+                        title: "", description: "", submitted: DemoTargets.reportDate))
             }
         }
         guard apps.count == DemoTargets.laureates else { throw DemoError("\(apps.count) lauréats au lieu de \(DemoTargets.laureates)") }
@@ -56,7 +72,10 @@ struct DemoPlanner {
         var candidates = free
         rng.shuffle(&candidates)
         candidates.sort { RegionGroup.isOverseas(regionCode: apps[$0].region) && !RegionGroup.isOverseas(regionCode: apps[$1].region) }
-        for i in candidates where fragileLeft > 0 { apps[i].fragile = true; fragileLeft -= 1 }
+        for i in candidates where fragileLeft > 0 {
+            apps[i].fragile = true
+            fragileLeft -= 1
+        }
 
         // 3. Sites: a real commune of the région, inside a TI two times out of three.
         for i in free {
@@ -70,15 +89,16 @@ struct DemoPlanner {
         var klass = [Klass](repeating: .none, count: apps.count)
         var pool: [Klass] = []
         func remaining(_ k: Klass, _ total: Int) -> Int {
-            total - apps.indices.filter { $0 < DemoApplicationPlan.named.count }.filter {
-                switch k {
-                case .relocation: apps[$0].stakes.contains(.relocation)
-                case .skills: apps[$0].stakes.contains(.skills)
-                case .ecological: apps[$0].stakes.contains(.ecological)
-                case .none: apps[$0].stakes.isEmpty
-                case .unknown: false
-                }
-            }.count
+            total
+                - apps.indices.filter { $0 < DemoApplicationPlan.named.count }.filter {
+                    switch k {
+                    case .relocation: apps[$0].stakes.contains(.relocation)
+                    case .skills: apps[$0].stakes.contains(.skills)
+                    case .ecological: apps[$0].stakes.contains(.ecological)
+                    case .none: apps[$0].stakes.isEmpty
+                    case .unknown: false
+                    }
+                }.count
         }
         pool += Array(repeating: .relocation, count: remaining(.relocation, DemoTargets.relocation.count))
         pool += Array(repeating: .skills, count: remaining(.skills, DemoTargets.skills.count))
@@ -98,13 +118,17 @@ struct DemoPlanner {
             case .skills: apps[i].stakes = [.skills]
             case .ecological: apps[i].stakes = [.ecological]
             case .none: apps[i].stakes = []
-            case .unknown: apps[i].stakes = []; apps[i].stakesKnown = false
+            case .unknown:
+                apps[i].stakes = []
+                apps[i].stakesKnown = false
             }
         }
         // Every région needs an unconstrained project to absorb rounding (none/unknown stakes, not pinned).
-        for (region, _) in perRegion where !free.contains(where: { apps[$0].region == region && (klass[$0] == .none || klass[$0] == .unknown) }) {
+        for (region, _) in perRegion
+        where !free.contains(where: { apps[$0].region == region && (klass[$0] == .none || klass[$0] == .unknown) }) {
             guard let mine = free.first(where: { apps[$0].region == region }),
-                  let other = free.first(where: { apps[$0].region != region && klass[$0] == .none }) else { continue }
+                let other = free.first(where: { apps[$0].region != region && klass[$0] == .none })
+            else { continue }
             (klass[mine], klass[other]) = (klass[other], klass[mine])
             (apps[mine].stakes, apps[other].stakes) = (apps[other].stakes, apps[mine].stakes)
             (apps[mine].stakesKnown, apps[other].stakesKnown) = (apps[other].stakesKnown, apps[mine].stakesKnown)
@@ -119,8 +143,11 @@ struct DemoPlanner {
         let smeLeft = DemoTargets.smeOrMidcap - namedSme
         let othersLeft = DemoTargets.sizeKnown - DemoTargets.smeOrMidcap - (named.count - namedSme)
         for (k, i) in sizeOrder.enumerated() {
-            if k < smeLeft { apps[i].size = rng.unit() < 0.74 ? .pme : .eti }
-            else if k < smeLeft + othersLeft { apps[i].size = rng.unit() < 0.6 ? .tpe : .ge }
+            if k < smeLeft {
+                apps[i].size = rng.unit() < 0.74 ? .pme : .eti
+            } else if k < smeLeft + othersLeft {
+                apps[i].size = rng.unit() < 0.6 ? .tpe : .ge
+            }
         }
         var sectorOrder = free
         rng.shuffle(&sectorOrder)
@@ -130,7 +157,10 @@ struct DemoPlanner {
             var x = rng.unit() * totalWeight
             for (sector, w) in DemoApplicationPlan.sectorWeights {
                 x -= w
-                if x <= 0 { apps[i].sector = sector; break }
+                if x <= 0 {
+                    apps[i].sector = sector
+                    break
+                }
             }
             if apps[i].sector == nil { apps[i].sector = .autre }
         }
@@ -143,7 +173,9 @@ struct DemoPlanner {
             apps[i].call = 1
             apps[i].carrier = rng.unit() < 0.8 ? .collective : .association
             apps[i].partners = (0..<(2 + Int(rng.next() % 3))).map { k in
-                Partner(name: "\(rng.pick(DemoApplicationPlan.carrierWords)) \(rng.pick(DemoTerritoryPlan.lastNames)) \(k + 1)", siren: Siren(rng.siren())!)
+                Partner(
+                    name: "\(rng.pick(DemoApplicationPlan.carrierWords)) \(rng.pick(DemoTerritoryPlan.lastNames)) \(k + 1)",
+                    siren: Siren(rng.siren())!)
             }
         }
 
@@ -151,30 +183,42 @@ struct DemoPlanner {
         for i in free {
             let place = geo.communes[apps[i].commune]!
             let word = rng.pick(DemoApplicationPlan.carrierWords)
-            apps[i].name = apps[i].collaborative ? "Collectif \(word.lowercased()) \(place.name)" : "\(word) \(rng.pick(DemoTerritoryPlan.lastNames))"
+            apps[i].name =
+                apps[i].collaborative ? "Collectif \(word.lowercased()) \(place.name)" : "\(word) \(rng.pick(DemoTerritoryPlan.lastNames))"
             let project = rng.pick(DemoApplicationPlan.projectWords)
             apps[i].title = "\(project) — \(place.name)"
-            apps[i].description = "\(project) de \(apps[i].name) à \(place.name) : investissements productifs, emplois et compétences sur le territoire. (Projet de démonstration.)"
+            apps[i].description =
+                "\(project) de \(apps[i].name) à \(place.name) : investissements productifs, emplois et compétences sur le territoire. (Projet de démonstration.)"
         }
 
         // 8. Money and jobs, calibrated.
-        try calibrateInvestment(&apps, klass: klass.map { k -> Int in
-            switch k { case .relocation: 0; case .skills: 1; case .ecological: 2; default: 3 }
-        })
+        try calibrateInvestment(
+            &apps,
+            klass: klass.map { k -> Int in
+                switch k {
+                case .relocation: 0
+                case .skills: 1
+                case .ecological: 2
+                default: 3
+                }
+            })
         try calibrateAid(&apps)
         try calibrateJobs(&apps)
         let relocation = apps.indices.filter { apps[$0].stakes.contains(.relocation) }
-        for (k, share) in apportion(Int64(DemoTargets.relocation.relocatedJobs), weights: relocation.map { Double(apps[$0].jobs + 3) * rng.lognormal(0.3) }).enumerated() {
+        for (k, share) in apportion(
+            Int64(DemoTargets.relocation.relocatedJobs), weights: relocation.map { Double(apps[$0].jobs + 3) * rng.lognormal(0.3) }
+        ).enumerated() {
             apps[relocation[k]].relocatedJobs = Int(share)
         }
         let skills = apps.indices.filter { apps[$0].stakes.contains(.skills) }
-        for (k, share) in apportion(Int64(DemoTargets.skills.trainingPlaces), weights: skills.map { _ in rng.lognormal(0.5) }).enumerated() {
+        for (k, share) in apportion(Int64(DemoTargets.skills.trainingPlaces), weights: skills.map { _ in rng.lognormal(0.5) }).enumerated()
+        {
             apps[skills[k]].trainingPlaces = Int(share)
         }
 
         // 9. Decisions up to the report date, life after it, follow-up at end 2023 for the 1 142 sized projects.
         let start = try CivilDate(parsing: "2020-12-10")
-        let span = 288   // days from 2020-12-10 to 2021-09-24
+        let span = 288  // days from 2020-12-10 to 2021-09-24
         var order = Array(apps.indices)
         rng.shuffle(&order)
         for (k, i) in order.enumerated() {
@@ -183,7 +227,8 @@ struct DemoPlanner {
             apps[i].submitted = decided.adding(days: -(30 + Int(rng.next() % 90)))
             let roll = rng.unit()
             apps[i].state = roll < 0.05 ? .laureate : roll < 0.2 ? .agreementSigned : roll < 0.8 ? .paymentsInProgress : .closed
-            apps[i].jobsMaintained = apps[i].jobsMaintained > 0 ? apps[i].jobsMaintained : Int(Double(apps[i].jobs) * 2.5 * rng.lognormal(0.5))
+            apps[i].jobsMaintained =
+                apps[i].jobsMaintained > 0 ? apps[i].jobsMaintained : Int(Double(apps[i].jobs) * 2.5 * rng.lognormal(0.5))
         }
         let followed = apps.indices.filter { apps[$0].size != nil }
         let planned = followed.reduce(0) { $0 + apps[$1].jobs }
@@ -209,7 +254,10 @@ struct DemoPlanner {
         var chosen = pool[pool.count - 1]
         for (k, w) in weights.enumerated() {
             x -= w
-            if x <= 0 { chosen = pool[k]; break }
+            if x <= 0 {
+                chosen = pool[k]
+                break
+            }
         }
         communeFragility[chosen.code] = fragile
         return chosen.code
@@ -239,8 +287,10 @@ struct DemoPlanner {
             if let i = unlabelled.popLast() { apps[i].ecological = [label] } else { extras.append(label) }
         }
         for label in extras {
-            guard let i = eco.first(where: { !apps[$0].ecological.contains(label) && apps[$0].ecological.count < 2 })
-                    ?? eco.first(where: { !apps[$0].ecological.contains(label) }) else {
+            guard
+                let i = eco.first(where: { !apps[$0].ecological.contains(label) && apps[$0].ecological.count < 2 })
+                    ?? eco.first(where: { !apps[$0].ecological.contains(label) })
+            else {
                 throw DemoError("sous-catégories écologiques impossibles à placer")
             }
             apps[i].ecological.insert(label)
@@ -252,7 +302,9 @@ struct DemoPlanner {
     /// Investment: raked to the régions' totals and to the three stakes' totals, then rounded to
     /// euros with exact fix-ups inside each région (on a project without a constrained stake).
     mutating func calibrateInvestment(_ apps: inout [DemoApp], klass: [Int]) throws {
-        let classTargets: [Int: Int64] = [0: DemoTargets.relocation.investment, 1: DemoTargets.skills.investment, 2: DemoTargets.ecological.investment]
+        let classTargets: [Int: Int64] = [
+            0: DemoTargets.relocation.investment, 1: DemoTargets.skills.investment, 2: DemoTargets.ecological.investment,
+        ]
         let means: [Double] = [4.7e6, 3.9e6, 4.8e6, 2.7e6]
         var x = apps.indices.map { apps[$0].pinnedInvestment ? Double(apps[$0].investment) : means[klass[$0]] * rng.lognormal(0.9) }
         let group = apps.map { DemoGeography.group($0.region) }
@@ -279,7 +331,11 @@ struct DemoPlanner {
             let members = apps.indices.filter { group[$0] == code }
             let diff = target - members.reduce(Int64(0)) { $0 + apps[$1].investment }
             guard diff != 0 else { continue }
-            guard let absorber = members.filter({ klass[$0] == 3 && !apps[$0].pinnedInvestment }).max(by: { apps[$0].investment < apps[$1].investment }) else {
+            guard
+                let absorber = members.filter({ klass[$0] == 3 && !apps[$0].pinnedInvestment }).max(by: {
+                    apps[$0].investment < apps[$1].investment
+                })
+            else {
                 throw DemoError("pas de projet pour ajuster l’investissement en \(code)")
             }
             apps[absorber].investment += diff
@@ -327,9 +383,14 @@ struct DemoPlanner {
         }
         for i in apps.indices {
             let stateOnly = DemoTargets.regions.first { $0.code == DemoGeography.group(apps[i].region) }!.stateOnly || apps[i].collaborative
-            if stateOnly { apps[i].aidRegion = 0 }
-            else if apps[i].region == "53" { apps[i].aidRegion = apps[i].aid / 2; if apps[i].aid % 2 != 0 { apps[i].aid -= 0 } }
-            else { apps[i].aidRegion = Int64((Double(apps[i].aid) * 0.2).rounded()) }
+            if stateOnly {
+                apps[i].aidRegion = 0
+            } else if apps[i].region == "53" {
+                apps[i].aidRegion = apps[i].aid / 2
+                if apps[i].aid % 2 != 0 { apps[i].aid -= 0 }
+            } else {
+                apps[i].aidRegion = Int64((Double(apps[i].aid) * 0.2).rounded())
+            }
         }
     }
 
@@ -340,7 +401,8 @@ struct DemoPlanner {
             let pinned = members.filter { apps[$0].pinnedJobs }.reduce(0) { $0 + apps[$1].jobs }
             let free = members.filter { !apps[$0].pinnedJobs }
             guard pinned <= row.jobs else { throw DemoError("emplois nommés supérieurs au total de \(row.code)") }
-            let shares = apportion(Int64(row.jobs - pinned), weights: free.map { Double(apps[$0].investment).squareRoot() * rng.lognormal(0.5) })
+            let shares = apportion(
+                Int64(row.jobs - pinned), weights: free.map { Double(apps[$0].investment).squareRoot() * rng.lognormal(0.5) })
             for (k, i) in free.enumerated() { apps[i].jobs = Int(shares[k]) }
         }
     }
@@ -358,12 +420,13 @@ struct DemoPlanner {
             let place = geo.communes[commune]!
             let word = rng.pick(DemoApplicationPlan.carrierWords)
             let project = rng.pick(DemoApplicationPlan.projectWords)
-            var a = DemoApp(region: region, commune: commune, territory: place.epci.flatMap { territoryOfEpci[$0] }, fragile: fragile,
-                            name: "\(word) \(rng.pick(DemoTerritoryPlan.lastNames))", siren: rng.siren(),
-                            size: rng.pick([CompanySize.pme, .pme, .eti, .tpe]), sector: rng.pick(DemoApplicationPlan.sectorWeights).0,
-                            title: "\(project) — \(place.name)",
-                            description: "\(project) à \(place.name) : investissements productifs et emplois. (Projet de démonstration.)",
-                            submitted: DemoTargets.reportDate)
+            var a = DemoApp(
+                region: region, commune: commune, territory: place.epci.flatMap { territoryOfEpci[$0] }, fragile: fragile,
+                name: "\(word) \(rng.pick(DemoTerritoryPlan.lastNames))", siren: rng.siren(),
+                size: rng.pick([CompanySize.pme, .pme, .eti, .tpe]), sector: rng.pick(DemoApplicationPlan.sectorWeights).0,
+                title: "\(project) — \(place.name)",
+                description: "\(project) à \(place.name) : investissements productifs et emplois. (Projet de démonstration.)",
+                submitted: DemoTargets.reportDate)
             a.stakes = [rng.pick([Stake.relocation, .ecological, .skills])]
             if a.stakes.contains(.ecological) { a.ecological = [rng.pick(EcologicalCategory.allCases)] }
             if a.stakes.contains(.skills) { a.skills = [rng.pick(SkillsCategory.allCases)] }
@@ -386,8 +449,10 @@ struct DemoPlanner {
             }
         }
         // The current call: a third of them in Auvergne-Rhône-Alpes, where the demo accounts work.
-        let current: [(ApplicationState, Int)] = [(.draft, 20), (.submitted, 12), (.underReview, 25), (.informationRequested, 8),
-                                                  (.reviewed, 10), (.inCommittee, 18)]
+        let current: [(ApplicationState, Int)] = [
+            (.draft, 20), (.submitted, 12), (.underReview, 25), (.informationRequested, 8),
+            (.reviewed, 10), (.inCommittee, 18),
+        ]
         let opened = try CivilDate(parsing: "2026-06-01")
         for (state, n) in current {
             for k in 0..<n {

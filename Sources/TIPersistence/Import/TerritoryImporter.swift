@@ -1,5 +1,5 @@
-import Foundation
 import FluentSQL
+import Foundation
 import TIDomain
 
 /// `ti import territories FILE.csv`: validates the whole file first; imports nothing if any line is
@@ -38,8 +38,13 @@ public enum TerritoryImporter {
                 let existing = try await Territory.find(territory.profile.id.rawValue, on: db)
                 let model = existing ?? Territory()
                 model.apply(territory.profile)
-                if existing == nil { try await model.create(on: db); report.created += 1 }
-                else { try await model.save(on: db); report.updated += 1 }
+                if existing == nil {
+                    try await model.create(on: db)
+                    report.created += 1
+                } else {
+                    try await model.save(on: db)
+                    report.updated += 1
+                }
                 for epci in territory.epcis {
                     try await TerritoryEpci(territoryID: territory.profile.id.rawValue, epciSiren: epci.rawValue).create(on: db)
                     report.memberships += 1
@@ -48,7 +53,10 @@ public enum TerritoryImporter {
             try await TerritoryOutlines.recomputeAll(on: db)
             return report
         }
-        progress(clock.line("terminé : \(report.created) créé(s), \(report.updated) mis à jour, \(report.memberships) EPCI membres ; contours recalculés"))
+        progress(
+            clock.line(
+                "terminé : \(report.created) créé(s), \(report.updated) mis à jour, \(report.memberships) EPCI membres ; contours recalculés"
+            ))
         return report
     }
 }
@@ -60,7 +68,9 @@ public enum ZoningImporter {
         public var replaced = 0
     }
 
-    public static func run(kind: ZoningKind, csv: String, on database: any Database, progress: @escaping @Sendable (String) -> Void) async throws -> Report {
+    public static func run(kind: ZoningKind, csv: String, on database: any Database, progress: @escaping @Sendable (String) -> Void)
+        async throws -> Report
+    {
         let clock = Stopwatch()
         let (file, lookup) = try await ImportInput.read(csv, on: database)
         progress(clock.line("validation de \(file.records.count) ligne(s) (\(kind.label))"))
@@ -76,7 +86,9 @@ public enum ZoningImporter {
             while start < sorted.count {
                 let insert = sql.insert(into: CommuneZoning.schema).columns("id", "commune_code", "kind", "source")
                 for code in sorted[start..<min(start + 800, sorted.count)] {
-                    insert.values([SQLBind(UUID()), SQLBind(code.rawValue), SQLBind(kind.rawValue), SQLBind(ZoningSource.official.rawValue)])
+                    insert.values([
+                        SQLBind(UUID()), SQLBind(code.rawValue), SQLBind(kind.rawValue), SQLBind(ZoningSource.official.rawValue),
+                    ])
                 }
                 try await insert.run()
                 start += 800
@@ -84,7 +96,9 @@ public enum ZoningImporter {
             report.communes = sorted.count
             return report
         }
-        progress(clock.line("terminé : \(report.communes) commune(s) en \(kind.label) (liste officielle ; \(report.replaced) entrée(s) remplacée(s))"))
+        progress(
+            clock.line(
+                "terminé : \(report.communes) commune(s) en \(kind.label) (liste officielle ; \(report.replaced) entrée(s) remplacée(s))"))
         return report
     }
 }

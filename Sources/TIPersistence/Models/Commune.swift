@@ -1,5 +1,5 @@
-import Foundation
 import FluentKit
+import Foundation
 
 /// A commune proper (type COM in the official list): the unit every place resolves to.
 public final class Commune: Model, @unchecked Sendable {

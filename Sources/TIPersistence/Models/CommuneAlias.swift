@@ -1,5 +1,5 @@
-import Foundation
 import FluentKit
+import Foundation
 import TIDomain
 
 /// A code of the official list that is not a commune proper: municipal arrondissement,

@@ -1,5 +1,5 @@
-import Foundation
 import FluentKit
+import Foundation
 import TIDomain
 
 /// One zoning (QPV, AFR, ZRR, ACV) that applies to a commune.

@@ -1,5 +1,5 @@
-import Foundation
 import FluentKit
+import Foundation
 
 /// A département (101 in the official geography).
 public final class Departement: Model, @unchecked Sendable {

@@ -1,5 +1,5 @@
-import Foundation
 import FluentKit
+import Foundation
 import TIDomain
 
 /// An intercommunality (EPCI à fiscalité propre), identified by its SIREN.

@@ -1,5 +1,5 @@
-import Foundation
 import FluentKit
+import Foundation
 
 /// One run of `ti import geo`: when, from what, with what result.
 public final class GeoImport: Model, @unchecked Sendable {

@@ -1,5 +1,5 @@
-import Foundation
 import FluentKit
+import Foundation
 
 /// A région (18 in the official geography, 5 of them overseas).
 public final class Region: Model, @unchecked Sendable {

@@ -1,5 +1,5 @@
-import Foundation
 import FluentKit
+import Foundation
 import TIDomain
 
 /// A Territoire d'industrie: a labelled group of EPCI with its governance.

@@ -1,5 +1,5 @@
-import Foundation
 import FluentKit
+import Foundation
 
 /// Membership of an EPCI in a Territoire d'industrie (an EPCI belongs to one TI at most).
 public final class TerritoryEpci: Model, @unchecked Sendable {

@@ -43,9 +43,10 @@ public final class User: Model, @unchecked Sendable {
     }
 
     public var scope: Scope {
-        Scope(regions: regions.split(separator: ",").map(String.init),
-              territory: territoryID.flatMap { TerritoryID($0) },
-              organisation: organisationSiren.flatMap { Siren($0) })
+        Scope(
+            regions: regions.split(separator: ",").map(String.init),
+            territory: territoryID.flatMap { TerritoryID($0) },
+            organisation: organisationSiren.flatMap { Siren($0) })
     }
 
     public var principal: Principal { Principal(userID: id!.uuidString, role: role, scope: scope) }

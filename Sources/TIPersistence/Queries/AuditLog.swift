@@ -19,9 +19,11 @@ public enum AuditLog {
         public static func system(at: Date) -> Actor { Actor(id: nil, role: "systeme", at: at) }
     }
 
-    public static func record(_ action: String, by actor: Actor, object type: String, id objectID: String,
-                              before: [String: String]? = nil, after: [String: String]? = nil,
-                              on database: any Database) async throws {
+    public static func record(
+        _ action: String, by actor: Actor, object type: String, id objectID: String,
+        before: [String: String]? = nil, after: [String: String]? = nil,
+        on database: any Database
+    ) async throws {
         let event = AuditEvent()
         event.atEpoch = actor.at.timeIntervalSince1970
         event.actorID = actor.id
@@ -45,8 +47,14 @@ public enum AuditLog {
         public var objectType: String?
         public var fromEpoch: Double?
         public var toEpoch: Double?
-        public init(action: String? = nil, actorID: String? = nil, objectType: String? = nil, fromEpoch: Double? = nil, toEpoch: Double? = nil) {
-            self.action = action; self.actorID = actorID; self.objectType = objectType; self.fromEpoch = fromEpoch; self.toEpoch = toEpoch
+        public init(
+            action: String? = nil, actorID: String? = nil, objectType: String? = nil, fromEpoch: Double? = nil, toEpoch: Double? = nil
+        ) {
+            self.action = action
+            self.actorID = actorID
+            self.objectType = objectType
+            self.fromEpoch = fromEpoch
+            self.toEpoch = toEpoch
         }
     }
 

@@ -10,7 +10,8 @@ public struct CommuneCandidate: Sendable, Equatable {
 
     /// « Montbéliard (25388) · Doubs · 25200 »
     public var label: String {
-        "\(name) (\(code)) · département \(departementCode)" + (postalCodes.isEmpty ? "" : " · code postal " + postalCodes.joined(separator: ", "))
+        "\(name) (\(code)) · département \(departementCode)"
+            + (postalCodes.isEmpty ? "" : " · code postal " + postalCodes.joined(separator: ", "))
     }
 }
 
@@ -33,7 +34,8 @@ public enum CommuneSearch {
             if let commune = try await Commune.find(insee.rawValue, on: database) {
                 communes.append(commune)
             } else if let alias = try await CommuneAlias.query(on: database).filter(\.$code == insee.rawValue).first(),
-                      let parent = try await Commune.find(alias.$commune.id, on: database) {
+                let parent = try await Commune.find(alias.$commune.id, on: database)
+            {
                 communes.append(parent)
             }
         }
@@ -55,6 +57,6 @@ public enum CommuneSearch {
     }
 }
 
-private extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

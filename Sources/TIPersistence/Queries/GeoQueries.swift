@@ -44,17 +44,20 @@ public enum GeoQueries {
         let sql = database as! any SQLDatabase
         var stats: [String: EpciStats] = [:]
         for epci in try await Epci.query(on: database).all() {
-            stats[epci.siren] = EpciStats(siren: epci.siren, name: epci.name, kind: epci.kind, communes: 0, population: 0,
-                                         departements: [], regions: [], territory: nil)
+            stats[epci.siren] = EpciStats(
+                siren: epci.siren, name: epci.name, kind: epci.kind, communes: 0, population: 0,
+                departements: [], regions: [], territory: nil)
         }
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT c.epci_siren AS epci, c.departement_code AS dep, d.region_code AS reg,
                    COUNT(*) AS n, CAST(COALESCE(SUM(c.population), 0) AS BIGINT) AS pop
             FROM communes c JOIN departements d ON d.code = c.departement_code
             WHERE c.epci_siren IS NOT NULL
             GROUP BY c.epci_siren, c.departement_code, d.region_code
             ORDER BY c.epci_siren, c.departement_code
-            """).all()
+            """
+        ).all()
         for row in rows {
             let siren = try row.decode(column: "epci", as: String.self)
             guard var s = stats[siren] else { continue }
@@ -78,7 +81,8 @@ public enum GeoQueries {
         let members = Dictionary(grouping: epcis.values.filter { $0.territory != nil }, by: { $0.territory! })
         return try await Territory.query(on: database).sort(\.$name).all().map { t in
             let parts = (members[t.id!] ?? []).sorted { $0.name < $1.name }
-            var departements: [String] = [], regions: [String] = []
+            var departements: [String] = []
+            var regions: [String] = []
             for p in parts {
                 for d in p.departements where !departements.contains(d) { departements.append(d) }
                 for r in p.regions where !regions.contains(r) { regions.append(r) }
@@ -94,7 +98,8 @@ public enum GeoQueries {
 
     public static func regionSummaries(on database: any Database, territories: [TerritorySummary]) async throws -> [RegionSummary] {
         let sql = database as! any SQLDatabase
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT r.code AS code, r.name AS name, r.overseas AS overseas,
                    COUNT(DISTINCT d.code) AS deps, COUNT(DISTINCT c.epci_siren) AS epcis,
                    COUNT(c.code) AS communes, CAST(COALESCE(SUM(c.population), 0) AS BIGINT) AS pop
@@ -103,7 +108,8 @@ public enum GeoQueries {
             LEFT JOIN communes c ON c.departement_code = d.code
             GROUP BY r.code, r.name, r.overseas
             ORDER BY r.name
-            """).all()
+            """
+        ).all()
         return try rows.map { row -> RegionSummary in
             let code = try row.decode(column: "code", as: String.self)
             return RegionSummary(
@@ -154,12 +160,14 @@ extension GeoQueries {
 
     public static func departementSummaries(regionCode: String, on database: any Database) async throws -> [String: DepartementStats] {
         let sql = database as! any SQLDatabase
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT c.departement_code AS dep, COUNT(*) AS n, CAST(COALESCE(SUM(c.population), 0) AS BIGINT) AS pop
             FROM communes c JOIN departements d ON d.code = c.departement_code
             WHERE d.region_code = \(bind: regionCode)
             GROUP BY c.departement_code
-            """).all()
+            """
+        ).all()
         var result: [String: DepartementStats] = [:]
         for row in rows {
             var s = DepartementStats()

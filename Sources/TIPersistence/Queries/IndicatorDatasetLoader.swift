@@ -7,14 +7,16 @@ public enum IndicatorDatasetLoader {
     /// What the dataset depends on; when it changes, a cached dataset is stale.
     public static func version(on db: any Database) async throws -> String {
         let sql = db as! any SQLDatabase
-        let row = try await sql.raw("""
+        let row = try await sql.raw(
+            """
             SELECT (SELECT COUNT(*) FROM applications) AS a, (SELECT COUNT(*) FROM application_events) AS e,
                    (SELECT COUNT(*) FROM follow_ups) AS f, (SELECT COUNT(*) FROM territories) AS t,
                    (SELECT COUNT(*) FROM territory_epcis) AS m, (SELECT COUNT(*) FROM envelopes) AS v,
                    (SELECT COUNT(*) FROM envelope_movements) AS mv, (SELECT COUNT(*) FROM geo_imports) AS g,
                    (SELECT COUNT(*) FROM commune_zonings) AS z, CAST(MAX(updated_at) AS TEXT) AS tu
             FROM territories
-            """).first()!
+            """
+        ).first()!
         let parts = try ["a", "e", "f", "t", "m", "v", "mv", "g", "z"].map { String(try row.decode(column: $0, as: Int.self)) }
         return parts.joined(separator: ":") + ":" + (try row.decode(column: "tu", as: String?.self) ?? "-")
     }
@@ -37,24 +39,34 @@ public enum IndicatorDatasetLoader {
         }
 
         var history: [UUID: [(date: CivilDate, state: ApplicationState)]] = [:]
-        for row in try await sql.raw("SELECT application_id, at_epoch, to_state FROM application_events WHERE to_state IS NOT NULL ORDER BY at_epoch").all() {
+        for row in try await sql.raw(
+            "SELECT application_id, at_epoch, to_state FROM application_events WHERE to_state IS NOT NULL ORDER BY at_epoch"
+        ).all() {
             guard let state = ApplicationState(rawValue: try row.decode(column: "to_state", as: String.self)) else { continue }
             history[try row.decode(column: "application_id", as: UUID.self), default: []]
                 .append((ParisDate.from(epoch: try row.decode(column: "at_epoch", as: Double.self)), state))
         }
         var followUps: [UUID: [(date: CivilDate, jobsCreated: Int, investment: EuroCents)]] = [:]
-        for row in try await sql.raw("SELECT application_id, on_date, jobs_created, investment_cents FROM follow_ups ORDER BY on_date").all() {
+        for row in try await sql.raw("SELECT application_id, on_date, jobs_created, investment_cents FROM follow_ups ORDER BY on_date")
+            .all()
+        {
             guard let date = try? CivilDate(parsing: try row.decode(column: "on_date", as: String.self)) else { continue }
             followUps[try row.decode(column: "application_id", as: UUID.self), default: []]
-                .append((date, try row.decode(column: "jobs_created", as: Int.self), EuroCents(cents: try row.decode(column: "investment_cents", as: Int64.self))))
+                .append(
+                    (
+                        date, try row.decode(column: "jobs_created", as: Int.self),
+                        EuroCents(cents: try row.decode(column: "investment_cents", as: Int64.self))
+                    ))
         }
 
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT id, call_id, state, decided_on, submitted_on, region_code, departement_code, territory_id, fragile, size, sector,
                    stakes_known, stakes, skills_categories, ecological_categories, investment_total_cents, aid_state_cents,
                    aid_region_cents, jobs_created, relocated_jobs, training_places
             FROM applications
-            """).all()
+            """
+        ).all()
         dataset.applications.reserveCapacity(rows.count)
         func set<T: RawRepresentable>(_ raw: String, _: T.Type) -> Set<T> where T.RawValue == String {
             Set(raw.split(separator: ",").compactMap { T(rawValue: String($0)) })
@@ -72,27 +84,28 @@ public enum IndicatorDatasetLoader {
             } else if events.last?.state != state, let last = events.last {
                 events.append((last.date, state))
             }
-            dataset.applications.append(ApplicationRecord(
-                id: id.uuidString, callID: callID, history: events,
-                decidedOn: decidedOn,
-                regionCode: try row.decode(column: "region_code", as: String?.self),
-                departementCode: try row.decode(column: "departement_code", as: String?.self),
-                territoryIDs: (try row.decode(column: "territory_id", as: String?.self)).map { [$0] } ?? [],
-                fragile: try row.decode(column: "fragile", as: Bool.self),
-                size: (try row.decode(column: "size", as: String?.self)).flatMap(CompanySize.init(rawValue:)),
-                sector: (try row.decode(column: "sector", as: String?.self)).flatMap(Sector.init(rawValue:)),
-                stakesKnown: try row.decode(column: "stakes_known", as: Bool.self),
-                stakes: set(try row.decode(column: "stakes", as: String.self), Stake.self),
-                skills: set(try row.decode(column: "skills_categories", as: String.self), SkillsCategory.self),
-                ecological: set(try row.decode(column: "ecological_categories", as: String.self), EcologicalCategory.self),
-                investment: EuroCents(cents: try row.decode(column: "investment_total_cents", as: Int64.self)),
-                aidState: EuroCents(cents: try row.decode(column: "aid_state_cents", as: Int64.self)),
-                aidRegion: EuroCents(cents: try row.decode(column: "aid_region_cents", as: Int64.self)),
-                jobsPlanned: try row.decode(column: "jobs_created", as: Int?.self) ?? 0,
-                relocatedJobs: try row.decode(column: "relocated_jobs", as: Int?.self),
-                trainingPlaces: try row.decode(column: "training_places", as: Int?.self),
-                collaborative: collaborative[callID] ?? false,
-                followUps: followUps[id] ?? []))
+            dataset.applications.append(
+                ApplicationRecord(
+                    id: id.uuidString, callID: callID, history: events,
+                    decidedOn: decidedOn,
+                    regionCode: try row.decode(column: "region_code", as: String?.self),
+                    departementCode: try row.decode(column: "departement_code", as: String?.self),
+                    territoryIDs: (try row.decode(column: "territory_id", as: String?.self)).map { [$0] } ?? [],
+                    fragile: try row.decode(column: "fragile", as: Bool.self),
+                    size: (try row.decode(column: "size", as: String?.self)).flatMap(CompanySize.init(rawValue:)),
+                    sector: (try row.decode(column: "sector", as: String?.self)).flatMap(Sector.init(rawValue:)),
+                    stakesKnown: try row.decode(column: "stakes_known", as: Bool.self),
+                    stakes: set(try row.decode(column: "stakes", as: String.self), Stake.self),
+                    skills: set(try row.decode(column: "skills_categories", as: String.self), SkillsCategory.self),
+                    ecological: set(try row.decode(column: "ecological_categories", as: String.self), EcologicalCategory.self),
+                    investment: EuroCents(cents: try row.decode(column: "investment_total_cents", as: Int64.self)),
+                    aidState: EuroCents(cents: try row.decode(column: "aid_state_cents", as: Int64.self)),
+                    aidRegion: EuroCents(cents: try row.decode(column: "aid_region_cents", as: Int64.self)),
+                    jobsPlanned: try row.decode(column: "jobs_created", as: Int?.self) ?? 0,
+                    relocatedJobs: try row.decode(column: "relocated_jobs", as: Int?.self),
+                    trainingPlaces: try row.decode(column: "training_places", as: Int?.self),
+                    collaborative: collaborative[callID] ?? false,
+                    followUps: followUps[id] ?? []))
         }
 
         let summaries = try await GeoQueries.territorySummaries(on: db)
@@ -100,14 +113,18 @@ public enum IndicatorDatasetLoader {
         for s in summaries {
             let t = leads[s.id]
             dataset.territoryNames[s.id] = s.name
-            dataset.territories.append(TerritoryRecord(
-                id: s.id, name: s.name, regions: s.regions, labelDate: s.labelDate.flatMap { try? CivilDate(parsing: $0) },
-                active: s.active, projectLead: t?.projectLeadName, projectLeadFundedByState: t?.projectLeadFundedByState ?? false))
+            dataset.territories.append(
+                TerritoryRecord(
+                    id: s.id, name: s.name, regions: s.regions, labelDate: s.labelDate.flatMap { try? CivilDate(parsing: $0) },
+                    active: s.active, projectLead: t?.projectLeadName, projectLeadFundedByState: t?.projectLeadFundedByState ?? false))
         }
         for row in try await sql.raw("SELECT call_id, region_code, funder, amount_cents FROM envelopes").all() {
-            dataset.envelopes.append(EnvelopeRecord(
-                callID: try row.decode(column: "call_id", as: UUID.self).uuidString, region: try row.decode(column: "region_code", as: String.self),
-                funder: try row.decode(column: "funder", as: String.self), amount: EuroCents(cents: try row.decode(column: "amount_cents", as: Int64.self))))
+            dataset.envelopes.append(
+                EnvelopeRecord(
+                    callID: try row.decode(column: "call_id", as: UUID.self).uuidString,
+                    region: try row.decode(column: "region_code", as: String.self),
+                    funder: try row.decode(column: "funder", as: String.self),
+                    amount: EuroCents(cents: try row.decode(column: "amount_cents", as: Int64.self))))
         }
         return dataset
     }

@@ -9,7 +9,9 @@ public enum OutlineStore {
         while start < outlines.count {
             let insert = sql.insert(into: Outline.schema).columns("key", "level", "code", "detail", "frame", "shape")
             for o in outlines[start..<min(start + 500, outlines.count)] {
-                insert.values([SQLBind(o.id!), SQLBind(o.level.rawValue), SQLBind(o.code), SQLBind(o.detail), SQLBind(o.frame), SQLBind(o.shape)])
+                insert.values([
+                    SQLBind(o.id!), SQLBind(o.level.rawValue), SQLBind(o.code), SQLBind(o.detail), SQLBind(o.frame), SQLBind(o.shape),
+                ])
             }
             try await insert.run()
             start += 500
@@ -17,8 +19,10 @@ public enum OutlineStore {
     }
 
     /// Outlines of one level and detail, by code. `codes` nil means all.
-    public static func shapes(_ level: Outline.Level, detail: OutlineBuilder.Detail, codes: [String]? = nil,
-                              on database: any Database) async throws -> [String: ProjectedShape] {
+    public static func shapes(
+        _ level: Outline.Level, detail: OutlineBuilder.Detail, codes: [String]? = nil,
+        on database: any Database
+    ) async throws -> [String: ProjectedShape] {
         if let codes, codes.isEmpty { return [:] }
         var query = Outline.query(on: database).filter(\.$level == level).filter(\.$detail == detail.rawValue)
         if let codes { query = query.filter(\.$code ~~ codes) }

@@ -12,15 +12,23 @@ public enum UserAccounts {
         public var territory: String?
         public var organisation: String?
 
-        public init(email: String, displayName: String, role: String, regions: [String] = [], territory: String? = nil, organisation: String? = nil) {
-            self.email = email; self.displayName = displayName; self.role = role
-            self.regions = regions; self.territory = territory; self.organisation = organisation
+        public init(
+            email: String, displayName: String, role: String, regions: [String] = [], territory: String? = nil, organisation: String? = nil
+        ) {
+            self.email = email
+            self.displayName = displayName
+            self.role = role
+            self.regions = regions
+            self.territory = territory
+            self.organisation = organisation
         }
     }
 
     /// Field → French message for everything wrong with a draft; empty when valid.
-    public static func validate(_ draft: Draft, checkingAddress: Bool = true,
-                                on database: any Database) async throws -> (errors: [String: String], role: Role?, scope: Scope?, email: String?) {
+    public static func validate(
+        _ draft: Draft, checkingAddress: Bool = true,
+        on database: any Database
+    ) async throws -> (errors: [String: String], role: Role?, scope: Scope?, email: String?) {
         var errors: [String: String] = [:]
         var email: String?
         do { email = try EmailAddress.normalise(draft.email) } catch { errors["email"] = error.message }
@@ -39,8 +47,11 @@ public enum UserAccounts {
         }
         scope.regions = regions
         if let raw = draft.territory?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
-            if let id = TerritoryID(raw), try await Territory.find(id.rawValue, on: database) != nil { scope.territory = id }
-            else { errors["territory"] = "Le territoire d’industrie « \(raw) » n’existe pas." }
+            if let id = TerritoryID(raw), try await Territory.find(id.rawValue, on: database) != nil {
+                scope.territory = id
+            } else {
+                errors["territory"] = "Le territoire d’industrie « \(raw) » n’existe pas."
+            }
         }
         if let raw = draft.organisation?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
             do { scope.organisation = try Siren(validating: raw) } catch { errors["organisation"] = error.message }
@@ -55,28 +66,35 @@ public enum UserAccounts {
     }
 
     /// Validates and creates the account, with its audit event, in one transaction.
-    public static func create(_ draft: Draft, passwordHash: String, isDemo: Bool = false, actor: AuditLog.Actor,
-                              on database: any Database) async throws -> User {
+    public static func create(
+        _ draft: Draft, passwordHash: String, isDemo: Bool = false, actor: AuditLog.Actor,
+        on database: any Database
+    ) async throws -> User {
         let checked = try await validate(draft, on: database)
         guard checked.errors.isEmpty, let role = checked.role, let scope = checked.scope, let email = checked.email else {
             throw AccountRejected(errors: checked.errors)
         }
-        let user = User(email: email, displayName: draft.displayName.trimmingCharacters(in: .whitespacesAndNewlines),
-                        passwordHash: passwordHash, role: role, scope: scope, isDemo: isDemo)
+        let user = User(
+            email: email, displayName: draft.displayName.trimmingCharacters(in: .whitespacesAndNewlines),
+            passwordHash: passwordHash, role: role, scope: scope, isDemo: isDemo)
         try await database.writeTransaction { db in
             try await user.create(on: db)
-            try await AuditLog.record("utilisateur.creation", by: actor, object: "utilisateur", id: user.id!.uuidString,
-                                      after: user.auditSnapshot, on: db)
+            try await AuditLog.record(
+                "utilisateur.creation", by: actor, object: "utilisateur", id: user.id!.uuidString,
+                after: user.auditSnapshot, on: db)
         }
         return user
     }
 
     /// Changes an account's name and scope (its address and role stay), with its audit event.
     /// Sessions end when the scope changes, so that no page keeps the former scope.
-    public static func update(_ user: User, displayName: String, regions: [String], territory: String?, organisation: String?,
-                              actor: AuditLog.Actor, on database: any Database) async throws {
-        let draft = Draft(email: user.email, displayName: displayName, role: user.role.rawValue,
-                          regions: regions, territory: territory, organisation: organisation)
+    public static func update(
+        _ user: User, displayName: String, regions: [String], territory: String?, organisation: String?,
+        actor: AuditLog.Actor, on database: any Database
+    ) async throws {
+        let draft = Draft(
+            email: user.email, displayName: displayName, role: user.role.rawValue,
+            regions: regions, territory: territory, organisation: organisation)
         let checked = try await validate(draft, checkingAddress: false, on: database)
         guard checked.errors.isEmpty, let scope = checked.scope else { throw AccountRejected(errors: checked.errors) }
         let before = user.auditSnapshot
@@ -88,8 +106,9 @@ public enum UserAccounts {
             user.organisationSiren = scope.organisation?.rawValue
             try await user.save(on: db)
             if scopeChanged { try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete() }
-            try await AuditLog.record("utilisateur.modification", by: actor, object: "utilisateur", id: user.id!.uuidString,
-                                      before: before, after: user.auditSnapshot, on: db)
+            try await AuditLog.record(
+                "utilisateur.modification", by: actor, object: "utilisateur", id: user.id!.uuidString,
+                before: before, after: user.auditSnapshot, on: db)
         }
     }
 
@@ -99,8 +118,9 @@ public enum UserAccounts {
             user.active = active
             try await user.save(on: db)
             if !active { try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete() }
-            try await AuditLog.record(active ? "utilisateur.activation" : "utilisateur.desactivation", by: actor,
-                                      object: "utilisateur", id: user.id!.uuidString, before: before, after: user.auditSnapshot, on: db)
+            try await AuditLog.record(
+                active ? "utilisateur.activation" : "utilisateur.desactivation", by: actor,
+                object: "utilisateur", id: user.id!.uuidString, before: before, after: user.auditSnapshot, on: db)
         }
     }
 }

@@ -1,4 +1,5 @@
 import TIDomain
+import TIPersistence
 import Vapor
 
 /// Who may call a route. Every route declares one (see `routes.swift`); the role × route test
@@ -36,10 +37,13 @@ struct AccessGuard: AsyncMiddleware {
         guard !access.allows(request.principal) else { return try await next.respond(to: request) }
         if request.principal == nil {
             if request.isAPI {
-                throw AppError(.unauthorized, code: "authentification_requise", "Authentification requise : envoyez un jeton d’API (Authorization: Bearer …).")
+                throw AppError(
+                    .unauthorized, code: "authentification_requise",
+                    "Authentification requise : envoyez un jeton d’API (Authorization: Bearer …).")
             }
             let back = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
-            return request.redirect(to: SiteURL.signIn.path + "?retour=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            return request.redirect(
+                to: SiteURL.signIn.path + "?retour=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
         }
         throw AppError(.forbidden, code: "acces_refuse", "Votre rôle ne permet pas cette action.")
     }
@@ -48,8 +52,10 @@ struct AccessGuard: AsyncMiddleware {
 extension RoutesBuilder {
     /// Registers a route behind its access guard and records the policy on the route.
     @discardableResult
-    func endpoint(_ method: HTTPMethod, _ path: [PathComponent], access: Access, body: HTTPBodyStreamStrategy = .collect,
-            use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable) -> Route {
+    func endpoint(
+        _ method: HTTPMethod, _ path: [PathComponent], access: Access, body: HTTPBodyStreamStrategy = .collect,
+        use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
+    ) -> Route {
         let route = grouped(AccessGuard(access: access)).on(method, path, body: body, use: handler)
         route.userInfo["access"] = access
         return route
@@ -87,5 +93,4 @@ extension Request {
     }
 }
 
-import TIPersistence
 typealias TIPersistenceUser = TIPersistence.User

@@ -28,8 +28,9 @@ struct CSRFMiddleware: AsyncMiddleware {
             struct Form: Decodable { var _csrf: String? }
             let sent = (try? request.content.decode(Form.self))?._csrf
             guard let sent, request.sessionSecret != nil || existing != nil, Secret.equal(request.csrfToken, sent) else {
-                throw AppError(.forbidden, code: "csrf",
-                               "Le formulaire a expiré ou ne vient pas de ce site. Rechargez la page et recommencez.")
+                throw AppError(
+                    .forbidden, code: "csrf",
+                    "Le formulaire a expiré ou ne vient pas de ce site. Rechargez la page et recommencez.")
             }
         }
         let response = try await next.respond(to: request)

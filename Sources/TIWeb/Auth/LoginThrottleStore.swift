@@ -28,7 +28,8 @@ struct LoginThrottleStore {
     func reserve(_ key: String, now: Double, window: Double? = nil) async throws -> Reservation {
         let window = window ?? rules.window
         let sql = database as! any SQLDatabase
-        let row = try await sql.raw("""
+        let row = try await sql.raw(
+            """
             INSERT INTO login_attempts ("key", failures, window_start_epoch, locked_until_epoch)
             VALUES (\(bind: key), 1, \(bind: now), NULL)
             ON CONFLICT ("key") DO UPDATE SET
@@ -44,10 +45,12 @@ struct LoginThrottleStore {
                 WHEN login_attempts.locked_until_epoch > \(bind: now) THEN login_attempts.locked_until_epoch
                 ELSE NULL END
             RETURNING failures, locked_until_epoch
-            """).first()
+            """
+        ).first()
         guard let row else { throw AppError(.internalServerError, code: "compteur", "Compteur de tentatives indisponible.") }
-        return Reservation(attempt: try row.decode(column: "failures", as: Int.self),
-                           lockedUntil: try row.decode(column: "locked_until_epoch", as: Double?.self))
+        return Reservation(
+            attempt: try row.decode(column: "failures", as: Int.self),
+            lockedUntil: try row.decode(column: "locked_until_epoch", as: Double?.self))
     }
 
     /// Locks `key` until `until`.
@@ -83,7 +86,8 @@ struct LoginThrottleStore {
         for (key, limit) in keys {
             guard let attempt = try await LoginAttempt.find(key, on: database) else { continue }
             if let until = rules.lockAfterFailure(failuresIncludingThis: attempt.failures, now: now, limit: limit),
-               (attempt.lockedUntilEpoch ?? 0) <= now {
+                (attempt.lockedUntilEpoch ?? 0) <= now
+            {
                 try await lock(key, until: until)
             }
         }
@@ -93,9 +97,11 @@ struct LoginThrottleStore {
     func succeeded(account: String, address: String) async throws {
         try await clear(account)
         let sql = database as! any SQLDatabase
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE login_attempts SET failures = failures - 1 WHERE "key" = \(bind: address) AND failures > 0
-            """).run()
+            """
+        ).run()
     }
 
     func clear(_ key: String) async throws {

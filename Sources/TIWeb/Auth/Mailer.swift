@@ -41,9 +41,13 @@ extension Mail {
     static func encodeWords(_ text: String) -> String {
         let clean = text.filter { $0 != "\r" && $0 != "\n" }
         guard clean.contains(where: { !$0.isASCII }) else { return clean }
-        var words: [String] = [], chunk = ""
+        var words: [String] = []
+        var chunk = ""
         for character in clean {
-            if (chunk + String(character)).utf8.count > 45 { words.append(chunk); chunk = "" }
+            if (chunk + String(character)).utf8.count > 45 {
+                words.append(chunk)
+                chunk = ""
+            }
             chunk.append(character)
         }
         if !chunk.isEmpty { words.append(chunk) }

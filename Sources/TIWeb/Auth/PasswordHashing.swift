@@ -63,6 +63,7 @@ extension Application {
 }
 
 extension AppError {
-    static let saturated = AppError(.tooManyRequests, code: "service_sature",
-                                    "Le service reçoit trop de demandes de connexion en ce moment : réessayez dans quelques secondes.")
+    static let saturated = AppError(
+        .tooManyRequests, code: "service_sature",
+        "Le service reçoit trop de demandes de connexion en ce moment : réessayez dans quelques secondes.")
 }

@@ -5,7 +5,8 @@ enum Secret {
     /// 32 random bytes, base64url without padding (43 characters).
     static func generate(prefix: String = "") -> String {
         let bytes = [UInt8].random(count: 32)
-        return prefix + Data(bytes).base64EncodedString()
+        return prefix
+            + Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
@@ -18,7 +19,8 @@ enum Secret {
 
     /// Constant-time comparison of two strings.
     static func equal(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard x.count == y.count else { return false }
         var diff: UInt8 = 0
         for i in 0..<x.count { diff |= x[i] ^ y[i] }

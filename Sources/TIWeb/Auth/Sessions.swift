@@ -47,7 +47,8 @@ struct SessionStore {
     }
 
     static func cookie(_ value: String, request: Request, maxAge: Int? = Int(lifetime)) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: value, expires: nil, maxAge: maxAge, path: "/", isSecure: request.isHTTPS, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: value, expires: nil, maxAge: maxAge, path: "/", isSecure: request.isHTTPS, isHTTPOnly: true, sameSite: .lax)
     }
 }
 
@@ -82,13 +83,15 @@ struct BearerAuthenticator: AsyncMiddleware {
         }
         let now = request.clock.epoch
         guard let token = try await APIToken.query(on: request.db).filter(\.$tokenHash == Secret.hash(bearer)).with(\.$user).first(),
-              token.isUsable(now: now), token.user.active else {
+            token.isUsable(now: now), token.user.active
+        else {
             throw AppError(.unauthorized, code: "jeton_invalide", "Jeton d’API inconnu, expiré ou révoqué.")
         }
         let id = try token.requireID()
         if let retryAfter = await request.application.rateLimiter.hit(id.uuidString, now: now) {
-            let error = AppError(.tooManyRequests, code: "trop_de_requetes",
-                                 "Trop de requêtes pour ce jeton : réessayez dans \(retryAfter) seconde\(retryAfter > 1 ? "s" : "").")
+            let error = AppError(
+                .tooManyRequests, code: "trop_de_requetes",
+                "Trop de requêtes pour ce jeton : réessayez dans \(retryAfter) seconde\(retryAfter > 1 ? "s" : "").")
             let response = SiteErrorMiddleware.render(status: error.status, code: error.code, message: error.message, for: request)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter))
             return response

@@ -33,7 +33,8 @@ struct BenchCommand: AsyncCommand {
         let app = context.application
         try await app.autoMigrate()
         let say = { (s: String) in context.console.output(s.consoleText()) }
-        let total = signature.applications ?? 100_000, laureates = signature.laureates ?? 20_000
+        let total = signature.applications ?? 100_000
+        let laureates = signature.laureates ?? 20_000
         let existing = try await FundCall.query(on: app.db).filter(\.$title == Self.benchCallTitle).first()
         if existing == nil {
             let clock = Stopwatch()
@@ -45,7 +46,7 @@ struct BenchCommand: AsyncCommand {
         say("Base \(app.config.database.kind) : \(FrenchNumber.grouped(count)) dossiers.")
 
         let iterations = signature.iterations ?? 50
-        app.logger.logLevel = .warning   // request logs would weigh on the measure
+        app.logger.logLevel = .warning  // request logs would weigh on the measure
         let cases: [(String, String)] = [
             ("Tableau de bord national (/indicateurs)", "/indicateurs"),
             ("Tableau de bord régional (/regions/84)", "/regions/84"),
@@ -54,7 +55,7 @@ struct BenchCommand: AsyncCommand {
         ]
         var lines: [(String, [Double])] = []
         for (label, path) in cases {
-            for _ in 0..<5 { _ = try await Self.get(path, app) }   // warm: dataset loaded, caches filled
+            for _ in 0..<5 { _ = try await Self.get(path, app) }  // warm: dataset loaded, caches filled
             var times: [Double] = []
             for _ in 0..<iterations {
                 let t = DispatchTime.now()
@@ -69,11 +70,13 @@ struct BenchCommand: AsyncCommand {
         var raw: [Double] = []
         for _ in 0..<iterations {
             let t = DispatchTime.now()
-            _ = try await sql.raw("""
+            _ = try await sql.raw(
+                """
                 SELECT region_code, COUNT(*) AS n, SUM(investment_total_cents) AS inv, SUM(aid_state_cents + aid_region_cents) AS aid,
                        SUM(jobs_created) AS jobs, SUM(CASE WHEN fragile THEN 1 ELSE 0 END) AS fragile
                 FROM applications WHERE state IN (\(unsafeRaw: states)) GROUP BY region_code
-                """).all()
+                """
+            ).all()
             raw.append(Double(DispatchTime.now().uptimeNanoseconds - t.uptimeNanoseconds) / 1e6)
         }
         lines.append(("Agrégat SQL brut équivalent", raw))
@@ -103,9 +106,14 @@ enum BenchPopulation {
     static func generate(total: Int, laureates: Int, on db: any Database, say: @escaping (String) -> Void) async throws {
         let sql = db as! any SQLDatabase
         var communes: [(code: String, dep: String, reg: String, epci: String?)] = []
-        for row in try await sql.raw("SELECT c.code, c.departement_code AS dep, d.region_code AS reg, c.epci_siren AS epci FROM communes c JOIN departements d ON d.code = c.departement_code ORDER BY c.code").all() {
-            communes.append((try row.decode(column: "code", as: String.self), try row.decode(column: "dep", as: String.self),
-                             try row.decode(column: "reg", as: String.self), try row.decode(column: "epci", as: String?.self)))
+        for row in try await sql.raw(
+            "SELECT c.code, c.departement_code AS dep, d.region_code AS reg, c.epci_siren AS epci FROM communes c JOIN departements d ON d.code = c.departement_code ORDER BY c.code"
+        ).all() {
+            communes.append(
+                (
+                    try row.decode(column: "code", as: String.self), try row.decode(column: "dep", as: String.self),
+                    try row.decode(column: "reg", as: String.self), try row.decode(column: "epci", as: String?.self)
+                ))
         }
         guard !communes.isEmpty else { throw Abort(.badRequest, reason: "importez d’abord la géographie (ti import geo)") }
         var territoryOf: [String: String] = [:]
@@ -114,19 +122,26 @@ enum BenchPopulation {
         call.title = BenchCommand.benchCallTitle
         call.description = "Population générée par ti bench : à ne pas confondre avec des données réelles."
         call.$regime.id = "SA.56985-2020"
-        call.apply(CallRules(opensOn: try CivilDate(parsing: "2020-01-01"), closesOn: try CivilDate(parsing: "2020-12-31"), carriers: [.company],
-                             sizes: Set(CompanySize.allCases), minimumInvestment: .zero, startWithinMonths: 12, regions: [], collaborative: false))
+        call.apply(
+            CallRules(
+                opensOn: try CivilDate(parsing: "2020-01-01"), closesOn: try CivilDate(parsing: "2020-12-31"), carriers: [.company],
+                sizes: Set(CompanySize.allCases), minimumInvestment: .zero, startWithinMonths: 12, regions: [], collaborative: false))
         try await call.create(on: db)
         var rng = SystemRandomNumberGenerator()
         let laureateStates: [ApplicationState] = [.laureate, .agreementSigned, .paymentsInProgress, .closed]
-        let otherStates: [ApplicationState] = [.draft, .submitted, .underReview, .informationRequested, .reviewed, .inCommittee, .rejected, .withdrawn]
+        let otherStates: [ApplicationState] = [
+            .draft, .submitted, .underReview, .informationRequested, .reviewed, .inCommittee, .rejected, .withdrawn,
+        ]
         var batch: [FundApplication] = []
         for i in 0..<total {
             let c = communes[Int.random(in: 0..<communes.count, using: &rng)]
             let a = FundApplication(callID: call.id!, regimeID: "SA.56985-2020", organisation: "552100554", createdBy: nil)
             a.state = i < laureates ? laureateStates[i % 4] : otherStates[i % otherStates.count]
             a.carrierName = "Banc \(i)"
-            a.communeCode = c.code; a.regionCode = c.reg; a.departementCode = c.dep; a.epciSiren = c.epci
+            a.communeCode = c.code
+            a.regionCode = c.reg
+            a.departementCode = c.dep
+            a.epciSiren = c.epci
             a.territoryID = c.epci.flatMap { territoryOf[$0] }
             a.fragile = Bool.random(using: &rng)
             a.size = i % 5 == 0 ? nil : CompanySize.allCases[i % 4].rawValue

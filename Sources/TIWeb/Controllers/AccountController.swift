@@ -14,7 +14,10 @@ struct AccountController {
         return HTMLResponse.make(TokensPage(tokens: try await tokens(of: user, on: req.db), now: req.clock.epoch).render())
     }
 
-    struct TokenForm: Content { var name: String?; var days: String? }
+    struct TokenForm: Content {
+        var name: String?
+        var days: String?
+    }
 
     func createToken(req: Request) async throws -> Response {
         let user = try req.requireUser()
@@ -22,23 +25,27 @@ struct AccountController {
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let now = req.clock.epoch
         guard (1...80).contains(name.count) else {
-            let page = TokensPage(tokens: try await tokens(of: user, on: req.db), error: "Donnez un nom au jeton (80 caractères au plus).", name: name, now: now)
+            let page = TokensPage(
+                tokens: try await tokens(of: user, on: req.db), error: "Donnez un nom au jeton (80 caractères au plus).", name: name,
+                now: now)
             return HTMLResponse.make(page.render(), status: .badRequest)
         }
         guard let days = form.days.flatMap(Int.init), [30, 90, 365].contains(days) else {
             throw AppError.badRequest("validite_invalide", "Choisissez une validité de 30, 90 ou 365 jours.")
         }
         let secret = Secret.generate(prefix: "ti_")
-        let token = APIToken(userID: try user.requireID(), name: name, tokenHash: Secret.hash(secret),
-                             prefix: String(secret.prefix(9)), expires: now + Double(days) * 86400)
+        let token = APIToken(
+            userID: try user.requireID(), name: name, tokenHash: Secret.hash(secret),
+            prefix: String(secret.prefix(9)), expires: now + Double(days) * 86400)
         try await req.db.writeTransaction { db in
             try await token.create(on: db)
-            try await AuditLog.record("jeton.creation", by: req.auditActor, object: "jeton", id: token.id!.uuidString,
-                                      after: ["nom": name, "validite_jours": String(days), "prefixe": token.prefix], on: db)
+            try await AuditLog.record(
+                "jeton.creation", by: req.auditActor, object: "jeton", id: token.id!.uuidString,
+                after: ["nom": name, "validite_jours": String(days), "prefixe": token.prefix], on: db)
         }
         let page = TokensPage(tokens: try await tokens(of: user, on: req.db), created: (name, secret), now: now)
         let response = HTMLResponse.make(page.render(), status: .created)
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")   // the secret is shown once: never cached
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")  // the secret is shown once: never cached
         return response
     }
 
@@ -46,15 +53,17 @@ struct AccountController {
         let user = try req.requireUser()
         // Someone else's token answers 404, like a token that does not exist.
         guard let id = req.parameters.get("id", as: UUID.self),
-              let token = try await APIToken.query(on: req.db).filter(\.$id == id).filter(\.$user.$id == user.requireID()).first() else {
+            let token = try await APIToken.query(on: req.db).filter(\.$id == id).filter(\.$user.$id == user.requireID()).first()
+        else {
             throw AppError.notFound("Ce jeton n’existe pas.")
         }
         if token.revokedEpoch == nil {
             try await req.db.writeTransaction { db in
                 token.revokedEpoch = req.clock.epoch
                 try await token.save(on: db)
-                try await AuditLog.record("jeton.revocation", by: req.auditActor, object: "jeton", id: id.uuidString,
-                                          before: ["etat": "actif"], after: ["etat": "revoque"], on: db)
+                try await AuditLog.record(
+                    "jeton.revocation", by: req.auditActor, object: "jeton", id: id.uuidString,
+                    before: ["etat": "actif"], after: ["etat": "revoque"], on: db)
             }
         }
         return req.redirect(to: SiteURL.accountTokens.path, redirectType: .normal)
@@ -65,19 +74,29 @@ struct AccountController {
     }
 
     /// `GET /api/v1/me`: who a token acts for.
-    struct MeDTO: Content { var id: String; var displayName: String; var role: String; var regions: [String]; var territory: String?; var organisation: String? }
+    struct MeDTO: Content {
+        var id: String
+        var displayName: String
+        var role: String
+        var regions: [String]
+        var territory: String?
+        var organisation: String?
+    }
 
     func me(req: Request) async throws -> MeDTO {
         let user = try req.requireUser()
         let scope = user.scope
-        return MeDTO(id: user.id!.uuidString, displayName: user.displayName, role: user.role.rawValue, regions: scope.regions,
-                     territory: scope.territory?.rawValue, organisation: scope.organisation?.rawValue)
+        return MeDTO(
+            id: user.id!.uuidString, displayName: user.displayName, role: user.role.rawValue, regions: scope.regions,
+            territory: scope.territory?.rawValue, organisation: scope.organisation?.rawValue)
     }
 }
 
 extension Request {
     func requireUser() throws -> TIPersistenceUser {
-        guard let user = currentUser else { throw AppError(.unauthorized, code: "authentification_requise", "Connectez-vous pour continuer.") }
+        guard let user = currentUser else {
+            throw AppError(.unauthorized, code: "authentification_requise", "Connectez-vous pour continuer.")
+        }
         return user
     }
 }

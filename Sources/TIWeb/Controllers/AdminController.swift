@@ -9,25 +9,36 @@ struct AdminController {
         HTMLResponse.make(AdminUsersPage(users: try await allUsers(req.db)).render())
     }
 
-    struct UserForm: Content { var email: String?; var name: String?; var role: String?; var regions: String?; var territory: String?; var organisation: String? }
+    struct UserForm: Content {
+        var email: String?
+        var name: String?
+        var role: String?
+        var regions: String?
+        var territory: String?
+        var organisation: String?
+    }
 
     func createUser(req: Request) async throws -> Response {
         let form = try req.content.decode(UserForm.self)
         let draft = UserAccounts.Draft(
             email: form.email ?? "", displayName: form.name ?? "", role: form.role ?? "",
-            regions: (form.regions ?? "").split(separator: ",").map(String.init), territory: form.territory, organisation: form.organisation)
+            regions: (form.regions ?? "").split(separator: ",").map(String.init), territory: form.territory, organisation: form.organisation
+        )
         // An unusable random password until the person chooses theirs through the e-mailed link.
         let hash = try await req.password.async.hash(Secret.generate())
         do {
             let user = try await UserAccounts.create(draft, passwordHash: hash, actor: req.auditActor, on: req.db)
             try await PasswordReset.send(to: user, validity: 72 * 3600, application: req.application, reason: .newAccount)
-            let page = AdminUsersPage(users: try await allUsers(req.db), notice: "Compte créé pour \(user.email) : un lien pour choisir le mot de passe lui a été envoyé.")
+            let page = AdminUsersPage(
+                users: try await allUsers(req.db),
+                notice: "Compte créé pour \(user.email) : un lien pour choisir le mot de passe lui a été envoyé.")
             return HTMLResponse.make(page.render(), status: .created)
         } catch let rejected as AccountRejected {
             let page = AdminUsersPage(
                 users: try await allUsers(req.db),
-                draft: .init(email: form.email ?? "", name: form.name ?? "", role: form.role ?? "", regions: form.regions ?? "",
-                             territory: form.territory ?? "", organisation: form.organisation ?? ""),
+                draft: .init(
+                    email: form.email ?? "", name: form.name ?? "", role: form.role ?? "", regions: form.regions ?? "",
+                    territory: form.territory ?? "", organisation: form.organisation ?? ""),
                 errors: rejected.errors)
             return HTMLResponse.make(page.render(), status: .badRequest)
         }
@@ -42,11 +53,13 @@ struct AdminController {
     func updateUser(req: Request) async throws -> Response {
         let user = try await Self.user(req)
         let form = try req.content.decode(UserForm.self)
-        let draft = AdminUsersPage.Draft(email: user.email, name: form.name ?? "", role: user.role.rawValue, regions: form.regions ?? "",
-                                         territory: form.territory ?? "", organisation: form.organisation ?? "")
+        let draft = AdminUsersPage.Draft(
+            email: user.email, name: form.name ?? "", role: user.role.rawValue, regions: form.regions ?? "",
+            territory: form.territory ?? "", organisation: form.organisation ?? "")
         do {
-            try await UserAccounts.update(user, displayName: draft.name, regions: draft.regions.split(separator: ",").map(String.init),
-                                          territory: draft.territory, organisation: draft.organisation, actor: req.auditActor, on: req.db)
+            try await UserAccounts.update(
+                user, displayName: draft.name, regions: draft.regions.split(separator: ",").map(String.init),
+                territory: draft.territory, organisation: draft.organisation, actor: req.auditActor, on: req.db)
             return HTMLResponse.make(AdminUsersPage(users: try await allUsers(req.db), notice: "Compte de \(user.email) modifié.").render())
         } catch let rejected as AccountRejected {
             return HTMLResponse.make(AdminUserEditPage(user: user, draft: draft, errors: rejected.errors).render(), status: .badRequest)
@@ -84,10 +97,14 @@ struct AdminController {
         let shown = Array(events.prefix(Self.pageSize))
         // Files by their reference, accounts by their name: never a bare identifier.
         let fileIDs = shown.filter { $0.objectType == "dossier" }.compactMap { UUID(uuidString: $0.objectID) }
-        let files = Dictionary(uniqueKeysWithValues: try await FundApplication.query(on: req.db).filter(\.$id ~~ fileIDs).all()
-            .map { ($0.id!.uuidString, $0.reference ?? "brouillon « \($0.displayName) »") })
-        return HTMLResponse.make(AuditPage(events: shown, actors: actors, files: files, filter: query, page: page,
-                                           hasNext: events.count > Self.pageSize, total: total).render())
+        let files = Dictionary(
+            uniqueKeysWithValues: try await FundApplication.query(on: req.db).filter(\.$id ~~ fileIDs).all()
+                .map { ($0.id!.uuidString, $0.reference ?? "brouillon « \($0.displayName) »") })
+        return HTMLResponse.make(
+            AuditPage(
+                events: shown, actors: actors, files: files, filter: query, page: page,
+                hasNext: events.count > Self.pageSize, total: total
+            ).render())
     }
 
     /// The filtered list, as CSV (no pagination).
@@ -97,8 +114,10 @@ struct AdminController {
         var csv = "date_utc;auteur_id;role;action;type_objet;id_objet;avant;apres\n"
         let iso = ISO8601DateFormatter()
         for e in events {
-            let fields = [iso.string(from: Date(timeIntervalSince1970: e.atEpoch)), e.actorID ?? "", e.actorRole, e.action,
-                          e.objectType, e.objectID, e.beforeJSON ?? "", e.afterJSON ?? ""]
+            let fields = [
+                iso.string(from: Date(timeIntervalSince1970: e.atEpoch)), e.actorID ?? "", e.actorRole, e.action,
+                e.objectType, e.objectID, e.beforeJSON ?? "", e.afterJSON ?? "",
+            ]
             csv += CSVField.line(fields)
         }
         let response = Response(status: .ok, body: .init(string: csv))
@@ -117,8 +136,9 @@ struct AdminController {
             let start = Calendar(identifier: .gregorian).date(from: c)!.timeIntervalSince1970
             return nextDay ? start + 86400 : start
         }
-        return AuditLog.Filter(action: query.action, actorID: query.acteur, objectType: query.objet,
-                               fromEpoch: try epoch(query.du, nextDay: false), toEpoch: try epoch(query.au, nextDay: true))
+        return AuditLog.Filter(
+            action: query.action, actorID: query.acteur, objectType: query.objet,
+            fromEpoch: try epoch(query.du, nextDay: false), toEpoch: try epoch(query.au, nextDay: true))
     }
 
     private func allUsers(_ db: any Database) async throws -> [TIPersistenceUser] {

@@ -15,26 +15,32 @@ struct ApplicationController {
     }
 
     static func notices(_ key: String) -> String? {
-        ["depose": "Dossier déposé. Un accusé de dépôt est disponible.", "enregistre": "Enregistré.", "action": "Action enregistrée.",
-         "message": "Message envoyé.", "decision": "Décision enregistrée."][key]
+        [
+            "depose": "Dossier déposé. Un accusé de dépôt est disponible.", "enregistre": "Enregistré.", "action": "Action enregistrée.",
+            "message": "Message envoyé.", "decision": "Décision enregistrée.",
+        ][key]
     }
 
-    func render(_ application: FundApplication, req: Request, notice: String? = nil, errorMessage: String? = nil,
-                errors: [String: String] = [:], typed: [String: String] = [:], status: HTTPResponseStatus = .ok) async throws -> Response {
+    func render(
+        _ application: FundApplication, req: Request, notice: String? = nil, errorMessage: String? = nil,
+        errors: [String: String] = [:], typed: [String: String] = [:], status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let principal = req.principal!
         let db = req.db
         let call = try await application.$call.get(on: db)
         let id = application.id!
         let events = try await ApplicationEvent.query(on: db).filter(\.$application.$id == id).sort(\.$atEpoch).all()
         let actorIDs = Set(events.compactMap(\.actorID)).compactMap(UUID.init(uuidString:))
-        let names = Dictionary(uniqueKeysWithValues: try await TIPersistenceUser.query(on: db).filter(\.$id ~~ actorIDs).all()
-            .map { ($0.id!.uuidString, $0.displayName) })
+        let names = Dictionary(
+            uniqueKeysWithValues: try await TIPersistenceUser.query(on: db).filter(\.$id ~~ actorIDs).all()
+                .map { ($0.id!.uuidString, $0.displayName) })
         let place = try await CommuneResolver.resolve(stored: application.communeCode, on: db)
         let model = ApplicationShowPage.Model(
             application: application, call: call, regime: try await AidRegimeRecord.find(application.regimeID, on: db),
             principal: principal, place: place,
-            checks: Eligibility.checks(application.content, rules: call.rules, submittedOn: application.submittedOn.flatMap { try? CivilDate(parsing: $0) },
-                                       regionCode: application.regionCode, today: req.clock.today)
+            checks: Eligibility.checks(
+                application.content, rules: call.rules, submittedOn: application.submittedOn.flatMap { try? CivilDate(parsing: $0) },
+                regionCode: application.regionCode, today: req.clock.today)
                 + [try await FundService.ceilingCheck(application, on: db)].compactMap { $0 },
             events: FundAccess.visibleEvents(events, principal),
             messages: try await ApplicationMessage.query(on: db).filter(\.$application.$id == id).sort(\.$atEpoch).all(),
@@ -55,14 +61,17 @@ struct ApplicationController {
         return try await renderEdit(application, content: application.content, req: req)
     }
 
-    func renderEdit(_ application: FundApplication, content: ApplicationContent, req: Request, errors: [String: String] = [:],
-                    typed: [String: String] = [:], communeChoices: [CommuneCandidate] = [],
-                    notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+    func renderEdit(
+        _ application: FundApplication, content: ApplicationContent, req: Request, errors: [String: String] = [:],
+        typed: [String: String] = [:], communeChoices: [CommuneCandidate] = [],
+        notice: String? = nil, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let call = try await application.$call.get(on: req.db)
         let place = errors["commune"] == nil ? try await CommuneResolver.resolve(stored: content.communeCode, on: req.db) : nil
-        let page = ApplicationEditPage(application: application, call: call, content: content, errors: errors, typed: typed,
-                                       communeChoices: communeChoices, attachments: try await Self.files(of: application, on: req.db),
-                                       notice: notice, place: place)
+        let page = ApplicationEditPage(
+            application: application, call: call, content: content, errors: errors, typed: typed,
+            communeChoices: communeChoices, attachments: try await Self.files(of: application, on: req.db),
+            notice: notice, place: place)
         return HTMLResponse.make(page.render(), status: status)
     }
 
@@ -84,13 +93,18 @@ struct ApplicationController {
         switch try await SiteChoice.resolve(typed: form.commune, chosen: form.commune_choisie, current: content.communeCode, on: req.db) {
         case .keep: break
         case .set(let code): content.communeCode = code
-        case .ask(let candidates, let message): errors["commune"] = message; choices = candidates
+        case .ask(let candidates, let message):
+            errors["commune"] = message
+            choices = candidates
         }
         let call = try await application.$call.get(on: req.db)
         var uploads: [(document: String, file: File, type: String)] = []
         for (index, document) in call.requiredDocuments.enumerated() {
-            guard let file = try? req.content.get(File.self, at: ApplicationEditPage.documentField(index)), file.data.readableBytes > 0 else { continue }
-            do { uploads.append((document, file, try AttachmentPolicy.check(filename: file.filename, data: file.data))) } catch let error as AppError {
+            guard let file = try? req.content.get(File.self, at: ApplicationEditPage.documentField(index)), file.data.readableBytes > 0
+            else { continue }
+            do { uploads.append((document, file, try AttachmentPolicy.check(filename: file.filename, data: file.data))) } catch let error
+                as AppError
+            {
                 errors["pieces"] = "« \(AttachmentPolicy.clean(file.filename)) » (\(document)) : \(error.message) Joignez-le à nouveau."
             }
         }
@@ -102,11 +116,13 @@ struct ApplicationController {
         var typed = errors.isEmpty ? [:] : form.typed
         if form.commune_choisie != nil, errors["commune"] == nil { typed["commune"] = nil }
         guard errors.isEmpty else {
-            return try await renderEdit(application, content: content, req: req, errors: errors, typed: typed, communeChoices: choices, status: .badRequest)
+            return try await renderEdit(
+                application, content: content, req: req, errors: errors, typed: typed, communeChoices: choices, status: .badRequest)
         }
         if form.intention != "deposer" {
-            return try await renderEdit(application, content: content, req: req,
-                                        notice: "Brouillon enregistré. Vous pouvez y revenir à tout moment.")
+            return try await renderEdit(
+                application, content: content, req: req,
+                notice: "Brouillon enregistré. Vous pouvez y revenir à tout moment.")
         }
         do {
             try await FundService.checkSubmittable(application, by: actor, on: req.db)
@@ -119,11 +135,14 @@ struct ApplicationController {
     }
 
     /// Stores one checked file, then its record (with its audit event).
-    func store(_ file: File, type: String, document: String?, messageID: UUID? = nil, on application: FundApplication,
-               by actor: FundService.Actor, req: Request) async throws {
+    func store(
+        _ file: File, type: String, document: String?, messageID: UUID? = nil, on application: FundApplication,
+        by actor: FundService.Actor, req: Request
+    ) async throws {
         let key = try await req.application.fileStorage.store(file.data)
-        try await FundService.attach(application, filename: AttachmentPolicy.clean(file.filename), contentType: type, sizeBytes: file.data.readableBytes,
-                                     storageKey: key, document: document, messageID: messageID, by: actor, on: req.db)
+        try await FundService.attach(
+            application, filename: AttachmentPolicy.clean(file.filename), contentType: type, sizeBytes: file.data.readableBytes,
+            storageKey: key, document: document, messageID: messageID, by: actor, on: req.db)
     }
 
     /// The deposit page: what will be deposited, the eligibility checks the reviewer will see,
@@ -133,7 +152,9 @@ struct ApplicationController {
         return try await renderConfirm(application, req: req)
     }
 
-    func renderConfirm(_ application: FundApplication, req: Request, error: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+    func renderConfirm(_ application: FundApplication, req: Request, error: String? = nil, status: HTTPResponseStatus = .ok) async throws
+        -> Response
+    {
         guard req.principal?.role == .applicant, application.state.isEditableByApplicant else {
             throw AppError(.conflict, code: "non_modifiable", "Ce dossier ne peut pas être déposé (état : \(application.state.label)).")
         }
@@ -144,10 +165,12 @@ struct ApplicationController {
         }
         let call = try await application.$call.get(on: req.db)
         let place = try await CommuneResolver.resolve(stored: application.communeCode, on: req.db)
-        var checks = Eligibility.checks(application.content, rules: call.rules, submittedOn: nil, regionCode: application.regionCode, today: req.clock.today)
+        var checks = Eligibility.checks(
+            application.content, rules: call.rules, submittedOn: nil, regionCode: application.regionCode, today: req.clock.today)
         if let ceiling = try await FundService.ceilingCheck(application, on: req.db) { checks.append(ceiling) }
-        let page = ApplicationSubmitPage(application: application, call: call, place: place, checks: checks,
-                                         files: try await Self.files(of: application, on: req.db), error: error)
+        let page = ApplicationSubmitPage(
+            application: application, call: call, place: place, checks: checks,
+            files: try await Self.files(of: application, on: req.db), error: error)
         return HTMLResponse.make(page.render(), status: status)
     }
 
@@ -156,13 +179,16 @@ struct ApplicationController {
     func submit(req: Request) async throws -> Response {
         let application = try await req.visibleApplication()
         guard (try? req.content.decode(SubmitForm.self))?.attestation == "oui" else {
-            return try await renderConfirm(application, req: req, error: "Cochez l’attestation sur l’honneur pour déposer le dossier.", status: .badRequest)
+            return try await renderConfirm(
+                application, req: req, error: "Cochez l’attestation sur l’honneur pour déposer le dossier.", status: .badRequest)
         }
         do {
             await Notifier.deliver(try await FundService.submit(application, by: try req.fundActor(), on: req.db), on: req)
             return req.redirect(to: SiteURL.application(application.id!.uuidString).path + "?ok=depose", redirectType: .normal)
         } catch let error as FundError {
-            return try await renderEdit(application, content: application.content, req: req, errors: error.fields.isEmpty ? ["general": error.message] : error.fields, status: error.status)
+            return try await renderEdit(
+                application, content: application.content, req: req,
+                errors: error.fields.isEmpty ? ["general": error.message] : error.fields, status: error.status)
         }
     }
 
@@ -185,8 +211,10 @@ struct ApplicationController {
     // MARK: Actions
 
     /// Runs an operation; on refusal, re-renders the page with the reason.
-    func attempt(_ req: Request, _ application: FundApplication, notice: String = "action", typed: [String: String] = [:],
-                 _ operation: () async throws -> [TIPersistence.Notification]) async throws -> Response {
+    func attempt(
+        _ req: Request, _ application: FundApplication, notice: String = "action", typed: [String: String] = [:],
+        _ operation: () async throws -> [TIPersistence.Notification]
+    ) async throws -> Response {
         do {
             await Notifier.deliver(try await operation(), on: req)
             return req.redirect(to: SiteURL.application(application.id!.uuidString).path + "?ok=\(notice)", redirectType: .normal)
@@ -204,7 +232,8 @@ struct ApplicationController {
     func action(req: Request) async throws -> Response {
         let application = try await req.visibleApplication()
         guard let action = req.parameters.get("action").flatMap(ApplicationAction.init(rawValue:)),
-              ![.decideLaureate, .decideRejected, .requestInformation, .signAgreement, .submit, .resubmit].contains(action) else {
+            ![.decideLaureate, .decideRejected, .requestInformation, .signAgreement, .submit, .resubmit].contains(action)
+        else {
             throw AppError.notFound("Action inconnue.")
         }
         let reason = try req.content.decode(ReasonForm.self).motif
@@ -213,14 +242,18 @@ struct ApplicationController {
         }
     }
 
-    struct InfoForm: Content { var motif_type: String?; var message: String? }
+    struct InfoForm: Content {
+        var motif_type: String?
+        var message: String?
+    }
 
     func requestInformation(req: Request) async throws -> Response {
         let application = try await req.visibleApplication()
         let form = try req.content.decode(InfoForm.self)
         let reason = form.motif_type.flatMap(InformationReason.init(rawValue:)) ?? .incomplete
         return try await attempt(req, application) {
-            try await FundService.requestInformation(application, reason: reason, message: form.message ?? "", by: try req.fundActor(), on: req.db)
+            try await FundService.requestInformation(
+                application, reason: reason, message: form.message ?? "", by: try req.fundActor(), on: req.db)
         }
     }
 
@@ -231,7 +264,9 @@ struct ApplicationController {
         let raw = try req.content.decode(AssignForm.self).instructeur ?? ""
         return try await attempt(req, application, notice: "enregistre") {
             guard raw.isEmpty || UUID(uuidString: raw) != nil else {
-                throw FundError(.invalid, "instructeur_inconnu", "Choisissez un instructeur de la région du dossier.", fields: ["instructeur": "Instructeur inconnu."])
+                throw FundError(
+                    .invalid, "instructeur_inconnu", "Choisissez un instructeur de la région du dossier.",
+                    fields: ["instructeur": "Instructeur inconnu."])
             }
             let reviewer = UUID(uuidString: raw)
             try await FundService.assign(application, to: reviewer, by: try req.fundActor(), on: req.db)
@@ -264,14 +299,19 @@ struct ApplicationController {
         var errors: [String: String] = [:]
         func money(_ raw: String?, _ field: String) -> EuroCents {
             guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return .zero }
-            do { return try EuroCents(parsingEuros: raw) } catch { errors[field] = error.message; return .zero }
+            do { return try EuroCents(parsingEuros: raw) } catch {
+                errors[field] = error.message
+                return .zero
+            }
         }
         let review = FundService.Review(
             technicalOpinion: form.avis_technique ?? "", financialOpinion: form.avis_financier ?? "",
             eligibleInvestment: money(form.investissement_eligible, "investissement_eligible"),
             proposedState: money(form.aide_etat, "aide_proposee"), proposedRegion: money(form.aide_region, "aide_proposee"),
             overrides: Self.overrides(from: req))
-        guard errors.isEmpty else { return try await render(application, req: req, errorMessage: "Montants illisibles.", errors: errors, status: .badRequest) }
+        guard errors.isEmpty else {
+            return try await render(application, req: req, errorMessage: "Montants illisibles.", errors: errors, status: .badRequest)
+        }
         return try await attempt(req, application, notice: "enregistre") {
             try await FundService.recordReview(application, review, by: try req.fundActor(), on: req.db)
             return []
@@ -289,21 +329,30 @@ struct ApplicationController {
         return result
     }
 
-    struct DecisionForm: Content { var avis: String?; var motivation: String? }
+    struct DecisionForm: Content {
+        var avis: String?
+        var motivation: String?
+    }
 
     func decide(req: Request) async throws -> Response {
         let application = try await req.visibleApplication()
         let form = try req.content.decode(DecisionForm.self)
         guard let avis = form.avis, ["favorable", "defavorable"].contains(avis) else {
-            return try await render(application, req: req, errorMessage: "Choisissez « Favorable » ou « Défavorable ».", status: .badRequest)
+            return try await render(
+                application, req: req, errorMessage: "Choisissez « Favorable » ou « Défavorable ».", status: .badRequest)
         }
         return try await attempt(req, application, notice: "decision") {
-            try await FundService.decide(application.id!, favourable: avis == "favorable", motivation: form.motivation ?? "",
-                                         by: try req.fundActor(), on: req.db).1
+            try await FundService.decide(
+                application.id!, favourable: avis == "favorable", motivation: form.motivation ?? "",
+                by: try req.fundActor(), on: req.db
+            ).1
         }
     }
 
-    struct AgreementForm: Content { var reference: String?; var date: String? }
+    struct AgreementForm: Content {
+        var reference: String?
+        var date: String?
+    }
 
     func agreement(req: Request) async throws -> Response {
         let application = try await req.visibleApplication()
@@ -311,21 +360,32 @@ struct ApplicationController {
         return try await attempt(req, application) {
             let date: CivilDate
             do { date = try CivilDate(parsing: form.date ?? "") } catch let error as DomainError { throw AppError.invalid(error) }
-            return try await FundService.signAgreement(application, reference: form.reference ?? "", date: date, by: try req.fundActor(), on: req.db)
+            return try await FundService.signAgreement(
+                application, reference: form.reference ?? "", date: date, by: try req.fundActor(), on: req.db)
         }
     }
 
-    struct PaymentForm: Content { var financeur: String?; var montant: String?; var date: String?; var reference: String? }
+    struct PaymentForm: Content {
+        var financeur: String?
+        var montant: String?
+        var date: String?
+        var reference: String?
+    }
 
     func payment(req: Request) async throws -> Response {
         let application = try await req.visibleApplication()
         let form = try req.content.decode(PaymentForm.self)
         return try await attempt(req, application) {
-            let amount: EuroCents, date: CivilDate
-            do { amount = try EuroCents(parsingEuros: form.montant ?? ""); date = try CivilDate(parsing: form.date ?? "") } catch let error as DomainError { throw AppError.invalid(error) }
+            let amount: EuroCents
+            let date: CivilDate
+            do {
+                amount = try EuroCents(parsingEuros: form.montant ?? "")
+                date = try CivilDate(parsing: form.date ?? "")
+            } catch let error as DomainError { throw AppError.invalid(error) }
             let funder = Self.funder(form.financeur, req)
-            return try await FundService.recordPayment(application, funder: funder, amount: amount, paidOn: date,
-                                                       reference: form.reference.flatMap { $0.isEmpty ? nil : $0 }, by: try req.fundActor(), on: req.db)
+            return try await FundService.recordPayment(
+                application, funder: funder, amount: amount, paidOn: date,
+                reference: form.reference.flatMap { $0.isEmpty ? nil : $0 }, by: try req.fundActor(), on: req.db)
         }
     }
 
@@ -334,39 +394,61 @@ struct ApplicationController {
         Envelope.Funder(rawValue: raw ?? "") ?? FundService.funders(for: req.principal!.role).first ?? .state
     }
 
-    struct RecoveryForm: Content { var financeur: String?; var montant: String?; var date: String?; var motif: String? }
+    struct RecoveryForm: Content {
+        var financeur: String?
+        var montant: String?
+        var date: String?
+        var motif: String?
+    }
 
     func recovery(req: Request) async throws -> Response {
         let application = try await req.visibleApplication()
         let form = try req.content.decode(RecoveryForm.self)
         let typed = ["montant_reversement": form.montant, "motif_reversement": form.motif].compactMapValues { $0 }
         return try await attempt(req, application, typed: typed) {
-            let amount: EuroCents, date: CivilDate
+            let amount: EuroCents
+            let date: CivilDate
             do {
                 amount = try EuroCents(parsingEuros: form.montant ?? "")
                 date = (form.date ?? "").isEmpty ? req.clock.today : try CivilDate(parsing: form.date ?? "")
             } catch let error as DomainError { throw FundError(.invalid, error.code, error.message, fields: ["montant": error.message]) }
             let funder = Self.funder(form.financeur, req)
-            return try await FundService.recordRecovery(application, funder: funder, amount: amount, on: date, reason: form.motif ?? "",
-                                                        by: try req.fundActor(), on: req.db)
+            return try await FundService.recordRecovery(
+                application, funder: funder, amount: amount, on: date, reason: form.motif ?? "",
+                by: try req.fundActor(), on: req.db)
         }
     }
 
-    struct ScheduleForm: Content { var financeur: String?; var montant_prevu: String?; var echeance: String? }
+    struct ScheduleForm: Content {
+        var financeur: String?
+        var montant_prevu: String?
+        var echeance: String?
+    }
 
     func schedule(req: Request) async throws -> Response {
         let application = try await req.visibleApplication()
         let form = try req.content.decode(ScheduleForm.self)
         return try await attempt(req, application, notice: "enregistre") {
-            let amount: EuroCents, date: CivilDate
-            do { amount = try EuroCents(parsingEuros: form.montant_prevu ?? ""); date = try CivilDate(parsing: form.echeance ?? "") } catch let error as DomainError { throw AppError.invalid(error) }
-            try await FundService.schedulePayment(application, funder: Self.funder(form.financeur, req), amount: amount,
-                                                  dueOn: date, by: try req.fundActor(), on: req.db)
+            let amount: EuroCents
+            let date: CivilDate
+            do {
+                amount = try EuroCents(parsingEuros: form.montant_prevu ?? "")
+                date = try CivilDate(parsing: form.echeance ?? "")
+            } catch let error as DomainError { throw AppError.invalid(error) }
+            try await FundService.schedulePayment(
+                application, funder: Self.funder(form.financeur, req), amount: amount,
+                dueOn: date, by: try req.fundActor(), on: req.db)
             return []
         }
     }
 
-    struct FollowUpForm: Content { var date: String?; var emplois: String?; var investissement: String?; var commentaire: String?; var confirme: String? }
+    struct FollowUpForm: Content {
+        var date: String?
+        var emplois: String?
+        var investissement: String?
+        var commentaire: String?
+        var confirme: String?
+    }
 
     func followUp(req: Request) async throws -> Response {
         let application = try await req.visibleApplication()
@@ -374,38 +456,53 @@ struct ApplicationController {
             throw AppError(.forbidden, code: "role_interdit", "Votre rôle ne permet pas de déclarer le suivi.")
         }
         let form = try req.content.decode(FollowUpForm.self)
-        let typed = ["date": form.date, "emplois": form.emplois, "investissement": form.investissement, "commentaire": form.commentaire].compactMapValues { $0 }
+        let typed = ["date": form.date, "emplois": form.emplois, "investissement": form.investissement, "commentaire": form.commentaire]
+            .compactMapValues { $0 }
         return try await attempt(req, application, notice: "enregistre", typed: typed) {
-            let date: CivilDate, investment: EuroCents, jobs: Int
-            do { date = try CivilDate(parsing: form.date ?? ""); investment = try EuroCents(parsingEuros: form.investissement ?? "") } catch let error as DomainError { throw AppError.invalid(error) }
+            let date: CivilDate
+            let investment: EuroCents
+            let jobs: Int
+            do {
+                date = try CivilDate(parsing: form.date ?? "")
+                investment = try EuroCents(parsingEuros: form.investissement ?? "")
+            } catch let error as DomainError { throw AppError.invalid(error) }
             do { jobs = try BoundedCount.parse(form.emplois ?? "", field: "emplois créés") } catch let error as DomainError {
                 throw FundError(.invalid, "emplois_invalides", error.message, fields: ["emplois": error.message])
             }
-            try await FundService.recordFollowUp(application, on: date, jobsCreated: jobs, investment: investment,
-                                                 comment: form.commentaire.flatMap { $0.isEmpty ? nil : $0 }, confirmed: form.confirme == "oui",
-                                                 by: try req.fundActor(), on: req.db)
+            try await FundService.recordFollowUp(
+                application, on: date, jobsCreated: jobs, investment: investment,
+                comment: form.commentaire.flatMap { $0.isEmpty ? nil : $0 }, confirmed: form.confirme == "oui",
+                by: try req.fundActor(), on: req.db)
             return []
         }
     }
 
     // MARK: Messages and attachments
 
-    struct MessageForm: Content { var message: String?; var piece: File? }
+    struct MessageForm: Content {
+        var message: String?
+        var piece: File?
+    }
 
     func message(req: Request) async throws -> Response {
         let application = try await req.visibleApplication()
-        guard req.principal?.role != .territory else { throw AppError(.forbidden, code: "lecture_seule", "Le territoire consulte le dossier en lecture seule.") }
+        guard req.principal?.role != .territory else {
+            throw AppError(.forbidden, code: "lecture_seule", "Le territoire consulte le dossier en lecture seule.")
+        }
         let form = try req.content.decode(MessageForm.self)
         let file = form.piece.flatMap { $0.data.readableBytes > 0 ? $0 : nil }
         var checkedType: String?
         if let file {
             do { checkedType = try AttachmentPolicy.check(filename: file.filename, data: file.data) } catch let error as AppError {
-                return try await render(application, req: req, errorMessage: error.message, errors: ["piece": error.message], status: error.status)
+                return try await render(
+                    application, req: req, errorMessage: error.message, errors: ["piece": error.message], status: error.status)
             }
         }
         return try await attempt(req, application, notice: "message") {
             let actor = try req.fundActor()
-            let text = (form.message ?? "").isEmpty && file != nil ? "Pièce jointe : \(AttachmentPolicy.clean(file!.filename))" : (form.message ?? "")
+            let text =
+                (form.message ?? "").isEmpty && file != nil
+                ? "Pièce jointe : \(AttachmentPolicy.clean(file!.filename))" : (form.message ?? "")
             let (message, notifications) = try await FundService.postMessage(application, body: text, by: actor, on: req.db)
             if let file, let checkedType {
                 try await store(file, type: checkedType, document: nil, messageID: message.id, on: application, by: actor, req: req)
@@ -418,7 +515,8 @@ struct ApplicationController {
     func download(req: Request) async throws -> Response {
         let application = try await req.visibleApplication()
         guard let fileID = req.parameters.get("file", as: UUID.self),
-              let file = try await Attachment.query(on: req.db).filter(\.$id == fileID).filter(\.$application.$id == application.id!).first() else {
+            let file = try await Attachment.query(on: req.db).filter(\.$id == fileID).filter(\.$application.$id == application.id!).first()
+        else {
             throw AppError.notFound("Cette pièce n’existe pas.")
         }
         let data = try await req.application.fileStorage.read(file.storageKey)
@@ -438,8 +536,9 @@ struct ApplicationController {
     /// The same receipt, printed by the server.
     func receiptPDF(req: Request) async throws -> Response {
         let page = try await receiptPage(req)
-        return PDFPrinter.response(try await PDFPrinter.pdf(from: page.printable()),
-                                   filename: "accuse-de-depot-\(page.application.reference ?? "dossier").pdf")
+        return PDFPrinter.response(
+            try await PDFPrinter.pdf(from: page.printable()),
+            filename: "accuse-de-depot-\(page.application.reference ?? "dossier").pdf")
     }
 
     func receiptPage(_ req: Request) async throws -> ReceiptPage {
@@ -451,8 +550,9 @@ struct ApplicationController {
         let place = try await CommuneResolver.resolve(stored: application.communeCode, on: req.db)
         // The documents of the deposit, not those sent afterwards.
         let files = try await Self.files(of: application, on: req.db).filter { file in deposit.map { file.atEpoch <= $0.atEpoch } ?? true }
-        return ReceiptPage(application: application, call: try await application.$call.get(on: req.db),
-                           depositedAt: deposit?.atEpoch, place: place, files: files)
+        return ReceiptPage(
+            application: application, call: try await application.$call.get(on: req.db),
+            depositedAt: deposit?.atEpoch, place: place, files: files)
     }
 
     func letter(req: Request) async throws -> Response {
@@ -462,7 +562,10 @@ struct ApplicationController {
         }
         let call = try await application.$call.get(on: req.db)
         let regime = try await AidRegimeRecord.find(application.regimeID, on: req.db)
-        return HTMLResponse.make(DecisionLetterPage(application: application, call: call,
-                                                    regime: regime.map { "\($0.id!) (\($0.label))" } ?? application.regimeID).render())
+        return HTMLResponse.make(
+            DecisionLetterPage(
+                application: application, call: call,
+                regime: regime.map { "\($0.id!) (\($0.label))" } ?? application.regimeID
+            ).render())
     }
 }

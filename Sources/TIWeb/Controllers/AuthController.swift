@@ -10,15 +10,27 @@ struct AuthController {
     /// the response time does not reveal whether an address has an account.
     static let decoyHash = try! Bcrypt.hash("decoy-\(UUID().uuidString)", cost: 12)
 
-    struct SignInQuery: Content { var retour: String?; var reinitialise: String? }
+    struct SignInQuery: Content {
+        var retour: String?
+        var reinitialise: String?
+    }
 
     func signInForm(req: Request) async throws -> Response {
         let query = try req.query.decode(SignInQuery.self)
-        return HTMLResponse.make(SignInPage(back: Self.safeRedirect(query.retour) ?? "",
-                                            notice: query.reinitialise != nil ? "Mot de passe enregistré : vous pouvez vous connecter. Vos autres sessions, liens de réinitialisation et jetons d’API ont été révoqués." : nil).render())
+        return HTMLResponse.make(
+            SignInPage(
+                back: Self.safeRedirect(query.retour) ?? "",
+                notice: query.reinitialise != nil
+                    ? "Mot de passe enregistré : vous pouvez vous connecter. Vos autres sessions, liens de réinitialisation et jetons d’API ont été révoqués."
+                    : nil
+            ).render())
     }
 
-    struct SignInForm: Content { var email: String?; var password: String?; var retour: String? }
+    struct SignInForm: Content {
+        var email: String?
+        var password: String?
+        var retour: String?
+    }
 
     func signIn(req: Request) async throws -> Response {
         let form = try req.content.decode(SignInForm.self)
@@ -33,7 +45,8 @@ struct AuthController {
         let rules = req.application.config.loginThrottle
         let store = LoginThrottleStore(database: req.db, rules: rules)
         let address = req.remoteAddress?.ipAddress ?? "inconnue"
-        let accountKey = LoginThrottleStore.accountKey(email), addressKey = LoginThrottleStore.addressKey(address)
+        let accountKey = LoginThrottleStore.accountKey(email)
+        let addressKey = LoginThrottleStore.addressKey(address)
         let keys = [(accountKey, rules.accountLimit), (addressKey, rules.addressLimit)]
         let now = req.clock.epoch
 
@@ -50,7 +63,8 @@ struct AuthController {
         let user = try await TIPersistenceUser.query(on: req.db).filter(\.$email == email).first()
         let valid: Bool
         do {
-            valid = try await req.application.passwordHashing.verify(password, created: user?.passwordHash ?? Self.decoyHash, on: req.eventLoop)
+            valid = try await req.application.passwordHashing.verify(
+                password, created: user?.passwordHash ?? Self.decoyHash, on: req.eventLoop)
         } catch is PasswordHashing.Saturated {
             // Too many sign-ins at once: the client is told to come back, the service stays up.
             let response = fail(AppError.saturated.message, status: .tooManyRequests)
@@ -70,8 +84,9 @@ struct AuthController {
         }
         try await store.succeeded(account: accountKey, address: addressKey)
         let token = try await SessionStore(database: req.db).open(for: user, now: req.clock.epoch)
-        try await AuditLog.record("session.ouverture", by: .init(id: user.id!.uuidString, role: user.role.rawValue, at: req.clock.now),
-                                  object: "utilisateur", id: user.id!.uuidString, on: req.db)
+        try await AuditLog.record(
+            "session.ouverture", by: .init(id: user.id!.uuidString, role: user.role.rawValue, at: req.clock.now),
+            object: "utilisateur", id: user.id!.uuidString, on: req.db)
         let response = req.redirect(to: back ?? Self.landing(for: user.principal).path, redirectType: .normal)
         response.cookies[SessionStore.cookieName] = SessionStore.cookie(token, request: req)
         // A new session, a new anonymous key: tokens seen before sign-in are worthless after it.
@@ -107,23 +122,27 @@ struct AuthController {
         let started = ContinuousClock.now
         let raw = try req.content.decode(EmailForm.self).email ?? ""
         guard let email = try? EmailAddress.normalise(raw) else {
-            return HTMLResponse.make(ForgotPasswordPage(email: raw, error: "Saisissez une adresse électronique valide, par exemple nom@domaine.fr.").render(),
-                                     status: .badRequest)
+            return HTMLResponse.make(
+                ForgotPasswordPage(email: raw, error: "Saisissez une adresse électronique valide, par exemple nom@domaine.fr.").render(),
+                status: .badRequest)
         }
         let store = LoginThrottleStore(database: req.db, rules: req.application.config.loginThrottle)
         let now = req.clock.epoch
         let address = req.remoteAddress?.ipAddress ?? "inconnue"
         if try await store.reserve("reset-address:" + address, now: now).attempt > Self.resetRequestsPerAddress {
-            return HTMLResponse.make(ForgotPasswordPage(email: raw, error: "Trop de demandes depuis votre connexion : réessayez dans un quart d’heure.").render(),
-                                     status: .tooManyRequests)
+            return HTMLResponse.make(
+                ForgotPasswordPage(email: raw, error: "Trop de demandes depuis votre connexion : réessayez dans un quart d’heure.")
+                    .render(),
+                status: .tooManyRequests)
         }
         let application = req.application
         let logger = req.logger
         Task {
             do {
                 let db = application.db
-                guard try await LoginThrottleStore(database: db, rules: application.config.loginThrottle)
-                    .reserve("reset-account:" + Secret.hash(email), now: now, window: 3600).attempt <= Self.resetMailsPerAccount,
+                guard
+                    try await LoginThrottleStore(database: db, rules: application.config.loginThrottle)
+                        .reserve("reset-account:" + Secret.hash(email), now: now, window: 3600).attempt <= Self.resetMailsPerAccount,
                     let user = try await TIPersistenceUser.query(on: db).filter(\.$email == email).first(), user.active
                 else { return }
                 try await PasswordReset.send(to: user, validity: 3600, application: application, reason: .forgotten)
@@ -142,7 +161,10 @@ struct AuthController {
         return HTMLResponse.make(ResetPasswordPage(token: token, valid: valid).render(), status: valid ? .ok : .gone)
     }
 
-    struct ResetForm: Content { var password: String?; var confirmation: String? }
+    struct ResetForm: Content {
+        var password: String?
+        var confirmation: String?
+    }
 
     func reset(req: Request) async throws -> Response {
         let token = try req.parameters.require("token")
@@ -156,7 +178,9 @@ struct AuthController {
             return HTMLResponse.make(ResetPasswordPage(token: token, valid: true, error: error.message).render(), status: .badRequest)
         }
         guard password == form.confirmation else {
-            return HTMLResponse.make(ResetPasswordPage(token: token, valid: true, error: "Les deux saisies ne sont pas identiques.").render(), status: .badRequest)
+            return HTMLResponse.make(
+                ResetPasswordPage(token: token, valid: true, error: "Les deux saisies ne sont pas identiques.").render(),
+                status: .badRequest)
         }
         let hash = try await req.application.passwordHashing.hash(password, on: req.eventLoop)
         let now = req.clock.epoch
@@ -172,9 +196,11 @@ struct AuthController {
             try await APIToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedEpoch == nil)
                 .set(\.$revokedEpoch, to: now).update()
             try await SessionStore(database: db).closeAll(for: userID)
-            try await LoginThrottleStore(database: db, rules: req.application.config.loginThrottle).clear(LoginThrottleStore.accountKey(user.email))
-            try await AuditLog.record("utilisateur.mot_de_passe", by: .init(id: user.id!.uuidString, role: user.role.rawValue, at: req.clock.now),
-                                      object: "utilisateur", id: user.id!.uuidString, on: db)
+            try await LoginThrottleStore(database: db, rules: req.application.config.loginThrottle).clear(
+                LoginThrottleStore.accountKey(user.email))
+            try await AuditLog.record(
+                "utilisateur.mot_de_passe", by: .init(id: user.id!.uuidString, role: user.role.rawValue, at: req.clock.now),
+                object: "utilisateur", id: user.id!.uuidString, on: db)
         }
         return req.redirect(to: SiteURL.signIn.path + "?reinitialise=1", redirectType: .normal)
     }
@@ -195,7 +221,7 @@ struct AuthController {
     /// (open redirect), no control character (header injection), 2 000 bytes at most.
     static func safeRedirect(_ raw: String?) -> String? {
         guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"), raw.utf8.count <= 2_000,
-              !raw.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" })
+            !raw.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" })
         else { return nil }
         return raw
     }
@@ -207,29 +233,35 @@ enum PasswordReset {
 
     static func send(to user: TIPersistenceUser, validity: Double, application: Application, reason: Reason) async throws {
         let token = Secret.generate()
-        try await PasswordResetToken(tokenHash: Secret.hash(token), userID: user.requireID(),
-                                     expires: application.clock.epoch + validity).create(on: application.db)
+        try await PasswordResetToken(
+            tokenHash: Secret.hash(token), userID: user.requireID(),
+            expires: application.clock.epoch + validity
+        ).create(on: application.db)
         let link = application.config.publicURL + SiteURL.resetPassword(token).path
         let hours = Int(validity / 3600)
         let mail: Mail
         switch reason {
         case .forgotten:
-            mail = Mail(to: user.email, subject: "Territoires d’industrie : réinitialiser votre mot de passe", body: """
-                Bonjour,
+            mail = Mail(
+                to: user.email, subject: "Territoires d’industrie : réinitialiser votre mot de passe",
+                body: """
+                    Bonjour,
 
-                Pour choisir un nouveau mot de passe, ouvrez ce lien (valable \(hours) heure\(hours > 1 ? "s" : ""), utilisable une seule fois) :
-                \(link)
+                    Pour choisir un nouveau mot de passe, ouvrez ce lien (valable \(hours) heure\(hours > 1 ? "s" : ""), utilisable une seule fois) :
+                    \(link)
 
-                Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.
-                """, date: application.clock.now)
+                    Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.
+                    """, date: application.clock.now)
         case .newAccount:
-            mail = Mail(to: user.email, subject: "Territoires d’industrie : votre compte", body: """
-                Bonjour \(user.displayName),
+            mail = Mail(
+                to: user.email, subject: "Territoires d’industrie : votre compte",
+                body: """
+                    Bonjour \(user.displayName),
 
-                Un compte « \(user.role.label) » vient d’être créé pour vous sur la plateforme Territoires d’industrie.
-                Choisissez votre mot de passe avec ce lien (valable \(hours) heures, utilisable une seule fois) :
-                \(link)
-                """, date: application.clock.now)
+                    Un compte « \(user.role.label) » vient d’être créé pour vous sur la plateforme Territoires d’industrie.
+                    Choisissez votre mot de passe avec ce lien (valable \(hours) heures, utilisable une seule fois) :
+                    \(link)
+                    """, date: application.clock.now)
         }
         try await application.mailer.send(mail)
     }
@@ -237,7 +269,8 @@ enum PasswordReset {
     /// The pending reset for a token, if it exists, is unused and not expired.
     static func find(_ token: String, now: Double, on database: any Database) async throws -> PasswordResetToken? {
         guard let reset = try await PasswordResetToken.find(Secret.hash(token), on: database),
-              reset.usedEpoch == nil, reset.expiresEpoch > now else { return nil }
+            reset.usedEpoch == nil, reset.expiresEpoch > now
+        else { return nil }
         return reset
     }
 }

@@ -11,9 +11,10 @@ struct CallAdminController {
 
     func newForm(req: Request) async throws -> Response {
         let today = req.clock.today
-        let draft = CallService.Draft(title: "", description: "", opensOn: today.iso, closesOn: today.adding(months: 6).iso,
-                                      carriers: CarrierKind.allCases.map(\.rawValue), sizes: CompanySize.allCases.map(\.rawValue), regions: "",
-                                      minimumInvestment: "", startWithinMonths: "12", regimeID: "SA.56985-2022", collaborative: false)
+        let draft = CallService.Draft(
+            title: "", description: "", opensOn: today.iso, closesOn: today.adding(months: 6).iso,
+            carriers: CarrierKind.allCases.map(\.rawValue), sizes: CompanySize.allCases.map(\.rawValue), regions: "",
+            minimumInvestment: "", startWithinMonths: "12", regimeID: "SA.56985-2022", collaborative: false)
         return try await renderForm(req, call: nil, draft: draft)
     }
 
@@ -22,25 +23,39 @@ struct CallAdminController {
         return try await renderForm(req, call: call, draft: .init(call))
     }
 
-    func renderForm(_ req: Request, call: FundCall?, draft: CallService.Draft, errors: [String: String] = [:], notice: String? = nil,
-                    status: HTTPResponseStatus = .ok) async throws -> Response {
+    func renderForm(
+        _ req: Request, call: FundCall?, draft: CallService.Draft, errors: [String: String] = [:], notice: String? = nil,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let regimes = try await AidRegimeRecord.query(on: req.db).sort(\.$id).all()
         var envelopes: [Envelope] = []
         if let call { envelopes = try await Envelope.query(on: req.db).filter(\.$call.$id == call.id!).with(\.$region).all() }
         let regions = try await Region.query(on: req.db).all().sorted { SearchText.normalise($0.name) < SearchText.normalise($1.name) }
-        return HTMLResponse.make(AdminCallFormPage(call: call, draft: draft, regimes: regimes, envelopes: envelopes,
-                                                   regions: regions.map { ($0.code, $0.name) }, errors: errors, notice: notice).render(), status: status)
+        return HTMLResponse.make(
+            AdminCallFormPage(
+                call: call, draft: draft, regimes: regimes, envelopes: envelopes,
+                regions: regions.map { ($0.code, $0.name) }, errors: errors, notice: notice
+            ).render(), status: status)
     }
 
     struct CallForm: Content {
-        var titre: String?; var description: String?; var ouverture: String?; var cloture: String?
-        var porteurs: [String]?; var tailles: [String]?; var regions: String?; var investissement_minimum: String?
-        var demarrage: String?; var regime: String?; var collaboratif: String?
+        var titre: String?
+        var description: String?
+        var ouverture: String?
+        var cloture: String?
+        var porteurs: [String]?
+        var tailles: [String]?
+        var regions: String?
+        var investissement_minimum: String?
+        var demarrage: String?
+        var regime: String?
+        var collaboratif: String?
 
         var draft: CallService.Draft {
-            .init(title: titre ?? "", description: description ?? "", opensOn: ouverture ?? "", closesOn: cloture ?? "",
-                  carriers: porteurs ?? [], sizes: tailles ?? [], regions: regions ?? "", minimumInvestment: investissement_minimum ?? "",
-                  startWithinMonths: demarrage ?? "", regimeID: regime ?? "", collaborative: collaboratif == "oui")
+            .init(
+                title: titre ?? "", description: description ?? "", opensOn: ouverture ?? "", closesOn: cloture ?? "",
+                carriers: porteurs ?? [], sizes: tailles ?? [], regions: regions ?? "", minimumInvestment: investissement_minimum ?? "",
+                startWithinMonths: demarrage ?? "", regimeID: regime ?? "", collaborative: collaboratif == "oui")
         }
     }
 
@@ -49,14 +64,21 @@ struct CallAdminController {
         let draft = try req.content.decode(CallForm.self).draft
         do {
             let call = try await CallService.save(draft, existing: existing, actor: req.auditActor, on: req.db)
-            return try await renderForm(req, call: call, draft: .init(call), notice: existing == nil ? "Appel créé. Ouvrez maintenant ses enveloppes." : "Appel enregistré.",
-                                        status: existing == nil ? .created : .ok)
+            return try await renderForm(
+                req, call: call, draft: .init(call),
+                notice: existing == nil ? "Appel créé. Ouvrez maintenant ses enveloppes." : "Appel enregistré.",
+                status: existing == nil ? .created : .ok)
         } catch let error as FundError {
             return try await renderForm(req, call: existing, draft: draft, errors: error.fields, status: .badRequest)
         }
     }
 
-    struct EnvelopeForm: Content { var region: String?; var financeur: String?; var montant: String?; var un_pour_un: String? }
+    struct EnvelopeForm: Content {
+        var region: String?
+        var financeur: String?
+        var montant: String?
+        var un_pour_un: String?
+    }
 
     func createEnvelope(req: Request) async throws -> Response {
         let call = try await FundController.call(req)
@@ -67,8 +89,9 @@ struct CallAdminController {
             }
             let amount: EuroCents
             do { amount = try EuroCents(parsingEuros: form.montant ?? "") } catch { throw FundError(.invalid, error.code, error.message) }
-            _ = try await EnvelopeLedger.create(call: call.id!, region: region, funder: Envelope.Funder(rawValue: form.financeur ?? "") ?? .state,
-                                                amount: amount, oneForOne: form.un_pour_un == "oui", actor: req.auditActor, on: req.db)
+            _ = try await EnvelopeLedger.create(
+                call: call.id!, region: region, funder: Envelope.Funder(rawValue: form.financeur ?? "") ?? .state,
+                amount: amount, oneForOne: form.un_pour_un == "oui", actor: req.auditActor, on: req.db)
             return try await renderForm(req, call: call, draft: .init(call), notice: "Enveloppe ouverte.", status: .created)
         } catch let error as FundError {
             return try await renderForm(req, call: call, draft: .init(call), errors: ["enveloppe": error.message], status: error.status)
@@ -79,7 +102,11 @@ struct CallAdminController {
         HTMLResponse.make(RegimesPage(regimes: try await AidRegimeRecord.query(on: req.db).sort(\.$id).all()).render())
     }
 
-    struct RegimeForm: Content { var id: String?; var libelle: String?; var plafond: String? }
+    struct RegimeForm: Content {
+        var id: String?
+        var libelle: String?
+        var plafond: String?
+    }
 
     func saveRegime(req: Request) async throws -> Response {
         let form = try req.content.decode(RegimeForm.self)
@@ -100,8 +127,9 @@ struct CallAdminController {
         regime.ceilingCents = finalCeiling.cents
         try await req.db.writeTransaction { db in
             try await regime.save(on: db)
-            try await AuditLog.record(existing == nil ? "regime.creation" : "regime.modification", by: req.auditActor, object: "regime", id: id,
-                                      before: before, after: ["libelle": label, "plafond_centimes": String(finalCeiling.cents)], on: db)
+            try await AuditLog.record(
+                existing == nil ? "regime.creation" : "regime.modification", by: req.auditActor, object: "regime", id: id,
+                before: before, after: ["libelle": label, "plafond_centimes": String(finalCeiling.cents)], on: db)
         }
         return req.redirect(to: SiteURL.adminRegimes.path, redirectType: .normal)
     }

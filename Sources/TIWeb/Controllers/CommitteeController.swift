@@ -9,10 +9,13 @@ import Vapor
 struct CommitteeController {
     func show(req: Request) async throws -> Response {
         let (region, applications) = try await load(req)
-        return HTMLResponse.make(CommitteePage(regionCode: region.code, regionName: region.name, applications: applications,
-                                               party: req.principal.flatMap { DecisionParty.of($0.role) },
-                                               territories: try await territoryNames(req), results: [:],
-                                               envelopes: try await envelopes(region.code, req)).render())
+        return HTMLResponse.make(
+            CommitteePage(
+                regionCode: region.code, regionName: region.name, applications: applications,
+                party: req.principal.flatMap { DecisionParty.of($0.role) },
+                territories: try await territoryNames(req), results: [:],
+                envelopes: try await envelopes(region.code, req)
+            ).render())
     }
 
     /// Ticked decisions are first shown for confirmation (`confirmer=oui` saves them); nothing
@@ -22,37 +25,51 @@ struct CommitteeController {
         let actor = try req.fundActor()
         let ticked = applications.compactMap { application -> (FundApplication, Bool, String)? in
             let key = application.id!.uuidString
-            guard let avis = try? req.content.get(String.self, at: "avis_\(key)"), ["favorable", "defavorable"].contains(avis) else { return nil }
+            guard let avis = try? req.content.get(String.self, at: "avis_\(key)"), ["favorable", "defavorable"].contains(avis) else {
+                return nil
+            }
             return (application, avis == "favorable", (try? req.content.get(String.self, at: "motivation_\(key)")) ?? "")
         }
         guard !ticked.isEmpty else {
-            let page = CommitteePage(regionCode: region.code, regionName: region.name, applications: applications,
-                                     party: DecisionParty.of(actor.role), territories: try await territoryNames(req), results: [:],
-                                     envelopes: try await envelopes(region.code, req),
-                                     error: "Aucune décision cochée : choisissez « Favorable » ou « Défavorable » pour au moins un dossier.")
+            let page = CommitteePage(
+                regionCode: region.code, regionName: region.name, applications: applications,
+                party: DecisionParty.of(actor.role), territories: try await territoryNames(req), results: [:],
+                envelopes: try await envelopes(region.code, req),
+                error: "Aucune décision cochée : choisissez « Favorable » ou « Défavorable » pour au moins un dossier.")
             return HTMLResponse.make(page.render(), status: .badRequest)
         }
         guard (try? req.content.get(String.self, at: "confirmer")) == "oui" else {
-            return HTMLResponse.make(CommitteeConfirmPage(regionCode: region.code, regionName: region.name, decisions: ticked.map {
-                .init(id: $0.0.id!.uuidString, reference: $0.0.reference ?? "—", carrier: $0.0.carrierName ?? "", favourable: $0.1, motivation: $0.2)
-            }).render())
+            return HTMLResponse.make(
+                CommitteeConfirmPage(
+                    regionCode: region.code, regionName: region.name,
+                    decisions: ticked.map {
+                        .init(
+                            id: $0.0.id!.uuidString, reference: $0.0.reference ?? "—", carrier: $0.0.carrierName ?? "", favourable: $0.1,
+                            motivation: $0.2)
+                    }
+                ).render())
         }
         var results: [UUID: (ok: Bool, message: String)] = [:]
         for (application, favourable, motivation) in ticked {
             let avis = favourable ? "favorable" : "defavorable"
             do {
-                let (updated, notifications) = try await FundService.decide(application.id!, favourable: avis == "favorable", motivation: motivation,
-                                                                           by: actor, on: req.db)
+                let (updated, notifications) = try await FundService.decide(
+                    application.id!, favourable: avis == "favorable", motivation: motivation,
+                    by: actor, on: req.db)
                 await Notifier.deliver(notifications, on: req)
-                results[application.id!] = (true, updated.state == .inCommittee ? "Avis enregistré ; en attente de l’autre partie." : "Décision : \(updated.state.label).")
+                results[application.id!] = (
+                    true,
+                    updated.state == .inCommittee ? "Avis enregistré ; en attente de l’autre partie." : "Décision : \(updated.state.label)."
+                )
             } catch let error as FundError {
                 results[application.id!] = (false, error.message)
             }
         }
         let (_, fresh) = try await load(req, includeDecided: Set(results.keys))
-        let page = CommitteePage(regionCode: region.code, regionName: region.name, applications: fresh,
-                                 party: DecisionParty.of(actor.role), territories: try await territoryNames(req), results: results,
-                                 envelopes: try await envelopes(region.code, req))
+        let page = CommitteePage(
+            regionCode: region.code, regionName: region.name, applications: fresh,
+            party: DecisionParty.of(actor.role), territories: try await territoryNames(req), results: results,
+            envelopes: try await envelopes(region.code, req))
         return HTMLResponse.make(page.render(), status: results.values.contains { !$0.ok } ? .conflict : .ok)
     }
 

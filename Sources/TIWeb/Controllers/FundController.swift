@@ -9,9 +9,11 @@ struct FundController {
         let calls = try await FundCall.query(on: req.db).sort(\.$opensOn, .descending).all()
         let envelopes = try await Envelope.query(on: req.db).all()
         let totals = Dictionary(grouping: envelopes, by: { $0.$call.id }).mapValues { list in
-            (state: list.filter { $0.funder == .state }.reduce(Int64(0)) { $0 + $1.amountCents },
-             region: list.filter { $0.funder == .region }.reduce(Int64(0)) { $0 + $1.amountCents },
-             committed: list.reduce(Int64(0)) { $0 + $1.committedCents })
+            (
+                state: list.filter { $0.funder == .state }.reduce(Int64(0)) { $0 + $1.amountCents },
+                region: list.filter { $0.funder == .region }.reduce(Int64(0)) { $0 + $1.amountCents },
+                committed: list.reduce(Int64(0)) { $0 + $1.committedCents }
+            )
         }
         return HTMLResponse.make(FundIndexPage(calls: calls, totals: totals, today: req.clock.today, role: req.principal?.role).render())
     }
@@ -20,7 +22,8 @@ struct FundController {
         let call = try await Self.call(req)
         let envelopes = try await Envelope.query(on: req.db).filter(\.$call.$id == call.id!).with(\.$region).all()
         let regime = try await call.$regime.get(on: req.db)
-        return HTMLResponse.make(CallPage(call: call, regime: regime, envelopes: envelopes, today: req.clock.today, role: req.principal?.role).render())
+        return HTMLResponse.make(
+            CallPage(call: call, regime: regime, envelopes: envelopes, today: req.clock.today, role: req.principal?.role).render())
     }
 
     /// An applicant starts a draft on a call.

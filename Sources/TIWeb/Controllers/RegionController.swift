@@ -16,7 +16,8 @@ struct RegionController {
     func show(req: Request) async throws -> Response {
         let code = try req.parameters.require("code")
         guard code.count <= 3, try await Region.find(code, on: req.db) != nil else {
-            throw AppError.notFound("La région « \(code) » n’existe pas. Les codes de région sont ceux de l’INSEE (84 pour Auvergne-Rhône-Alpes, par exemple).")
+            throw AppError.notFound(
+                "La région « \(code) » n’existe pas. Les codes de région sont ceux de l’INSEE (84 pour Auvergne-Rhône-Alpes, par exemple).")
         }
         let model = try await req.memoised("page:region:\(code)") { try await Self.model(code, req) }
         return HTMLResponse.make(RegionShowPage(model: model).render())
@@ -30,7 +31,8 @@ struct RegionController {
         let departements = try await Departement.query(on: req.db).filter(\.$region.$id == code).sort(\.$id).all()
         let depStats = try await GeoQueries.departementSummaries(regionCode: code, on: req.db)
         let map = try await req.maps.regionEpcis(code)
-        let dashboard = try await DashboardBuilder.html(req, query: IndicatorQuery(as_of: nil, region: code, territory: nil, breakdown: nil), compact: true)
+        let dashboard = try await DashboardBuilder.html(
+            req, query: IndicatorQuery(as_of: nil, region: code, territory: nil, breakdown: nil), compact: true)
         return RegionShowPage.Model(
             code: region.code, name: region.name, summary: summary,
             departements: departements.map { d in (d.code, d.name, depStats[d.code] ?? .init()) },

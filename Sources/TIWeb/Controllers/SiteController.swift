@@ -27,15 +27,27 @@ struct SiteController {
         let scope = try query.scope(in: dataset, today: req.clock.today)
         let label = (try? IndicatorEngine.scopeLabel(scope, in: dataset)) ?? "France entière"
         let dashboard = try await DashboardBuilder.html(req, query: query)
-        struct Options: Sendable { var regions: [Pair]; var territories: [Pair] }
-        struct Pair: Sendable { var code: String; var name: String }
+        struct Options: Sendable {
+            var regions: [Pair]
+            var territories: [Pair]
+        }
+        struct Pair: Sendable {
+            var code: String
+            var name: String
+        }
         let options = try await req.memoised("options:indicators") {
-            Options(regions: dataset.regionNames.filter { !RegionGroup.isOverseas(regionCode: $0.key) }
-                        .sorted { SearchText.normalise($0.value) < SearchText.normalise($1.value) }.map { Pair(code: $0.key, name: $0.value) },
-                    territories: dataset.territoryNames.sorted { SearchText.normalise($0.value) < SearchText.normalise($1.value) }.map { Pair(code: $0.key, name: $0.value) })
+            Options(
+                regions: dataset.regionNames.filter { !RegionGroup.isOverseas(regionCode: $0.key) }
+                    .sorted { SearchText.normalise($0.value) < SearchText.normalise($1.value) }.map { Pair(code: $0.key, name: $0.value) },
+                territories: dataset.territoryNames.sorted { SearchText.normalise($0.value) < SearchText.normalise($1.value) }.map {
+                    Pair(code: $0.key, name: $0.value)
+                })
         }
         let regions = options.regions.map { ($0.code, $0.name) }
         let territories = options.territories.map { ($0.code, $0.name) }
-        return HTMLResponse.make(IndicatorsPage(dashboard: dashboard, scopeLabel: label, asOf: scope.asOf, regions: regions, territories: territories, query: query).render())
+        return HTMLResponse.make(
+            IndicatorsPage(
+                dashboard: dashboard, scopeLabel: label, asOf: scope.asOf, regions: regions, territories: territories, query: query
+            ).render())
     }
 }

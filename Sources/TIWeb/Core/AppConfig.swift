@@ -51,7 +51,8 @@ public struct AppConfig: Sendable {
             return .sqlite(path: path)
         }
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") { return .postgres(url: url) }
-        throw ConfigError("DATABASE_URL « \(url) » non reconnue : utilisez sqlite:///chemin.sqlite ou postgres://utilisateur@hôte:port/base.")
+        throw ConfigError(
+            "DATABASE_URL « \(url) » non reconnue : utilisez sqlite:///chemin.sqlite ou postgres://utilisateur@hôte:port/base.")
     }
 
     public static func fromEnvironment(workingDirectory: String) throws -> AppConfig {

@@ -17,7 +17,8 @@ struct InputGuardMiddleware: AsyncMiddleware {
         }
         let path = request.url.path
         if path.utf8.count > Self.maxPathBytes
-            || path.split(separator: "/", omittingEmptySubsequences: true).contains(where: { $0.utf8.count > Self.maxSegmentBytes }) {
+            || path.split(separator: "/", omittingEmptySubsequences: true).contains(where: { $0.utf8.count > Self.maxSegmentBytes })
+        {
             throw Abort(.notFound)
         }
         if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
@@ -40,7 +41,8 @@ struct InputGuardMiddleware: AsyncMiddleware {
         while i < bytes.endIndex {
             if bytes[i] == 0 { return true }
             if percentEncoded, bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.endIndex,
-               bytes[i + 1] == UInt8(ascii: "0"), bytes[i + 2] == UInt8(ascii: "0") {
+                bytes[i + 1] == UInt8(ascii: "0"), bytes[i + 2] == UInt8(ascii: "0")
+            {
                 return true
             }
             i += 1

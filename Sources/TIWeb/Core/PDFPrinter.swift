@@ -15,11 +15,13 @@ enum PDFPrinter {
 
     static func pdf(from html: String) async throws -> Data {
         guard let chromium = executable else {
-            throw AppError(.serviceUnavailable, code: "pdf_indisponible",
-                           "L’impression en PDF n’est pas disponible sur ce serveur : imprimez la page depuis votre navigateur.")
+            throw AppError(
+                .serviceUnavailable, code: "pdf_indisponible",
+                "L’impression en PDF n’est pas disponible sur ce serveur : imprimez la page depuis votre navigateur.")
         }
         guard await slots.enter() else {
-            throw AppError(.tooManyRequests, code: "impressions_saturees", "Trop d’impressions en cours : réessayez dans quelques secondes.")
+            throw AppError(
+                .tooManyRequests, code: "impressions_saturees", "Trop d’impressions en cours : réessayez dans quelques secondes.")
         }
         do {
             let data = try await print(html, with: chromium)
@@ -32,27 +34,36 @@ enum PDFPrinter {
     }
 
     private static func print(_ html: String, with chromium: String) async throws -> Data {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ti-pdf-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let page = folder.appendingPathComponent("document.html"), output = folder.appendingPathComponent("document.pdf")
-            try Data(html.utf8).write(to: page)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: chromium)
-            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-pdf-header-footer",
-                                 "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
-                                 "--print-to-pdf=\(output.path)", page.absoluteString]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-                process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-                do { try process.run() } catch { process.terminationHandler = nil; continuation.resume(throwing: error); return }
-                DispatchQueue.global().asyncAfter(deadline: .now() + 30) { if process.isRunning { process.terminate() } }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ti-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("document.html")
+        let output = folder.appendingPathComponent("document.pdf")
+        try Data(html.utf8).write(to: page)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium)
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-pdf-header-footer",
+            "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+            "--print-to-pdf=\(output.path)", page.absoluteString,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+                return
             }
-            guard status == 0, let data = FileManager.default.contents(atPath: output.path), data.starts(with: Array("%PDF".utf8)) else {
-                throw AppError(.serviceUnavailable, code: "pdf_echec", "L’impression en PDF a échoué : réessayez dans un instant, ou imprimez la page depuis votre navigateur.")
-            }
-            return data
+            DispatchQueue.global().asyncAfter(deadline: .now() + 30) { if process.isRunning { process.terminate() } }
+        }
+        guard status == 0, let data = FileManager.default.contents(atPath: output.path), data.starts(with: Array("%PDF".utf8)) else {
+            throw AppError(
+                .serviceUnavailable, code: "pdf_echec",
+                "L’impression en PDF a échoué : réessayez dans un instant, ou imprimez la page depuis votre navigateur.")
+        }
+        return data
     }
 
     static func response(_ data: Data, filename: String) -> Response {

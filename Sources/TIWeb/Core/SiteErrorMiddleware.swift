@@ -40,13 +40,22 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             switch status {
             case .notFound: return (status, "introuvable", "Cette page n’existe pas ou n’est plus disponible.")
             case .methodNotAllowed: return (status, "methode_interdite", "Cette méthode n’est pas permise ici.")
-            case .payloadTooLarge: return (status, "trop_volumineux", "L’envoi dépasse 25 Mo : revenez en arrière et joignez les fichiers en plusieurs fois (10 Mo au plus chacun).")
+            case .payloadTooLarge:
+                return (
+                    status, "trop_volumineux",
+                    "L’envoi dépasse 25 Mo : revenez en arrière et joignez les fichiers en plusieurs fois (10 Mo au plus chacun)."
+                )
             default:
-                let message = status.code < 500 ? error.reason : "Une erreur est survenue de notre côté. Elle a été enregistrée ; réessayez plus tard."
+                let message =
+                    status.code < 500
+                    ? error.reason : "Une erreur est survenue de notre côté. Elle a été enregistrée ; réessayez plus tard."
                 return (status, status.code < 500 ? "requete_invalide" : "erreur_interne", message)
             }
         default:
-            return (.internalServerError, "erreur_interne", "Une erreur est survenue de notre côté. Elle a été enregistrée ; réessayez plus tard.")
+            return (
+                .internalServerError, "erreur_interne",
+                "Une erreur est survenue de notre côté. Elle a été enregistrée ; réessayez plus tard."
+            )
         }
     }
 
@@ -66,7 +75,10 @@ struct SiteErrorMiddleware: AsyncMiddleware {
         let response: Response
         if request.url.path.hasPrefix("/api/") || request.url.path == "/healthz" {
             struct Body: Content { var error: Detail }
-            struct Detail: Content { var code: String; var message: String }
+            struct Detail: Content {
+                var code: String
+                var message: String
+            }
             response = Response(status: status)
             try? response.content.encode(Body(error: Detail(code: code, message: message)))
         } else {

@@ -20,18 +20,44 @@ public enum SiteURL: Sendable, Equatable {
     case resetPassword(String)
     case account, accountTokens
     case revokeToken(String)
-    case adminUsers, adminUser(String), adminAudit, adminAuditCSV
+    case adminUsers
+    case adminUser(String)
+    case adminAudit, adminAuditCSV
     // The fund
-    case fundCall(String), applyToCall(String)
+    case fundCall(String)
+    case applyToCall(String)
     case applications, queue, queueCSV
-    case application(String), applicationEdit(String), applicationDelete(String), applicationSubmit(String), applicationReceipt(String), applicationReceiptPDF(String), applicationLetter(String)
-    case applicationAction(String, String), applicationInfoRequest(String), applicationReview(String), applicationDecision(String)
-    case applicationAgreement(String), applicationPayments(String), applicationSchedule(String), applicationFollowUp(String), applicationMessages(String)
-    case applicationAttachments(String), attachment(String, String), applicationInstructor(String), applicationNotes(String), applicationRecovery(String)
+    case application(String)
+    case applicationEdit(String)
+    case applicationDelete(String)
+    case applicationSubmit(String)
+    case applicationReceipt(String)
+    case applicationReceiptPDF(String)
+    case applicationLetter(String)
+    case applicationAction(String, String)
+    case applicationInfoRequest(String)
+    case applicationReview(String)
+    case applicationDecision(String)
+    case applicationAgreement(String)
+    case applicationPayments(String)
+    case applicationSchedule(String)
+    case applicationFollowUp(String)
+    case applicationMessages(String)
+    case applicationAttachments(String)
+    case attachment(String, String)
+    case applicationInstructor(String)
+    case applicationNotes(String)
+    case applicationRecovery(String)
     case committee(String)
-    case envelopes, envelope(String)
-    case adminCalls, adminCallNew, adminCall(String), adminCallEnvelopes(String), adminRegimes
-    case indicatorCSV(String), laureate(String), mapLayer(String)
+    case envelopes
+    case envelope(String)
+    case adminCalls, adminCallNew
+    case adminCall(String)
+    case adminCallEnvelopes(String)
+    case adminRegimes
+    case indicatorCSV(String)
+    case laureate(String)
+    case mapLayer(String)
 
     public var path: String {
         switch self {
@@ -104,9 +130,20 @@ public enum SiteURL: Sendable, Equatable {
 
 /// JSON endpoints under /api/v1.
 public enum APIURL: Sendable {
-    case regions, region(String), territories, territory(String), commune(String), openapi, me
-    case calls, call(String), applications, application(String), applicationDecisions(String), envelopes
-    case indicators, indicator(String)
+    case regions
+    case region(String)
+    case territories
+    case territory(String)
+    case commune(String)
+    case openapi, me
+    case calls
+    case call(String)
+    case applications
+    case application(String)
+    case applicationDecisions(String)
+    case envelopes
+    case indicators
+    case indicator(String)
 
     public var path: String {
         switch self {

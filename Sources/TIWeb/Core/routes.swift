@@ -54,8 +54,12 @@ func routes(_ app: Application) throws {
     app.endpoint(.POST, SiteURL.adminUsers.components, access: .admin, use: admin.createUser)
     app.endpoint(.GET, SiteURL.adminUser(":id").components, access: .admin, use: admin.editUser)
     app.endpoint(.POST, SiteURL.adminUser(":id").components, access: .admin, use: admin.updateUser)
-    app.endpoint(.POST, SiteURL.adminUsers.components + [":id", "desactiver"], access: .admin) { try await admin.setActive(req: $0, active: false) }
-    app.endpoint(.POST, SiteURL.adminUsers.components + [":id", "activer"], access: .admin) { try await admin.setActive(req: $0, active: true) }
+    app.endpoint(.POST, SiteURL.adminUsers.components + [":id", "desactiver"], access: .admin) {
+        try await admin.setActive(req: $0, active: false)
+    }
+    app.endpoint(.POST, SiteURL.adminUsers.components + [":id", "activer"], access: .admin) {
+        try await admin.setActive(req: $0, active: true)
+    }
     app.endpoint(.GET, SiteURL.adminAudit.components, access: .admin, use: admin.audit)
     app.endpoint(.GET, SiteURL.adminAuditCSV.components, access: .admin, use: admin.auditCSV)
 
@@ -82,19 +86,29 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.applicationReceipt(":id").components, access: .roles(readers), use: dossier.receipt)
     app.endpoint(.GET, SiteURL.applicationReceiptPDF(":id").components, access: .roles(readers), use: dossier.receiptPDF)
     app.endpoint(.GET, SiteURL.applicationLetter(":id").components, access: .roles(readers), use: dossier.letter)
-    app.endpoint(.POST, SiteURL.applicationAction(":id", ":action").components, access: .roles(staff.union([.applicant])), use: dossier.action)
-    app.endpoint(.POST, SiteURL.applicationInfoRequest(":id").components, access: .roles([.reviewer, .admin]), use: dossier.requestInformation)
+    app.endpoint(
+        .POST, SiteURL.applicationAction(":id", ":action").components, access: .roles(staff.union([.applicant])), use: dossier.action)
+    app.endpoint(
+        .POST, SiteURL.applicationInfoRequest(":id").components, access: .roles([.reviewer, .admin]), use: dossier.requestInformation)
     app.endpoint(.POST, SiteURL.applicationInstructor(":id").components, access: .roles([.reviewer, .admin]), use: dossier.assign)
-    app.endpoint(.POST, SiteURL.applicationNotes(":id").components, access: .roles([.reviewer, .admin, .prefecture, .region]), use: dossier.notes)
+    app.endpoint(
+        .POST, SiteURL.applicationNotes(":id").components, access: .roles([.reviewer, .admin, .prefecture, .region]), use: dossier.notes)
     app.endpoint(.POST, SiteURL.applicationReview(":id").components, access: .roles([.reviewer, .admin]), use: dossier.review)
     app.endpoint(.POST, SiteURL.applicationDecision(":id").components, access: .roles([.prefecture, .region]), use: dossier.decide)
-    app.endpoint(.POST, SiteURL.applicationAgreement(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.agreement)
-    app.endpoint(.POST, SiteURL.applicationPayments(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.payment)
-    app.endpoint(.POST, SiteURL.applicationRecovery(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.recovery)
-    app.endpoint(.POST, SiteURL.applicationSchedule(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.schedule)
-    app.endpoint(.POST, SiteURL.applicationFollowUp(":id").components, access: .roles([.admin, .region, .prefecture, .applicant]), use: dossier.followUp)
-    app.endpoint(.POST, SiteURL.applicationMessages(":id").components, access: .roles(staff.union([.applicant])),
-                 body: .collect(maxSize: "11mb"), use: dossier.message)
+    app.endpoint(
+        .POST, SiteURL.applicationAgreement(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.agreement)
+    app.endpoint(
+        .POST, SiteURL.applicationPayments(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.payment)
+    app.endpoint(
+        .POST, SiteURL.applicationRecovery(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.recovery)
+    app.endpoint(
+        .POST, SiteURL.applicationSchedule(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.schedule)
+    app.endpoint(
+        .POST, SiteURL.applicationFollowUp(":id").components, access: .roles([.admin, .region, .prefecture, .applicant]),
+        use: dossier.followUp)
+    app.endpoint(
+        .POST, SiteURL.applicationMessages(":id").components, access: .roles(staff.union([.applicant])),
+        body: .collect(maxSize: "11mb"), use: dossier.message)
     app.endpoint(.GET, SiteURL.attachment(":id", ":file").components, access: .roles(readers), use: dossier.download)
 
     let committee = CommitteeController()

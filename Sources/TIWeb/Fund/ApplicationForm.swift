@@ -60,15 +60,24 @@ struct ApplicationForm: Content {
         }
         func money(_ v: String?, _ field: String) -> EuroCents? {
             guard let t = text(v) else { return nil }
-            do { return try EuroCents(parsingEuros: t) } catch { errors[field] = error.message; return nil }
+            do { return try EuroCents(parsingEuros: t) } catch {
+                errors[field] = error.message
+                return nil
+            }
         }
         func count(_ v: String?, _ field: String) -> Int? {
             guard let t = text(v) else { return nil }
-            do { return try BoundedCount.parse(t) } catch { errors[field] = error.message; return nil }
+            do { return try BoundedCount.parse(t) } catch {
+                errors[field] = error.message
+                return nil
+            }
         }
         func date(_ v: String?, _ field: String) -> CivilDate? {
             guard let t = text(v) else { return nil }
-            do { return try CivilDate(parsing: t) } catch { errors[field] = error.message; return nil }
+            do { return try CivilDate(parsing: t) } catch {
+                errors[field] = error.message
+                return nil
+            }
         }
         content.carrierName = text(raison_sociale).map { String($0.prefix(200)) }
         content.carrierKind = text(type_porteur).flatMap(CarrierKind.init(rawValue:))

@@ -22,11 +22,14 @@ enum AttachmentPolicy {
         }
         let ext = filename.split(separator: ".").last.map { $0.lowercased() } ?? ""
         guard let type = types[ext] else {
-            throw AppError(.unsupportedMediaType, code: "type_refuse", "Type de fichier refusé : joignez un PDF, une image (PNG, JPEG) ou un document bureautique (DOCX, XLSX, ODT, ODS).")
+            throw AppError(
+                .unsupportedMediaType, code: "type_refuse",
+                "Type de fichier refusé : joignez un PDF, une image (PNG, JPEG) ou un document bureautique (DOCX, XLSX, ODT, ODS).")
         }
         let head = data.getBytes(at: data.readerIndex, length: min(type.magic.count, data.readableBytes)) ?? []
         guard head == type.magic else {
-            throw AppError(.unsupportedMediaType, code: "type_incoherent", "Le contenu du fichier ne correspond pas à son extension .\(ext).")
+            throw AppError(
+                .unsupportedMediaType, code: "type_incoherent", "Le contenu du fichier ne correspond pas à son extension .\(ext).")
         }
         return type.mime
     }

@@ -27,7 +27,8 @@ struct LocalFileStorage: FileStorage {
 
     func read(_ key: String) async throws -> ByteBuffer {
         guard key.allSatisfy({ $0.isHexDigit || $0 == "-" }),
-              let data = FileManager.default.contents(atPath: directory + "/" + key) else {
+            let data = FileManager.default.contents(atPath: directory + "/" + key)
+        else {
             throw AppError.notFound("Ce fichier n’existe plus.")
         }
         return ByteBuffer(data: data)

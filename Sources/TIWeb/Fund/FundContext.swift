@@ -14,7 +14,8 @@ extension Request {
     /// (an application outside one's scope does not exist for them).
     func visibleApplication() async throws -> FundApplication {
         guard let id = parameters.get("id", as: UUID.self), let application = try await FundApplication.find(id, on: db),
-              let principal, FundAccess.canSee(application, principal) else {
+            let principal, FundAccess.canSee(application, principal)
+        else {
             throw AppError.notFound("Ce dossier n’existe pas ou ne relève pas de votre périmètre.")
         }
         return application
@@ -51,9 +52,12 @@ enum Notifier {
             var reference: String?
             if let id = n.applicationID { reference = try? await FundApplication.find(id, on: req.db)?.reference }
             do {
-                try await req.application.mailer.send(Mail(to: user.email, subject: subject(n.text, reference: reference),
-                                                           body: "Bonjour,\n\n\(n.text)\n\n\(link)\n\n-- \nTerritoires d’industrie — ce message est envoyé automatiquement, merci de ne pas y répondre.\n",
-                                                           date: req.clock.now))
+                try await req.application.mailer.send(
+                    Mail(
+                        to: user.email, subject: subject(n.text, reference: reference),
+                        body:
+                            "Bonjour,\n\n\(n.text)\n\n\(link)\n\n-- \nTerritoires d’industrie — ce message est envoyé automatiquement, merci de ne pas y répondre.\n",
+                        date: req.clock.now))
             } catch {
                 req.logger.warning("notification e-mail not sent: \(error)")
             }

@@ -12,7 +12,9 @@ enum SiteChoice: Equatable {
 
     static func resolve(typed: String?, chosen: String?, current: String?, on db: any Database) async throws -> SiteChoice {
         if let chosen = chosen?.trimmingCharacters(in: .whitespaces), !chosen.isEmpty {
-            if let code = InseeCode(chosen.uppercased()), try await Commune.find(code.rawValue, on: db) != nil { return .set(code.rawValue) }
+            if let code = InseeCode(chosen.uppercased()), try await Commune.find(code.rawValue, on: db) != nil {
+                return .set(code.rawValue)
+            }
             return .ask([], "Cette commune n’existe pas : saisissez à nouveau son nom, son code postal ou son code INSEE.")
         }
         guard let text = typed?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return .set(nil) }

@@ -38,7 +38,10 @@ actor IndicatorCache {
         let task = Task { try await IndicatorDatasetLoader.load(on: db) }
         loading = task
         let loaded = try await task.value
-        if version == current { dataset = loaded; loading = nil }
+        if version == current {
+            dataset = loaded
+            loading = nil
+        }
         return loaded
     }
 
@@ -54,7 +57,10 @@ actor IndicatorCache {
     }
 
     /// Forget everything now (after an import in the same process).
-    func invalidate() { version = nil; checkedAt = nil }
+    func invalidate() {
+        version = nil
+        checkedAt = nil
+    }
 }
 
 extension Application {

@@ -29,7 +29,8 @@ struct IndicatorQuery: Content {
     func breakdownValue() throws -> Breakdown? {
         guard let raw = breakdown, !raw.isEmpty else { return nil }
         guard let b = Breakdown(rawValue: raw) else {
-            throw AppError.badRequest("ventilation_inconnue", "Ventilation « \(raw) » inconnue : \(Breakdown.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw AppError.badRequest(
+                "ventilation_inconnue", "Ventilation « \(raw) » inconnue : \(Breakdown.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         return b
     }

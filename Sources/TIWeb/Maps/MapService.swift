@@ -39,13 +39,15 @@ struct MapService {
             let regions = try await Region.query(on: database).all()
             let features = regions.compactMap { r in
                 shapes[r.code].map {
-                    SVGMap.Feature(shape: $0, fill: "#cacafb", stroke: Self.border, strokeWidth: 1,
-                                   title: r.name, href: SiteURL.region(r.code).path)
+                    SVGMap.Feature(
+                        shape: $0, fill: "#cacafb", stroke: Self.border, strokeWidth: 1,
+                        title: r.name, href: SiteURL.region(r.code).path)
                 }
             }
-            return SVGMap(title: "Les régions", description: "Carte des \(features.count) régions, chacune mène à sa page.",
-                          layers: [features], markers: [], legend: [], legendTitle: nil, source: Self.source,
-                          layout: .national, width: width)
+            return SVGMap(
+                title: "Les régions", description: "Carte des \(features.count) régions, chacune mène à sa page.",
+                layers: [features], markers: [], legend: [], legendTitle: nil, source: Self.source,
+                layout: .national, width: width)
         }
     }
 
@@ -56,13 +58,15 @@ struct MapService {
             let departements = try await Departement.query(on: database).all()
             let features = departements.compactMap { d in
                 shapes[d.code].map {
-                    SVGMap.Feature(shape: $0, fill: "#e3e3fd", stroke: "#6a6af4", strokeWidth: 0.5,
-                                   title: "\(d.name) (\(d.code))", href: SiteURL.departement(d.code).path)
+                    SVGMap.Feature(
+                        shape: $0, fill: "#e3e3fd", stroke: "#6a6af4", strokeWidth: 0.5,
+                        title: "\(d.name) (\(d.code))", href: SiteURL.departement(d.code).path)
                 }
             }
-            return SVGMap(title: "Les départements", description: "Carte des \(features.count) départements.",
-                          layers: [features], markers: [], legend: [], legendTitle: nil, source: Self.source,
-                          layout: .national, width: width)
+            return SVGMap(
+                title: "Les départements", description: "Carte des \(features.count) départements.",
+                layers: [features], markers: [], legend: [], legendTitle: nil, source: Self.source,
+                layout: .national, width: width)
         }
     }
 
@@ -78,15 +82,19 @@ struct MapService {
             }
             let covered = territories.compactMap { t in
                 territoryShapes[t.id!].map {
-                    SVGMap.Feature(shape: $0, fill: Self.territoryFill, stroke: Self.border, strokeWidth: 0.4,
-                                   title: t.name, href: SiteURL.territory(t.id!).path)
+                    SVGMap.Feature(
+                        shape: $0, fill: Self.territoryFill, stroke: Self.border, strokeWidth: 0.4,
+                        title: t.name, href: SiteURL.territory(t.id!).path)
                 }
             }
             return SVGMap(
                 title: "Les Territoires d’industrie",
                 description: "Carte de France des \(covered.count) Territoires d’industrie dessinés sur le fond des régions.",
                 layers: [base, covered], markers: [],
-                legend: [.init(label: "Territoire d’industrie", fill: Self.territoryFill), .init(label: "Hors territoire", fill: Self.outsideFill)],
+                legend: [
+                    .init(label: "Territoire d’industrie", fill: Self.territoryFill),
+                    .init(label: "Hors territoire", fill: Self.outsideFill),
+                ],
                 legendTitle: nil, source: Self.source, layout: .national, width: width)
         }
     }
@@ -111,25 +119,41 @@ struct MapService {
                     stroke: Self.border, strokeWidth: 0.6, title: label,
                     href: e.territory.map { SiteURL.territory($0).path })
             }
-            var layers = [[SVGMap.Feature(shape: regionShape, fill: Self.baseFill, stroke: Self.strongBorder, strokeWidth: 1.2, title: nil, href: nil)], epcis]
+            var layers = [
+                [
+                    SVGMap.Feature(
+                        shape: regionShape, fill: Self.baseFill, stroke: Self.strongBorder, strokeWidth: 1.2, title: nil, href: nil)
+                ], epcis,
+            ]
             var legend: [SVGMap.LegendItem]
             let title: String
-            if let territory, let outline = try await OutlineStore.shapes(.territory, detail: .fine, codes: [territory], on: database)[territory] {
-                layers.append([SVGMap.Feature(shape: outline, fill: "none", stroke: Self.strongBorder, strokeWidth: 2,
-                                              title: territoryNames[territory], href: nil)])
-                legend = [.init(label: territoryNames[territory] ?? territory, fill: Self.territoryFill),
-                          .init(label: "Autre territoire d’industrie", fill: "#cacafb"),
-                          .init(label: "Hors territoire", fill: Self.outsideFill)]
+            if let territory,
+                let outline = try await OutlineStore.shapes(.territory, detail: .fine, codes: [territory], on: database)[territory]
+            {
+                layers.append([
+                    SVGMap.Feature(
+                        shape: outline, fill: "none", stroke: Self.strongBorder, strokeWidth: 2,
+                        title: territoryNames[territory], href: nil)
+                ])
+                legend = [
+                    .init(label: territoryNames[territory] ?? territory, fill: Self.territoryFill),
+                    .init(label: "Autre territoire d’industrie", fill: "#cacafb"),
+                    .init(label: "Hors territoire", fill: Self.outsideFill),
+                ]
                 title = "\(territoryNames[territory] ?? territory) dans la région \(region.name)"
             } else {
-                legend = [.init(label: "EPCI membre d’un territoire d’industrie", fill: Self.territoryFill),
-                          .init(label: "EPCI hors territoire", fill: Self.outsideFill)]
+                legend = [
+                    .init(label: "EPCI membre d’un territoire d’industrie", fill: Self.territoryFill),
+                    .init(label: "EPCI hors territoire", fill: Self.outsideFill),
+                ]
                 title = "Intercommunalités — \(region.name)"
             }
-            return SVGMap(title: title,
-                          description: "Carte des \(epcis.count) intercommunalités de la région \(region.name), celles qui appartiennent à un Territoire d’industrie en couleur.",
-                          layers: layers, markers: [], legend: legend, legendTitle: nil, source: Self.source,
-                          layout: .fit, width: width)
+            return SVGMap(
+                title: title,
+                description:
+                    "Carte des \(epcis.count) intercommunalités de la région \(region.name), celles qui appartiennent à un Territoire d’industrie en couleur.",
+                layers: layers, markers: [], legend: legend, legendTitle: nil, source: Self.source,
+                layout: .fit, width: width)
         }
     }
 }

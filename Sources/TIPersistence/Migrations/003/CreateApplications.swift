@@ -39,7 +39,9 @@ struct CreateApplications: AsyncMigration {
             .field("created_at", .datetime).field("updated_at", .datetime)
             .unique(on: "reference")
             .create()
-        for columns in [["state"], ["region_code", "state"], ["organisation_siren"], ["siren", "regime_id"], ["call_id"], ["territory_id"]] {
+        for columns in [
+            ["state"], ["region_code", "state"], ["organisation_siren"], ["siren", "regime_id"], ["call_id"], ["territory_id"],
+        ] {
             try await database.index("applications", columns)
         }
 
@@ -95,8 +97,10 @@ struct CreateApplications: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in ["notifications", "follow_ups", "payments", "attachments", "application_messages",
-                       "application_events", "applications"] {
+        for schema in [
+            "notifications", "follow_ups", "payments", "attachments", "application_messages",
+            "application_events", "applications",
+        ] {
             try await database.schema(schema).delete()
         }
     }

@@ -18,8 +18,10 @@ public final class ApplicationEvent: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(applicationID: UUID, actor: AuditLog.Actor, action: String, from: ApplicationState?, to: ApplicationState?,
-                reason: String?, at: Double? = nil) {
+    public init(
+        applicationID: UUID, actor: AuditLog.Actor, action: String, from: ApplicationState?, to: ApplicationState?,
+        reason: String?, at: Double? = nil
+    ) {
         self.$application.id = applicationID
         self.actorID = actor.id
         self.actorRole = actor.role

@@ -31,8 +31,10 @@ public final class EnvelopeMovement: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(envelopeID: UUID, kind: Kind, amount: Int64, applicationID: UUID? = nil, actorID: String?, note: String? = nil,
-                at: Double) {
+    public init(
+        envelopeID: UUID, kind: Kind, amount: Int64, applicationID: UUID? = nil, actorID: String?, note: String? = nil,
+        at: Double
+    ) {
         self.$envelope.id = envelopeID
         self.kind = kind
         self.amountCents = amount

@@ -154,8 +154,9 @@ public final class FundApplication: Model, @unchecked Sendable {
             c.communeCode = communeCode
             c.title = title
             c.description = description
-            c.investment = Investment(buildings: EuroCents(cents: investmentBuildingsCents), equipment: EuroCents(cents: investmentEquipmentCents),
-                                      intangible: EuroCents(cents: investmentIntangibleCents), other: EuroCents(cents: investmentOtherCents))
+            c.investment = Investment(
+                buildings: EuroCents(cents: investmentBuildingsCents), equipment: EuroCents(cents: investmentEquipmentCents),
+                intangible: EuroCents(cents: investmentIntangibleCents), other: EuroCents(cents: investmentOtherCents))
             c.requestedAid = requestedAidCents.map { EuroCents(cents: $0) }
             c.startDate = startOn.flatMap { try? CivilDate(parsing: $0) }
             c.endDate = endOn.flatMap { try? CivilDate(parsing: $0) }

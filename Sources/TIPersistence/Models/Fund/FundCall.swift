@@ -63,8 +63,10 @@ public final class FundCall: Model, @unchecked Sendable {
     }
 
     public var snapshot: [String: String] {
-        ["titre": title, "ouverture": opensOn, "cloture": closesOn, "porteurs": carriers, "tailles": sizes,
-         "regions": regions, "investissement_minimum_centimes": String(minInvestmentCents),
-         "demarrage_mois": String(startWithinMonths), "regime": $regime.id, "collaboratif": collaborative ? "oui" : "non"]
+        [
+            "titre": title, "ouverture": opensOn, "cloture": closesOn, "porteurs": carriers, "tailles": sizes,
+            "regions": regions, "investissement_minimum_centimes": String(minInvestmentCents),
+            "demarrage_mois": String(startWithinMonths), "regime": $regime.id, "collaboratif": collaborative ? "oui" : "non",
+        ]
     }
 }

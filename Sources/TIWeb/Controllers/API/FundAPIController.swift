@@ -33,19 +33,27 @@ struct FundAPIController {
         var remainingCents: Int64
         var oneForOne: Bool
         init(_ e: Envelope) {
-            id = e.id!; callId = e.$call.id; region = e.$region.id; funder = e.funder.rawValue; amountCents = e.amountCents
-            committedCents = e.committedCents; paidCents = e.paidCents; remainingCents = e.amountCents - e.committedCents; oneForOne = e.oneForOne
+            id = e.id!
+            callId = e.$call.id
+            region = e.$region.id
+            funder = e.funder.rawValue
+            amountCents = e.amountCents
+            committedCents = e.committedCents
+            paidCents = e.paidCents
+            remainingCents = e.amountCents - e.committedCents
+            oneForOne = e.oneForOne
         }
     }
 
     func callDTO(_ call: FundCall, _ req: Request, withEnvelopes: Bool) async throws -> CallDTO {
         let regime = try await call.$regime.get(on: req.db)
         let rules = call.rules
-        var dto = CallDTO(id: call.id!, title: call.title, description: call.description, opensOn: call.opensOn, closesOn: call.closesOn,
-                          carriers: CarrierKind.allCases.filter(rules.carriers.contains).map(\.rawValue),
-                          sizes: CompanySize.allCases.filter(rules.sizes.contains).map(\.rawValue), regions: rules.regions.sorted(),
-                          minimumInvestmentCents: call.minInvestmentCents, startWithinMonths: call.startWithinMonths,
-                          collaborative: call.collaborative, regime: regime.id!, ceilingCents: regime.ceilingCents)
+        var dto = CallDTO(
+            id: call.id!, title: call.title, description: call.description, opensOn: call.opensOn, closesOn: call.closesOn,
+            carriers: CarrierKind.allCases.filter(rules.carriers.contains).map(\.rawValue),
+            sizes: CompanySize.allCases.filter(rules.sizes.contains).map(\.rawValue), regions: rules.regions.sorted(),
+            minimumInvestmentCents: call.minInvestmentCents, startWithinMonths: call.startWithinMonths,
+            collaborative: call.collaborative, regime: regime.id!, ceilingCents: regime.ceilingCents)
         if withEnvelopes {
             dto.envelopes = try await Envelope.query(on: req.db).filter(\.$call.$id == call.id!).all().map(EnvelopeDTO.init)
         }
@@ -118,12 +126,19 @@ struct FundAPIController {
             requestedAidCents: a.requestedAidCents, jobsCreated: a.jobsCreated, stakes: a.stakes.split(separator: ",").map(String.init),
             submittedOn: a.submittedOn, decidedOn: a.decidedOn, aidStateCents: a.aidStateCents, aidRegionCents: a.aidRegionCents,
             review: FundAccess.seesReview(principal)
-                ? ReviewDTO(eligibleInvestmentCents: a.eligibleInvestmentCents, proposedStateCents: a.proposedStateCents,
-                            proposedRegionCents: a.proposedRegionCents, stateDecision: decision(a.stateFavourable), regionDecision: decision(a.regionFavourable))
+                ? ReviewDTO(
+                    eligibleInvestmentCents: a.eligibleInvestmentCents, proposedStateCents: a.proposedStateCents,
+                    proposedRegionCents: a.proposedRegionCents, stateDecision: decision(a.stateFavourable),
+                    regionDecision: decision(a.regionFavourable))
                 : nil)
     }
 
-    struct Page<Item: Content>: Content { var count: Int; var page: Int; var pageSize: Int; var items: [Item] }
+    struct Page<Item: Content>: Content {
+        var count: Int
+        var page: Int
+        var pageSize: Int
+        var items: [Item]
+    }
 
     func applications(req: Request) async throws -> Page<ApplicationDTO> {
         let filter = try req.query.decode(QueueController.Filter.self)
@@ -143,7 +158,10 @@ struct FundAPIController {
         return Self.dto(try await req.visibleApplication(), req.principal!)
     }
 
-    struct DecisionBody: Content { var favourable: Bool?; var motivation: String? }
+    struct DecisionBody: Content {
+        var favourable: Bool?
+        var motivation: String?
+    }
 
     func decide(req: Request) async throws -> ApplicationDTO {
         guard req.parameters.get("id", as: UUID.self) != nil else {
@@ -154,8 +172,9 @@ struct FundAPIController {
         guard let favourable = body.favourable else {
             throw AppError.badRequest("avis_requis", "Indiquez « favourable » (true ou false) et « motivation ».")
         }
-        let (updated, notifications) = try await FundService.decide(application.id!, favourable: favourable, motivation: body.motivation ?? "",
-                                                                   by: try req.fundActor(), on: req.db)
+        let (updated, notifications) = try await FundService.decide(
+            application.id!, favourable: favourable, motivation: body.motivation ?? "",
+            by: try req.fundActor(), on: req.db)
         await Notifier.deliver(notifications, on: req)
         return Self.dto(updated, req.principal!)
     }

@@ -5,7 +5,10 @@ import Vapor
 
 /// `/api/v1/regions…`, `/api/v1/territories…`, `/api/v1/communes/{insee}`.
 struct GeoAPIController {
-    struct Named: Content { var code: String; var name: String }
+    struct Named: Content {
+        var code: String
+        var name: String
+    }
 
     struct RegionDTO: Content {
         var code: String
@@ -27,7 +30,11 @@ struct GeoAPIController {
         var name: String
         var role: String?
         var organisation: String?
-        init(_ c: Contact) { name = c.name; role = c.role; organisation = c.organisation }
+        init(_ c: Contact) {
+            name = c.name
+            role = c.role
+            organisation = c.organisation
+        }
     }
 
     struct TerritoryDTO: Content {
@@ -41,14 +48,30 @@ struct GeoAPIController {
         var population: Int
         var projectLeadFundedByState: Bool
         init(_ s: GeoQueries.TerritorySummary) {
-            id = s.id; name = s.name; active = s.active; regions = s.regions; departements = s.departements
-            epciCount = s.epcis.count; communeCount = s.communes; population = s.population
+            id = s.id
+            name = s.name
+            active = s.active
+            regions = s.regions
+            departements = s.departements
+            epciCount = s.epcis.count
+            communeCount = s.communes
+            population = s.population
             projectLeadFundedByState = s.fundedProjectLead
         }
     }
 
-    struct EpciDTO: Content { var siren: String; var name: String; var kind: String; var communeCount: Int; var population: Int }
-    struct CommuneDTO: Content { var code: String; var name: String; var population: Int? }
+    struct EpciDTO: Content {
+        var siren: String
+        var name: String
+        var kind: String
+        var communeCount: Int
+        var population: Int
+    }
+    struct CommuneDTO: Content {
+        var code: String
+        var name: String
+        var population: Int?
+    }
 
     struct TerritoryDetailDTO: Content {
         var territory: TerritoryDTO
@@ -60,16 +83,20 @@ struct GeoAPIController {
         var communes: [CommuneDTO]
     }
 
-    struct ListDTO<Item: Content>: Content { var count: Int; var items: [Item] }
+    struct ListDTO<Item: Content>: Content {
+        var count: Int
+        var items: [Item]
+    }
 
     func regions(req: Request) async throws -> ListDTO<RegionDTO> {
         let territories = try await req.territorySummaries()
         let summaries = try await GeoQueries.regionSummaries(on: req.db, territories: territories)
         let departements = Dictionary(grouping: try await Departement.query(on: req.db).sort(\.$id).all(), by: { $0.$region.id })
         let items = summaries.map { r in
-            RegionDTO(code: r.code, name: r.name, overseas: r.overseas,
-                      departements: (departements[r.code] ?? []).map { Named(code: $0.code, name: $0.name) },
-                      epciCount: r.epcis, communeCount: r.communes, population: r.population, territoryCount: r.territories)
+            RegionDTO(
+                code: r.code, name: r.name, overseas: r.overseas,
+                departements: (departements[r.code] ?? []).map { Named(code: $0.code, name: $0.name) },
+                epciCount: r.epcis, communeCount: r.communes, population: r.population, territoryCount: r.territories)
         }
         return ListDTO(count: items.count, items: items)
     }
@@ -77,7 +104,8 @@ struct GeoAPIController {
     func region(req: Request) async throws -> RegionDetailDTO {
         let code = try req.parameters.require("code")
         guard code.count <= 3, code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter) }) else {
-            throw AppError.badRequest("code_region_invalide", "Le code de région « \(code) » est mal formé : deux chiffres INSEE, par exemple 84.")
+            throw AppError.badRequest(
+                "code_region_invalide", "Le code de région « \(code) » est mal formé : deux chiffres INSEE, par exemple 84.")
         }
         let all = try await regions(req: req)
         guard let region = all.items.first(where: { $0.code == code }) else {
@@ -87,7 +115,10 @@ struct GeoAPIController {
         return RegionDetailDTO(region: region, territories: territories.map(TerritoryDTO.init))
     }
 
-    struct TerritoryQuery: Content { var region: String?; var q: String? }
+    struct TerritoryQuery: Content {
+        var region: String?
+        var q: String?
+    }
 
     func territories(req: Request) async throws -> ListDTO<TerritoryDTO> {
         let query = try req.query.decode(TerritoryQuery.self)
@@ -101,7 +132,8 @@ struct GeoAPIController {
     func territory(req: Request) async throws -> TerritoryDetailDTO {
         let raw = try req.parameters.require("id")
         guard TerritoryID(raw) != nil else {
-            throw AppError.badRequest("ti_id_invalide", "L’identifiant de territoire « \(raw) » est mal formé : 1 à 32 lettres, chiffres, « - » ou « _ ».")
+            throw AppError.badRequest(
+                "ti_id_invalide", "L’identifiant de territoire « \(raw) » est mal formé : 1 à 32 lettres, chiffres, « - » ou « _ ».")
         }
         guard let territory = try await Territory.find(raw, on: req.db) else {
             throw AppError.notFound("Le territoire d’industrie « \(raw) » n’existe pas.")
@@ -114,7 +146,9 @@ struct GeoAPIController {
             territory: TerritoryDTO(summary), labelDate: profile.labelDate?.iso,
             electedOfficial: profile.electedOfficial.map(ContactDTO.init), industrialist: profile.industrialist.map(ContactDTO.init),
             projectLead: profile.projectLead.map(ContactDTO.init),
-            epcis: summary.epcis.compactMap { epcis[$0] }.map { EpciDTO(siren: $0.siren, name: $0.name, kind: $0.kind.rawValue, communeCount: $0.communes, population: $0.population) },
+            epcis: summary.epcis.compactMap { epcis[$0] }.map {
+                EpciDTO(siren: $0.siren, name: $0.name, kind: $0.kind.rawValue, communeCount: $0.communes, population: $0.population)
+            },
             communes: communes.map { CommuneDTO(code: $0.code, name: $0.name, population: $0.population) })
     }
 

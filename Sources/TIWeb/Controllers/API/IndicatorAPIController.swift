@@ -60,12 +60,16 @@ struct IndicatorAPIController {
         let result = try await Self.result(req)
         var out = "indicateur;perimetre;date;cle;libelle;valeur;unite;numerateur;denominateur;couverture\n"
         func line(_ key: String, _ label: String, _ v: IndicatorValue, unit: IndicatorUnit) -> String {
-            let fields = [result.id, result.scope, result.asOf, key, label, Self.number(v.cents.map { Double($0) / 100 } ?? v.value),
-                          unit.rawValue, v.numerator.map(Self.number) ?? "", v.denominator.map(Self.number) ?? "", v.coverage?.description ?? ""]
+            let fields = [
+                result.id, result.scope, result.asOf, key, label, Self.number(v.cents.map { Double($0) / 100 } ?? v.value),
+                unit.rawValue, v.numerator.map(Self.number) ?? "", v.denominator.map(Self.number) ?? "", v.coverage?.description ?? "",
+            ]
             return CSVField.line(fields)
         }
         out += line("total", result.label, result.result, unit: result.unit)
-        for (key, part) in (result.parts ?? [:]).sorted(by: { $0.key < $1.key }) { out += line(key, part.label ?? key, part, unit: part.unit ?? result.unit) }
+        for (key, part) in (result.parts ?? [:]).sorted(by: { $0.key < $1.key }) {
+            out += line(key, part.label ?? key, part, unit: part.unit ?? result.unit)
+        }
         for row in result.rows ?? [] { out += line(row.key, row.label, row.result, unit: result.unit) }
         let response = Response(status: .ok, body: .init(string: out))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])

@@ -27,7 +27,9 @@ struct MapController {
         return try respond(await req.maps.regionEpcis(region, highlight: id), req)
     }
 
-    private func respond(_ svg: String?, _ req: Request, missing: String = "Cette carte n’est pas disponible : la géographie n’est pas importée.") throws -> Response {
+    private func respond(
+        _ svg: String?, _ req: Request, missing: String = "Cette carte n’est pas disponible : la géographie n’est pas importée."
+    ) throws -> Response {
         guard let svg else { throw AppError.notFound(missing) }
         let response = Response(status: .ok, body: .init(string: svg))
         response.headers.replaceOrAdd(name: .contentType, value: "image/svg+xml; charset=utf-8")

@@ -4,344 +4,344 @@ import Vapor
 /// so a new endpoint must be described here.
 enum OpenAPIDocument {
     static let json: String = #"""
-    {
-      "openapi": "3.1.0",
-      "info": {
-        "title": "API Territoires d’industrie",
-        "version": "1.0.0",
-        "description": "Données publiques du programme Territoires d’industrie : géographie (régions, départements, intercommunalités, communes), registre des territoires. Licence Etalab 2.0. Les erreurs sont renvoyées sous la forme {\"error\": {\"code\", \"message\"}} avec un statut 4xx quand la requête est en cause.",
-        "license": {"name": "Licence Ouverte / Etalab 2.0", "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"}
-      },
-      "servers": [{"url": "/"}],
-      "paths": {
-        "/api/v1/regions": {
-          "get": {
-            "summary": "Les régions",
-            "operationId": "listRegions",
-            "responses": {"200": {"description": "Liste des régions", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RegionList"}}}}}
-          }
-        },
-        "/api/v1/regions/{code}": {
-          "get": {
-            "summary": "Une région, avec ses territoires d’industrie",
-            "operationId": "getRegion",
-            "parameters": [{"name": "code", "in": "path", "required": true, "description": "Code INSEE de la région, ex. 84", "schema": {"type": "string"}}],
-            "responses": {
-              "200": {"description": "La région", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RegionDetail"}}}},
-              "400": {"$ref": "#/components/responses/BadRequest"},
-              "404": {"$ref": "#/components/responses/NotFound"}
+        {
+          "openapi": "3.1.0",
+          "info": {
+            "title": "API Territoires d’industrie",
+            "version": "1.0.0",
+            "description": "Données publiques du programme Territoires d’industrie : géographie (régions, départements, intercommunalités, communes), registre des territoires. Licence Etalab 2.0. Les erreurs sont renvoyées sous la forme {\"error\": {\"code\", \"message\"}} avec un statut 4xx quand la requête est en cause.",
+            "license": {"name": "Licence Ouverte / Etalab 2.0", "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"}
+          },
+          "servers": [{"url": "/"}],
+          "paths": {
+            "/api/v1/regions": {
+              "get": {
+                "summary": "Les régions",
+                "operationId": "listRegions",
+                "responses": {"200": {"description": "Liste des régions", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RegionList"}}}}}
+              }
+            },
+            "/api/v1/regions/{code}": {
+              "get": {
+                "summary": "Une région, avec ses territoires d’industrie",
+                "operationId": "getRegion",
+                "parameters": [{"name": "code", "in": "path", "required": true, "description": "Code INSEE de la région, ex. 84", "schema": {"type": "string"}}],
+                "responses": {
+                  "200": {"description": "La région", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RegionDetail"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "404": {"$ref": "#/components/responses/NotFound"}
+                }
+              }
+            },
+            "/api/v1/territories": {
+              "get": {
+                "summary": "Les Territoires d’industrie",
+                "operationId": "listTerritories",
+                "parameters": [
+                  {"name": "region", "in": "query", "required": false, "description": "Code de région", "schema": {"type": "string"}},
+                  {"name": "q", "in": "query", "required": false, "description": "Recherche dans le nom (sans tenir compte des accents ni de la casse)", "schema": {"type": "string"}}
+                ],
+                "responses": {"200": {"description": "Liste des territoires", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TerritoryList"}}}}}
+              }
+            },
+            "/api/v1/territories/{id}": {
+              "get": {
+                "summary": "Un Territoire d’industrie : gouvernance, intercommunalités, communes",
+                "operationId": "getTerritory",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"}}],
+                "responses": {
+                  "200": {"description": "Le territoire", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TerritoryDetail"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "404": {"$ref": "#/components/responses/NotFound"}
+                }
+              }
+            },
+            "/api/v1/communes/{insee}": {
+              "get": {
+                "summary": "Résoudre un code INSEE",
+                "description": "Tout code INSEE (2A/2B compris ; arrondissements de Paris, Lyon, Marseille et communes déléguées ramenés à leur commune) donne la commune, son EPCI, ses territoires d’industrie, son département, sa région, ses zonages et l’indicateur de fragilité.",
+                "operationId": "resolveCommune",
+                "parameters": [{"name": "insee", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^([0-9]{2}|2[AB])[0-9]{3}$"}}],
+                "responses": {
+                  "200": {"description": "La résolution", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CommuneResolution"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "404": {"$ref": "#/components/responses/NotFound"}
+                }
+              }
+            },
+            "/api/v1/calls": {
+              "get": {
+                "summary": "Les appels à projets du fonds d’accélération",
+                "operationId": "listCalls",
+                "responses": {"200": {"description": "Liste des appels", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "items"], "properties": {"count": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Call"}}}}}}}}
+              }
+            },
+            "/api/v1/calls/{id}": {
+              "get": {
+                "summary": "Un appel, avec ses enveloppes par région et financeur",
+                "operationId": "getCall",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+                "responses": {
+                  "200": {"description": "L’appel", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Call"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "404": {"$ref": "#/components/responses/NotFound"}
+                }
+              }
+            },
+            "/api/v1/applications": {
+              "get": {
+                "summary": "Les dossiers visibles par le titulaire du jeton (région, territoire ou organisation)",
+                "operationId": "listApplications",
+                "security": [{"bearer": []}],
+                "parameters": [
+                  {"name": "appel", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+                  {"name": "region", "in": "query", "schema": {"type": "string"}},
+                  {"name": "departement", "in": "query", "schema": {"type": "string"}},
+                  {"name": "etat", "in": "query", "schema": {"type": "string", "enum": ["draft", "submitted", "under_review", "information_requested", "reviewed", "in_committee", "laureate", "rejected", "withdrawn", "agreement_signed", "payments_in_progress", "closed"]}},
+                  {"name": "ti", "in": "query", "schema": {"type": "string", "enum": ["oui", "non"]}},
+                  {"name": "fragile", "in": "query", "schema": {"type": "string", "enum": ["oui", "non"]}},
+                  {"name": "taille", "in": "query", "schema": {"type": "string", "enum": ["tpe", "pme", "eti", "ge"]}},
+                  {"name": "filiere", "in": "query", "schema": {"type": "string"}},
+                  {"name": "aide_min", "in": "query", "schema": {"type": "string"}, "description": "En euros"},
+                  {"name": "aide_max", "in": "query", "schema": {"type": "string"}, "description": "En euros"},
+                  {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "Nom du porteur, titre ou référence"},
+                  {"name": "tri", "in": "query", "schema": {"type": "string", "enum": ["depot", "aide", "nom", "reference"]}},
+                  {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}}
+                ],
+                "responses": {
+                  "200": {"description": "Une page de dossiers (100 au plus)", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Application"}}}}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}
+                }
+              }
+            },
+            "/api/v1/applications/{id}": {
+              "get": {
+                "summary": "Un dossier (404 hors du périmètre du titulaire du jeton)",
+                "operationId": "getApplication",
+                "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+                "responses": {
+                  "200": {"description": "Le dossier", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Application"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "404": {"$ref": "#/components/responses/NotFound"}
+                }
+              }
+            },
+            "/api/v1/applications/{id}/decisions": {
+              "post": {
+                "summary": "Enregistrer l’avis de l’État (préfecture) ou de la Région (conseil régional) sur un dossier en comité",
+                "description": "Le second avis favorable engage l’aide sur les enveloppes de la région, atomiquement ; si une enveloppe est insuffisante, la décision est refusée (409) avec le manque, et rien ne change. Un avis défavorable rejette le dossier.",
+                "operationId": "decideApplication",
+                "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["favourable", "motivation"], "properties": {"favourable": {"type": "boolean"}, "motivation": {"type": "string", "minLength": 10}}}}}},
+                "responses": {
+                  "200": {"description": "Le dossier après l’avis", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Application"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"description": "Rôle sans décision", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                  "404": {"$ref": "#/components/responses/NotFound"},
+                  "409": {"description": "Dossier hors comité, avis déjà rendu, enveloppe insuffisante ou plafond d’aides dépassé", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+                }
+              }
+            },
+            "/api/v1/envelopes": {
+              "get": {
+                "summary": "Les enveloppes (montant, engagé, versé, disponible) des régions du titulaire",
+                "operationId": "listEnvelopes",
+                "security": [{"bearer": []}],
+                "responses": {
+                  "200": {"description": "Enveloppes", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "items"], "properties": {"count": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Envelope"}}}}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}
+                }
+              }
+            },
+            "/api/v1/indicators": {
+              "get": {
+                "summary": "Tous les indicateurs d’un périmètre, à une date",
+                "description": "Chaque chiffre est calculé à partir des dossiers : valeur, unité, numérateur et dénominateur, couverture des données, date d’arrêté, identifiant et libellé de la définition. Les ventilations multi-étiquettes (enjeux) le signalent et ne s’additionnent pas.",
+                "operationId": "listIndicators",
+                "parameters": [
+                  {"name": "as_of", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Date d’arrêté (par défaut : aujourd’hui)"},
+                  {"name": "region", "in": "query", "schema": {"type": "string"}, "description": "Code de région, ou OM pour l’Outre-mer"},
+                  {"name": "territory", "in": "query", "schema": {"type": "string"}, "description": "Identifiant de Territoire d’industrie"}
+                ],
+                "responses": {
+                  "200": {"description": "Indicateurs par identifiant", "content": {"application/json": {"schema": {"type": "object", "required": ["as_of", "scope", "indicators"], "properties": {"as_of": {"type": "string", "format": "date"}, "scope": {"type": "string"}, "indicators": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Indicator"}}}}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "404": {"$ref": "#/components/responses/NotFound"}
+                }
+              }
+            },
+            "/api/v1/indicators/{id}": {
+              "get": {
+                "summary": "Un indicateur, éventuellement ventilé",
+                "operationId": "getIndicator",
+                "parameters": [
+                  {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "Par exemple laureates.count, laureates.share_sme_midcap, laureates.stake.ecological"},
+                  {"name": "breakdown", "in": "query", "schema": {"type": "string", "enum": ["region", "departement", "territory", "in_territory", "fragile", "size", "sector", "stake", "skills", "ecological", "call", "decision_month"]}},
+                  {"name": "as_of", "in": "query", "schema": {"type": "string", "format": "date"}},
+                  {"name": "region", "in": "query", "schema": {"type": "string"}},
+                  {"name": "territory", "in": "query", "schema": {"type": "string"}}
+                ],
+                "responses": {
+                  "200": {"description": "L’indicateur", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Indicator"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "404": {"$ref": "#/components/responses/NotFound"}
+                }
+              }
+            },
+            "/api/v1/me": {
+              "get": {
+                "summary": "Le compte pour lequel agit le jeton",
+                "operationId": "getMe",
+                "security": [{"bearer": []}],
+                "responses": {
+                  "200": {"description": "Le compte", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Me"}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "429": {"$ref": "#/components/responses/TooManyRequests"}
+                }
+              }
+            },
+            "/api/v1/openapi.json": {
+              "get": {
+                "summary": "Ce document",
+                "operationId": "getOpenAPI",
+                "responses": {"200": {"description": "Le document OpenAPI", "content": {"application/json": {"schema": {"type": "object"}}}}}
+              }
             }
-          }
-        },
-        "/api/v1/territories": {
-          "get": {
-            "summary": "Les Territoires d’industrie",
-            "operationId": "listTerritories",
-            "parameters": [
-              {"name": "region", "in": "query", "required": false, "description": "Code de région", "schema": {"type": "string"}},
-              {"name": "q", "in": "query", "required": false, "description": "Recherche dans le nom (sans tenir compte des accents ni de la casse)", "schema": {"type": "string"}}
-            ],
-            "responses": {"200": {"description": "Liste des territoires", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TerritoryList"}}}}}
-          }
-        },
-        "/api/v1/territories/{id}": {
-          "get": {
-            "summary": "Un Territoire d’industrie : gouvernance, intercommunalités, communes",
-            "operationId": "getTerritory",
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"}}],
+          },
+          "components": {
+            "securitySchemes": {
+              "bearer": {"type": "http", "scheme": "bearer", "description": "Jeton personnel créé sur /compte/jetons ; il agit avec le rôle et le périmètre de son titulaire, limité à 600 requêtes par minute."}
+            },
             "responses": {
-              "200": {"description": "Le territoire", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TerritoryDetail"}}}},
-              "400": {"$ref": "#/components/responses/BadRequest"},
-              "404": {"$ref": "#/components/responses/NotFound"}
+              "Unauthorized": {"description": "Jeton absent, inconnu, expiré ou révoqué", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "TooManyRequests": {"description": "Trop de requêtes pour ce jeton (en-tête Retry-After)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "BadRequest": {"description": "Requête mal formée", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "NotFound": {"description": "Ressource inconnue", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+            },
+            "schemas": {
+              "Error": {
+                "type": "object", "required": ["error"],
+                "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}
+              },
+              "IndicatorValue": {
+                "type": "object", "required": ["value"],
+                "properties": {"value": {"type": "number"}, "cents": {"type": "integer"}, "numerator": {"type": "number"}, "denominator": {"type": "number"},
+                  "coverage": {"type": "object", "properties": {"known": {"type": "integer"}, "total": {"type": "integer"}, "description": {"type": "string"}}},
+                  "unit": {"type": "string"}, "label": {"type": "string"}}
+              },
+              "Indicator": {
+                "type": "object", "required": ["id", "label", "description", "unit", "as_of", "scope", "result", "multi_label"],
+                "properties": {"id": {"type": "string"}, "label": {"type": "string"}, "description": {"type": "string"},
+                  "unit": {"type": "string", "enum": ["count", "euros", "jobs", "places", "share", "persons"]}, "as_of": {"type": "string", "format": "date"},
+                  "scope": {"type": "string"}, "result": {"$ref": "#/components/schemas/IndicatorValue"},
+                  "parts": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/IndicatorValue"}},
+                  "breakdown": {"type": "string"}, "multi_label": {"type": "boolean"}, "note": {"type": "string"},
+                  "rows": {"type": "array", "items": {"type": "object", "properties": {"key": {"type": "string"}, "label": {"type": "string"}, "result": {"$ref": "#/components/schemas/IndicatorValue"}}}}}
+              },
+              "Envelope": {
+                "type": "object", "required": ["id", "call_id", "region", "funder", "amount_cents", "committed_cents", "paid_cents", "remaining_cents", "one_for_one"],
+                "properties": {"id": {"type": "string", "format": "uuid"}, "call_id": {"type": "string", "format": "uuid"}, "region": {"type": "string"},
+                  "funder": {"type": "string", "enum": ["state", "region"]}, "amount_cents": {"type": "integer"}, "committed_cents": {"type": "integer"},
+                  "paid_cents": {"type": "integer"}, "remaining_cents": {"type": "integer"}, "one_for_one": {"type": "boolean"}}
+              },
+              "Call": {
+                "type": "object", "required": ["id", "title", "opens_on", "closes_on", "carriers", "sizes", "regions", "minimum_investment_cents", "start_within_months", "collaborative", "regime", "ceiling_cents"],
+                "properties": {"id": {"type": "string", "format": "uuid"}, "title": {"type": "string"}, "description": {"type": "string"},
+                  "opens_on": {"type": "string", "format": "date"}, "closes_on": {"type": "string", "format": "date"},
+                  "carriers": {"type": "array", "items": {"type": "string", "enum": ["company", "association", "collective"]}},
+                  "sizes": {"type": "array", "items": {"type": "string", "enum": ["tpe", "pme", "eti", "ge"]}},
+                  "regions": {"type": "array", "items": {"type": "string"}}, "minimum_investment_cents": {"type": "integer"},
+                  "start_within_months": {"type": "integer"}, "collaborative": {"type": "boolean"}, "regime": {"type": "string"},
+                  "ceiling_cents": {"type": "integer", "description": "Plafond d’aides par entreprise pour ce régime"},
+                  "envelopes": {"type": "array", "items": {"$ref": "#/components/schemas/Envelope"}}}
+              },
+              "Application": {
+                "type": "object", "required": ["id", "call_id", "state", "fragile", "investment_cents", "stakes", "aid_state_cents", "aid_region_cents"],
+                "properties": {"id": {"type": "string", "format": "uuid"}, "reference": {"type": "string"}, "call_id": {"type": "string", "format": "uuid"},
+                  "state": {"type": "string"}, "carrier_name": {"type": "string"}, "siren": {"type": "string"}, "size": {"type": "string"}, "sector": {"type": "string"},
+                  "commune_code": {"type": "string"}, "region_code": {"type": "string"}, "departement_code": {"type": "string"}, "territory_id": {"type": "string"},
+                  "fragile": {"type": "boolean"}, "title": {"type": "string"}, "investment_cents": {"type": "integer"}, "requested_aid_cents": {"type": "integer"},
+                  "jobs_created": {"type": "integer"}, "stakes": {"type": "array", "items": {"type": "string", "enum": ["relocation", "skills", "ecological"]}},
+                  "submitted_on": {"type": "string", "format": "date"}, "decided_on": {"type": "string", "format": "date"},
+                  "aid_state_cents": {"type": "integer"}, "aid_region_cents": {"type": "integer"},
+                  "review": {"type": "object", "description": "Instruction (services de l’État, Régions, Bpifrance, administration seulement)",
+                    "properties": {"eligible_investment_cents": {"type": "integer"}, "proposed_state_cents": {"type": "integer"}, "proposed_region_cents": {"type": "integer"},
+                      "state_decision": {"type": "string", "enum": ["favourable", "unfavourable"]}, "region_decision": {"type": "string", "enum": ["favourable", "unfavourable"]}}}}
+              },
+              "Me": {
+                "type": "object", "required": ["id", "display_name", "role", "regions"],
+                "properties": {"id": {"type": "string", "format": "uuid"}, "display_name": {"type": "string"},
+                  "role": {"type": "string", "enum": ["admin", "region", "prefecture", "reviewer", "territory", "applicant", "viewer"]},
+                  "regions": {"type": "array", "items": {"type": "string"}}, "territory": {"type": "string"}, "organisation": {"type": "string"}}
+              },
+              "Named": {"type": "object", "required": ["code", "name"], "properties": {"code": {"type": "string"}, "name": {"type": "string"}}},
+              "Region": {
+                "type": "object",
+                "required": ["code", "name", "overseas", "departements", "epci_count", "commune_count", "population", "territory_count"],
+                "properties": {
+                  "code": {"type": "string"}, "name": {"type": "string"}, "overseas": {"type": "boolean"},
+                  "departements": {"type": "array", "items": {"$ref": "#/components/schemas/Named"}},
+                  "epci_count": {"type": "integer"}, "commune_count": {"type": "integer"},
+                  "population": {"type": "integer", "description": "Population municipale (recensement 2017)"},
+                  "territory_count": {"type": "integer", "description": "Territoires d’industrie présents (un territoire interrégional compte dans chaque région)"}
+                }
+              },
+              "RegionList": {"type": "object", "required": ["count", "items"], "properties": {"count": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Region"}}}},
+              "RegionDetail": {
+                "type": "object", "required": ["region", "territories"],
+                "properties": {"region": {"$ref": "#/components/schemas/Region"}, "territories": {"type": "array", "items": {"$ref": "#/components/schemas/Territory"}}}
+              },
+              "Territory": {
+                "type": "object",
+                "required": ["id", "name", "active", "regions", "departements", "epci_count", "commune_count", "population", "project_lead_funded_by_state"],
+                "properties": {
+                  "id": {"type": "string"}, "name": {"type": "string"}, "active": {"type": "boolean"},
+                  "regions": {"type": "array", "items": {"type": "string"}}, "departements": {"type": "array", "items": {"type": "string"}},
+                  "epci_count": {"type": "integer"}, "commune_count": {"type": "integer"}, "population": {"type": "integer"},
+                  "project_lead_funded_by_state": {"type": "boolean", "description": "Poste de chef de projet cofinancé par l’État (FNADT)"}
+                }
+              },
+              "TerritoryList": {"type": "object", "required": ["count", "items"], "properties": {"count": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Territory"}}}},
+              "Contact": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}, "role": {"type": "string"}, "organisation": {"type": "string"}}},
+              "TerritoryDetail": {
+                "type": "object", "required": ["territory", "epcis", "communes"],
+                "properties": {
+                  "territory": {"$ref": "#/components/schemas/Territory"},
+                  "label_date": {"type": "string", "format": "date"},
+                  "elected_official": {"$ref": "#/components/schemas/Contact"},
+                  "industrialist": {"$ref": "#/components/schemas/Contact"},
+                  "project_lead": {"$ref": "#/components/schemas/Contact"},
+                  "epcis": {"type": "array", "items": {"type": "object", "required": ["siren", "name", "kind", "commune_count", "population"],
+                    "properties": {"siren": {"type": "string"}, "name": {"type": "string"}, "kind": {"type": "string", "enum": ["CC", "CA", "CU", "ME"]}, "commune_count": {"type": "integer"}, "population": {"type": "integer"}}}},
+                  "communes": {"type": "array", "items": {"type": "object", "required": ["code", "name"], "properties": {"code": {"type": "string"}, "name": {"type": "string"}, "population": {"type": "integer"}}}}
+                }
+              },
+              "CommuneResolution": {
+                "type": "object",
+                "required": ["requested_code", "matched_as", "commune", "departement", "region", "territories", "zonings", "fragile"],
+                "properties": {
+                  "requested_code": {"type": "string"},
+                  "matched_as": {"type": "string", "description": "commune, arrondissement municipal, commune déléguée, commune associée, secteur municipal"},
+                  "matched_name": {"type": "string"},
+                  "commune": {"$ref": "#/components/schemas/Named"},
+                  "population": {"type": "integer"},
+                  "epci": {"type": "object", "properties": {"siren": {"type": "string"}, "name": {"type": "string"}, "kind": {"type": "string"}}},
+                  "territories": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}},
+                  "departement": {"$ref": "#/components/schemas/Named"},
+                  "region": {"$ref": "#/components/schemas/Named"},
+                  "zonings": {"type": "array", "items": {"type": "string", "enum": ["qpv", "afr", "zrr", "acv"]}},
+                  "fragile": {"type": "boolean", "description": "Vrai si au moins un zonage s’applique"}
+                }
+              }
             }
-          }
-        },
-        "/api/v1/communes/{insee}": {
-          "get": {
-            "summary": "Résoudre un code INSEE",
-            "description": "Tout code INSEE (2A/2B compris ; arrondissements de Paris, Lyon, Marseille et communes déléguées ramenés à leur commune) donne la commune, son EPCI, ses territoires d’industrie, son département, sa région, ses zonages et l’indicateur de fragilité.",
-            "operationId": "resolveCommune",
-            "parameters": [{"name": "insee", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^([0-9]{2}|2[AB])[0-9]{3}$"}}],
-            "responses": {
-              "200": {"description": "La résolution", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CommuneResolution"}}}},
-              "400": {"$ref": "#/components/responses/BadRequest"},
-              "404": {"$ref": "#/components/responses/NotFound"}
-            }
-          }
-        },
-        "/api/v1/calls": {
-          "get": {
-            "summary": "Les appels à projets du fonds d’accélération",
-            "operationId": "listCalls",
-            "responses": {"200": {"description": "Liste des appels", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "items"], "properties": {"count": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Call"}}}}}}}}
-          }
-        },
-        "/api/v1/calls/{id}": {
-          "get": {
-            "summary": "Un appel, avec ses enveloppes par région et financeur",
-            "operationId": "getCall",
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "responses": {
-              "200": {"description": "L’appel", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Call"}}}},
-              "400": {"$ref": "#/components/responses/BadRequest"},
-              "404": {"$ref": "#/components/responses/NotFound"}
-            }
-          }
-        },
-        "/api/v1/applications": {
-          "get": {
-            "summary": "Les dossiers visibles par le titulaire du jeton (région, territoire ou organisation)",
-            "operationId": "listApplications",
-            "security": [{"bearer": []}],
-            "parameters": [
-              {"name": "appel", "in": "query", "schema": {"type": "string", "format": "uuid"}},
-              {"name": "region", "in": "query", "schema": {"type": "string"}},
-              {"name": "departement", "in": "query", "schema": {"type": "string"}},
-              {"name": "etat", "in": "query", "schema": {"type": "string", "enum": ["draft", "submitted", "under_review", "information_requested", "reviewed", "in_committee", "laureate", "rejected", "withdrawn", "agreement_signed", "payments_in_progress", "closed"]}},
-              {"name": "ti", "in": "query", "schema": {"type": "string", "enum": ["oui", "non"]}},
-              {"name": "fragile", "in": "query", "schema": {"type": "string", "enum": ["oui", "non"]}},
-              {"name": "taille", "in": "query", "schema": {"type": "string", "enum": ["tpe", "pme", "eti", "ge"]}},
-              {"name": "filiere", "in": "query", "schema": {"type": "string"}},
-              {"name": "aide_min", "in": "query", "schema": {"type": "string"}, "description": "En euros"},
-              {"name": "aide_max", "in": "query", "schema": {"type": "string"}, "description": "En euros"},
-              {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "Nom du porteur, titre ou référence"},
-              {"name": "tri", "in": "query", "schema": {"type": "string", "enum": ["depot", "aide", "nom", "reference"]}},
-              {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}}
-            ],
-            "responses": {
-              "200": {"description": "Une page de dossiers (100 au plus)", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Application"}}}}}}},
-              "400": {"$ref": "#/components/responses/BadRequest"},
-              "401": {"$ref": "#/components/responses/Unauthorized"}
-            }
-          }
-        },
-        "/api/v1/applications/{id}": {
-          "get": {
-            "summary": "Un dossier (404 hors du périmètre du titulaire du jeton)",
-            "operationId": "getApplication",
-            "security": [{"bearer": []}],
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "responses": {
-              "200": {"description": "Le dossier", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Application"}}}},
-              "400": {"$ref": "#/components/responses/BadRequest"},
-              "401": {"$ref": "#/components/responses/Unauthorized"},
-              "404": {"$ref": "#/components/responses/NotFound"}
-            }
-          }
-        },
-        "/api/v1/applications/{id}/decisions": {
-          "post": {
-            "summary": "Enregistrer l’avis de l’État (préfecture) ou de la Région (conseil régional) sur un dossier en comité",
-            "description": "Le second avis favorable engage l’aide sur les enveloppes de la région, atomiquement ; si une enveloppe est insuffisante, la décision est refusée (409) avec le manque, et rien ne change. Un avis défavorable rejette le dossier.",
-            "operationId": "decideApplication",
-            "security": [{"bearer": []}],
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["favourable", "motivation"], "properties": {"favourable": {"type": "boolean"}, "motivation": {"type": "string", "minLength": 10}}}}}},
-            "responses": {
-              "200": {"description": "Le dossier après l’avis", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Application"}}}},
-              "400": {"$ref": "#/components/responses/BadRequest"},
-              "401": {"$ref": "#/components/responses/Unauthorized"},
-              "403": {"description": "Rôle sans décision", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-              "404": {"$ref": "#/components/responses/NotFound"},
-              "409": {"description": "Dossier hors comité, avis déjà rendu, enveloppe insuffisante ou plafond d’aides dépassé", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
-            }
-          }
-        },
-        "/api/v1/envelopes": {
-          "get": {
-            "summary": "Les enveloppes (montant, engagé, versé, disponible) des régions du titulaire",
-            "operationId": "listEnvelopes",
-            "security": [{"bearer": []}],
-            "responses": {
-              "200": {"description": "Enveloppes", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "items"], "properties": {"count": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Envelope"}}}}}}},
-              "401": {"$ref": "#/components/responses/Unauthorized"}
-            }
-          }
-        },
-        "/api/v1/indicators": {
-          "get": {
-            "summary": "Tous les indicateurs d’un périmètre, à une date",
-            "description": "Chaque chiffre est calculé à partir des dossiers : valeur, unité, numérateur et dénominateur, couverture des données, date d’arrêté, identifiant et libellé de la définition. Les ventilations multi-étiquettes (enjeux) le signalent et ne s’additionnent pas.",
-            "operationId": "listIndicators",
-            "parameters": [
-              {"name": "as_of", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Date d’arrêté (par défaut : aujourd’hui)"},
-              {"name": "region", "in": "query", "schema": {"type": "string"}, "description": "Code de région, ou OM pour l’Outre-mer"},
-              {"name": "territory", "in": "query", "schema": {"type": "string"}, "description": "Identifiant de Territoire d’industrie"}
-            ],
-            "responses": {
-              "200": {"description": "Indicateurs par identifiant", "content": {"application/json": {"schema": {"type": "object", "required": ["as_of", "scope", "indicators"], "properties": {"as_of": {"type": "string", "format": "date"}, "scope": {"type": "string"}, "indicators": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Indicator"}}}}}}},
-              "400": {"$ref": "#/components/responses/BadRequest"},
-              "404": {"$ref": "#/components/responses/NotFound"}
-            }
-          }
-        },
-        "/api/v1/indicators/{id}": {
-          "get": {
-            "summary": "Un indicateur, éventuellement ventilé",
-            "operationId": "getIndicator",
-            "parameters": [
-              {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "Par exemple laureates.count, laureates.share_sme_midcap, laureates.stake.ecological"},
-              {"name": "breakdown", "in": "query", "schema": {"type": "string", "enum": ["region", "departement", "territory", "in_territory", "fragile", "size", "sector", "stake", "skills", "ecological", "call", "decision_month"]}},
-              {"name": "as_of", "in": "query", "schema": {"type": "string", "format": "date"}},
-              {"name": "region", "in": "query", "schema": {"type": "string"}},
-              {"name": "territory", "in": "query", "schema": {"type": "string"}}
-            ],
-            "responses": {
-              "200": {"description": "L’indicateur", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Indicator"}}}},
-              "400": {"$ref": "#/components/responses/BadRequest"},
-              "404": {"$ref": "#/components/responses/NotFound"}
-            }
-          }
-        },
-        "/api/v1/me": {
-          "get": {
-            "summary": "Le compte pour lequel agit le jeton",
-            "operationId": "getMe",
-            "security": [{"bearer": []}],
-            "responses": {
-              "200": {"description": "Le compte", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Me"}}}},
-              "401": {"$ref": "#/components/responses/Unauthorized"},
-              "429": {"$ref": "#/components/responses/TooManyRequests"}
-            }
-          }
-        },
-        "/api/v1/openapi.json": {
-          "get": {
-            "summary": "Ce document",
-            "operationId": "getOpenAPI",
-            "responses": {"200": {"description": "Le document OpenAPI", "content": {"application/json": {"schema": {"type": "object"}}}}}
           }
         }
-      },
-      "components": {
-        "securitySchemes": {
-          "bearer": {"type": "http", "scheme": "bearer", "description": "Jeton personnel créé sur /compte/jetons ; il agit avec le rôle et le périmètre de son titulaire, limité à 600 requêtes par minute."}
-        },
-        "responses": {
-          "Unauthorized": {"description": "Jeton absent, inconnu, expiré ou révoqué", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-          "TooManyRequests": {"description": "Trop de requêtes pour ce jeton (en-tête Retry-After)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-          "BadRequest": {"description": "Requête mal formée", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-          "NotFound": {"description": "Ressource inconnue", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
-        },
-        "schemas": {
-          "Error": {
-            "type": "object", "required": ["error"],
-            "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}
-          },
-          "IndicatorValue": {
-            "type": "object", "required": ["value"],
-            "properties": {"value": {"type": "number"}, "cents": {"type": "integer"}, "numerator": {"type": "number"}, "denominator": {"type": "number"},
-              "coverage": {"type": "object", "properties": {"known": {"type": "integer"}, "total": {"type": "integer"}, "description": {"type": "string"}}},
-              "unit": {"type": "string"}, "label": {"type": "string"}}
-          },
-          "Indicator": {
-            "type": "object", "required": ["id", "label", "description", "unit", "as_of", "scope", "result", "multi_label"],
-            "properties": {"id": {"type": "string"}, "label": {"type": "string"}, "description": {"type": "string"},
-              "unit": {"type": "string", "enum": ["count", "euros", "jobs", "places", "share", "persons"]}, "as_of": {"type": "string", "format": "date"},
-              "scope": {"type": "string"}, "result": {"$ref": "#/components/schemas/IndicatorValue"},
-              "parts": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/IndicatorValue"}},
-              "breakdown": {"type": "string"}, "multi_label": {"type": "boolean"}, "note": {"type": "string"},
-              "rows": {"type": "array", "items": {"type": "object", "properties": {"key": {"type": "string"}, "label": {"type": "string"}, "result": {"$ref": "#/components/schemas/IndicatorValue"}}}}}
-          },
-          "Envelope": {
-            "type": "object", "required": ["id", "call_id", "region", "funder", "amount_cents", "committed_cents", "paid_cents", "remaining_cents", "one_for_one"],
-            "properties": {"id": {"type": "string", "format": "uuid"}, "call_id": {"type": "string", "format": "uuid"}, "region": {"type": "string"},
-              "funder": {"type": "string", "enum": ["state", "region"]}, "amount_cents": {"type": "integer"}, "committed_cents": {"type": "integer"},
-              "paid_cents": {"type": "integer"}, "remaining_cents": {"type": "integer"}, "one_for_one": {"type": "boolean"}}
-          },
-          "Call": {
-            "type": "object", "required": ["id", "title", "opens_on", "closes_on", "carriers", "sizes", "regions", "minimum_investment_cents", "start_within_months", "collaborative", "regime", "ceiling_cents"],
-            "properties": {"id": {"type": "string", "format": "uuid"}, "title": {"type": "string"}, "description": {"type": "string"},
-              "opens_on": {"type": "string", "format": "date"}, "closes_on": {"type": "string", "format": "date"},
-              "carriers": {"type": "array", "items": {"type": "string", "enum": ["company", "association", "collective"]}},
-              "sizes": {"type": "array", "items": {"type": "string", "enum": ["tpe", "pme", "eti", "ge"]}},
-              "regions": {"type": "array", "items": {"type": "string"}}, "minimum_investment_cents": {"type": "integer"},
-              "start_within_months": {"type": "integer"}, "collaborative": {"type": "boolean"}, "regime": {"type": "string"},
-              "ceiling_cents": {"type": "integer", "description": "Plafond d’aides par entreprise pour ce régime"},
-              "envelopes": {"type": "array", "items": {"$ref": "#/components/schemas/Envelope"}}}
-          },
-          "Application": {
-            "type": "object", "required": ["id", "call_id", "state", "fragile", "investment_cents", "stakes", "aid_state_cents", "aid_region_cents"],
-            "properties": {"id": {"type": "string", "format": "uuid"}, "reference": {"type": "string"}, "call_id": {"type": "string", "format": "uuid"},
-              "state": {"type": "string"}, "carrier_name": {"type": "string"}, "siren": {"type": "string"}, "size": {"type": "string"}, "sector": {"type": "string"},
-              "commune_code": {"type": "string"}, "region_code": {"type": "string"}, "departement_code": {"type": "string"}, "territory_id": {"type": "string"},
-              "fragile": {"type": "boolean"}, "title": {"type": "string"}, "investment_cents": {"type": "integer"}, "requested_aid_cents": {"type": "integer"},
-              "jobs_created": {"type": "integer"}, "stakes": {"type": "array", "items": {"type": "string", "enum": ["relocation", "skills", "ecological"]}},
-              "submitted_on": {"type": "string", "format": "date"}, "decided_on": {"type": "string", "format": "date"},
-              "aid_state_cents": {"type": "integer"}, "aid_region_cents": {"type": "integer"},
-              "review": {"type": "object", "description": "Instruction (services de l’État, Régions, Bpifrance, administration seulement)",
-                "properties": {"eligible_investment_cents": {"type": "integer"}, "proposed_state_cents": {"type": "integer"}, "proposed_region_cents": {"type": "integer"},
-                  "state_decision": {"type": "string", "enum": ["favourable", "unfavourable"]}, "region_decision": {"type": "string", "enum": ["favourable", "unfavourable"]}}}}
-          },
-          "Me": {
-            "type": "object", "required": ["id", "display_name", "role", "regions"],
-            "properties": {"id": {"type": "string", "format": "uuid"}, "display_name": {"type": "string"},
-              "role": {"type": "string", "enum": ["admin", "region", "prefecture", "reviewer", "territory", "applicant", "viewer"]},
-              "regions": {"type": "array", "items": {"type": "string"}}, "territory": {"type": "string"}, "organisation": {"type": "string"}}
-          },
-          "Named": {"type": "object", "required": ["code", "name"], "properties": {"code": {"type": "string"}, "name": {"type": "string"}}},
-          "Region": {
-            "type": "object",
-            "required": ["code", "name", "overseas", "departements", "epci_count", "commune_count", "population", "territory_count"],
-            "properties": {
-              "code": {"type": "string"}, "name": {"type": "string"}, "overseas": {"type": "boolean"},
-              "departements": {"type": "array", "items": {"$ref": "#/components/schemas/Named"}},
-              "epci_count": {"type": "integer"}, "commune_count": {"type": "integer"},
-              "population": {"type": "integer", "description": "Population municipale (recensement 2017)"},
-              "territory_count": {"type": "integer", "description": "Territoires d’industrie présents (un territoire interrégional compte dans chaque région)"}
-            }
-          },
-          "RegionList": {"type": "object", "required": ["count", "items"], "properties": {"count": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Region"}}}},
-          "RegionDetail": {
-            "type": "object", "required": ["region", "territories"],
-            "properties": {"region": {"$ref": "#/components/schemas/Region"}, "territories": {"type": "array", "items": {"$ref": "#/components/schemas/Territory"}}}
-          },
-          "Territory": {
-            "type": "object",
-            "required": ["id", "name", "active", "regions", "departements", "epci_count", "commune_count", "population", "project_lead_funded_by_state"],
-            "properties": {
-              "id": {"type": "string"}, "name": {"type": "string"}, "active": {"type": "boolean"},
-              "regions": {"type": "array", "items": {"type": "string"}}, "departements": {"type": "array", "items": {"type": "string"}},
-              "epci_count": {"type": "integer"}, "commune_count": {"type": "integer"}, "population": {"type": "integer"},
-              "project_lead_funded_by_state": {"type": "boolean", "description": "Poste de chef de projet cofinancé par l’État (FNADT)"}
-            }
-          },
-          "TerritoryList": {"type": "object", "required": ["count", "items"], "properties": {"count": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Territory"}}}},
-          "Contact": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}, "role": {"type": "string"}, "organisation": {"type": "string"}}},
-          "TerritoryDetail": {
-            "type": "object", "required": ["territory", "epcis", "communes"],
-            "properties": {
-              "territory": {"$ref": "#/components/schemas/Territory"},
-              "label_date": {"type": "string", "format": "date"},
-              "elected_official": {"$ref": "#/components/schemas/Contact"},
-              "industrialist": {"$ref": "#/components/schemas/Contact"},
-              "project_lead": {"$ref": "#/components/schemas/Contact"},
-              "epcis": {"type": "array", "items": {"type": "object", "required": ["siren", "name", "kind", "commune_count", "population"],
-                "properties": {"siren": {"type": "string"}, "name": {"type": "string"}, "kind": {"type": "string", "enum": ["CC", "CA", "CU", "ME"]}, "commune_count": {"type": "integer"}, "population": {"type": "integer"}}}},
-              "communes": {"type": "array", "items": {"type": "object", "required": ["code", "name"], "properties": {"code": {"type": "string"}, "name": {"type": "string"}, "population": {"type": "integer"}}}}
-            }
-          },
-          "CommuneResolution": {
-            "type": "object",
-            "required": ["requested_code", "matched_as", "commune", "departement", "region", "territories", "zonings", "fragile"],
-            "properties": {
-              "requested_code": {"type": "string"},
-              "matched_as": {"type": "string", "description": "commune, arrondissement municipal, commune déléguée, commune associée, secteur municipal"},
-              "matched_name": {"type": "string"},
-              "commune": {"$ref": "#/components/schemas/Named"},
-              "population": {"type": "integer"},
-              "epci": {"type": "object", "properties": {"siren": {"type": "string"}, "name": {"type": "string"}, "kind": {"type": "string"}}},
-              "territories": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}},
-              "departement": {"$ref": "#/components/schemas/Named"},
-              "region": {"$ref": "#/components/schemas/Named"},
-              "zonings": {"type": "array", "items": {"type": "string", "enum": ["qpv", "afr", "zrr", "acv"]}},
-              "fragile": {"type": "boolean", "description": "Vrai si au moins un zonage s’applique"}
-            }
-          }
-        }
-      }
-    }
-    """#
+        """#
 
     static func serve(req: Request) -> Response {
         let response = Response(status: .ok, body: .init(string: json))

@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 import TIDomain
 import TIPersistence
@@ -8,14 +9,15 @@ struct AccountPage {
     /// Where this account's work is (the page it lands on after sign-in), and how to call it.
     var work: (url: SiteURL, label: String) {
         let principal = Principal(userID: user.id?.uuidString ?? "", role: user.role, scope: user.scope)
-        let label: String = switch user.role {
-        case .applicant: "Mes dossiers"
-        case .reviewer: "Les dossiers à instruire"
-        case .region, .prefecture: "Le comité régional et ses enveloppes"
-        case .territory: "Mon territoire"
-        case .admin: "L’administration"
-        case .viewer: "Les indicateurs"
-        }
+        let label: String =
+            switch user.role {
+            case .applicant: "Mes dossiers"
+            case .reviewer: "Les dossiers à instruire"
+            case .region, .prefecture: "Le comité régional et ses enveloppes"
+            case .territory: "Mon territoire"
+            case .admin: "L’administration"
+            case .viewer: "Les indicateurs"
+            }
         return (AuthController.landing(for: principal), label)
     }
 
@@ -25,18 +27,23 @@ struct AccountPage {
         if !scope.regions.isEmpty { scopeText = "Région\(scope.regions.count > 1 ? "s" : "") \(scope.regions.joined(separator: ", "))" }
         if let t = scope.territory { scopeText = "Territoire \(t.rawValue)" }
         if let o = scope.organisation { scopeText = "Organisation SIREN \(o.formatted)" }
-        return Page(title: "Mon compte", breadcrumbs: [.init(label: "Mon compte", url: nil)], content: .group(
-            .h1("Mon compte"),
-            .dl(.class("ti-definitions"),
-                .dt("Nom"), .dd(.text(user.displayName)),
-                .dt("Adresse électronique"), .dd(.text(user.email)),
-                .dt("Rôle"), .dd(.text(user.role.label)),
-                .dt("Périmètre"), .dd(.text(scopeText))),
-            .ul(.class("fr-btns-group fr-btns-group--inline-md fr-mt-3w"),
-                .li(.a(.class("fr-btn"), .href(work.url.path), .text(work.label))),
-                .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.accountTokens.path), "Mes jetons d’API")),
-                .li(.a(.class("fr-btn fr-btn--tertiary"), .href(SiteURL.forgotPassword.path), "Changer de mot de passe")))
-        )).render()
+        return Page(
+            title: "Mon compte", breadcrumbs: [.init(label: "Mon compte", url: nil)],
+            content: .group(
+                .h1("Mon compte"),
+                .dl(
+                    .class("ti-definitions"),
+                    .dt("Nom"), .dd(.text(user.displayName)),
+                    .dt("Adresse électronique"), .dd(.text(user.email)),
+                    .dt("Rôle"), .dd(.text(user.role.label)),
+                    .dt("Périmètre"), .dd(.text(scopeText))),
+                .ul(
+                    .class("fr-btns-group fr-btns-group--inline-md fr-mt-3w"),
+                    .li(.a(.class("fr-btn"), .href(work.url.path), .text(work.label))),
+                    .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.accountTokens.path), "Mes jetons d’API")),
+                    .li(.a(.class("fr-btn fr-btn--tertiary"), .href(SiteURL.forgotPassword.path), "Changer de mot de passe")))
+            )
+        ).render()
     }
 }
 
@@ -48,22 +55,29 @@ struct TokensPage {
     var now: Double
 
     func render() -> String {
-        Page(title: "Mes jetons d’API", breadcrumbs: [.init(label: "Mon compte", url: .account), .init(label: "Jetons d’API", url: nil)],
-             content: .group(
+        Page(
+            title: "Mes jetons d’API", breadcrumbs: [.init(label: "Mon compte", url: .account), .init(label: "Jetons d’API", url: nil)],
+            content: .group(
                 .h1("Mes jetons d’API"),
-                .p("Un jeton permet à un programme d’utiliser l’API avec vos droits (en-tête ", .code("Authorization: Bearer …"),
-                   "). Il n’est affiché qu’une fois : conservez-le en lieu sûr. Révoquez-le dès qu’il ne sert plus."),
+                .p(
+                    "Un jeton permet à un programme d’utiliser l’API avec vos droits (en-tête ", .code("Authorization: Bearer …"),
+                    "). Il n’est affiché qu’une fois : conservez-le en lieu sûr. Révoquez-le dès qu’il ne sert plus."),
                 .unwrap(created.map { $0 }) { created in
-                    .div(.class("fr-alert fr-alert--success fr-mb-4w"), .attribute(named: "role", value: "status"),
-                         .h2(.class("fr-alert__title"), .text("Jeton « \(created.name) » créé")),
-                         .p("Copiez-le maintenant : il ne sera plus jamais affiché."),
-                         .code(.class("ti-secret"), .id("nouveau-jeton"), .text(created.secret)))
+                    .div(
+                        .class("fr-alert fr-alert--success fr-mb-4w"), .attribute(named: "role", value: "status"),
+                        .h2(.class("fr-alert__title"), .text("Jeton « \(created.name) » créé")),
+                        .p("Copiez-le maintenant : il ne sera plus jamais affiché."),
+                        .code(.class("ti-secret"), .id("nouveau-jeton"), .text(created.secret)))
                 },
                 .h2("Créer un jeton"),
-                Forms.post(action: SiteURL.accountTokens.path,
-                           Forms.field("name", label: "Nom du jeton", value: name, hint: "Pour le reconnaître, par exemple « tableau de bord régional ».", error: error),
-                           Forms.select("days", label: "Validité", options: [("30", "30 jours"), ("90", "90 jours"), ("365", "1 an")], selected: "90"),
-                           Forms.submit("Créer le jeton")),
+                Forms.post(
+                    action: SiteURL.accountTokens.path,
+                    Forms.field(
+                        "name", label: "Nom du jeton", value: name, hint: "Pour le reconnaître, par exemple « tableau de bord régional ».",
+                        error: error),
+                    Forms.select(
+                        "days", label: "Validité", options: [("30", "30 jours"), ("90", "90 jours"), ("365", "1 an")], selected: "90"),
+                    Forms.submit("Créer le jeton")),
                 .h2(.class("fr-mt-6w"), "Jetons existants"),
                 Components.table(
                     caption: "Mes jetons d’API", header: ["Nom", "Préfixe", "Créé le", "Expire le", "Dernier usage", "État", "Action"],
@@ -77,14 +91,18 @@ struct TokensPage {
                             Components.cell(token.lastUsedEpoch.map(Self.date) ?? "jamais"),
                             Components.cell(state),
                             usable
-                                ? .td(.form(.method(.post), .action(SiteURL.revokeToken(token.id!.uuidString).path),
-                                            .input(.type(.hidden), .name("_csrf"), .value(PageContext.current.csrfToken)),
-                                            .button(.class("fr-btn fr-btn--sm fr-btn--secondary"), .type(.submit),
-                                                    .attribute(named: "aria-label", value: "Révoquer le jeton \(token.name)"), "Révoquer")))
+                                ? .td(
+                                    .form(
+                                        .method(.post), .action(SiteURL.revokeToken(token.id!.uuidString).path),
+                                        .input(.type(.hidden), .name("_csrf"), .value(PageContext.current.csrfToken)),
+                                        .button(
+                                            .class("fr-btn fr-btn--sm fr-btn--secondary"), .type(.submit),
+                                            .attribute(named: "aria-label", value: "Révoquer le jeton \(token.name)"), "Révoquer")))
                                 : Components.cell("—"),
                         ]
                     }, empty: "Vous n’avez encore aucun jeton.")
-             )).render()
+            )
+        ).render()
     }
 
     static func date(_ epoch: Double) -> String {
@@ -93,5 +111,3 @@ struct TokensPage {
         return (try? CivilDate(year: c.year!, month: c.month!, day: c.day!).french) ?? "—"
     }
 }
-
-import Foundation

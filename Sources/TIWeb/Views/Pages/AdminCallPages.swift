@@ -8,18 +8,25 @@ struct AdminCallsPage {
     var today: CivilDate
 
     func render() -> String {
-        Page(title: "Appels à projets", breadcrumbs: [.init(label: "Administration", url: .adminUsers), .init(label: "Appels", url: nil)], content: .group(
-            .h1("Appels à projets"),
-            .ul(.class("fr-btns-group fr-btns-group--inline-md"),
-                .li(.a(.class("fr-btn"), .href(SiteURL.adminCallNew.path), "Créer un appel")),
-                .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.adminRegimes.path), "Régimes d’aides et plafonds"))),
-            Components.table(caption: "Appels", header: ["Appel", "Période", "État"],
-                             rows: calls.map { c in
-                                 [Components.headerCell(c.title, .adminCall(c.id!.uuidString)),
-                                  Components.cell("du \(c.rules.opensOn.french) au \(c.rules.closesOn.french)"),
-                                  .td(FundIndexPage.status(c.rules, today: today))]
-                             }, empty: "Aucun appel.")
-        )).render()
+        Page(
+            title: "Appels à projets", breadcrumbs: [.init(label: "Administration", url: .adminUsers), .init(label: "Appels", url: nil)],
+            content: .group(
+                .h1("Appels à projets"),
+                .ul(
+                    .class("fr-btns-group fr-btns-group--inline-md"),
+                    .li(.a(.class("fr-btn"), .href(SiteURL.adminCallNew.path), "Créer un appel")),
+                    .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.adminRegimes.path), "Régimes d’aides et plafonds"))),
+                Components.table(
+                    caption: "Appels", header: ["Appel", "Période", "État"],
+                    rows: calls.map { c in
+                        [
+                            Components.headerCell(c.title, .adminCall(c.id!.uuidString)),
+                            Components.cell("du \(c.rules.opensOn.french) au \(c.rules.closesOn.french)"),
+                            .td(FundIndexPage.status(c.rules, today: today)),
+                        ]
+                    }, empty: "Aucun appel.")
+            )
+        ).render()
     }
 }
 
@@ -36,45 +43,70 @@ struct AdminCallFormPage {
         let title = call?.title ?? "Nouvel appel"
         let action = call.map { SiteURL.adminCall($0.id!.uuidString).path } ?? SiteURL.adminCallNew.path
         let d = draft
-        return Page(title: title, breadcrumbs: [.init(label: "Appels", url: .adminCalls), .init(label: title, url: nil)], content: .group(
-            .h1(.text(title)),
-            .unwrap(notice) { Forms.alert("success", title: $0) },
-            .if(errors.keys.contains { $0 != "enveloppe" }, Forms.alert("error", title: "L’appel comporte des erreurs", text: "Corrigez les champs signalés.")),
-            .div(
-                 Forms.post(action: action,
-                    Forms.field("titre", label: "Titre", value: d.title, error: errors["titre"]),
-                    ApplicationShowPage.textarea("description", "Description", d.description, error: errors["description"]),
-                    Forms.field("ouverture", label: "Ouverture", type: .date, value: d.opensOn, error: errors["ouverture"]),
-                    Forms.field("cloture", label: "Clôture (inclus)", type: .date, value: d.closesOn, error: errors["cloture"]),
-                    .h2(.class("fr-h6"), "Porteurs éligibles"),
-                    ApplicationEditPage.checkboxes("porteurs", CarrierKind.allCases.map { ($0.rawValue, $0.label) }, selected: Set(d.carriers)),
-                    .unwrap(errors["porteurs"]) { .p(.class("fr-error-text"), .text($0)) },
-                    .h2(.class("fr-h6"), "Tailles éligibles"),
-                    ApplicationEditPage.checkboxes("tailles", CompanySize.allCases.map { ($0.rawValue, $0.label) }, selected: Set(d.sizes)),
-                    .unwrap(errors["tailles"]) { .p(.class("fr-error-text"), .text($0)) },
-                    Forms.field("regions", label: "Régions (codes séparés par des virgules ; vide : toutes)", value: d.regions, error: errors["regions"], required: false),
-                    Forms.field("investissement_minimum", label: "Investissement minimum (€)", value: d.minimumInvestment, error: errors["investissement_minimum"], required: false),
-                    Forms.field("demarrage", label: "Démarrage exigé dans les … mois suivant la décision", value: d.startWithinMonths, error: errors["demarrage"]),
-                    Forms.select("regime", label: "Régime d’aides", options: regimes.map { ($0.id!, $0.label) }, selected: d.regimeID, error: errors["regime"]),
-                    ApplicationEditPage.checkboxes("collaboratif", [("oui", "Projets collaboratifs (enveloppe dédiée)")], selected: d.collaborative ? ["oui"] : []),
-                    Forms.submit(call == nil ? "Créer l’appel" : "Enregistrer"))),
-            .unwrap(call) { call in
-                .group(
-                    .h2(.class("fr-mt-6w"), "Enveloppes"),
-                    Components.table(caption: "Enveloppes de l’appel", header: ["Région", "Financeur", "Montant", "Engagé"],
-                                     rows: envelopes.sorted { ($0.region.name, $0.funder.rawValue) < ($1.region.name, $1.funder.rawValue) }.map { e in
-                                         [Components.cell(e.region.name), Components.linkCell(e.funder.label + (e.oneForOne ? " (1 pour 1)" : ""), .envelope(e.id!.uuidString)),
-                                          Components.moneyCell(e.amountCents), Components.moneyCell(e.committedCents)]
-                                     }, numericColumns: [2, 3], empty: "Aucune enveloppe : ouvrez-en une par région et par financeur."),
-                    .unwrap(errors["enveloppe"]) { Forms.alert("error", title: "Enveloppe refusée", text: $0) },
-                    Forms.post(action: SiteURL.adminCallEnvelopes(call.id!.uuidString).path,
-                               Forms.select("region", label: "Région", options: regions.map { ($0.code, $0.name) }, selected: nil),
-                               Forms.select("financeur", label: "Financeur", options: [("state", "État"), ("region", "Région")], selected: "state"),
-                               Forms.field("montant", label: "Montant (€)"),
-                               ApplicationEditPage.checkboxes("un_pour_un", [("oui", "Règle « 1 pour 1 » (part Région = part État)")], selected: []),
-                               Forms.submit("Ouvrir l’enveloppe", secondary: true)))
-            }
-        )).render()
+        return Page(
+            title: title, breadcrumbs: [.init(label: "Appels", url: .adminCalls), .init(label: title, url: nil)],
+            content: .group(
+                .h1(.text(title)),
+                .unwrap(notice) { Forms.alert("success", title: $0) },
+                .if(
+                    errors.keys.contains { $0 != "enveloppe" },
+                    Forms.alert("error", title: "L’appel comporte des erreurs", text: "Corrigez les champs signalés.")),
+                .div(
+                    Forms.post(
+                        action: action,
+                        Forms.field("titre", label: "Titre", value: d.title, error: errors["titre"]),
+                        ApplicationShowPage.textarea("description", "Description", d.description, error: errors["description"]),
+                        Forms.field("ouverture", label: "Ouverture", type: .date, value: d.opensOn, error: errors["ouverture"]),
+                        Forms.field("cloture", label: "Clôture (inclus)", type: .date, value: d.closesOn, error: errors["cloture"]),
+                        .h2(.class("fr-h6"), "Porteurs éligibles"),
+                        ApplicationEditPage.checkboxes(
+                            "porteurs", CarrierKind.allCases.map { ($0.rawValue, $0.label) }, selected: Set(d.carriers)),
+                        .unwrap(errors["porteurs"]) { .p(.class("fr-error-text"), .text($0)) },
+                        .h2(.class("fr-h6"), "Tailles éligibles"),
+                        ApplicationEditPage.checkboxes(
+                            "tailles", CompanySize.allCases.map { ($0.rawValue, $0.label) }, selected: Set(d.sizes)),
+                        .unwrap(errors["tailles"]) { .p(.class("fr-error-text"), .text($0)) },
+                        Forms.field(
+                            "regions", label: "Régions (codes séparés par des virgules ; vide : toutes)", value: d.regions,
+                            error: errors["regions"], required: false),
+                        Forms.field(
+                            "investissement_minimum", label: "Investissement minimum (€)", value: d.minimumInvestment,
+                            error: errors["investissement_minimum"], required: false),
+                        Forms.field(
+                            "demarrage", label: "Démarrage exigé dans les … mois suivant la décision", value: d.startWithinMonths,
+                            error: errors["demarrage"]),
+                        Forms.select(
+                            "regime", label: "Régime d’aides", options: regimes.map { ($0.id!, $0.label) }, selected: d.regimeID,
+                            error: errors["regime"]),
+                        ApplicationEditPage.checkboxes(
+                            "collaboratif", [("oui", "Projets collaboratifs (enveloppe dédiée)")], selected: d.collaborative ? ["oui"] : []),
+                        Forms.submit(call == nil ? "Créer l’appel" : "Enregistrer"))),
+                .unwrap(call) { call in
+                    .group(
+                        .h2(.class("fr-mt-6w"), "Enveloppes"),
+                        Components.table(
+                            caption: "Enveloppes de l’appel", header: ["Région", "Financeur", "Montant", "Engagé"],
+                            rows: envelopes.sorted { ($0.region.name, $0.funder.rawValue) < ($1.region.name, $1.funder.rawValue) }.map {
+                                e in
+                                [
+                                    Components.cell(e.region.name),
+                                    Components.linkCell(e.funder.label + (e.oneForOne ? " (1 pour 1)" : ""), .envelope(e.id!.uuidString)),
+                                    Components.moneyCell(e.amountCents), Components.moneyCell(e.committedCents),
+                                ]
+                            }, numericColumns: [2, 3], empty: "Aucune enveloppe : ouvrez-en une par région et par financeur."),
+                        .unwrap(errors["enveloppe"]) { Forms.alert("error", title: "Enveloppe refusée", text: $0) },
+                        Forms.post(
+                            action: SiteURL.adminCallEnvelopes(call.id!.uuidString).path,
+                            Forms.select("region", label: "Région", options: regions.map { ($0.code, $0.name) }, selected: nil),
+                            Forms.select(
+                                "financeur", label: "Financeur", options: [("state", "État"), ("region", "Région")], selected: "state"),
+                            Forms.field("montant", label: "Montant (€)"),
+                            ApplicationEditPage.checkboxes(
+                                "un_pour_un", [("oui", "Règle « 1 pour 1 » (part Région = part État)")], selected: []),
+                            Forms.submit("Ouvrir l’enveloppe", secondary: true)))
+                }
+            )
+        ).render()
     }
 }
 
@@ -83,20 +115,28 @@ struct RegimesPage {
     var error: String?
 
     func render() -> String {
-        Page(title: "Régimes d’aides", breadcrumbs: [.init(label: "Appels", url: .adminCalls), .init(label: "Régimes d’aides", url: nil)], content: .group(
-            .h1("Régimes d’aides et plafonds"),
-            .p("Le plafond s’applique par entreprise (SIREN), toutes aides accordées au titre du même régime confondues, tous appels et dossiers compris."),
-            Components.table(caption: "Régimes", header: ["Identifiant", "Libellé", "Plafond par entreprise"],
-                             rows: regimes.map { [Components.cell($0.id!), Components.cell($0.label), Components.moneyCell($0.ceilingCents)] },
-                             numericColumns: [2]),
-            .unwrap(error) { Forms.alert("error", title: "Enregistrement refusé", text: $0) },
-            .h2(.class("fr-mt-4w"), "Ajouter ou modifier un régime"),
-            .div(.class("ti-narrow"),
-                 Forms.post(action: SiteURL.adminRegimes.path,
-                            Forms.field("id", label: "Identifiant", hint: "Un identifiant existant modifie ce régime."),
-                            Forms.field("libelle", label: "Libellé"),
-                            Forms.field("plafond", label: "Plafond par entreprise (€)"),
-                            Forms.submit("Enregistrer")))
-        )).render()
+        Page(
+            title: "Régimes d’aides", breadcrumbs: [.init(label: "Appels", url: .adminCalls), .init(label: "Régimes d’aides", url: nil)],
+            content: .group(
+                .h1("Régimes d’aides et plafonds"),
+                .p(
+                    "Le plafond s’applique par entreprise (SIREN), toutes aides accordées au titre du même régime confondues, tous appels et dossiers compris."
+                ),
+                Components.table(
+                    caption: "Régimes", header: ["Identifiant", "Libellé", "Plafond par entreprise"],
+                    rows: regimes.map { [Components.cell($0.id!), Components.cell($0.label), Components.moneyCell($0.ceilingCents)] },
+                    numericColumns: [2]),
+                .unwrap(error) { Forms.alert("error", title: "Enregistrement refusé", text: $0) },
+                .h2(.class("fr-mt-4w"), "Ajouter ou modifier un régime"),
+                .div(
+                    .class("ti-narrow"),
+                    Forms.post(
+                        action: SiteURL.adminRegimes.path,
+                        Forms.field("id", label: "Identifiant", hint: "Un identifiant existant modifie ce régime."),
+                        Forms.field("libelle", label: "Libellé"),
+                        Forms.field("plafond", label: "Plafond par entreprise (€)"),
+                        Forms.submit("Enregistrer")))
+            )
+        ).render()
     }
 }

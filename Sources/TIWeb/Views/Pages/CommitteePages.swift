@@ -18,30 +18,42 @@ struct CommitteePage {
     func render() -> String {
         let pending = applications.filter { $0.state == .inCommittee }
         let totalProposed = pending.reduce(Int64(0)) { $0 +| $1.proposedTotal.cents }
-        return Page(title: "Comité — \(regionName)", section: .fund,
-                    breadcrumbs: [.init(label: "Dossiers à traiter", url: .queue), .init(label: "Comité \(regionName)", url: nil)],
-                    content: .group(
-            .h1(.text("Comité régional — \(regionName)")),
-            .unwrap(error) { Forms.alert("error", title: $0) },
-            Components.figures([
-                .init(value: FrenchNumber.grouped(pending.count), label: "dossiers en comité"),
-                .init(value: EuroCents(cents: totalProposed).compact, label: "d’aide proposée"),
-                .init(value: FrenchNumber.grouped(pending.reduce(0) { $0 +| ($1.jobsCreated ?? 0) }), label: "emplois à créer"),
-            ]),
-            .if(!envelopes.isEmpty,
-                Components.table(caption: "Enveloppes de la région", header: ["Appel", "Financeur", "Montant", "Engagé", "Disponible"],
-                                 rows: envelopes.map { e in
-                                     [Components.cell(e.call.title), Components.cell(e.funder.label), Components.moneyCell(e.amountCents),
-                                      Components.moneyCell(e.committedCents), Components.moneyCell(e.amountCents - e.committedCents)]
-                                 }, numericColumns: [2, 3, 4])),
-            .if(party == nil, .p(.class("fr-text--sm"), "Seules la préfecture de région et la Région enregistrent des décisions ; vous consultez le comité.")),
-            applications.isEmpty
-                ? Components.emptyState(title: "Aucun dossier en comité", text: "Les dossiers instruits et inscrits en comité apparaîtront ici.")
-                : Forms.post(action: SiteURL.committee(regionCode).path,
-                    .h2(.class("fr-h4"), .text("Dossiers en comité (\(applications.count))")),
-                    .forEach(applications) { card($0) },
-                    .if(party != nil, Forms.submit("Enregistrer les décisions cochées")))
-        )).render()
+        return Page(
+            title: "Comité — \(regionName)", section: .fund,
+            breadcrumbs: [.init(label: "Dossiers à traiter", url: .queue), .init(label: "Comité \(regionName)", url: nil)],
+            content: .group(
+                .h1(.text("Comité régional — \(regionName)")),
+                .unwrap(error) { Forms.alert("error", title: $0) },
+                Components.figures([
+                    .init(value: FrenchNumber.grouped(pending.count), label: "dossiers en comité"),
+                    .init(value: EuroCents(cents: totalProposed).compact, label: "d’aide proposée"),
+                    .init(value: FrenchNumber.grouped(pending.reduce(0) { $0 +| ($1.jobsCreated ?? 0) }), label: "emplois à créer"),
+                ]),
+                .if(
+                    !envelopes.isEmpty,
+                    Components.table(
+                        caption: "Enveloppes de la région", header: ["Appel", "Financeur", "Montant", "Engagé", "Disponible"],
+                        rows: envelopes.map { e in
+                            [
+                                Components.cell(e.call.title), Components.cell(e.funder.label), Components.moneyCell(e.amountCents),
+                                Components.moneyCell(e.committedCents), Components.moneyCell(e.amountCents - e.committedCents),
+                            ]
+                        }, numericColumns: [2, 3, 4])),
+                .if(
+                    party == nil,
+                    .p(
+                        .class("fr-text--sm"),
+                        "Seules la préfecture de région et la Région enregistrent des décisions ; vous consultez le comité.")),
+                applications.isEmpty
+                    ? Components.emptyState(
+                        title: "Aucun dossier en comité", text: "Les dossiers instruits et inscrits en comité apparaîtront ici.")
+                    : Forms.post(
+                        action: SiteURL.committee(regionCode).path,
+                        .h2(.class("fr-h4"), .text("Dossiers en comité (\(applications.count))")),
+                        .forEach(applications) { card($0) },
+                        .if(party != nil, Forms.submit("Enregistrer les décisions cochées")))
+            )
+        ).render()
     }
 
     static func shortened(_ text: String?, _ limit: Int = 400) -> String {
@@ -56,45 +68,83 @@ struct CommitteePage {
                 ?? Components.badgeCell("En attente", "new")
         }
         let mine = party.flatMap { a.decision(of: $0) }
-        let context = [a.territoryID.flatMap { territories[$0] }.map { "TI \($0)" } ?? "hors TI", a.fragile ? "territoire fragile" : nil,
-                       a.size.flatMap(CompanySize.init(rawValue:))?.label].compactMap { $0 }.joined(separator: " · ")
-        return .div(.class("fr-card fr-card--no-arrow ti-committee-card fr-mb-3w"), .div(.class("fr-card__body"), .div(.class("fr-card__content"),
-            .div(.class("fr-grid-row fr-grid-row--gutters"),
-                 .div(.class("fr-col-12 fr-col-lg-7"),
-                      .h3(.class("fr-card__title fr-h6"), .a(.href(SiteURL.application(key).path), .text(a.reference ?? "—"))),
-                      .p(.class("fr-mb-1w"), .strong(.text(a.carrierName ?? "")), .text(" — \(a.displayName)")),
-                      .p(.class("fr-text--sm fr-mb-1w"),
-                         .text("Investissement \(EuroCents(cents: a.investmentTotalCents).compact) · \(a.jobsCreated ?? 0) emplois · \(context)")),
-                      .p(.class("fr-mb-1w"), .strong(.text("Aide proposée \(a.proposedTotal.compact)")),
-                         .text(" (État \(EuroCents(cents: a.proposedStateCents ?? 0).compact), Région \(EuroCents(cents: a.proposedRegionCents ?? 0).compact))")),
-                      .p(.class("fr-text--sm fr-mb-1w"), .strong("Avis technique : "), .text(Self.shortened(a.technicalOpinion))),
-                      .p(.class("fr-text--sm fr-mb-1w"), .strong("Avis financier : "), .text(Self.shortened(a.financialOpinion))),
-                      .p(.class("fr-text--sm"), .text("Décision de l’État : "), opinion(a.decision(of: .state)), .text(" · de la Région : "), opinion(a.decision(of: .region))),
-                      .unwrap(results[a.id!]) { r in .p(.class(r.ok ? "fr-message fr-message--valid" : "fr-message fr-message--error"), .text(r.message)) }),
-                 .div(.class("fr-col-12 fr-col-lg-5"),
-                      .if(party != nil,
-                          a.state == .inCommittee && mine == nil
-                              ? .fieldset(.class("fr-fieldset"),
-                                    Forms.legend("Décision \(party == .state ? "de l’État" : "de la Région") sur \(a.reference ?? "ce dossier")"),
-                                    .div(.class("fr-fieldset__element fr-fieldset__element--inline"),
-                                         .div(.class("fr-radio-group"),
-                                              .input(.type(.radio), .id("f-\(key)"), .name("avis_\(key)"), .value("favorable")),
-                                              .label(.class("fr-label"), .for("f-\(key)"), "Favorable"))),
-                                    .div(.class("fr-fieldset__element fr-fieldset__element--inline"),
-                                         .div(.class("fr-radio-group"),
-                                              .input(.type(.radio), .id("d-\(key)"), .name("avis_\(key)"), .value("defavorable")),
-                                              .label(.class("fr-label"), .for("d-\(key)"), "Défavorable"))),
-                                    .div(.class("fr-fieldset__element"),
-                                         .div(.class("fr-input-group"),
-                                              .label(.class("fr-label"), .for("m-\(key)"), "Motivation"),
-                                              .textarea(.class("fr-input"), .id("m-\(key)"), .name("motivation_\(key)"), .attribute(named: "rows", value: "3")))))
-                              : .p(.class("fr-text--sm"), .text(mine == nil ? a.state.label : "Votre décision est enregistrée."))))))))
+        let context = [
+            a.territoryID.flatMap { territories[$0] }.map { "TI \($0)" } ?? "hors TI", a.fragile ? "territoire fragile" : nil,
+            a.size.flatMap(CompanySize.init(rawValue:))?.label,
+        ].compactMap { $0 }.joined(separator: " · ")
+        return .div(
+            .class("fr-card fr-card--no-arrow ti-committee-card fr-mb-3w"),
+            .div(
+                .class("fr-card__body"),
+                .div(
+                    .class("fr-card__content"),
+                    .div(
+                        .class("fr-grid-row fr-grid-row--gutters"),
+                        .div(
+                            .class("fr-col-12 fr-col-lg-7"),
+                            .h3(.class("fr-card__title fr-h6"), .a(.href(SiteURL.application(key).path), .text(a.reference ?? "—"))),
+                            .p(.class("fr-mb-1w"), .strong(.text(a.carrierName ?? "")), .text(" — \(a.displayName)")),
+                            .p(
+                                .class("fr-text--sm fr-mb-1w"),
+                                .text(
+                                    "Investissement \(EuroCents(cents: a.investmentTotalCents).compact) · \(a.jobsCreated ?? 0) emplois · \(context)"
+                                )),
+                            .p(
+                                .class("fr-mb-1w"), .strong(.text("Aide proposée \(a.proposedTotal.compact)")),
+                                .text(
+                                    " (État \(EuroCents(cents: a.proposedStateCents ?? 0).compact), Région \(EuroCents(cents: a.proposedRegionCents ?? 0).compact))"
+                                )),
+                            .p(.class("fr-text--sm fr-mb-1w"), .strong("Avis technique : "), .text(Self.shortened(a.technicalOpinion))),
+                            .p(.class("fr-text--sm fr-mb-1w"), .strong("Avis financier : "), .text(Self.shortened(a.financialOpinion))),
+                            .p(
+                                .class("fr-text--sm"), .text("Décision de l’État : "), opinion(a.decision(of: .state)),
+                                .text(" · de la Région : "), opinion(a.decision(of: .region))),
+                            .unwrap(results[a.id!]) { r in
+                                .p(.class(r.ok ? "fr-message fr-message--valid" : "fr-message fr-message--error"), .text(r.message))
+                            }),
+                        .div(
+                            .class("fr-col-12 fr-col-lg-5"),
+                            .if(
+                                party != nil,
+                                a.state == .inCommittee && mine == nil
+                                    ? .fieldset(
+                                        .class("fr-fieldset"),
+                                        Forms.legend(
+                                            "Décision \(party == .state ? "de l’État" : "de la Région") sur \(a.reference ?? "ce dossier")"),
+                                        .div(
+                                            .class("fr-fieldset__element fr-fieldset__element--inline"),
+                                            .div(
+                                                .class("fr-radio-group"),
+                                                .input(.type(.radio), .id("f-\(key)"), .name("avis_\(key)"), .value("favorable")),
+                                                .label(.class("fr-label"), .for("f-\(key)"), "Favorable"))),
+                                        .div(
+                                            .class("fr-fieldset__element fr-fieldset__element--inline"),
+                                            .div(
+                                                .class("fr-radio-group"),
+                                                .input(.type(.radio), .id("d-\(key)"), .name("avis_\(key)"), .value("defavorable")),
+                                                .label(.class("fr-label"), .for("d-\(key)"), "Défavorable"))),
+                                        .div(
+                                            .class("fr-fieldset__element"),
+                                            .div(
+                                                .class("fr-input-group"),
+                                                .label(.class("fr-label"), .for("m-\(key)"), "Motivation"),
+                                                .textarea(
+                                                    .class("fr-input"), .id("m-\(key)"), .name("motivation_\(key)"),
+                                                    .attribute(named: "rows", value: "3")))))
+                                    : .p(.class("fr-text--sm"), .text(mine == nil ? a.state.label : "Votre décision est enregistrée.")))))))
+        )
     }
 }
 
 /// Before saving a committee's decisions: what will be recorded, to confirm.
 struct CommitteeConfirmPage {
-    struct Decision { var id: String; var reference: String; var carrier: String; var favourable: Bool; var motivation: String }
+    struct Decision {
+        var id: String
+        var reference: String
+        var carrier: String
+        var favourable: Bool
+        var motivation: String
+    }
 
     var regionCode: String
     var regionName: String
@@ -103,25 +153,35 @@ struct CommitteeConfirmPage {
     func render() -> String {
         let count = decisions.count
         let noun = "\(count) décision\(count > 1 ? "s" : "")"
-        return Page(title: "Confirmer les décisions — \(regionName)", section: .fund,
-                    breadcrumbs: [.init(label: "Comité \(regionName)", url: .committee(regionCode)), .init(label: "Confirmation", url: nil)],
-                    content: .group(
-            .h1(.text("Confirmer \(noun)")),
-            Forms.alert("warning", title: "Vous allez enregistrer \(noun)", text: "Une décision enregistrée ne se modifie plus que par une réouverture motivée."),
-            .ul(.forEach(decisions) { d in
-                .li(.strong(.text("\(d.reference) — \(d.carrier) : \(d.favourable ? "favorable" : "défavorable")")),
-                    .text(d.motivation.isEmpty ? " (sans motivation)" : " — \(d.motivation)"))
-            }),
-            Forms.post(action: SiteURL.committee(regionCode).path,
-                .input(.type(.hidden), .name("confirmer"), .value("oui")),
-                .forEach(decisions) { d in
-                    .group(.input(.type(.hidden), .name("avis_\(d.id)"), .value(d.favourable ? "favorable" : "defavorable")),
-                           .input(.type(.hidden), .name("motivation_\(d.id)"), .value(d.motivation)))
-                },
-                .div(.class("fr-btns-group fr-btns-group--inline-md"),
-                     .button(.class("fr-btn"), .type(.submit), .text("Confirmer \(noun == "1 décision" ? "la décision" : "les \(noun)")")),
-                     .a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.committee(regionCode).path), "Revenir au comité")))
-        )).render()
+        return Page(
+            title: "Confirmer les décisions — \(regionName)", section: .fund,
+            breadcrumbs: [.init(label: "Comité \(regionName)", url: .committee(regionCode)), .init(label: "Confirmation", url: nil)],
+            content: .group(
+                .h1(.text("Confirmer \(noun)")),
+                Forms.alert(
+                    "warning", title: "Vous allez enregistrer \(noun)",
+                    text: "Une décision enregistrée ne se modifie plus que par une réouverture motivée."),
+                .ul(
+                    .forEach(decisions) { d in
+                        .li(
+                            .strong(.text("\(d.reference) — \(d.carrier) : \(d.favourable ? "favorable" : "défavorable")")),
+                            .text(d.motivation.isEmpty ? " (sans motivation)" : " — \(d.motivation)"))
+                    }),
+                Forms.post(
+                    action: SiteURL.committee(regionCode).path,
+                    .input(.type(.hidden), .name("confirmer"), .value("oui")),
+                    .forEach(decisions) { d in
+                        .group(
+                            .input(.type(.hidden), .name("avis_\(d.id)"), .value(d.favourable ? "favorable" : "defavorable")),
+                            .input(.type(.hidden), .name("motivation_\(d.id)"), .value(d.motivation)))
+                    },
+                    .div(
+                        .class("fr-btns-group fr-btns-group--inline-md"),
+                        .button(
+                            .class("fr-btn"), .type(.submit), .text("Confirmer \(noun == "1 décision" ? "la décision" : "les \(noun)")")),
+                        .a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.committee(regionCode).path), "Revenir au comité")))
+            )
+        ).render()
     }
 }
 
@@ -133,24 +193,31 @@ struct EnvelopesPage {
         let amount = envelopes.reduce(Int64(0)) { $0 + $1.amountCents }
         let committed = envelopes.reduce(Int64(0)) { $0 + $1.committedCents }
         let paid = envelopes.reduce(Int64(0)) { $0 + $1.paidCents }
-        return Page(title: "Enveloppes", section: .fund, breadcrumbs: [.init(label: "Fonds", url: .fund), .init(label: "Enveloppes", url: nil)], content: .group(
-            .h1("Enveloppes"),
-            Components.figures([
-                .init(value: EuroCents(cents: amount).compact, label: "dotées"),
-                .init(value: EuroCents(cents: committed).compact, label: "engagées", note: amount > 0 ? FrenchNumber.percent(Double(committed) / Double(amount)) + " des dotations" : nil),
-                .init(value: EuroCents(cents: paid).compact, label: "versées"),
-                .init(value: EuroCents(cents: amount - committed).compact, label: "disponibles"),
-            ]),
-            Components.table(
-                caption: "Enveloppes par appel, région et financeur",
-                header: ["Appel", "Région", "Financeur", "Montant", "Engagé", "Versé", "Disponible"],
-                rows: envelopes.map { e in
-                    [Components.cell(e.call.title), Components.cell(e.region.name),
-                     Components.linkCell(e.funder.label + (e.oneForOne ? " (1 pour 1)" : ""), .envelope(e.id!.uuidString)),
-                     Components.moneyCell(e.amountCents), Components.moneyCell(e.committedCents), Components.moneyCell(e.paidCents),
-                     Components.moneyCell(e.amountCents - e.committedCents)]
-                }, numericColumns: [3, 4, 5, 6], empty: "Aucune enveloppe.")
-        )).render()
+        return Page(
+            title: "Enveloppes", section: .fund, breadcrumbs: [.init(label: "Fonds", url: .fund), .init(label: "Enveloppes", url: nil)],
+            content: .group(
+                .h1("Enveloppes"),
+                Components.figures([
+                    .init(value: EuroCents(cents: amount).compact, label: "dotées"),
+                    .init(
+                        value: EuroCents(cents: committed).compact, label: "engagées",
+                        note: amount > 0 ? FrenchNumber.percent(Double(committed) / Double(amount)) + " des dotations" : nil),
+                    .init(value: EuroCents(cents: paid).compact, label: "versées"),
+                    .init(value: EuroCents(cents: amount - committed).compact, label: "disponibles"),
+                ]),
+                Components.table(
+                    caption: "Enveloppes par appel, région et financeur",
+                    header: ["Appel", "Région", "Financeur", "Montant", "Engagé", "Versé", "Disponible"],
+                    rows: envelopes.map { e in
+                        [
+                            Components.cell(e.call.title), Components.cell(e.region.name),
+                            Components.linkCell(e.funder.label + (e.oneForOne ? " (1 pour 1)" : ""), .envelope(e.id!.uuidString)),
+                            Components.moneyCell(e.amountCents), Components.moneyCell(e.committedCents), Components.moneyCell(e.paidCents),
+                            Components.moneyCell(e.amountCents - e.committedCents),
+                        ]
+                    }, numericColumns: [3, 4, 5, 6], empty: "Aucune enveloppe.")
+            )
+        ).render()
     }
 }
 
@@ -163,27 +230,37 @@ struct EnvelopePage {
     func render() -> String {
         let e = envelope
         let title = "Enveloppe \(e.funder.label) — \(e.region.name)"
-        return Page(title: title, section: .fund, breadcrumbs: [.init(label: "Enveloppes", url: .envelopes), .init(label: title, url: nil)], content: .group(
-            .h1(.text(title)),
-            .p(.class("fr-text--lead"), .text("Appel : \(e.call.title)")),
-            Components.figures([
-                .init(value: EuroCents(cents: e.amountCents).formatted, label: "montant"),
-                .init(value: EuroCents(cents: e.committedCents).formatted, label: "engagé"),
-                .init(value: EuroCents(cents: e.paidCents).formatted, label: "versé"),
-                .init(value: EuroCents(cents: e.amountCents - e.committedCents).formatted, label: "disponible"),
-            ]),
-            .if(canEdit,
-                Forms.post(action: SiteURL.envelope(e.id!.uuidString).path,
-                           Forms.field("montant", label: "Nouveau montant (€)", value: "", hint: "Une enveloppe ne peut qu’augmenter (abondement)."),
-                           Forms.submit("Abonder l’enveloppe"))),
-            .h2(.class("fr-mt-4w"), "Mouvements"),
-            Components.table(
-                caption: "Historique des mouvements", header: ["Date", "Nature", "Montant", "Dossier", "Note"],
-                rows: movements.map { m in
-                    [Components.cell(AuditPage.timestamp(m.atEpoch)), Components.cell(m.kind.label), Components.moneyCell(m.amountCents),
-                     m.applicationID.map { Components.linkCell(references[$0] ?? "dossier", .application($0.uuidString)) } ?? Components.cell("—"),
-                     Components.cell(m.note ?? "")]
-                }, numericColumns: [2])
-        )).render()
+        return Page(
+            title: title, section: .fund, breadcrumbs: [.init(label: "Enveloppes", url: .envelopes), .init(label: title, url: nil)],
+            content: .group(
+                .h1(.text(title)),
+                .p(.class("fr-text--lead"), .text("Appel : \(e.call.title)")),
+                Components.figures([
+                    .init(value: EuroCents(cents: e.amountCents).formatted, label: "montant"),
+                    .init(value: EuroCents(cents: e.committedCents).formatted, label: "engagé"),
+                    .init(value: EuroCents(cents: e.paidCents).formatted, label: "versé"),
+                    .init(value: EuroCents(cents: e.amountCents - e.committedCents).formatted, label: "disponible"),
+                ]),
+                .if(
+                    canEdit,
+                    Forms.post(
+                        action: SiteURL.envelope(e.id!.uuidString).path,
+                        Forms.field(
+                            "montant", label: "Nouveau montant (€)", value: "", hint: "Une enveloppe ne peut qu’augmenter (abondement)."),
+                        Forms.submit("Abonder l’enveloppe"))),
+                .h2(.class("fr-mt-4w"), "Mouvements"),
+                Components.table(
+                    caption: "Historique des mouvements", header: ["Date", "Nature", "Montant", "Dossier", "Note"],
+                    rows: movements.map { m in
+                        [
+                            Components.cell(AuditPage.timestamp(m.atEpoch)), Components.cell(m.kind.label),
+                            Components.moneyCell(m.amountCents),
+                            m.applicationID.map { Components.linkCell(references[$0] ?? "dossier", .application($0.uuidString)) }
+                                ?? Components.cell("—"),
+                            Components.cell(m.note ?? ""),
+                        ]
+                    }, numericColumns: [2])
+            )
+        ).render()
     }
 }

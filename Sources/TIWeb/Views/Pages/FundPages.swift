@@ -10,32 +10,48 @@ struct FundIndexPage {
     var role: Role?
 
     func render() -> String {
-        Page(title: "Le fonds d’accélération", section: .fund, breadcrumbs: [.init(label: "Fonds", url: nil)], content: .group(
-            .h1("Le fonds d’accélération des investissements industriels"),
-            .p(.class("fr-text--lead"),
-               "Opéré par Bpifrance, le fonds soutient les projets industriels mûrs des entreprises, associations et collectifs d’entreprises. Chaque dossier est instruit par Bpifrance puis décidé conjointement par la préfecture de région et le conseil régional."),
-            .if(role == .applicant || role == nil,
-                .div(.class("fr-callout fr-mb-4w"),
-                     .p(.class("fr-callout__text"),
-                        role == nil ? "Pour déposer un dossier, connectez-vous avec votre compte de porteur de projet." : "Choisissez un appel ouvert pour commencer un dossier. Vous pourrez l’enregistrer et y revenir autant de fois que nécessaire."),
-                     .if(role == nil, .a(.class("fr-btn"), .href(SiteURL.signIn.path + "?retour=%2Ffonds"), "Se connecter")),
-                     .if(role == .applicant, .a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.applications.path), "Mes dossiers")))),
-            .if(role.map { [.admin, .region, .prefecture, .reviewer].contains($0) } ?? false,
-                .ul(.class("fr-btns-group fr-btns-group--inline-md fr-mb-4w"),
-                    .li(.a(.class("fr-btn"), .href(SiteURL.queue.path), "Dossiers à traiter")),
-                    .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.envelopes.path), "Enveloppes")),
-                    .if(role == .admin, .li(.a(.class("fr-btn fr-btn--tertiary"), .href(SiteURL.adminCalls.path), "Gérer les appels"))))),
-            .h2("Appels à projets"),
-            Components.table(
-                caption: "Appels à projets", header: ["Appel", "Période", "État", "Enveloppe État", "Enveloppe Régions", "Engagé"],
-                rows: calls.map { c in
-                    let t = totals[c.id!] ?? (0, 0, 0)
-                    return [Components.headerCell(c.title, .fundCall(c.id!.uuidString)),
+        Page(
+            title: "Le fonds d’accélération", section: .fund, breadcrumbs: [.init(label: "Fonds", url: nil)],
+            content: .group(
+                .h1("Le fonds d’accélération des investissements industriels"),
+                .p(
+                    .class("fr-text--lead"),
+                    "Opéré par Bpifrance, le fonds soutient les projets industriels mûrs des entreprises, associations et collectifs d’entreprises. Chaque dossier est instruit par Bpifrance puis décidé conjointement par la préfecture de région et le conseil régional."
+                ),
+                .if(
+                    role == .applicant || role == nil,
+                    .div(
+                        .class("fr-callout fr-mb-4w"),
+                        .p(
+                            .class("fr-callout__text"),
+                            role == nil
+                                ? "Pour déposer un dossier, connectez-vous avec votre compte de porteur de projet."
+                                : "Choisissez un appel ouvert pour commencer un dossier. Vous pourrez l’enregistrer et y revenir autant de fois que nécessaire."
+                        ),
+                        .if(role == nil, .a(.class("fr-btn"), .href(SiteURL.signIn.path + "?retour=%2Ffonds"), "Se connecter")),
+                        .if(role == .applicant, .a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.applications.path), "Mes dossiers")))),
+                .if(
+                    role.map { [.admin, .region, .prefecture, .reviewer].contains($0) } ?? false,
+                    .ul(
+                        .class("fr-btns-group fr-btns-group--inline-md fr-mb-4w"),
+                        .li(.a(.class("fr-btn"), .href(SiteURL.queue.path), "Dossiers à traiter")),
+                        .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.envelopes.path), "Enveloppes")),
+                        .if(role == .admin, .li(.a(.class("fr-btn fr-btn--tertiary"), .href(SiteURL.adminCalls.path), "Gérer les appels"))))
+                ),
+                .h2("Appels à projets"),
+                Components.table(
+                    caption: "Appels à projets", header: ["Appel", "Période", "État", "Enveloppe État", "Enveloppe Régions", "Engagé"],
+                    rows: calls.map { c in
+                        let t = totals[c.id!] ?? (0, 0, 0)
+                        return [
+                            Components.headerCell(c.title, .fundCall(c.id!.uuidString)),
                             Components.cell("du \(c.rules.opensOn.french) au \(c.rules.closesOn.french)"),
                             .td(Self.status(c.rules, today: today)),
-                            Components.moneyCell(t.state), Components.moneyCell(t.region), Components.moneyCell(t.committed)]
-                }, numericColumns: [3, 4, 5], empty: "Aucun appel à projets n’est encore publié.")
-        )).render()
+                            Components.moneyCell(t.state), Components.moneyCell(t.region), Components.moneyCell(t.committed),
+                        ]
+                    }, numericColumns: [3, 4, 5], empty: "Aucun appel à projets n’est encore publié.")
+            )
+        ).render()
     }
 
     static func status(_ rules: CallRules, today: CivilDate) -> Node<HTML.BodyContext> {
@@ -53,36 +69,56 @@ struct CallPage {
 
     func render() -> String {
         let rules = call.rules
-        let byRegion = Dictionary(grouping: envelopes, by: { $0.$region.id }).sorted { $0.value.first!.region.name < $1.value.first!.region.name }
-        return Page(title: call.title, section: .fund, breadcrumbs: [.init(label: "Fonds", url: .fund), .init(label: call.title, url: nil)], content: .group(
-            .h1(.text(call.title)),
-            .div(.class("ti-badges fr-mb-2w"), FundIndexPage.status(rules, today: today),
-                 .if(call.collaborative, Components.badge("Projets collaboratifs", kind: "info"))),
-            .p(.class("fr-text--lead"), .text(call.description)),
-            .if(role == .applicant && rules.isOpen(on: today),
-                Forms.post(action: SiteURL.applyToCall(call.id!.uuidString).path, Forms.submit("Commencer un dossier sur cet appel"))),
-            .if(role == .admin, .p(.a(.class("fr-link"), .href(SiteURL.adminCall(call.id!.uuidString).path), "Modifier l’appel et ses enveloppes"))),
-            .h2(.class("fr-mt-4w"), "Conditions"),
-            .dl(.class("ti-definitions"),
-                .dt("Dépôt des dossiers"), .dd(.text("du \(rules.opensOn.french) au \(rules.closesOn.french) inclus")),
-                .dt("Porteurs éligibles"), .dd(.text(CarrierKind.allCases.filter(rules.carriers.contains).map(\.label).joined(separator: ", "))),
-                .dt("Tailles d’entreprise"), .dd(.text(CompanySize.allCases.filter(rules.sizes.contains).map(\.label).joined(separator: ", "))),
-                .dt("Investissement minimum"), .dd(.text(rules.minimumInvestment.formatted)),
-                .dt("Démarrage"), .dd(.text("dans les \(rules.startWithinMonths) mois suivant la décision")),
-                .dt("Régions"), .dd(.text(rules.regions.isEmpty ? "Toutes" : rules.regions.sorted().joined(separator: ", "))),
-                .dt("Régime d’aides"), .dd(.text("\(regime.label) — plafond de \(EuroCents(cents: regime.ceilingCents).formatted) par entreprise, toutes aides de ce régime confondues"))),
-            .h2(.class("fr-mt-4w"), "Enveloppes par région"),
-            Components.table(
-                caption: "Enveloppes de l’appel", header: ["Région", "État", "Région (conseil régional)", "Engagé", "Disponible"],
-                rows: byRegion.map { (_, list) in
-                    let state = list.first { $0.funder == .state }, region = list.first { $0.funder == .region }
-                    let committed = list.reduce(Int64(0)) { $0 + $1.committedCents }
-                    let remaining = list.reduce(Int64(0)) { $0 + $1.amountCents - $1.committedCents }
-                    return [Components.cell(list.first!.region.name),
+        let byRegion = Dictionary(grouping: envelopes, by: { $0.$region.id }).sorted {
+            $0.value.first!.region.name < $1.value.first!.region.name
+        }
+        return Page(
+            title: call.title, section: .fund, breadcrumbs: [.init(label: "Fonds", url: .fund), .init(label: call.title, url: nil)],
+            content: .group(
+                .h1(.text(call.title)),
+                .div(
+                    .class("ti-badges fr-mb-2w"), FundIndexPage.status(rules, today: today),
+                    .if(call.collaborative, Components.badge("Projets collaboratifs", kind: "info"))),
+                .p(.class("fr-text--lead"), .text(call.description)),
+                .if(
+                    role == .applicant && rules.isOpen(on: today),
+                    Forms.post(action: SiteURL.applyToCall(call.id!.uuidString).path, Forms.submit("Commencer un dossier sur cet appel"))),
+                .if(
+                    role == .admin,
+                    .p(.a(.class("fr-link"), .href(SiteURL.adminCall(call.id!.uuidString).path), "Modifier l’appel et ses enveloppes"))),
+                .h2(.class("fr-mt-4w"), "Conditions"),
+                .dl(
+                    .class("ti-definitions"),
+                    .dt("Dépôt des dossiers"), .dd(.text("du \(rules.opensOn.french) au \(rules.closesOn.french) inclus")),
+                    .dt("Porteurs éligibles"),
+                    .dd(.text(CarrierKind.allCases.filter(rules.carriers.contains).map(\.label).joined(separator: ", "))),
+                    .dt("Tailles d’entreprise"),
+                    .dd(.text(CompanySize.allCases.filter(rules.sizes.contains).map(\.label).joined(separator: ", "))),
+                    .dt("Investissement minimum"), .dd(.text(rules.minimumInvestment.formatted)),
+                    .dt("Démarrage"), .dd(.text("dans les \(rules.startWithinMonths) mois suivant la décision")),
+                    .dt("Régions"), .dd(.text(rules.regions.isEmpty ? "Toutes" : rules.regions.sorted().joined(separator: ", "))),
+                    .dt("Régime d’aides"),
+                    .dd(
+                        .text(
+                            "\(regime.label) — plafond de \(EuroCents(cents: regime.ceilingCents).formatted) par entreprise, toutes aides de ce régime confondues"
+                        ))),
+                .h2(.class("fr-mt-4w"), "Enveloppes par région"),
+                Components.table(
+                    caption: "Enveloppes de l’appel", header: ["Région", "État", "Région (conseil régional)", "Engagé", "Disponible"],
+                    rows: byRegion.map { (_, list) in
+                        let state = list.first { $0.funder == .state }
+                        let region = list.first { $0.funder == .region }
+                        let committed = list.reduce(Int64(0)) { $0 + $1.committedCents }
+                        let remaining = list.reduce(Int64(0)) { $0 + $1.amountCents - $1.committedCents }
+                        return [
+                            Components.cell(list.first!.region.name),
                             Components.moneyCell(state?.amountCents ?? 0),
-                            region.map { Components.moneyCell($0.amountCents, note: $0.oneForOne ? "1 pour 1" : nil) } ?? Components.cell("—"),
-                            Components.moneyCell(committed), Components.moneyCell(remaining)]
-                }, numericColumns: [1, 2, 3, 4], empty: "Aucune enveloppe n’est encore ouverte sur cet appel.")
-        )).render()
+                            region.map { Components.moneyCell($0.amountCents, note: $0.oneForOne ? "1 pour 1" : nil) }
+                                ?? Components.cell("—"),
+                            Components.moneyCell(committed), Components.moneyCell(remaining),
+                        ]
+                    }, numericColumns: [1, 2, 3, 4], empty: "Aucune enveloppe n’est encore ouverte sur cet appel.")
+            )
+        ).render()
     }
 }

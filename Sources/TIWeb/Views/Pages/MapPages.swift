@@ -17,52 +17,94 @@ struct MapPage {
     var query: MapPageController.Query
 
     var queryString: String {
-        let items = [("mesure", measure.rawValue), ("niveau", byRegion ? "region" : "departement"), ("par_habitant", perInhabitant ? "oui" : ""),
-                     ("as_of", query.as_of ?? "")].filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1)" }
+        let items = [
+            ("mesure", measure.rawValue), ("niveau", byRegion ? "region" : "departement"), ("par_habitant", perInhabitant ? "oui" : ""),
+            ("as_of", query.as_of ?? ""),
+        ].filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1)" }
         return "?" + items.joined(separator: "&")
     }
 
     func render() -> String {
-        Page(title: "Carte", section: .map, breadcrumbs: [.init(label: "Carte", url: nil)], content: .group(
-            .h1("Carte des lauréats et des territoires"),
-            .form(.method(.get), .action(SiteURL.map.path), .class("ti-filters fr-mb-3w"), .ariaLabel("Choisir la mesure et le niveau"),
-                  Forms.select("mesure", label: "Mesure", options: MapPageController.Measure.allCases.map { ($0.rawValue, $0.label) }, selected: measure.rawValue),
-                  Forms.select("niveau", label: "Niveau", options: [("region", "Régions"), ("departement", "Départements")], selected: byRegion ? "region" : "departement"),
-                  Forms.select("par_habitant", label: "Rapporté à la population", options: [("", "Non"), ("oui", "Pour 10 000 habitants")], selected: perInhabitant ? "oui" : ""),
-                  Forms.select("points", label: "Lauréats", options: [("", "Afficher"), ("non", "Masquer")], selected: showPoints ? "" : "non"),
-                  Forms.field("as_of", label: "Situation au", type: .date, value: query.as_of ?? "", required: false),
-                  .div(.class("ti-filters__actions"), .button(.class("fr-btn"), .type(.submit), "Afficher"))),
-            .p(.text("\(Components.plural(laureates, "lauréat", "lauréats")) au \(asOf.french), dont \(FrenchNumber.grouped(inside)) dans un Territoire d’industrie (\(laureates > 0 ? FrenchNumber.percent(Double(inside) / Double(laureates)) : "—")).")),
-            svg.map { svg in
-                .element(named: "figure", nodes: [
-                    .class("ti-map"), .raw(svg),
-                    .element(named: "figcaption", nodes: [
-                        .class("fr-text--sm"),
-                        .ul(.class("ti-legend"), .forEach(legend + (showPoints ? [("Lauréat dans un Territoire d’industrie", "#f3b824"), ("Lauréat hors territoire", "#e1000f")] : [])) { item in
-                            .li(.span(.class("ti-swatch ti-swatch--\(item.1.replacingOccurrences(of: "#", with: ""))"), .attribute(named: "aria-hidden", value: "true")), .text(item.0))
-                        }),
-                        .text("Cliquez sur une zone pour sa page, sur un point pour la fiche du lauréat. "),
-                        .a(.href(SiteURL.mapLayer("zones.geojson").path + queryString), "Zones (GeoJSON)"), .text(" · "),
-                        .a(.href(SiteURL.mapLayer("laureats.geojson").path + queryString), "Lauréats (GeoJSON)"), .text(" · "),
-                        .a(.href(SiteURL.mapLayer("territoires.geojson").path), "Territoires d’industrie (GeoJSON)"),
-                    ]),
-                ])
-            } ?? Components.emptyState(title: "La géographie n’est pas encore importée", text: "Chargez les contours officiels :", command: "ti import geo"),
-            .h2(.class("fr-mt-4w"), .text("\(measure.label) par \(byRegion ? "région" : "département")")),
-            Components.table(
-                caption: "\(measure.label) par \(byRegion ? "région" : "département")",
-                header: [byRegion ? "Région" : "Département", measure.label + (perInhabitant ? " pour 10 000 habitants" : ""), "Population"],
-                rows: areas.map { a in
-                    [Components.linkCell(a.name, byRegion ? .region(a.code) : .departement(a.code)),
-                     .td(.class("fr-cell--right ti-num"), .text(MapPageController.format(a.value, measure, perInhabitant: perInhabitant))),
-                     Components.numberCell(a.population)]
-                }, numericColumns: [1, 2]),
-            .p(.a(.href(SiteURL.mapLayer("zones.csv").path + queryString), "Télécharger les données (CSV)")),
-            .h2(.class("fr-mt-4w"), "Autres cartes"),
-            .ul(.li(.a(.href(SiteURL.mapTerritories.path), "Couverture nationale des Territoires d’industrie (SVG)")),
-                .li(.a(.href(SiteURL.mapRegions.path), "Régions (SVG)")),
-                .li(.a(.href(SiteURL.mapDepartements.path), "Départements (SVG)")))
-        )).render()
+        Page(
+            title: "Carte", section: .map, breadcrumbs: [.init(label: "Carte", url: nil)],
+            content: .group(
+                .h1("Carte des lauréats et des territoires"),
+                .form(
+                    .method(.get), .action(SiteURL.map.path), .class("ti-filters fr-mb-3w"), .ariaLabel("Choisir la mesure et le niveau"),
+                    Forms.select(
+                        "mesure", label: "Mesure", options: MapPageController.Measure.allCases.map { ($0.rawValue, $0.label) },
+                        selected: measure.rawValue),
+                    Forms.select(
+                        "niveau", label: "Niveau", options: [("region", "Régions"), ("departement", "Départements")],
+                        selected: byRegion ? "region" : "departement"),
+                    Forms.select(
+                        "par_habitant", label: "Rapporté à la population", options: [("", "Non"), ("oui", "Pour 10 000 habitants")],
+                        selected: perInhabitant ? "oui" : ""),
+                    Forms.select(
+                        "points", label: "Lauréats", options: [("", "Afficher"), ("non", "Masquer")], selected: showPoints ? "" : "non"),
+                    Forms.field("as_of", label: "Situation au", type: .date, value: query.as_of ?? "", required: false),
+                    .div(.class("ti-filters__actions"), .button(.class("fr-btn"), .type(.submit), "Afficher"))),
+                .p(
+                    .text(
+                        "\(Components.plural(laureates, "lauréat", "lauréats")) au \(asOf.french), dont \(FrenchNumber.grouped(inside)) dans un Territoire d’industrie (\(laureates > 0 ? FrenchNumber.percent(Double(inside) / Double(laureates)) : "—"))."
+                    )),
+                svg.map { svg in
+                    .element(
+                        named: "figure",
+                        nodes: [
+                            .class("ti-map"), .raw(svg),
+                            .element(
+                                named: "figcaption",
+                                nodes: [
+                                    .class("fr-text--sm"),
+                                    .ul(
+                                        .class("ti-legend"),
+                                        .forEach(
+                                            legend
+                                                + (showPoints
+                                                    ? [
+                                                        ("Lauréat dans un Territoire d’industrie", "#f3b824"),
+                                                        ("Lauréat hors territoire", "#e1000f"),
+                                                    ] : [])
+                                        ) { item in
+                                            .li(
+                                                .span(
+                                                    .class("ti-swatch ti-swatch--\(item.1.replacingOccurrences(of: "#", with: ""))"),
+                                                    .attribute(named: "aria-hidden", value: "true")), .text(item.0))
+                                        }),
+                                    .text("Cliquez sur une zone pour sa page, sur un point pour la fiche du lauréat. "),
+                                    .a(.href(SiteURL.mapLayer("zones.geojson").path + queryString), "Zones (GeoJSON)"), .text(" · "),
+                                    .a(.href(SiteURL.mapLayer("laureats.geojson").path + queryString), "Lauréats (GeoJSON)"), .text(" · "),
+                                    .a(.href(SiteURL.mapLayer("territoires.geojson").path), "Territoires d’industrie (GeoJSON)"),
+                                ]),
+                        ])
+                }
+                    ?? Components.emptyState(
+                        title: "La géographie n’est pas encore importée", text: "Chargez les contours officiels :", command: "ti import geo"
+                    ),
+                .h2(.class("fr-mt-4w"), .text("\(measure.label) par \(byRegion ? "région" : "département")")),
+                Components.table(
+                    caption: "\(measure.label) par \(byRegion ? "région" : "département")",
+                    header: [
+                        byRegion ? "Région" : "Département", measure.label + (perInhabitant ? " pour 10 000 habitants" : ""), "Population",
+                    ],
+                    rows: areas.map { a in
+                        [
+                            Components.linkCell(a.name, byRegion ? .region(a.code) : .departement(a.code)),
+                            .td(
+                                .class("fr-cell--right ti-num"),
+                                .text(MapPageController.format(a.value, measure, perInhabitant: perInhabitant))),
+                            Components.numberCell(a.population),
+                        ]
+                    }, numericColumns: [1, 2]),
+                .p(.a(.href(SiteURL.mapLayer("zones.csv").path + queryString), "Télécharger les données (CSV)")),
+                .h2(.class("fr-mt-4w"), "Autres cartes"),
+                .ul(
+                    .li(.a(.href(SiteURL.mapTerritories.path), "Couverture nationale des Territoires d’industrie (SVG)")),
+                    .li(.a(.href(SiteURL.mapRegions.path), "Régions (SVG)")),
+                    .li(.a(.href(SiteURL.mapDepartements.path), "Départements (SVG)")))
+            )
+        ).render()
     }
 }
 
@@ -93,25 +135,31 @@ struct LaureatePage {
 
     func render() -> String {
         let a = application
-        return Page(title: a.carrierName ?? "Lauréat", section: .map, breadcrumbs: [.init(label: "Carte", url: .map), .init(label: a.carrierName ?? "Lauréat", url: nil)],
-                    content: .group(
-            .div(.class("ti-badges"), Components.badge("Lauréat du fonds d’accélération", kind: "success"),
-                 .if(a.territoryID != nil, Components.badge("Territoire d’industrie", kind: "info"))),
-            .h1(.text(a.carrierName ?? "Lauréat")),
-            // Only what the applicant agreed to publish: never the confidential description.
-            .if(a.publicationConsent == true,
-                .group(.p(.class("fr-text--lead"), .text(a.displayName)), .p(.text(a.publicSummary ?? ""))),
-                else: .p(.class("fr-text--lead"), "Projet lauréat (le porteur n’a pas demandé la publication de sa présentation).")),
-            .dl(.class("ti-definitions"),
-                .dt("Commune"), .dd(.text(communeLine)),
-                .dt("Territoire d’industrie"), .dd(territoryNode),
-                .dt("Filière"), .dd(.text(sectorLine)),
-                .dt("Taille"), .dd(.text(sizeLine)),
-                .dt("Investissement prévu"), .dd(.text(EuroCents(cents: a.investmentTotalCents).formatted)),
-                .dt("Aide accordée"), .dd(.text(aidLine)),
-                .dt("Emplois prévus"), .dd(.text(a.jobsCreated.map { FrenchNumber.grouped($0) } ?? "—")),
-                .dt("Décision"), .dd(.text(a.decidedOn.flatMap { try? CivilDate(parsing: $0) }?.french ?? "—")),
-                .dt("Appel"), .dd(.text(call.title)))
-        )).render()
+        return Page(
+            title: a.carrierName ?? "Lauréat", section: .map,
+            breadcrumbs: [.init(label: "Carte", url: .map), .init(label: a.carrierName ?? "Lauréat", url: nil)],
+            content: .group(
+                .div(
+                    .class("ti-badges"), Components.badge("Lauréat du fonds d’accélération", kind: "success"),
+                    .if(a.territoryID != nil, Components.badge("Territoire d’industrie", kind: "info"))),
+                .h1(.text(a.carrierName ?? "Lauréat")),
+                // Only what the applicant agreed to publish: never the confidential description.
+                .if(
+                    a.publicationConsent == true,
+                    .group(.p(.class("fr-text--lead"), .text(a.displayName)), .p(.text(a.publicSummary ?? ""))),
+                    else: .p(.class("fr-text--lead"), "Projet lauréat (le porteur n’a pas demandé la publication de sa présentation).")),
+                .dl(
+                    .class("ti-definitions"),
+                    .dt("Commune"), .dd(.text(communeLine)),
+                    .dt("Territoire d’industrie"), .dd(territoryNode),
+                    .dt("Filière"), .dd(.text(sectorLine)),
+                    .dt("Taille"), .dd(.text(sizeLine)),
+                    .dt("Investissement prévu"), .dd(.text(EuroCents(cents: a.investmentTotalCents).formatted)),
+                    .dt("Aide accordée"), .dd(.text(aidLine)),
+                    .dt("Emplois prévus"), .dd(.text(a.jobsCreated.map { FrenchNumber.grouped($0) } ?? "—")),
+                    .dt("Décision"), .dd(.text(a.decidedOn.flatMap { try? CivilDate(parsing: $0) }?.french ?? "—")),
+                    .dt("Appel"), .dd(.text(call.title)))
+            )
+        ).render()
     }
 }

@@ -14,7 +14,8 @@ struct ReceiptPage {
     /// « 3 décembre 2026 à 14 h 05 » (Paris time).
     var depositLine: String {
         guard let depositedAt else { return application.submittedOn.flatMap { try? CivilDate(parsing: $0) }?.french ?? "—" }
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Paris")!, from: Date(timeIntervalSince1970: depositedAt))
+        let c = Calendar(identifier: .gregorian).dateComponents(
+            in: TimeZone(identifier: "Europe/Paris")!, from: Date(timeIntervalSince1970: depositedAt))
         let day = (try? CivilDate(year: c.year!, month: c.month!, day: c.day!).french) ?? "—"
         return "\(day) à \(c.hour!) h \(String(format: "%02d", c.minute!)) (heure de Paris)"
     }
@@ -25,30 +26,46 @@ struct ReceiptPage {
             .class("ti-letter"),
             .h1("Accusé de dépôt"),
             .p(.text("Fonds d’accélération des investissements industriels dans les territoires — \(call.title)")),
-            .dl(.class("ti-definitions"),
+            .dl(
+                .class("ti-definitions"),
                 .dt("Référence"), .dd(.strong(.text(a.reference ?? ""))),
                 .dt("Déposé le"), .dd(.text(depositLine)),
-                .dt("Porteur"), .dd(.text("\(a.carrierName ?? "") — SIREN \(Siren(a.organisationSiren)?.formatted ?? a.organisationSiren)")),
+                .dt("Porteur"),
+                .dd(.text("\(a.carrierName ?? "") — SIREN \(Siren(a.organisationSiren)?.formatted ?? a.organisationSiren)")),
                 .dt("Projet"), .dd(.text(a.displayName)),
-                .dt("Site"), .dd(.text(place.map { "\($0.commune.name) (\($0.commune.code)), \($0.departement.name), \($0.region.name)" } ?? (a.communeCode ?? "—"))),
+                .dt("Site"),
+                .dd(
+                    .text(
+                        place.map { "\($0.commune.name) (\($0.commune.code)), \($0.departement.name), \($0.region.name)" }
+                            ?? (a.communeCode ?? "—"))),
                 .dt("Investissement prévu"), .dd(.text(EuroCents(cents: a.investmentTotalCents).formatted)),
                 .dt("Aide demandée"), .dd(.text(a.requestedAidCents.map { EuroCents(cents: $0).formatted } ?? "—"))),
             .h2(.class("fr-h5"), "Pièces jointes au dépôt"),
-            files.isEmpty ? .p("Aucune pièce jointe.")
+            files.isEmpty
+                ? .p("Aucune pièce jointe.")
                 : .ul(.forEach(files) { .li(.text("\($0.filename) (\($0.sizeLabel))" + ($0.document.map { " — \($0)" } ?? ""))) }),
-            .p("Votre dossier a bien été reçu. Il sera instruit par Bpifrance, qui pourra vous demander des compléments, puis présenté au comité réunissant la préfecture de région et le conseil régional. Le dépôt ne vaut pas engagement de l’État ni de la Région."),
+            .p(
+                "Votre dossier a bien été reçu. Il sera instruit par Bpifrance, qui pourra vous demander des compléments, puis présenté au comité réunissant la préfecture de région et le conseil régional. Le dépôt ne vaut pas engagement de l’État ni de la Région."
+            ),
             .p(.class("fr-text--sm"), "Conservez cet accusé : la référence est à rappeler dans tout échange."))
     }
 
     func render() -> String {
         let a = application
-        return Page(title: "Accusé de dépôt \(a.reference ?? "")", section: .fund,
-                    breadcrumbs: [.init(label: "Mes dossiers", url: .applications), .init(label: a.reference ?? "", url: .application(a.id!.uuidString)),
-                                  .init(label: "Accusé de dépôt", url: nil)],
-                    content: .group(
-                        body,
-                        .p(.a(.class("fr-link fr-icon-download-line fr-link--icon-left"), .href(SiteURL.applicationReceiptPDF(a.id!.uuidString).path),
-                              "Télécharger l’accusé de dépôt (PDF)")))).render()
+        return Page(
+            title: "Accusé de dépôt \(a.reference ?? "")", section: .fund,
+            breadcrumbs: [
+                .init(label: "Mes dossiers", url: .applications), .init(label: a.reference ?? "", url: .application(a.id!.uuidString)),
+                .init(label: "Accusé de dépôt", url: nil),
+            ],
+            content: .group(
+                body,
+                .p(
+                    .a(
+                        .class("fr-link fr-icon-download-line fr-link--icon-left"),
+                        .href(SiteURL.applicationReceiptPDF(a.id!.uuidString).path),
+                        "Télécharger l’accusé de dépôt (PDF)")))
+        ).render()
     }
 
     /// A self-contained document (inline style, no asset) for the PDF printer.
@@ -70,10 +87,11 @@ struct PrintableDocument {
         """
 
     func render() -> String {
-        "<!DOCTYPE html>" + HTML(
-            .head(.meta(.charset(.utf8)), .title(title), .element(named: "style", text: Self.style)),
-            .body(body)
-        ).render()
+        "<!DOCTYPE html>"
+            + HTML(
+                .head(.meta(.charset(.utf8)), .title(title), .element(named: "style", text: Self.style)),
+                .body(body)
+            ).render()
     }
 }
 
@@ -91,27 +109,46 @@ struct DecisionLetterPage {
         let laureate = a.state.isLaureate
         var parties: [(name: String, signatory: String, motivation: String)] = []
         if a.stateFavourable != nil { parties.append(("État (préfecture de région)", "Le préfet de région", a.stateMotivation ?? "—")) }
-        if a.regionFavourable != nil { parties.append(("Région (conseil régional)", "Le président du conseil régional", a.regionMotivation ?? "—")) }
-        return Page(title: "Décision \(a.reference ?? "")", section: .fund,
-                    breadcrumbs: [.init(label: "Mes dossiers", url: .applications), .init(label: a.reference ?? "", url: .application(a.id!.uuidString)),
-                                  .init(label: "Courrier de décision", url: nil)],
-                    content: .article(
-                        .class("ti-letter"),
-                        .p(.class("ti-letter__date"), .text("Le \(date)")),
-                        .p(.text("\(a.carrierName ?? "") — à l’attention du représentant légal")),
-                        .h1(.text("Objet : décision sur votre dossier \(a.reference ?? "")")),
-                        .p(.text("Madame, Monsieur,")),
-                        laureate
-                            ? .p(.text("Nous avons le plaisir de vous informer que votre projet « \(a.displayName) » est lauréat de l’appel « \(call.title) » du fonds d’accélération des investissements industriels dans les territoires. Une aide de \(a.aidTotal.formatted) vous est accordée, dont \(EuroCents(cents: a.aidStateCents).formatted) de l’État et \(EuroCents(cents: a.aidRegionCents).formatted) de la Région. Une convention précisant les conditions et l’échéancier des versements vous sera proposée."))
-                            : .p(.text("Après instruction et examen en comité, nous sommes au regret de vous informer que votre projet « \(a.displayName) » n’a pas été retenu au titre de l’appel « \(call.title) »." )),
-                        .p(.text("Base juridique : aide d’État accordée au titre du régime \(regime), dans le cadre de l’appel « \(call.title) ».")),
-                        .h2(.class("fr-h5"), "Motivation"),
-                        .ul(.forEach(parties) { .li(.text("\($0.name) : \($0.motivation)")) }),
-                        .if(!laureate, .group(
-                            .h2(.class("fr-h5"), "Voies et délais de recours"),
-                            .p(.text("Cette décision peut faire l’objet, dans un délai de deux mois à compter de sa notification, d’un recours gracieux auprès \(parties.map { "du " + $0.signatory.dropFirst("Le ".count) }.joined(separator: " et ")), ou d’un recours contentieux devant le tribunal administratif territorialement compétent, qui peut aussi être saisi par l’application Télérecours citoyens (www.telerecours.fr).")))),
-                        .p(.text("Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.")),
-                        .p(.class("ti-letter__sign"), .text(parties.map(\.signatory).joined(separator: " — ")))
-                    )).render()
+        if a.regionFavourable != nil {
+            parties.append(("Région (conseil régional)", "Le président du conseil régional", a.regionMotivation ?? "—"))
+        }
+        return Page(
+            title: "Décision \(a.reference ?? "")", section: .fund,
+            breadcrumbs: [
+                .init(label: "Mes dossiers", url: .applications), .init(label: a.reference ?? "", url: .application(a.id!.uuidString)),
+                .init(label: "Courrier de décision", url: nil),
+            ],
+            content: .article(
+                .class("ti-letter"),
+                .p(.class("ti-letter__date"), .text("Le \(date)")),
+                .p(.text("\(a.carrierName ?? "") — à l’attention du représentant légal")),
+                .h1(.text("Objet : décision sur votre dossier \(a.reference ?? "")")),
+                .p(.text("Madame, Monsieur,")),
+                laureate
+                    ? .p(
+                        .text(
+                            "Nous avons le plaisir de vous informer que votre projet « \(a.displayName) » est lauréat de l’appel « \(call.title) » du fonds d’accélération des investissements industriels dans les territoires. Une aide de \(a.aidTotal.formatted) vous est accordée, dont \(EuroCents(cents: a.aidStateCents).formatted) de l’État et \(EuroCents(cents: a.aidRegionCents).formatted) de la Région. Une convention précisant les conditions et l’échéancier des versements vous sera proposée."
+                        ))
+                    : .p(
+                        .text(
+                            "Après instruction et examen en comité, nous sommes au regret de vous informer que votre projet « \(a.displayName) » n’a pas été retenu au titre de l’appel « \(call.title) »."
+                        )),
+                .p(
+                    .text("Base juridique : aide d’État accordée au titre du régime \(regime), dans le cadre de l’appel « \(call.title) ».")
+                ),
+                .h2(.class("fr-h5"), "Motivation"),
+                .ul(.forEach(parties) { .li(.text("\($0.name) : \($0.motivation)")) }),
+                .if(
+                    !laureate,
+                    .group(
+                        .h2(.class("fr-h5"), "Voies et délais de recours"),
+                        .p(
+                            .text(
+                                "Cette décision peut faire l’objet, dans un délai de deux mois à compter de sa notification, d’un recours gracieux auprès \(parties.map { "du " + $0.signatory.dropFirst("Le ".count) }.joined(separator: " et ")), ou d’un recours contentieux devant le tribunal administratif territorialement compétent, qui peut aussi être saisi par l’application Télérecours citoyens (www.telerecours.fr)."
+                            )))),
+                .p(.text("Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.")),
+                .p(.class("ti-letter__sign"), .text(parties.map(\.signatory).joined(separator: " — ")))
+            )
+        ).render()
     }
 }

@@ -29,26 +29,32 @@ struct TerritoryShowPage {
         let t = model.territory
         return .group(
             .h1(.text(t.name)),
-            .div(.class("ti-badges fr-mb-3w"),
-                 Components.badge("Territoire d’industrie", kind: "info"),
-                 .if(!t.active, Components.badge("Inactif", kind: "warning")),
-                 .if(model.regions.count > 1, Components.badge("Interrégional", kind: "new"))),
+            .div(
+                .class("ti-badges fr-mb-3w"),
+                Components.badge("Territoire d’industrie", kind: "info"),
+                .if(!t.active, Components.badge("Inactif", kind: "warning")),
+                .if(model.regions.count > 1, Components.badge("Interrégional", kind: "new"))),
             .p(.class("fr-text--lead"), .text(placeLine)),
             Components.figures([
                 .init(value: FrenchNumber.grouped(model.summary.population), label: "habitants", note: "population municipale 2017"),
-                .init(value: FrenchNumber.grouped(model.members.count), label: model.members.count > 1 ? "intercommunalités" : "intercommunalité"),
+                .init(
+                    value: FrenchNumber.grouped(model.members.count),
+                    label: model.members.count > 1 ? "intercommunalités" : "intercommunalité"),
                 .init(value: FrenchNumber.grouped(model.communes.count), label: "communes"),
                 .init(value: t.labelDate?.french ?? "—", label: "date de labellisation"),
             ]),
-            .div(.class("fr-grid-row fr-grid-row--gutters fr-mt-2w"),
-                 .div(.class("fr-col-12 fr-col-lg-8"),
-                      .h2("Périmètre"),
-                      .if(model.maps.isEmpty, .p("Le contour de ce territoire n’est pas encore calculé.")),
-                      .forEach(model.maps) { map in
-                          Components.map(svg: map.svg, caption: "Le territoire dans la région \(map.name).",
-                                         file: .mapRegionEpcis(map.code))
-                      }),
-                 .div(.class("fr-col-12 fr-col-lg-4"), governance)),
+            .div(
+                .class("fr-grid-row fr-grid-row--gutters fr-mt-2w"),
+                .div(
+                    .class("fr-col-12 fr-col-lg-8"),
+                    .h2("Périmètre"),
+                    .if(model.maps.isEmpty, .p("Le contour de ce territoire n’est pas encore calculé.")),
+                    .forEach(model.maps) { map in
+                        Components.map(
+                            svg: map.svg, caption: "Le territoire dans la région \(map.name).",
+                            file: .mapRegionEpcis(map.code))
+                    }),
+                .div(.class("fr-col-12 fr-col-lg-4"), governance)),
             .h2(.class("fr-mt-4w"), "Le fonds d’accélération dans le territoire"),
             .if(model.ownFiles, .p(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.queue.path), "Voir les dossiers du territoire"))),
             .raw(model.dashboard),
@@ -57,22 +63,29 @@ struct TerritoryShowPage {
                 caption: "Intercommunalités membres de \(t.name)",
                 header: ["Intercommunalité", "Nature", "SIREN", "Communes", "Population"],
                 rows: model.members.map { e in
-                    [Components.cell(e.name), Components.cell(e.kind.label), Components.cell(Siren(e.siren)?.formatted ?? e.siren),
-                     Components.numberCell(e.communes), Components.numberCell(e.population)]
+                    [
+                        Components.cell(e.name), Components.cell(e.kind.label), Components.cell(Siren(e.siren)?.formatted ?? e.siren),
+                        Components.numberCell(e.communes), Components.numberCell(e.population),
+                    ]
                 },
                 numericColumns: [3, 4], empty: "Ce territoire n’a aucune intercommunalité membre."),
             .h2(.class("fr-mt-4w"), .text("Communes (\(FrenchNumber.grouped(model.communes.count)))")),
-            .element(named: "details", nodes: [
-                     .class("ti-details"),
-                     .element(named: "summary", text: "Afficher les \(FrenchNumber.grouped(model.communes.count)) communes du territoire"),
-                     Components.table(
+            .element(
+                named: "details",
+                nodes: [
+                    .class("ti-details"),
+                    .element(named: "summary", text: "Afficher les \(FrenchNumber.grouped(model.communes.count)) communes du territoire"),
+                    Components.table(
                         caption: "Communes de \(t.name)",
                         header: ["Commune", "Code INSEE", "Population"],
                         rows: model.communes.map { c in
-                            [Components.cell(c.name), Components.cell(c.code), .td(.class("ti-num"), .text(c.population.map { FrenchNumber.grouped($0) } ?? "—"))]
+                            [
+                                Components.cell(c.name), Components.cell(c.code),
+                                .td(.class("ti-num"), .text(c.population.map { FrenchNumber.grouped($0) } ?? "—")),
+                            ]
                         },
                         numericColumns: [2]),
-            ])
+                ])
         )
     }
 
@@ -87,23 +100,30 @@ struct TerritoryShowPage {
     var governance: Node<HTML.BodyContext> {
         let t = model.territory
         func person(_ title: String, _ contact: Contact?) -> Node<HTML.BodyContext> {
-            .div(.class("ti-person fr-mb-3w"),
-                 .h3(.class("fr-h6 fr-mb-1v"), .text(title)),
-                 contact.map { c in
-                     .group(.p(.class("fr-mb-0"), .strong(.text(c.name))),
-                            .p(.class("fr-text--sm fr-mb-0"), .text([c.role, c.organisation].compactMap { $0 }.joined(separator: ", "))))
-                 } ?? .p(.class("fr-text--sm"), "Non renseigné"))
+            .div(
+                .class("ti-person fr-mb-3w"),
+                .h3(.class("fr-h6 fr-mb-1v"), .text(title)),
+                contact.map { c in
+                    .group(
+                        .p(.class("fr-mb-0"), .strong(.text(c.name))),
+                        .p(.class("fr-text--sm fr-mb-0"), .text([c.role, c.organisation].compactMap { $0 }.joined(separator: ", "))))
+                } ?? .p(.class("fr-text--sm"), "Non renseigné"))
         }
-        return .div(.class("fr-card fr-card--no-arrow ti-card"),
-                    .div(.class("fr-card__body"),
-                         .div(.class("fr-card__content"),
-                              .h2(.class("fr-card__title"), "Gouvernance"),
-                              .div(.class("fr-card__desc"),
-                                   person("Élu du binôme", t.electedOfficial),
-                                   person("Industriel du binôme", t.industrialist),
-                                   person("Chef de projet", t.projectLead),
-                                   .if(t.projectLeadFundedByState,
-                                       .p(.class("fr-text--sm"), "Poste de chef de projet cofinancé par l’État (FNADT).")))))
+        return .div(
+            .class("fr-card fr-card--no-arrow ti-card"),
+            .div(
+                .class("fr-card__body"),
+                .div(
+                    .class("fr-card__content"),
+                    .h2(.class("fr-card__title"), "Gouvernance"),
+                    .div(
+                        .class("fr-card__desc"),
+                        person("Élu du binôme", t.electedOfficial),
+                        person("Industriel du binôme", t.industrialist),
+                        person("Chef de projet", t.projectLead),
+                        .if(
+                            t.projectLeadFundedByState,
+                            .p(.class("fr-text--sm"), "Poste de chef de projet cofinancé par l’État (FNADT).")))))
         )
     }
 }

@@ -187,6 +187,7 @@ extension Node where Context == HTML.HeadContext {
     }
 
     static func rssFeedLink(_ url: URLRepresentable, title: String? = nil) -> Node {
-        .link(.rel(.alternate), .href(url), .attribute(named: "type", value: "application/rss+xml"), .attribute(named: "title", value: title))
+        .link(
+            .rel(.alternate), .href(url), .attribute(named: "type", value: "application/rss+xml"), .attribute(named: "title", value: title))
     }
 }

