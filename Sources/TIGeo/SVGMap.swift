@@ -234,16 +234,16 @@ public struct SVGMap: Sendable {
 
         // Document.
         let prefix = idPrefix ?? "map-" + Self.hashHex(title + "\u{0}" + description)
-        let W = Self.num(w)
-        let H = Self.num(height)
+        let widthText = Self.num(w)
+        let heightText = Self.num(height)
         // A map whose shapes are links is a group of links, not an image: role="img" would hide
         // them from assistive technologies (and nest interactive content in an image).
         let interactive = layers.contains { $0.contains { $0.href != nil } } || markers.contains { $0.href != nil }
         out +=
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(W)\" height=\"\(H)\" viewBox=\"0 0 \(W) \(H)\" role=\"\(interactive ? "group" : "img")\" aria-labelledby=\"\(prefix)-title \(prefix)-desc\" font-family=\"\(Self.font)\">\n"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(widthText)\" height=\"\(heightText)\" viewBox=\"0 0 \(widthText) \(heightText)\" role=\"\(interactive ? "group" : "img")\" aria-labelledby=\"\(prefix)-title \(prefix)-desc\" font-family=\"\(Self.font)\">\n"
         out += "<title id=\"\(prefix)-title\">\(Self.escape(title))</title>\n"
         out += "<desc id=\"\(prefix)-desc\">\(Self.escape(description))</desc>\n"
-        out += "<rect x=\"0\" y=\"0\" width=\"\(W)\" height=\"\(H)\" fill=\"#ffffff\"/>\n"
+        out += "<rect x=\"0\" y=\"0\" width=\"\(widthText)\" height=\"\(heightText)\" fill=\"#ffffff\"/>\n"
         for (i, line) in titleLines.enumerated() {
             let y = margin + titleSize + Double(i) * titleSize * 1.25
             out +=

@@ -82,18 +82,20 @@ extension AppTests {
         }
 
         @Test func tokensAreRateLimited() async throws {
-            try await withTestApp(geo: false, adjust: { $0.apiRateLimit = 3 }) { app in
-                try await Accounts.make(.viewer, on: app)
-                let browser = Browser(app)
-                try await browser.signIn("viewer@exemple.fr", Accounts.password)
-                let api = Browser(app)
-                api.bearer = try await Self.createToken(browser)
-                for _ in 1...3 { #expect(try await api.get("/api/v1/me").status == .ok) }
-                let limited = try await api.get("/api/v1/me")
-                #expect(limited.status == .tooManyRequests)
-                #expect(Int(limited.headers.first(name: .retryAfter) ?? "") ?? 0 > 0)
-                #expect(limited.text.contains("trop_de_requetes"))
-            }
+            try await withTestApp(
+                geo: false, adjust: { $0.apiRateLimit = 3 },
+                { app in
+                    try await Accounts.make(.viewer, on: app)
+                    let browser = Browser(app)
+                    try await browser.signIn("viewer@exemple.fr", Accounts.password)
+                    let api = Browser(app)
+                    api.bearer = try await Self.createToken(browser)
+                    for _ in 1...3 { #expect(try await api.get("/api/v1/me").status == .ok) }
+                    let limited = try await api.get("/api/v1/me")
+                    #expect(limited.status == .tooManyRequests)
+                    #expect(Int(limited.headers.first(name: .retryAfter) ?? "") ?? 0 > 0)
+                    #expect(limited.text.contains("trop_de_requetes"))
+                })
         }
 
         @Test func auditLogIsAppendOnly() async throws {
@@ -182,7 +184,8 @@ extension AppTests {
                 let token = String(mail.body.split(separator: "/reinitialisation/")[1].prefix { !$0.isWhitespace })
                 try await browser.get("/reinitialisation/\(token)")
                 let lines = recorder.lines.joined(separator: "\n")
-                #expect(lines.contains("POST /connexion") && lines.contains("GET /reinitialisation/…"))  // the recorder does see request logs
+                // The recorder does see request logs.
+                #expect(lines.contains("POST /connexion") && lines.contains("GET /reinitialisation/…"))
                 #expect(!lines.contains(token))
                 #expect(!lines.contains("viewer@exemple.fr"))
                 #expect(!lines.contains(Accounts.password))

@@ -10,7 +10,10 @@ extension FixedWidthInteger {
         return b > 0 ? .max : .min
     }
 
-    public static func +|= (a: inout Self, b: Self) { a = a +| b }
+    public static func +|= (a: inout Self, b: Self) {
+        let sum = a +| b
+        a = sum
+    }
 }
 
 extension FixedWidthInteger {

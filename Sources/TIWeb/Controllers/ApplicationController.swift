@@ -90,7 +90,7 @@ struct ApplicationController {
         var content = application.content
         var errors = form.apply(to: &content)
         var choices: [CommuneCandidate] = []
-        switch try await SiteChoice.resolve(typed: form.commune, chosen: form.commune_choisie, current: content.communeCode, on: req.db) {
+        switch try await SiteChoice.resolve(typed: form.commune, chosen: form.chosenCommune, current: content.communeCode, on: req.db) {
         case .keep: break
         case .set(let code): content.communeCode = code
         case .ask(let candidates, let message):
@@ -114,12 +114,12 @@ struct ApplicationController {
             try await store(upload.file, type: upload.type, document: upload.document, on: application, by: actor, req: req)
         }
         var typed = errors.isEmpty ? [:] : form.typed
-        if form.commune_choisie != nil, errors["commune"] == nil { typed["commune"] = nil }
+        if form.chosenCommune != nil, errors["commune"] == nil { typed["commune"] = nil }
         guard errors.isEmpty else {
             return try await renderEdit(
                 application, content: content, req: req, errors: errors, typed: typed, communeChoices: choices, status: .badRequest)
         }
-        if form.intention != "deposer" {
+        if form.intent != "deposer" {
             return try await renderEdit(
                 application, content: content, req: req,
                 notice: "Brouillon enregistré. Vous pouvez y revenir à tout moment.")
@@ -243,14 +243,19 @@ struct ApplicationController {
     }
 
     struct InfoForm: Content {
-        var motif_type: String?
+        var reasonKind: String?
         var message: String?
+
+        enum CodingKeys: String, CodingKey {
+            case reasonKind = "motif_type"
+            case message
+        }
     }
 
     func requestInformation(req: Request) async throws -> Response {
         let application = try await req.visibleApplication()
         let form = try req.content.decode(InfoForm.self)
-        let reason = form.motif_type.flatMap(InformationReason.init(rawValue:)) ?? .incomplete
+        let reason = form.reasonKind.flatMap(InformationReason.init(rawValue:)) ?? .incomplete
         return try await attempt(req, application) {
             try await FundService.requestInformation(
                 application, reason: reason, message: form.message ?? "", by: try req.fundActor(), on: req.db)
@@ -286,11 +291,19 @@ struct ApplicationController {
     }
 
     struct ReviewForm: Content {
-        var avis_technique: String?
-        var avis_financier: String?
-        var investissement_eligible: String?
-        var aide_etat: String?
-        var aide_region: String?
+        var technicalOpinion: String?
+        var financialOpinion: String?
+        var eligibleInvestment: String?
+        var proposedState: String?
+        var proposedRegion: String?
+
+        enum CodingKeys: String, CodingKey {
+            case technicalOpinion = "avis_technique"
+            case financialOpinion = "avis_financier"
+            case eligibleInvestment = "investissement_eligible"
+            case proposedState = "aide_etat"
+            case proposedRegion = "aide_region"
+        }
     }
 
     func review(req: Request) async throws -> Response {
@@ -305,9 +318,9 @@ struct ApplicationController {
             }
         }
         let review = FundService.Review(
-            technicalOpinion: form.avis_technique ?? "", financialOpinion: form.avis_financier ?? "",
-            eligibleInvestment: money(form.investissement_eligible, "investissement_eligible"),
-            proposedState: money(form.aide_etat, "aide_proposee"), proposedRegion: money(form.aide_region, "aide_proposee"),
+            technicalOpinion: form.technicalOpinion ?? "", financialOpinion: form.financialOpinion ?? "",
+            eligibleInvestment: money(form.eligibleInvestment, "investissement_eligible"),
+            proposedState: money(form.proposedState, "aide_proposee"), proposedRegion: money(form.proposedRegion, "aide_proposee"),
             overrides: Self.overrides(from: req))
         guard errors.isEmpty else {
             return try await render(application, req: req, errorMessage: "Montants illisibles.", errors: errors, status: .badRequest)
@@ -421,8 +434,14 @@ struct ApplicationController {
 
     struct ScheduleForm: Content {
         var financeur: String?
-        var montant_prevu: String?
+        var plannedAmount: String?
         var echeance: String?
+
+        enum CodingKeys: String, CodingKey {
+            case financeur
+            case plannedAmount = "montant_prevu"
+            case echeance
+        }
     }
 
     func schedule(req: Request) async throws -> Response {
@@ -432,7 +451,7 @@ struct ApplicationController {
             let amount: EuroCents
             let date: CivilDate
             do {
-                amount = try EuroCents(parsingEuros: form.montant_prevu ?? "")
+                amount = try EuroCents(parsingEuros: form.plannedAmount ?? "")
                 date = try CivilDate(parsing: form.echeance ?? "")
             } catch let error as DomainError { throw AppError.invalid(error) }
             try await FundService.schedulePayment(

@@ -46,7 +46,7 @@ struct CallAdminController {
         var porteurs: [String]?
         var tailles: [String]?
         var regions: String?
-        var investissement_minimum: String?
+        var minimumInvestment: String?
         var demarrage: String?
         var regime: String?
         var collaboratif: String?
@@ -54,8 +54,22 @@ struct CallAdminController {
         var draft: CallService.Draft {
             .init(
                 title: titre ?? "", description: description ?? "", opensOn: ouverture ?? "", closesOn: cloture ?? "",
-                carriers: porteurs ?? [], sizes: tailles ?? [], regions: regions ?? "", minimumInvestment: investissement_minimum ?? "",
+                carriers: porteurs ?? [], sizes: tailles ?? [], regions: regions ?? "", minimumInvestment: minimumInvestment ?? "",
                 startWithinMonths: demarrage ?? "", regimeID: regime ?? "", collaborative: collaboratif == "oui")
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case titre
+            case description
+            case ouverture
+            case cloture
+            case porteurs
+            case tailles
+            case regions
+            case minimumInvestment = "investissement_minimum"
+            case demarrage
+            case regime
+            case collaboratif
         }
     }
 
@@ -77,7 +91,14 @@ struct CallAdminController {
         var region: String?
         var financeur: String?
         var montant: String?
-        var un_pour_un: String?
+        var oneForOne: String?
+
+        enum CodingKeys: String, CodingKey {
+            case region
+            case financeur
+            case montant
+            case oneForOne = "un_pour_un"
+        }
     }
 
     func createEnvelope(req: Request) async throws -> Response {
@@ -91,7 +112,7 @@ struct CallAdminController {
             do { amount = try EuroCents(parsingEuros: form.montant ?? "") } catch { throw FundError(.invalid, error.code, error.message) }
             _ = try await EnvelopeLedger.create(
                 call: call.id!, region: region, funder: Envelope.Funder(rawValue: form.financeur ?? "") ?? .state,
-                amount: amount, oneForOne: form.un_pour_un == "oui", actor: req.auditActor, on: req.db)
+                amount: amount, oneForOne: form.oneForOne == "oui", actor: req.auditActor, on: req.db)
             return try await renderForm(req, call: call, draft: .init(call), notice: "Enveloppe ouverte.", status: .created)
         } catch let error as FundError {
             return try await renderForm(req, call: call, draft: .init(call), errors: ["enveloppe": error.message], status: error.status)

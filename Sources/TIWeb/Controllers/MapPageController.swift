@@ -24,9 +24,17 @@ struct MapPageController {
     struct Query: Content {
         var mesure: String?
         var niveau: String?
-        var par_habitant: String?
-        var as_of: String?
+        var perInhabitant: String?
+        var asOf: String?
         var points: String?
+
+        enum CodingKeys: String, CodingKey {
+            case mesure
+            case niveau
+            case perInhabitant = "par_habitant"
+            case asOf = "as_of"
+            case points
+        }
     }
 
     struct Laureate {
@@ -112,9 +120,9 @@ struct MapPageController {
         let q = try req.query.decode(Query.self)
         let measure = Measure(rawValue: q.mesure ?? "") ?? .laureats
         let byRegion = q.niveau != "departement"
-        let perInhabitant = q.par_habitant == "oui"
+        let perInhabitant = q.perInhabitant == "oui"
         var asOf = req.clock.today
-        if let raw = q.as_of, !raw.isEmpty { do { asOf = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) } }
+        if let raw = q.asOf, !raw.isEmpty { do { asOf = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) } }
         let date = asOf
         let key = "carte:\(measure.rawValue)|\(byRegion)|\(perInhabitant)|\(date.iso)|\(q.points ?? "")"
         let page = try await req.memoised(key) {
@@ -191,9 +199,9 @@ struct MapPageController {
         let q = try req.query.decode(Query.self)
         let measure = Measure(rawValue: q.mesure ?? "") ?? .laureats
         let byRegion = q.niveau != "departement"
-        let perInhabitant = q.par_habitant == "oui"
+        let perInhabitant = q.perInhabitant == "oui"
         var asOf = req.clock.today
-        if let raw = q.as_of, !raw.isEmpty { do { asOf = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) } }
+        if let raw = q.asOf, !raw.isEmpty { do { asOf = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) } }
         switch file {
         case "zones.csv":
             let areas = try await Self.areas(

@@ -15,8 +15,8 @@ struct QueueController {
         var fragile: String?  // "oui" | "non"
         var taille: String?
         var filiere: String?
-        var aide_min: String?
-        var aide_max: String?
+        var aidMin: String?
+        var aidMax: String?
         var q: String?
         var tri: String?  // "depot" (default), "aide", "nom", "reference"
         var page: Int?
@@ -24,14 +24,30 @@ struct QueueController {
         func query(page: Int?) -> String {
             let pairs: [(String, String?)] = [
                 ("appel", appel), ("region", region), ("departement", departement), ("etat", etat), ("ti", ti),
-                ("fragile", fragile), ("taille", taille), ("filiere", filiere), ("aide_min", aide_min),
-                ("aide_max", aide_max), ("q", q), ("tri", tri),
+                ("fragile", fragile), ("taille", taille), ("filiere", filiere), ("aide_min", aidMin),
+                ("aide_max", aidMax), ("q", q), ("tri", tri),
             ]
             var items = pairs.compactMap { k, v in
                 v.flatMap { $0.isEmpty ? nil : "\(k)=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
             }
             if let page { items.append("page=\(page)") }
             return items.isEmpty ? "" : "?" + items.joined(separator: "&")
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case appel
+            case region
+            case departement
+            case etat
+            case ti
+            case fragile
+            case taille
+            case filiere
+            case aidMin = "aide_min"
+            case aidMax = "aide_max"
+            case q
+            case tri
+            case page
         }
     }
 
@@ -139,8 +155,8 @@ struct QueueController {
         func cents(_ raw: String) throws -> Int64 {
             do { return try EuroCents(parsingEuros: raw).cents } catch { throw AppError.invalid(error) }
         }
-        if let v = nonEmpty(f.aide_min) { q = q.filter(\.$requestedAidCents >= (try cents(v))) }
-        if let v = nonEmpty(f.aide_max) { q = q.filter(\.$requestedAidCents <= (try cents(v))) }
+        if let v = nonEmpty(f.aidMin) { q = q.filter(\.$requestedAidCents >= (try cents(v))) }
+        if let v = nonEmpty(f.aidMax) { q = q.filter(\.$requestedAidCents <= (try cents(v))) }
         if let v = nonEmpty(f.q) {
             q = q.filter(.sql(unsafeRaw: "search_text"), .custom("LIKE"), .bind(SearchText.likeAnywhere(v)))
         }

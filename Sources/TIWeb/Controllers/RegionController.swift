@@ -32,7 +32,7 @@ struct RegionController {
         let depStats = try await GeoQueries.departementSummaries(regionCode: code, on: req.db)
         let map = try await req.maps.regionEpcis(code)
         let dashboard = try await DashboardBuilder.html(
-            req, query: IndicatorQuery(as_of: nil, region: code, territory: nil, breakdown: nil), compact: true)
+            req, query: IndicatorQuery(asOf: nil, region: code, territory: nil, breakdown: nil), compact: true)
         return RegionShowPage.Model(
             code: region.code, name: region.name, summary: summary,
             departements: departements.map { d in (d.code, d.name, depStats[d.code] ?? .init()) },

@@ -50,7 +50,7 @@ struct TerritoryController {
             if let svg = try await req.maps.regionEpcis(region.code, highlight: id) { maps.append((region, svg)) }
         }
         let dashboard = try await DashboardBuilder.html(
-            req, query: IndicatorQuery(as_of: nil, region: nil, territory: id, breakdown: nil), compact: true)
+            req, query: IndicatorQuery(asOf: nil, region: nil, territory: id, breakdown: nil), compact: true)
         let model = TerritoryShowPage.Model(
             dashboard: dashboard,
             territory: territory.profile, summary: summary, members: members, communes: communes,

@@ -6,47 +6,47 @@ import Vapor
 /// The application form as posted. Parsing never throws: each field that cannot be read is kept
 /// as typed and reported, so the applicant sees their input again with a message beside it.
 struct ApplicationForm: Content {
-    var raison_sociale: String?
-    var type_porteur: String?
-    var taille: String?
-    var forme_juridique: String?
-    var code_naf: String?
-    var filiere: String?
+    var carrierName: String?
+    var carrierKind: String?
+    var size: String?
+    var legalForm: String?
+    var nafCode: String?
+    var sector: String?
     var commune: String?
-    var titre: String?
+    var title: String?
     var description: String?
-    var investissement_immobilier: String?
-    var investissement_equipement: String?
-    var investissement_immateriel: String?
-    var investissement_autre: String?
-    var aide_demandee: String?
-    var date_debut: String?
-    var date_fin: String?
-    var emplois_crees: String?
-    var emplois_maintenus: String?
-    var enjeux: [String]?
-    var competences: [String]?
-    var transition: [String]?
-    var places_formation: String?
-    var emplois_relocalises: String?
-    var partenaires: String?
+    var investmentBuildings: String?
+    var investmentEquipment: String?
+    var investmentIntangible: String?
+    var investmentOther: String?
+    var requestedAid: String?
+    var startDate: String?
+    var endDate: String?
+    var jobsCreated: String?
+    var jobsMaintained: String?
+    var stakes: [String]?
+    var skills: [String]?
+    var ecologicalTransition: [String]?
+    var trainingPlaces: String?
+    var relocatedJobs: String?
+    var partnerLines: String?
     /// The commune picked in the list offered when the typed site matched several.
-    var commune_choisie: String?
-    var publication: String?
-    var resume_public: String?
+    var chosenCommune: String?
+    var publicationConsent: String?
+    var publicSummary: String?
     /// `enregistrer` or `deposer`.
-    var intention: String?
+    var intent: String?
 
     /// Every text field as typed, to show again after an error (invalid values included).
     var typed: [String: String] {
         let fields: [(String, String?)] = [
-            ("raison_sociale", raison_sociale), ("forme_juridique", forme_juridique), ("code_naf", code_naf),
-            ("commune", commune), ("titre", titre), ("description", description),
-            ("investissement_immobilier", investissement_immobilier), ("investissement_equipement", investissement_equipement),
-            ("investissement_immateriel", investissement_immateriel), ("investissement_autre", investissement_autre),
-            ("aide_demandee", aide_demandee), ("date_debut", date_debut), ("date_fin", date_fin),
-            ("emplois_crees", emplois_crees), ("emplois_maintenus", emplois_maintenus), ("places_formation", places_formation),
-            ("emplois_relocalises", emplois_relocalises), ("partenaires", partenaires), ("resume_public", resume_public),
+            ("raison_sociale", carrierName), ("forme_juridique", legalForm), ("code_naf", nafCode),
+            ("commune", commune), ("titre", title), ("description", description),
+            ("investissement_immobilier", investmentBuildings), ("investissement_equipement", investmentEquipment),
+            ("investissement_immateriel", investmentIntangible), ("investissement_autre", investmentOther),
+            ("aide_demandee", requestedAid), ("date_debut", startDate), ("date_fin", endDate),
+            ("emplois_crees", jobsCreated), ("emplois_maintenus", jobsMaintained), ("places_formation", trainingPlaces),
+            ("emplois_relocalises", relocatedJobs), ("partenaires", partnerLines), ("resume_public", publicSummary),
         ]
         return Dictionary(uniqueKeysWithValues: fields.compactMap { name, value in value.map { (name, $0) } })
     }
@@ -79,31 +79,31 @@ struct ApplicationForm: Content {
                 return nil
             }
         }
-        content.carrierName = text(raison_sociale).map { String($0.prefix(200)) }
-        content.carrierKind = text(type_porteur).flatMap(CarrierKind.init(rawValue:))
-        content.size = text(taille).flatMap(CompanySize.init(rawValue:))
-        content.legalForm = text(forme_juridique).map { String($0.prefix(100)) }
-        content.nafCode = text(code_naf)?.uppercased()
-        content.sector = text(filiere).flatMap(Sector.init(rawValue:))
-        content.title = text(titre).map { String($0.prefix(200)) }
+        content.carrierName = text(carrierName).map { String($0.prefix(200)) }
+        content.carrierKind = text(carrierKind).flatMap(CarrierKind.init(rawValue:))
+        content.size = text(size).flatMap(CompanySize.init(rawValue:))
+        content.legalForm = text(legalForm).map { String($0.prefix(100)) }
+        content.nafCode = text(nafCode)?.uppercased()
+        content.sector = text(sector).flatMap(Sector.init(rawValue:))
+        content.title = text(title).map { String($0.prefix(200)) }
         content.description = text(description).map { String($0.prefix(20_000)) }
         content.investment = Investment(
-            buildings: money(investissement_immobilier, "investissement_immobilier") ?? .zero,
-            equipment: money(investissement_equipement, "investissement_equipement") ?? .zero,
-            intangible: money(investissement_immateriel, "investissement_immateriel") ?? .zero,
-            other: money(investissement_autre, "investissement_autre") ?? .zero)
-        content.requestedAid = money(aide_demandee, "aide_demandee")
-        content.startDate = date(date_debut, "date_debut")
-        content.endDate = date(date_fin, "date_fin")
-        content.jobsCreated = count(emplois_crees, "emplois_crees")
-        content.jobsMaintained = count(emplois_maintenus, "emplois_maintenus")
-        content.stakes = Set((enjeux ?? []).compactMap(Stake.init(rawValue:)))
-        content.skills = Set((competences ?? []).compactMap(SkillsCategory.init(rawValue:)))
-        content.ecological = Set((transition ?? []).compactMap(EcologicalCategory.init(rawValue:)))
-        content.trainingPlaces = count(places_formation, "places_formation")
-        content.relocatedJobs = count(emplois_relocalises, "emplois_relocalises")
+            buildings: money(investmentBuildings, "investissement_immobilier") ?? .zero,
+            equipment: money(investmentEquipment, "investissement_equipement") ?? .zero,
+            intangible: money(investmentIntangible, "investissement_immateriel") ?? .zero,
+            other: money(investmentOther, "investissement_autre") ?? .zero)
+        content.requestedAid = money(requestedAid, "aide_demandee")
+        content.startDate = date(startDate, "date_debut")
+        content.endDate = date(endDate, "date_fin")
+        content.jobsCreated = count(jobsCreated, "emplois_crees")
+        content.jobsMaintained = count(jobsMaintained, "emplois_maintenus")
+        content.stakes = Set((stakes ?? []).compactMap(Stake.init(rawValue:)))
+        content.skills = Set((skills ?? []).compactMap(SkillsCategory.init(rawValue:)))
+        content.ecological = Set((ecologicalTransition ?? []).compactMap(EcologicalCategory.init(rawValue:)))
+        content.trainingPlaces = count(trainingPlaces, "places_formation")
+        content.relocatedJobs = count(relocatedJobs, "emplois_relocalises")
         var partners: [Partner] = []
-        for (i, line) in (partenaires ?? "").split(whereSeparator: \.isNewline).enumerated() {
+        for (i, line) in (partnerLines ?? "").split(whereSeparator: \.isNewline).enumerated() {
             let parts = line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty else {
                 errors["partenaires"] = "Ligne \(i + 1) : écrivez « Nom ; SIREN »."
@@ -114,8 +114,39 @@ struct ApplicationForm: Content {
             }
         }
         content.partners = partners
-        content.publicationConsent = publication == "oui"
-        content.publicSummary = text(resume_public).map { String($0.prefix(1_000)) }
+        content.publicationConsent = publicationConsent == "oui"
+        content.publicSummary = text(publicSummary).map { String($0.prefix(1_000)) }
         return errors
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case carrierName = "raison_sociale"
+        case carrierKind = "type_porteur"
+        case size = "taille"
+        case legalForm = "forme_juridique"
+        case nafCode = "code_naf"
+        case sector = "filiere"
+        case commune
+        case title = "titre"
+        case description
+        case investmentBuildings = "investissement_immobilier"
+        case investmentEquipment = "investissement_equipement"
+        case investmentIntangible = "investissement_immateriel"
+        case investmentOther = "investissement_autre"
+        case requestedAid = "aide_demandee"
+        case startDate = "date_debut"
+        case endDate = "date_fin"
+        case jobsCreated = "emplois_crees"
+        case jobsMaintained = "emplois_maintenus"
+        case stakes = "enjeux"
+        case skills = "competences"
+        case ecologicalTransition = "transition"
+        case trainingPlaces = "places_formation"
+        case relocatedJobs = "emplois_relocalises"
+        case partnerLines = "partenaires"
+        case chosenCommune = "commune_choisie"
+        case publicationConsent = "publication"
+        case publicSummary = "resume_public"
+        case intent = "intention"
     }
 }

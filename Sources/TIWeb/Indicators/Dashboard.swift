@@ -26,7 +26,7 @@ struct Dashboard {
     }
 
     static func queryString(_ q: IndicatorQuery) -> String {
-        let items = [("as_of", q.as_of), ("region", q.region), ("territory", q.territory), ("breakdown", q.breakdown)]
+        let items = [("as_of", q.asOf), ("region", q.region), ("territory", q.territory), ("breakdown", q.breakdown)]
             .compactMap { k, v in
                 v.flatMap { $0.isEmpty ? nil : "\(k)=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
             }

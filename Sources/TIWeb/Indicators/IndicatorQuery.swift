@@ -5,14 +5,14 @@ import Vapor
 
 /// The query parameters shared by indicator pages and API: as-of date, région, territory, breakdown.
 struct IndicatorQuery: Content {
-    var as_of: String?
+    var asOf: String?
     var region: String?
     var territory: String?
     var breakdown: String?
 
     func scope(in dataset: IndicatorDataset, today: CivilDate) throws -> IndicatorScope {
         var date = today
-        if let raw = as_of, !raw.isEmpty {
+        if let raw = asOf, !raw.isEmpty {
             do { date = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) }
         }
         let region = region.flatMap { $0.isEmpty ? nil : $0 }
@@ -33,6 +33,13 @@ struct IndicatorQuery: Content {
                 "ventilation_inconnue", "Ventilation « \(raw) » inconnue : \(Breakdown.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         return b
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case asOf = "as_of"
+        case region
+        case territory
+        case breakdown
     }
 }
 

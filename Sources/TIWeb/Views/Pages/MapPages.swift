@@ -19,7 +19,7 @@ struct MapPage {
     var queryString: String {
         let items = [
             ("mesure", measure.rawValue), ("niveau", byRegion ? "region" : "departement"), ("par_habitant", perInhabitant ? "oui" : ""),
-            ("as_of", query.as_of ?? ""),
+            ("as_of", query.asOf ?? ""),
         ].filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1)" }
         return "?" + items.joined(separator: "&")
     }
@@ -42,7 +42,7 @@ struct MapPage {
                         selected: perInhabitant ? "oui" : ""),
                     Forms.select(
                         "points", label: "Lauréats", options: [("", "Afficher"), ("non", "Masquer")], selected: showPoints ? "" : "non"),
-                    Forms.field("as_of", label: "Situation au", type: .date, value: query.as_of ?? "", required: false),
+                    Forms.field("as_of", label: "Situation au", type: .date, value: query.asOf ?? "", required: false),
                     .div(.class("ti-filters__actions"), .button(.class("fr-btn"), .type(.submit), "Afficher"))),
                 .p(
                     .text(

@@ -113,8 +113,8 @@ struct QueuePage {
                     select("fragile", "Territoire fragile", [("oui", "Oui"), ("non", "Non")], f.fragile),
                     select("taille", "Taille", CompanySize.allCases.map { ($0.rawValue, $0.label) }, f.taille),
                     select("filiere", "Filière", Sector.allCases.map { ($0.rawValue, $0.label) }, f.filiere),
-                    Forms.field("aide_min", label: "Aide demandée min. (€)", value: f.aide_min ?? "", required: false),
-                    Forms.field("aide_max", label: "Aide demandée max. (€)", value: f.aide_max ?? "", required: false),
+                    Forms.field("aide_min", label: "Aide demandée min. (€)", value: f.aidMin ?? "", required: false),
+                    Forms.field("aide_max", label: "Aide demandée max. (€)", value: f.aidMax ?? "", required: false),
                     Forms.field("q", label: "Nom ou référence", type: .search, value: f.q ?? "", required: false),
                     Forms.select(
                         "tri", label: "Trier par",
