@@ -58,6 +58,13 @@ extension AppTests {
                 let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: points.body)) as? [String: Any])
                 #expect((json["features"] as? [Any])?.count == 1)
                 #expect(points.headers.contentType?.subType == "geo+json")
+                // At a date: the day before the two-key decision there is no laureate yet.
+                func count(_ date: String) async throws -> Int? {
+                    let body = try await browser.get("/carte/laureats.geojson?as_of=\(date)").body
+                    return ((try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any])?["features"] as? [Any])?.count
+                }
+                #expect(try await count("2021-03-14") == 0)
+                #expect(try await count(FundFixture.today.iso) == 1)
                 let zones = try await browser.get("/carte/zones.geojson?niveau=region")
                 #expect(zones.text.contains("\"type\":\"MultiPolygon\"") && zones.text.contains("Corse"))
                 #expect(try await browser.get("/carte/territoires.geojson").text.contains("TI-AJACCIO"))

@@ -33,6 +33,25 @@ public enum FundAccess {
         }
     }
 
+    /// Envelopes are for staff: the administrator sees every région's, the others their own régions'.
+    public static func seesEnvelopes(_ principal: Principal) -> Bool {
+        [.admin, .reviewer, .region, .prefecture].contains(principal.role)
+    }
+
+    /// Only the administrator creates envelopes and tops them up.
+    public static func managesEnvelopes(_ principal: Principal) -> Bool { principal.role == .admin }
+
+    /// Whether an envelope of `region` is within this principal's envelopes.
+    public static func seesEnvelope(region: String, _ principal: Principal) -> Bool {
+        seesEnvelopes(principal) && (principal.role == .admin || principal.scope.regions.contains(region))
+    }
+
+    /// Restricts an envelope query to the principal's envelopes.
+    public static func scopedEnvelopes(_ query: QueryBuilder<Envelope>, _ principal: Principal) -> QueryBuilder<Envelope> {
+        guard seesEnvelopes(principal) else { return query.filter(\.$region.$id == "-") }
+        return principal.role == .admin ? query : query.filter(\.$region.$id ~~ principal.scope.regions)
+    }
+
     /// Review content (opinions, proposals, eligibility) is for staff, not for the applicant or the territory.
     public static func seesReview(_ principal: Principal) -> Bool {
         [.admin, .reviewer, .region, .prefecture].contains(principal.role)

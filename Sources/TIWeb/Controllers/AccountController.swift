@@ -99,4 +99,12 @@ extension Request {
         }
         return user
     }
+
+    /// The signed-in person, or 401 (routes behind an access rule always have one).
+    func requirePrincipal() throws -> Principal {
+        guard let principal else {
+            throw AppError(.unauthorized, code: "authentification_requise", "Connectez-vous pour continuer.")
+        }
+        return principal
+    }
 }

@@ -37,38 +37,13 @@ struct MapPageController {
         }
     }
 
-    struct Laureate {
-        var id: UUID, name: String, commune: String, communeName: String, departement: String, territory: String?
-        var lon: Double, lat: Double, investment: Int64, aid: Int64, jobs: Int, decided: CivilDate?
-    }
+    typealias Laureate = LaureatePoint
 
-    /// Laureates at a date, with their commune's centroid.
+    /// Laureates at a date, by the engine's rule on their history, at their commune's centroid.
     static func laureates(_ req: Request, asOf: CivilDate) async throws -> [Laureate] {
-        let sql = req.db as! any SQLDatabase
-        let states = ApplicationState.allCases.filter(\.isLaureate).map { "'\($0.rawValue)'" }.joined(separator: ",")
-        let rows = try await sql.raw(
-            """
-            SELECT a.id AS id, a.carrier_name AS name, a.commune_code AS commune, c.name AS commune_name, a.departement_code AS dep,
-                   a.territory_id AS ti, c.centroid_lon AS lon, c.centroid_lat AS lat, a.investment_total_cents AS inv,
-                   a.aid_state_cents + a.aid_region_cents AS aid, a.jobs_created AS jobs, a.decided_on AS decided
-            FROM applications a JOIN communes c ON c.code = a.commune_code
-            WHERE a.state IN (\(unsafeRaw: states)) AND a.decided_on <= \(bind: asOf.iso)
-            """
-        ).all()
-        return try rows.compactMap { row in
-            guard let lon = try row.decode(column: "lon", as: Double?.self), let lat = try row.decode(column: "lat", as: Double?.self)
-            else { return nil }
-            return Laureate(
-                id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String?.self) ?? "—",
-                commune: try row.decode(column: "commune", as: String.self),
-                communeName: try row.decode(column: "commune_name", as: String.self),
-                departement: try row.decode(column: "dep", as: String?.self) ?? "",
-                territory: try row.decode(column: "ti", as: String?.self),
-                lon: lon, lat: lat, investment: try row.decode(column: "inv", as: Int64.self),
-                aid: try row.decode(column: "aid", as: Int64.self),
-                jobs: try row.decode(column: "jobs", as: Int?.self) ?? 0,
-                decided: (try row.decode(column: "decided", as: String?.self)).flatMap { try? CivilDate(parsing: $0) })
-        }
+        let dataset = try await req.indicatorDataset()
+        let ids = Set(dataset.applications.filter { $0.isLaureate(on: asOf) }.compactMap { UUID(uuidString: $0.id) })
+        return try await MapQueries.points(ids, on: req.db)
     }
 
     struct Area {
@@ -80,34 +55,21 @@ struct MapPageController {
 
     /// The measure by région or département (with population for the per-inhabitant ratio).
     static func areas(_ req: Request, laureates: [Laureate], measure: Measure, byRegion: Bool, perInhabitant: Bool) async throws -> [Area] {
-        let departements = try await Departement.query(on: req.db).all()
-        let regionOf = Dictionary(uniqueKeysWithValues: departements.map { ($0.code, $0.$region.id) })
-        let sql = req.db as! any SQLDatabase
-        var population: [String: Int] = [:]
-        for row in try await sql.raw(
-            "SELECT departement_code AS d, CAST(COALESCE(SUM(population), 0) AS BIGINT) AS p FROM communes GROUP BY departement_code"
-        ).all() {
-            let d = try row.decode(column: "d", as: String.self)
-            let p = try row.decode(column: "p", as: Int.self)
-            population[byRegion ? (regionOf[d] ?? d) : d, default: 0] += p
-        }
+        let regionOf = try await MapQueries.regionOfDepartement(on: req.db)
         var values: [String: Double] = [:]
         for l in laureates {
             let key = byRegion ? (regionOf[l.departement] ?? l.departement) : l.departement
             switch measure {
             case .laureats: values[key, default: 0] += 1
-            case .investissement: values[key, default: 0] += Double(l.investment) / 100
-            case .aide: values[key, default: 0] += Double(l.aid) / 100
+            case .investissement: values[key, default: 0] += Double(l.investment.cents) / 100
+            case .aide: values[key, default: 0] += Double(l.aid.cents) / 100
             case .emplois: values[key, default: 0] += Double(l.jobs)
             }
         }
-        let names: [(String, String)] =
-            byRegion ? try await Region.query(on: req.db).all().map { ($0.code, $0.name) } : departements.map { ($0.code, $0.name) }
-        return names.map { code, name in
-            let raw = values[code] ?? 0
-            let pop = population[code] ?? 0
-            let value = perInhabitant ? (pop > 0 ? raw / Double(pop) * 10_000 : 0) : raw
-            return Area(code: code, name: name, value: value, population: pop)
+        return try await MapQueries.areas(byRegion: byRegion, on: req.db).map { area in
+            let raw = values[area.code] ?? 0
+            let value = perInhabitant ? (area.population > 0 ? raw / Double(area.population) * 10_000 : 0) : raw
+            return Area(code: area.code, name: area.name, value: value, population: area.population)
         }.sorted { SearchText.normalise($0.name) < SearchText.normalise($1.name) }
     }
 
@@ -232,7 +194,8 @@ struct MapPageController {
                     properties: [
                         "id": l.id.uuidString, "nom": l.name, "commune": l.commune, "nom_commune": l.communeName,
                         "territoire": l.territory ?? NSNull(),
-                        "investissement_eur": Double(l.investment) / 100, "aide_eur": Double(l.aid) / 100, "emplois_prevus": l.jobs,
+                        "investissement_eur": Double(l.investment.cents) / 100, "aide_eur": Double(l.aid.cents) / 100,
+                        "emplois_prevus": l.jobs,
                         "decision": l.decided?.iso ?? NSNull(),
                     ])
             }

@@ -78,11 +78,11 @@ struct QueueController {
     func queue(req: Request) async throws -> Response {
         let filter = try req.query.decode(Filter.self)
         let principal = req.principal!
-        let query = try filtered(filter, principal: principal, on: req.db)
-        let total = try await query.copy().count()
+        let criteria = try filter.criteria()
+        let total = try await ApplicationQueue.count(criteria, for: principal, on: req.db)
         let pagination = try Pagination(page: filter.page, size: Self.pageSize)
         let page = pagination.page
-        let rows = try await sorted(query, filter).range(pagination.range).all()
+        let rows = try await ApplicationQueue.rows(criteria, for: principal, range: pagination.range, on: req.db)
         let calls = try await FundCall.query(on: req.db).sort(\.$opensOn, .descending).all()
         var regions = try await Region.query(on: req.db).all().sorted { SearchText.normalise($0.name) < SearchText.normalise($1.name) }
         if ![.admin].contains(principal.role) { regions = regions.filter { principal.scope.regions.contains($0.code) } }
@@ -102,7 +102,7 @@ struct QueueController {
     /// The filtered list as CSV: exactly what the queue shows, all pages.
     func csv(req: Request) async throws -> Response {
         let filter = try req.query.decode(Filter.self)
-        let rows = try await sorted(try filtered(filter, principal: req.principal!, on: req.db), filter).all()
+        let rows = try await ApplicationQueue.rows(try filter.criteria(), for: try req.requirePrincipal(), on: req.db)
         var out =
             "reference;etat;porteur;siren;taille;filiere;commune;departement;region;territoire;fragile;investissement_eur;aide_demandee_eur;aide_proposee_eur;aide_accordee_eur;emplois_crees;depose_le;decide_le\n"
         func euros(_ cents: Int64?) -> String { cents.map { String(format: "%.2f", Double($0) / 100) } ?? "" }
@@ -125,50 +125,43 @@ struct QueueController {
     /// The queue's `etat`: empty means « à traiter » on the page (`toProcessByDefault`), every
     /// state on the API; `tous` means every state.
     static let allStates = "tous"
+}
 
-    func filtered(_ f: Filter, principal: Principal, toProcessByDefault: Bool = true, on db: any Database) throws -> QueryBuilder<
-        FundApplication
-    > {
-        var q = FundAccess.scoped(FundApplication.query(on: db), principal)
+extension QueueController.Filter {
+    /// The criteria as the query reads them; an unknown call, state or amount is a 400 naming it.
+    func criteria(toProcessByDefault: Bool = true) throws -> ApplicationQueueFilter {
         func nonEmpty(_ s: String?) -> String? {
             s.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
         }
-        if let v = nonEmpty(f.appel) {
+        func yesNo(_ s: String?) -> Bool? { nonEmpty(s).map { $0 == "oui" } }
+        func euros(_ s: String?) throws -> EuroCents? {
+            guard let raw = nonEmpty(s) else { return nil }
+            do { return try EuroCents(parsingEuros: raw) } catch { throw AppError.invalid(error) }
+        }
+        var f = ApplicationQueueFilter()
+        if let v = nonEmpty(appel) {
             guard let id = UUID(uuidString: v) else { throw AppError.badRequest("filtre_invalide", "Appel inconnu.") }
-            q = q.filter(\.$call.$id == id)
+            f.callID = id
         }
-        if let v = nonEmpty(f.region) { q = q.filter(\.$regionCode == v) }
-        if let v = nonEmpty(f.departement) { q = q.filter(\.$departementCode == v.uppercased()) }
-        let etat = nonEmpty(f.etat) ?? ""
-        if etat.isEmpty {
-            if toProcessByDefault { q = q.filter(\.$state ~~ ApplicationState.toProcess) }
-        } else if etat != Self.allStates {
-            guard let state = ApplicationState(rawValue: etat) else {
-                throw AppError.badRequest("filtre_invalide", "État « \(etat) » inconnu.")
+        f.region = nonEmpty(region)
+        f.departement = nonEmpty(departement)
+        switch nonEmpty(etat) {
+        case nil: f.states = toProcessByDefault ? .toProcess : .all
+        case QueueController.allStates: f.states = .all
+        case let raw?:
+            guard let state = ApplicationState(rawValue: raw) else {
+                throw AppError.badRequest("filtre_invalide", "État « \(raw) » inconnu.")
             }
-            q = q.filter(\.$state == state)
+            f.states = .only(state)
         }
-        if let v = nonEmpty(f.ti) { q = v == "oui" ? q.filter(\.$territoryID != nil) : q.filter(\.$territoryID == nil) }
-        if let v = nonEmpty(f.fragile) { q = q.filter(\.$fragile == (v == "oui")) }
-        if let v = nonEmpty(f.taille) { q = q.filter(\.$size == v) }
-        if let v = nonEmpty(f.filiere) { q = q.filter(\.$sector == v) }
-        func cents(_ raw: String) throws -> Int64 {
-            do { return try EuroCents(parsingEuros: raw).cents } catch { throw AppError.invalid(error) }
-        }
-        if let v = nonEmpty(f.aidMin) { q = q.filter(\.$requestedAidCents >= (try cents(v))) }
-        if let v = nonEmpty(f.aidMax) { q = q.filter(\.$requestedAidCents <= (try cents(v))) }
-        if let v = nonEmpty(f.q) {
-            q = q.filter(.sql(unsafeRaw: "search_text"), .custom("LIKE"), .bind(SearchText.likeAnywhere(v)))
-        }
-        return q
-    }
-
-    func sorted(_ q: QueryBuilder<FundApplication>, _ f: Filter) -> QueryBuilder<FundApplication> {
-        switch f.tri {
-        case "aide": q.sort(\.$requestedAidCents, .descending).sort(\.$id)
-        case "nom": q.sort(\.$carrierName).sort(\.$id)
-        case "reference": q.sort(\.$reference).sort(\.$id)
-        default: q.sort(\.$submittedOn, .descending).sort(\.$reference, .descending).sort(\.$id)
-        }
+        f.inTerritory = yesNo(ti)
+        f.fragile = yesNo(fragile)
+        f.size = nonEmpty(taille)
+        f.sector = nonEmpty(filiere)
+        f.aidMin = try euros(aidMin)
+        f.aidMax = try euros(aidMax)
+        f.text = nonEmpty(q)
+        f.order = tri.flatMap(ApplicationQueueFilter.Order.init(rawValue:)) ?? .deposit
+        return f
     }
 }

@@ -74,11 +74,11 @@ struct FundAPIController {
         }
         guard let call = try await FundCall.find(id, on: req.db) else { throw AppError.notFound("Cet appel n’existe pas.") }
         // Envelopes follow the authorisation matrix of `/api/v1/envelopes`: staff only, in scope.
-        guard let principal = req.principal, [.admin, .region, .prefecture, .reviewer].contains(principal.role) else {
+        guard let principal = req.principal, FundAccess.seesEnvelopes(principal) else {
             return try await callDTO(call, req, withEnvelopes: false)
         }
         var dto = try await callDTO(call, req, withEnvelopes: true)
-        if principal.role != .admin { dto.envelopes = dto.envelopes?.filter { principal.scope.regions.contains($0.region) } }
+        dto.envelopes = dto.envelopes?.filter { FundAccess.seesEnvelope(region: $0.region, principal) }
         return dto
     }
 
@@ -143,11 +143,10 @@ struct FundAPIController {
     func applications(req: Request) async throws -> Page<ApplicationDTO> {
         let filter = try req.query.decode(QueueController.Filter.self)
         let principal = req.principal!
-        let queue = QueueController()
-        let query = try queue.filtered(filter, principal: principal, toProcessByDefault: false, on: req.db)
-        let total = try await query.copy().count()
+        let criteria = try filter.criteria(toProcessByDefault: false)
+        let total = try await ApplicationQueue.count(criteria, for: principal, on: req.db)
         let pagination = try Pagination(page: filter.page, size: 100)
-        let rows = try await queue.sorted(query, filter).range(pagination.range).all()
+        let rows = try await ApplicationQueue.rows(criteria, for: principal, range: pagination.range, on: req.db)
         return Page(count: total, page: pagination.page, pageSize: pagination.size, items: rows.map { Self.dto($0, principal) })
     }
 
@@ -181,9 +180,7 @@ struct FundAPIController {
 
     func envelopes(req: Request) async throws -> GeoAPIController.ListDTO<EnvelopeDTO> {
         let principal = req.principal!
-        var query = Envelope.query(on: req.db)
-        if principal.role != .admin { query = query.filter(\.$region.$id ~~ principal.scope.regions) }
-        let items = try await query.all().map(EnvelopeDTO.init)
+        let items = try await FundAccess.scopedEnvelopes(Envelope.query(on: req.db), principal).all().map(EnvelopeDTO.init)
         return .init(count: items.count, items: items)
     }
 }

@@ -1,0 +1,84 @@
+import FluentKit
+import FluentSQL
+import Foundation
+import TIDomain
+
+/// The work queue's criteria, already read and bounded (the web layer turns GET parameters into this).
+public struct ApplicationQueueFilter: Sendable, Equatable {
+    public enum States: Sendable, Equatable {
+        /// The states someone has to act on (`ApplicationState.toProcess`).
+        case toProcess
+        case all
+        case only(ApplicationState)
+    }
+
+    public enum Order: String, Sendable, CaseIterable {
+        /// Latest deposit first (the default).
+        case deposit = "depot"
+        /// Largest requested aid first.
+        case aid = "aide"
+        case name = "nom"
+        case reference
+    }
+
+    public var callID: UUID?
+    public var region: String?
+    public var departement: String?
+    public var states: States = .toProcess
+    /// In a Territoire d'industrie (true), outside one (false), either (nil).
+    public var inTerritory: Bool?
+    public var fragile: Bool?
+    public var size: String?
+    public var sector: String?
+    public var aidMin: EuroCents?
+    public var aidMax: EuroCents?
+    /// Words of the carrier's name or the reference.
+    public var text: String?
+    public var order: Order = .deposit
+
+    public init() {}
+}
+
+/// The applications of a queue, within what the principal may see (`FundAccess.scoped`).
+public enum ApplicationQueue {
+    public static func count(_ filter: ApplicationQueueFilter, for principal: Principal, on db: any Database) async throws -> Int {
+        try await query(filter, principal, db).count()
+    }
+
+    /// One page (`range` of the sorted list), or every row when `range` is nil.
+    public static func rows(
+        _ filter: ApplicationQueueFilter, for principal: Principal, range: Range<Int>? = nil, on db: any Database
+    ) async throws -> [FundApplication] {
+        let sorted = order(query(filter, principal, db), filter.order)
+        return try await (range.map { sorted.range($0) } ?? sorted).all()
+    }
+
+    static func query(_ f: ApplicationQueueFilter, _ principal: Principal, _ db: any Database) -> QueryBuilder<FundApplication> {
+        var q = FundAccess.scoped(FundApplication.query(on: db), principal)
+        if let id = f.callID { q = q.filter(\.$call.$id == id) }
+        if let v = f.region { q = q.filter(\.$regionCode == v) }
+        if let v = f.departement { q = q.filter(\.$departementCode == v.uppercased()) }
+        switch f.states {
+        case .toProcess: q = q.filter(\.$state ~~ ApplicationState.toProcess)
+        case .all: break
+        case .only(let state): q = q.filter(\.$state == state)
+        }
+        if let v = f.inTerritory { q = v ? q.filter(\.$territoryID != nil) : q.filter(\.$territoryID == nil) }
+        if let v = f.fragile { q = q.filter(\.$fragile == v) }
+        if let v = f.size { q = q.filter(\.$size == v) }
+        if let v = f.sector { q = q.filter(\.$sector == v) }
+        if let v = f.aidMin { q = q.filter(\.$requestedAidCents >= v.cents) }
+        if let v = f.aidMax { q = q.filter(\.$requestedAidCents <= v.cents) }
+        if let v = f.text { q = q.filter(.sql(unsafeRaw: "search_text"), .custom("LIKE"), .bind(SearchText.likeAnywhere(v))) }
+        return q
+    }
+
+    static func order(_ q: QueryBuilder<FundApplication>, _ order: ApplicationQueueFilter.Order) -> QueryBuilder<FundApplication> {
+        switch order {
+        case .aid: q.sort(\.$requestedAidCents, .descending).sort(\.$id)
+        case .name: q.sort(\.$carrierName).sort(\.$id)
+        case .reference: q.sort(\.$reference).sort(\.$id)
+        case .deposit: q.sort(\.$submittedOn, .descending).sort(\.$reference, .descending).sort(\.$id)
+        }
+    }
+}

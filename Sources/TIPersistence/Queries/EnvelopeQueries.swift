@@ -1,0 +1,94 @@
+import FluentKit
+import Foundation
+import TIDomain
+
+/// An envelope as pages and the API show it: its call and région by name, and its amounts.
+public struct EnvelopeSummary: Sendable, Equatable {
+    public var id: UUID
+    public var callID: UUID
+    public var callTitle: String
+    public var regionCode: String
+    public var regionName: String
+    public var funder: Envelope.Funder
+    public var amount: EuroCents
+    public var committed: EuroCents
+    public var paid: EuroCents
+    /// On a Région's envelope: the Région matches the State's share (« 1 pour 1 »).
+    public var oneForOne: Bool
+
+    public var available: EuroCents { amount - committed }
+
+    public init(
+        id: UUID, callID: UUID, callTitle: String, regionCode: String, regionName: String, funder: Envelope.Funder,
+        amount: EuroCents, committed: EuroCents, paid: EuroCents, oneForOne: Bool
+    ) {
+        self.id = id
+        self.callID = callID
+        self.callTitle = callTitle
+        self.regionCode = regionCode
+        self.regionName = regionName
+        self.funder = funder
+        self.amount = amount
+        self.committed = committed
+        self.paid = paid
+        self.oneForOne = oneForOne
+    }
+}
+
+/// One line of an envelope's history, with the reference of the application it concerns.
+public struct EnvelopeMovementLine: Sendable, Equatable {
+    public var atEpoch: Double
+    public var kind: EnvelopeMovement.Kind
+    public var amount: EuroCents
+    public var applicationID: UUID?
+    public var applicationReference: String?
+    public var note: String?
+
+    public init(
+        atEpoch: Double, kind: EnvelopeMovement.Kind, amount: EuroCents, applicationID: UUID?, applicationReference: String?, note: String?
+    ) {
+        self.atEpoch = atEpoch
+        self.kind = kind
+        self.amount = amount
+        self.applicationID = applicationID
+        self.applicationReference = applicationReference
+        self.note = note
+    }
+}
+
+/// Reads of the envelopes, restricted to what a principal may see (`FundAccess.scopedEnvelopes`).
+public enum EnvelopeQueries {
+    /// The envelopes a person may see, by call title, région name and funder.
+    public static func visible(to principal: Principal, on db: any Database) async throws -> [EnvelopeSummary] {
+        try await FundAccess.scopedEnvelopes(Envelope.query(on: db), principal).with(\.$call).with(\.$region).all()
+            .map(summary)
+            .sorted { ($0.callTitle, $0.regionName, $0.funder.rawValue) < ($1.callTitle, $1.regionName, $1.funder.rawValue) }
+    }
+
+    /// One envelope, if this person may see it.
+    public static func find(_ id: UUID, visibleTo principal: Principal, on db: any Database) async throws -> EnvelopeSummary? {
+        try await FundAccess.scopedEnvelopes(Envelope.query(on: db), principal).filter(\.$id == id)
+            .with(\.$call).with(\.$region).first().map(summary)
+    }
+
+    /// An envelope's movements, oldest first.
+    public static func movements(of id: UUID, on db: any Database) async throws -> [EnvelopeMovementLine] {
+        let movements = try await EnvelopeMovement.query(on: db).filter(\.$envelope.$id == id).sort(\.$atEpoch).all()
+        let ids = Set(movements.compactMap(\.applicationID))
+        let references = Dictionary(
+            uniqueKeysWithValues: try await FundApplication.query(on: db).filter(\.$id ~~ ids).all()
+                .compactMap { a in a.id.map { ($0, a.reference ?? "—") } })
+        return movements.map {
+            EnvelopeMovementLine(
+                atEpoch: $0.atEpoch, kind: $0.kind, amount: EuroCents(cents: $0.amountCents), applicationID: $0.applicationID,
+                applicationReference: $0.applicationID.flatMap { references[$0] }, note: $0.note)
+        }
+    }
+
+    static func summary(_ e: Envelope) -> EnvelopeSummary {
+        EnvelopeSummary(
+            id: e.id!, callID: e.$call.id, callTitle: e.call.title, regionCode: e.$region.id, regionName: e.region.name,
+            funder: e.funder, amount: EuroCents(cents: e.amountCents), committed: EuroCents(cents: e.committedCents),
+            paid: EuroCents(cents: e.paidCents), oneForOne: e.oneForOne)
+    }
+}
