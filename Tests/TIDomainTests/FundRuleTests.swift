@@ -4,6 +4,13 @@ import Testing
 
 @Suite("Fund rules")
 struct FundRuleTests {
+    /// Actions that carry data have their own form; only the others may be posted as a plain button.
+    @Test func actionsWithTheirOwnFormAreNotPlain() {
+        #expect(
+            ApplicationAction.allCases.filter { !$0.isPlain }
+                == [.submit, .requestInformation, .resubmit, .decideLaureate, .decideRejected, .signAgreement])
+    }
+
     @Test func theHappyPathOfTheMachine() throws {
         var state = ApplicationState.draft
         let path: [(ApplicationAction, Role, ApplicationState)] = [

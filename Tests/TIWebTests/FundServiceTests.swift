@@ -93,6 +93,20 @@ extension AppTests {
             }
         }
 
+        /// The decision, the information request and the deposit carry data: their plain-button
+        /// route answers 404, so a key cannot be turned without its motivation.
+        @Test func actionsWithTheirOwnFormAreNotPlainButtons() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                let a = try await f.application(to: .inCommittee)
+                let prefecture = Browser(app)
+                try await prefecture.signIn("prefecture@exemple.fr", Accounts.password)
+                let refused = try await prefecture.post("/dossiers/\(a.id!.uuidString)/actions/decide_laureate")
+                #expect(refused.status == .notFound)
+                #expect(try await FundApplication.find(a.id, on: app.db)?.stateFavourable == nil)
+            }
+        }
+
         @Test func oneUnfavourableKeyRejects() async throws {
             try await withTestApp(territories: true) { app in
                 let f = try await FundFixture.make(app)

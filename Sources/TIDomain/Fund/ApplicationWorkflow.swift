@@ -20,6 +20,16 @@ public enum ApplicationAction: String, CaseIterable, Codable, Sendable {
     case close, reopen
     case declareInadmissible = "declare_inadmissible"
 
+    /// Whether the action is a plain button (at most a reason): the others carry data of their
+    /// own and go through their own form (deposit with its sworn statement, information request,
+    /// the two-key decision, the signed agreement).
+    public var isPlain: Bool {
+        switch self {
+        case .submit, .resubmit, .requestInformation, .decideLaureate, .decideRejected, .signAgreement: false
+        case .startReview, .completeReview, .sendToCommittee, .withdraw, .startPayments, .close, .reopen, .declareInadmissible: true
+        }
+    }
+
     public var label: String {
         switch self {
         case .submit: "Dépôt"

@@ -231,9 +231,7 @@ struct ApplicationController {
 
     func action(req: Request) async throws -> Response {
         let application = try await req.visibleApplication()
-        guard let action = req.parameters.get("action").flatMap(ApplicationAction.init(rawValue:)),
-            ![.decideLaureate, .decideRejected, .requestInformation, .signAgreement, .submit, .resubmit].contains(action)
-        else {
+        guard let action = req.parameters.get("action").flatMap(ApplicationAction.init(rawValue:)), action.isPlain else {
             throw AppError.notFound("Action inconnue.")
         }
         let reason = try req.content.decode(ReasonForm.self).motif
