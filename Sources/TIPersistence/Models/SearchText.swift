@@ -16,5 +16,11 @@ public enum SearchText {
     public static func likeAnywhere(_ query: String) -> String {
         "%" + normalise(query).filter { $0 != "%" && $0 != "_" && $0 != "\\" } + "%"
     }
+}
 
+extension Sequence {
+    /// In the order a French reader expects a list of names: case, accents and apostrophes ignored.
+    public func sortedByName(_ name: (Element) -> String) -> [Element] {
+        map { (key: SearchText.normalise(name($0)), element: $0) }.sorted { $0.key < $1.key }.map(\.element)
+    }
 }

@@ -53,6 +53,15 @@ public enum ApplicationQueue {
         return try await (range.map { sorted.range($0) } ?? sorted).all()
     }
 
+    /// A région's committee: its applications in committee by reference, then those of
+    /// `alsoDecided` that have left it (just decided on this page, shown with their result).
+    public static func committee(region code: String, alsoDecided: Set<UUID> = [], on db: any Database) async throws -> [FundApplication] {
+        let pending = try await FundApplication.query(on: db).filter(\.$regionCode == code)
+            .filter(\.$state == .inCommittee).sort(\.$reference).all()
+        guard !alsoDecided.isEmpty else { return pending }
+        return pending + (try await FundApplication.query(on: db).filter(\.$id ~~ alsoDecided).filter(\.$state != .inCommittee).all())
+    }
+
     static func query(_ f: ApplicationQueueFilter, _ principal: Principal, _ db: any Database) -> QueryBuilder<FundApplication> {
         var q = FundAccess.scoped(FundApplication.query(on: db), principal)
         if let id = f.callID { q = q.filter(\.$call.$id == id) }

@@ -65,6 +65,12 @@ public enum EnvelopeQueries {
             .sorted { ($0.callTitle, $0.regionName, $0.funder.rawValue) < ($1.callTitle, $1.regionName, $1.funder.rawValue) }
     }
 
+    /// A région's envelopes (its committee page), by call title and funder.
+    public static func inRegion(_ code: String, on db: any Database) async throws -> [EnvelopeSummary] {
+        try await Envelope.query(on: db).filter(\.$region.$id == code).with(\.$call).with(\.$region).all()
+            .map(summary).sorted { ($0.callTitle, $0.funder.rawValue) < ($1.callTitle, $1.funder.rawValue) }
+    }
+
     /// One envelope, if this person may see it.
     public static func find(_ id: UUID, visibleTo principal: Principal, on db: any Database) async throws -> EnvelopeSummary? {
         try await FundAccess.scopedEnvelopes(Envelope.query(on: db), principal).filter(\.$id == id)

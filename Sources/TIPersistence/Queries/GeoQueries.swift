@@ -120,7 +120,17 @@ public enum GeoQueries {
                 communes: try row.decode(column: "communes", as: Int.self),
                 population: try row.decode(column: "pop", as: Int.self),
                 territories: territories.filter { $0.regions.contains(code) }.count)
-        }.sorted { SearchText.normalise($0.name) < SearchText.normalise($1.name) }
+        }.sortedByName(\.name)
+    }
+
+    /// Territoire d'industrie id → name.
+    public static func territoryNames(on database: any Database) async throws -> [String: String] {
+        Dictionary(try await Territory.query(on: database).all().compactMap { t in t.id.map { ($0, t.name) } }) { first, _ in first }
+    }
+
+    /// Every région, by name.
+    public static func regionsByName(on database: any Database) async throws -> [Region] {
+        try await Region.query(on: database).all().sortedByName(\.name)
     }
 
     /// Communes of a set of EPCI, by name.

@@ -111,19 +111,15 @@ struct AdminController {
     func auditCSV(req: Request) async throws -> Response {
         let query = try req.query.decode(AuditQuery.self)
         let events = try await AuditLog.query(try Self.filter(query), on: req.db).all()
-        var csv = "date_utc;auteur_id;role;action;type_objet;id_objet;avant;apres\n"
         let iso = ISO8601DateFormatter()
-        for e in events {
-            let fields = [
-                iso.string(from: Date(timeIntervalSince1970: e.atEpoch)), e.actorID ?? "", e.actorRole, e.action,
-                e.objectType, e.objectID, e.beforeJSON ?? "", e.afterJSON ?? "",
-            ]
-            csv += CSVField.line(fields)
-        }
-        let response = Response(status: .ok, body: .init(string: csv))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: "journal-audit.csv")
-        return response
+        return Download.csv(
+            header: ["date_utc", "auteur_id", "role", "action", "type_objet", "id_objet", "avant", "apres"],
+            rows: events.map { e in
+                [
+                    iso.string(from: Date(timeIntervalSince1970: e.atEpoch)), e.actorID ?? "", e.actorRole, e.action,
+                    e.objectType, e.objectID, e.beforeJSON ?? "", e.afterJSON ?? "",
+                ]
+            }, name: "journal-audit.csv")
     }
 
     static func filter(_ query: AuditQuery) throws -> AuditLog.Filter {

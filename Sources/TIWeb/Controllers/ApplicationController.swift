@@ -25,31 +25,12 @@ struct ApplicationController {
         _ application: FundApplication, req: Request, notice: String? = nil, errorMessage: String? = nil,
         errors: [String: String] = [:], typed: [String: String] = [:], status: HTTPResponseStatus = .ok
     ) async throws -> Response {
-        let principal = req.principal!
-        let db = req.db
-        let call = try await application.$call.get(on: db)
-        let id = application.id!
-        let events = try await ApplicationEvent.query(on: db).filter(\.$application.$id == id).sort(\.$atEpoch).all()
-        let actorIDs = Set(events.compactMap(\.actorID)).compactMap(UUID.init(uuidString:))
-        let names = Dictionary(
-            uniqueKeysWithValues: try await TIPersistenceUser.query(on: db).filter(\.$id ~~ actorIDs).all()
-                .map { ($0.id!.uuidString, $0.displayName) })
-        let place = try await CommuneResolver.resolve(stored: application.communeCode, on: db)
-        let model = ApplicationShowPage.Model(
-            application: application, call: call, regime: try await AidRegimeRecord.find(application.regimeID, on: db),
-            principal: principal, place: place,
-            checks: Eligibility.checks(
-                application.content, rules: call.rules, submittedOn: application.submittedOn.flatMap { try? CivilDate(parsing: $0) },
-                regionCode: application.regionCode, today: req.clock.today)
-                + [try await FundService.ceilingCheck(application, on: db)].compactMap { $0 },
-            events: FundAccess.visibleEvents(events, principal),
-            messages: try await ApplicationMessage.query(on: db).filter(\.$application.$id == id).sort(\.$atEpoch).all(),
-            attachments: try await Attachment.query(on: db).filter(\.$application.$id == id).sort(\.$atEpoch).all(),
-            payments: try await Payment.query(on: db).filter(\.$application.$id == id).sort(\.$paidOn).all(),
-            followUps: try await FollowUp.query(on: db).filter(\.$application.$id == id).sort(\.$onDate).all(),
-            actorNames: names, errors: errors, typed: typed, notice: notice, errorMessage: errorMessage,
-            instructors: FundAccess.seesReview(principal) ? try await FundAccess.instructors(region: application.regionCode, on: db) : [],
-            today: req.clock.today)
+        var model = try await ApplicationShowPage.Model.query(
+            application, for: try req.requirePrincipal(), today: req.clock.today, on: req.db)
+        model.errors = errors
+        model.typed = typed
+        model.notice = notice
+        model.errorMessage = errorMessage
         return HTMLResponse.make(ApplicationShowPage(model: model).render(), status: status)
     }
 

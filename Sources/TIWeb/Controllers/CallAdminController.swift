@@ -30,7 +30,7 @@ struct CallAdminController {
         let regimes = try await AidRegimeRecord.query(on: req.db).sort(\.$id).all()
         var envelopes: [Envelope] = []
         if let call { envelopes = try await Envelope.query(on: req.db).filter(\.$call.$id == call.id!).with(\.$region).all() }
-        let regions = try await Region.query(on: req.db).all().sorted { SearchText.normalise($0.name) < SearchText.normalise($1.name) }
+        let regions = try await GeoQueries.regionsByName(on: req.db)
         return HTMLResponse.make(
             AdminCallFormPage(
                 call: call, draft: draft, regimes: regimes, envelopes: envelopes,

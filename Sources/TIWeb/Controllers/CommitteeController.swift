@@ -79,20 +79,14 @@ struct CommitteeController {
         guard let principal = req.principal, principal.covers(region: code), let region = try await Region.find(code, on: req.db) else {
             throw AppError.notFound("Ce comité n’existe pas ou ne relève pas de votre périmètre.")
         }
-        var applications = try await FundApplication.query(on: req.db).filter(\.$regionCode == code)
-            .filter(\.$state == .inCommittee).sort(\.$reference).all()
-        if !includeDecided.isEmpty {
-            let decided = try await FundApplication.query(on: req.db).filter(\.$id ~~ includeDecided).filter(\.$state != .inCommittee).all()
-            applications += decided
-        }
-        return (region, applications)
+        return (region, try await ApplicationQueue.committee(region: code, alsoDecided: includeDecided, on: req.db))
     }
 
     func territoryNames(_ req: Request) async throws -> [String: String] {
-        Dictionary(uniqueKeysWithValues: try await Territory.query(on: req.db).all().map { ($0.id!, $0.name) })
+        try await GeoQueries.territoryNames(on: req.db)
     }
 
-    func envelopes(_ region: String, _ req: Request) async throws -> [Envelope] {
-        try await Envelope.query(on: req.db).filter(\.$region.$id == region).with(\.$call).all()
+    func envelopes(_ region: String, _ req: Request) async throws -> [EnvelopeSummary] {
+        try await EnvelopeQueries.inRegion(region, on: req.db)
     }
 }

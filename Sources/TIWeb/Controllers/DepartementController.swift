@@ -13,7 +13,7 @@ struct DepartementController {
         let region = try await departement.$region.get(on: req.db)
         let epcis = try await req.epciStats().values
             .filter { $0.departements.contains(departement.code) }.sorted { $0.name < $1.name }
-        let territories = Dictionary(uniqueKeysWithValues: try await Territory.query(on: req.db).all().map { ($0.id!, $0.name) })
+        let territories = try await GeoQueries.territoryNames(on: req.db)
         let stats = try await GeoQueries.departementSummaries(regionCode: region.code, on: req.db)[departement.code] ?? .init()
         let model = DepartementShowPage.Model(
             code: departement.code, name: departement.name, regionCode: region.code, regionName: region.name,

@@ -70,7 +70,7 @@ struct MapPageController {
             let raw = values[area.code] ?? 0
             let value = perInhabitant ? (area.population > 0 ? raw / Double(area.population) * 10_000 : 0) : raw
             return Area(code: area.code, name: area.name, value: value, population: area.population)
-        }.sorted { SearchText.normalise($0.name) < SearchText.normalise($1.name) }
+        }.sortedByName(\.name)
     }
 
     static func format(_ v: Double, _ measure: Measure, perInhabitant: Bool) -> String {
@@ -169,11 +169,9 @@ struct MapPageController {
             let areas = try await Self.areas(
                 req, laureates: try await Self.laureates(req, asOf: asOf), measure: measure, byRegion: byRegion,
                 perInhabitant: perInhabitant)
-            var out = "code;nom;\(measure.rawValue)\(perInhabitant ? "_pour_10000_habitants" : "");population\n"
-            for a in areas { out += CSVField.line([a.code, a.name, String(a.value), String(a.population)]) }
-            return Self.file(
-                out, type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
-                name: "carte-\(measure.rawValue).csv")
+            return Download.csv(
+                header: ["code", "nom", measure.rawValue + (perInhabitant ? "_pour_10000_habitants" : ""), "population"],
+                rows: areas.map { [$0.code, $0.name, String($0.value), String($0.population)] }, name: "carte-\(measure.rawValue).csv")
         case "zones.geojson":
             let areas = try await Self.areas(
                 req, laureates: try await Self.laureates(req, asOf: asOf), measure: measure, byRegion: byRegion,
@@ -184,8 +182,8 @@ struct MapPageController {
                 return GeoJSON.feature(
                     shape.lonLat(), properties: ["code": a.code, "nom": a.name, "valeur": a.value, "population": a.population])
             }
-            return try Self.file(
-                GeoJSON.collection(features), type: HTTPMediaType(type: "application", subType: "geo+json"),
+            return try Download.file(
+                GeoJSON.collection(features), type: Download.geoJSON,
                 name: "carte-\(measure.rawValue).geojson")
         case "laureats.geojson":
             let features = try await Self.laureates(req, asOf: asOf).map { l in
@@ -199,26 +197,19 @@ struct MapPageController {
                         "decision": l.decided?.iso ?? NSNull(),
                     ])
             }
-            return try Self.file(
-                GeoJSON.collection(features), type: HTTPMediaType(type: "application", subType: "geo+json"), name: "laureats.geojson")
+            return try Download.file(
+                GeoJSON.collection(features), type: Download.geoJSON, name: "laureats.geojson")
         case "territoires.geojson":
             let shapes = try await OutlineStore.shapes(.territory, detail: .coarse, on: req.db)
-            let names = Dictionary(uniqueKeysWithValues: try await Territory.query(on: req.db).all().map { ($0.id!, $0.name) })
+            let names = try await GeoQueries.territoryNames(on: req.db)
             let features = shapes.sorted { $0.key < $1.key }.map {
                 GeoJSON.feature($0.value.lonLat(), properties: ["id": $0.key, "nom": names[$0.key] ?? $0.key])
             }
-            return try Self.file(
-                GeoJSON.collection(features), type: HTTPMediaType(type: "application", subType: "geo+json"), name: "territoires.geojson")
+            return try Download.file(
+                GeoJSON.collection(features), type: Download.geoJSON, name: "territoires.geojson")
         default:
             throw AppError.notFound("Couche inconnue : zones.csv, zones.geojson, laureats.geojson ou territoires.geojson.")
         }
-    }
-
-    static func file(_ text: String, type: HTTPMediaType, name: String) -> Response {
-        let response = Response(status: .ok, body: .init(string: text))
-        response.headers.contentType = type
-        response.headers.contentDisposition = .init(.attachment, filename: name)
-        return response
     }
 
     /// `/laureats/{id}`: a laureate as published (no review content).

@@ -84,7 +84,7 @@ struct QueueController {
         let page = pagination.page
         let rows = try await ApplicationQueue.rows(criteria, for: principal, range: pagination.range, on: req.db)
         let calls = try await FundCall.query(on: req.db).sort(\.$opensOn, .descending).all()
-        var regions = try await Region.query(on: req.db).all().sorted { SearchText.normalise($0.name) < SearchText.normalise($1.name) }
+        var regions = try await GeoQueries.regionsByName(on: req.db)
         if ![.admin].contains(principal.role) { regions = regions.filter { principal.scope.regions.contains($0.code) } }
         let committees = principal.role == .admin ? regions.map(\.code) : principal.scope.regions
         let names = Dictionary(
@@ -99,27 +99,26 @@ struct QueueController {
             ).render())
     }
 
+    static let csvHeader = [
+        "reference", "etat", "porteur", "siren", "taille", "filiere", "commune", "departement", "region", "territoire", "fragile",
+        "investissement_eur", "aide_demandee_eur", "aide_proposee_eur", "aide_accordee_eur", "emplois_crees", "depose_le", "decide_le",
+    ]
+
     /// The filtered list as CSV: exactly what the queue shows, all pages.
     func csv(req: Request) async throws -> Response {
         let filter = try req.query.decode(Filter.self)
         let rows = try await ApplicationQueue.rows(try filter.criteria(), for: try req.requirePrincipal(), on: req.db)
-        var out =
-            "reference;etat;porteur;siren;taille;filiere;commune;departement;region;territoire;fragile;investissement_eur;aide_demandee_eur;aide_proposee_eur;aide_accordee_eur;emplois_crees;depose_le;decide_le\n"
         func euros(_ cents: Int64?) -> String { cents.map { String(format: "%.2f", Double($0) / 100) } ?? "" }
-        for a in rows {
-            let fields: [String] = [
+        let lines = rows.map { a -> [String] in
+            [
                 a.reference ?? "", a.state.label, a.carrierName ?? "", a.siren ?? "", a.size ?? "", a.sector ?? "", a.communeCode ?? "",
                 a.departementCode ?? "", a.regionCode ?? "", a.territoryID ?? "", a.fragile ? "oui" : "non",
                 euros(a.investmentTotalCents), euros(a.requestedAidCents),
                 a.proposedStateCents == nil ? "" : euros((a.proposedStateCents ?? 0) + (a.proposedRegionCents ?? 0)),
                 euros(a.aidStateCents + a.aidRegionCents), a.jobsCreated.map(String.init) ?? "", a.submittedOn ?? "", a.decidedOn ?? "",
             ]
-            out += CSVField.line(fields)
         }
-        let response = Response(status: .ok, body: .init(string: out))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: "dossiers.csv")
-        return response
+        return Download.csv(header: Self.csvHeader, rows: lines, name: "dossiers.csv")
     }
 
     /// The queue's `etat`: empty means « à traiter » on the page (`toProcessByDefault`), every

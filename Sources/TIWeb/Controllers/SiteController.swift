@@ -38,8 +38,8 @@ struct SiteController {
         let options = try await req.memoised("options:indicators") {
             Options(
                 regions: dataset.regionNames.filter { !RegionGroup.isOverseas(regionCode: $0.key) }
-                    .sorted { SearchText.normalise($0.value) < SearchText.normalise($1.value) }.map { Pair(code: $0.key, name: $0.value) },
-                territories: dataset.territoryNames.sorted { SearchText.normalise($0.value) < SearchText.normalise($1.value) }.map {
+                    .sortedByName(\.value).map { Pair(code: $0.key, name: $0.value) },
+                territories: dataset.territoryNames.sortedByName(\.value).map {
                     Pair(code: $0.key, name: $0.value)
                 })
         }

@@ -15,7 +15,7 @@ struct TerritoryController {
         let query = try req.query.decode(IndexQuery.self)
         let epcis = try await req.epciStats()
         let all = try await req.territorySummaries()
-        let regions = try await Region.query(on: req.db).all().sorted { SearchText.normalise($0.name) < SearchText.normalise($1.name) }
+        let regions = try await GeoQueries.regionsByName(on: req.db)
         let regionCode = query.region.flatMap { code in regions.contains { $0.code == code } ? code : nil }
         if let code = query.region, !code.isEmpty, regionCode == nil {
             throw AppError.badRequest("region_inconnue", "La région « \(code) » n’existe pas.")

@@ -108,7 +108,7 @@ struct MapService {
             let epciShapes = try await OutlineStore.shapes(.epci, detail: .fine, codes: inRegion.map(\.siren), on: database)
             guard let regionShape = try await OutlineStore.shapes(.region, detail: .fine, codes: [regionCode], on: database)[regionCode]
             else { return nil }
-            let territoryNames = Dictionary(uniqueKeysWithValues: try await Territory.query(on: database).all().map { ($0.id!, $0.name) })
+            let territoryNames = try await GeoQueries.territoryNames(on: database)
             let epcis = inRegion.compactMap { e -> SVGMap.Feature? in
                 guard let shape = epciShapes[e.siren] else { return nil }
                 let inTerritory = e.territory != nil

@@ -58,23 +58,20 @@ struct IndicatorAPIController {
         raw.removeLast(4)
         req.parameters.set("id", to: raw)
         let result = try await Self.result(req)
-        var out = "indicateur;perimetre;date;cle;libelle;valeur;unite;numerateur;denominateur;couverture\n"
-        func line(_ key: String, _ label: String, _ v: IndicatorValue, unit: IndicatorUnit) -> String {
-            let fields = [
+        func line(_ key: String, _ label: String, _ v: IndicatorValue, unit: IndicatorUnit) -> [String] {
+            [
                 result.id, result.scope, result.asOf, key, label, Self.number(v.cents.map { Double($0) / 100 } ?? v.value),
                 unit.rawValue, v.numerator.map(Self.number) ?? "", v.denominator.map(Self.number) ?? "", v.coverage?.description ?? "",
             ]
-            return CSVField.line(fields)
         }
-        out += line("total", result.label, result.result, unit: result.unit)
+        var rows = [line("total", result.label, result.result, unit: result.unit)]
         for (key, part) in (result.parts ?? [:]).sorted(by: { $0.key < $1.key }) {
-            out += line(key, part.label ?? key, part, unit: part.unit ?? result.unit)
+            rows.append(line(key, part.label ?? key, part, unit: part.unit ?? result.unit))
         }
-        for row in result.rows ?? [] { out += line(row.key, row.label, row.result, unit: result.unit) }
-        let response = Response(status: .ok, body: .init(string: out))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: "\(result.id).csv")
-        return response
+        for row in result.rows ?? [] { rows.append(line(row.key, row.label, row.result, unit: result.unit)) }
+        return Download.csv(
+            header: ["indicateur", "perimetre", "date", "cle", "libelle", "valeur", "unite", "numerateur", "denominateur", "couverture"],
+            rows: rows, name: "\(result.id).csv")
     }
 
     static func number(_ v: Double) -> String {

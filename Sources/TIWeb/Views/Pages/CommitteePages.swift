@@ -12,7 +12,7 @@ struct CommitteePage {
     var party: DecisionParty?
     var territories: [String: String]
     var results: [UUID: (ok: Bool, message: String)]
-    var envelopes: [Envelope]
+    var envelopes: [EnvelopeSummary]
     var error: String? = nil
 
     func render() -> String {
@@ -35,8 +35,8 @@ struct CommitteePage {
                         caption: "Enveloppes de la région", header: ["Appel", "Financeur", "Montant", "Engagé", "Disponible"],
                         rows: envelopes.map { e in
                             [
-                                Components.cell(e.call.title), Components.cell(e.funder.label), Components.moneyCell(e.amountCents),
-                                Components.moneyCell(e.committedCents), Components.moneyCell(e.amountCents - e.committedCents),
+                                Components.cell(e.callTitle), Components.cell(e.funder.label), Components.moneyCell(e.amount.cents),
+                                Components.moneyCell(e.committed.cents), Components.moneyCell(e.available.cents),
                             ]
                         }, numericColumns: [2, 3, 4])),
                 .if(
