@@ -107,7 +107,7 @@ struct ApplicationController {
         }
         do {
             try await FundService.checkSubmittable(application, by: actor, on: req.db)
-            return req.redirect(to: SiteURL.applicationSubmit(application.id!.uuidString).path, redirectType: .normal)
+            return req.redirect(to: SiteURL.applicationSubmit(application.id!).path, redirectType: .normal)
         } catch let error as FundError {
             var errors = error.fields
             if errors.isEmpty { errors["general"] = error.message }
@@ -165,7 +165,7 @@ struct ApplicationController {
         }
         do {
             await Notifier.deliver(try await FundService.submit(application, by: try req.fundActor(), on: req.db), on: req)
-            return req.redirect(to: SiteURL.application(application.id!.uuidString).path + "?ok=depose", redirectType: .normal)
+            return req.redirect(to: SiteURL.application(application.id!).path + "?ok=depose", redirectType: .normal)
         } catch let error as FundError {
             return try await renderEdit(
                 application, content: application.content, req: req,
@@ -182,7 +182,7 @@ struct ApplicationController {
             guard application.state == .draft, application.reference == nil else {
                 throw AppError(.conflict, code: "non_supprimable", "Seul un brouillon jamais déposé peut être supprimé.")
             }
-            return HTMLResponse.make(DeleteDraftPage(id: application.id!.uuidString, title: application.displayName).render())
+            return HTMLResponse.make(DeleteDraftPage(id: application.id!, title: application.displayName).render())
         }
         let keys = try await FundService.deleteDraft(application, by: try req.fundActor(), on: req.db)
         for key in keys { try? await req.application.fileStorage.delete(key) }
@@ -198,7 +198,7 @@ struct ApplicationController {
     ) async throws -> Response {
         do {
             await Notifier.deliver(try await operation(), on: req)
-            return req.redirect(to: SiteURL.application(application.id!.uuidString).path + "?ok=\(notice)", redirectType: .normal)
+            return req.redirect(to: SiteURL.application(application.id!).path + "?ok=\(notice)", redirectType: .normal)
         } catch let error as FundError {
             let fresh = try await FundApplication.find(application.id, on: req.db) ?? application
             return try await render(fresh, req: req, errorMessage: error.message, errors: error.fields, typed: typed, status: error.status)

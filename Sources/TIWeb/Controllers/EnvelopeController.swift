@@ -20,7 +20,7 @@ struct EnvelopeController {
         let amount: EuroCents
         do { amount = try EuroCents(parsingEuros: raw) } catch { throw AppError.invalid(error) }
         try await EnvelopeLedger.setAmount(envelope.id, to: amount, actor: req.auditActor, on: req.db)
-        return req.redirect(to: SiteURL.envelope(envelope.id.uuidString).path, redirectType: .normal)
+        return req.redirect(to: SiteURL.envelope(envelope.id).path, redirectType: .normal)
     }
 
     func load(_ req: Request) async throws -> EnvelopePage.Model {

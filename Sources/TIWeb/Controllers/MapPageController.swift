@@ -129,7 +129,7 @@ struct MapPageController {
                     return SVGMap.Marker(
                         frame: frame, position: frame.project(GeoPoint(x: l.lon, y: l.lat)), radius: 2.2,
                         fill: l.territory != nil ? "#f3b824" : "#e1000f",
-                        title: "\(l.name) — \(l.communeName)", href: SiteURL.laureate(l.id.uuidString).path)
+                        title: "\(l.name) — \(l.communeName)", href: SiteURL.laureate(l.id).path)
                 }
             }
             let map = SVGMap(

@@ -1,9 +1,13 @@
 import Foundation
+import TIDomain
 
 /// Every page and file of the site, used both to register routes and to build links,
-/// so that a renamed path cannot leave a dead link behind.
+/// so that a renamed path cannot leave a dead link behind. Parameters are typed (`UUID` for
+/// records, codes as strings); `routes.swift` registers each case with `.key` values, which
+/// `components` renders as the `:name` placeholders the handlers read.
 public enum SiteURL: Sendable, Equatable {
     case home
+    case health
     case map
     case territories
     case territory(String)
@@ -19,116 +23,141 @@ public enum SiteURL: Sendable, Equatable {
     case signIn, signOut, forgotPassword
     case resetPassword(String)
     case account, accountTokens
-    case revokeToken(String)
+    case revokeToken(UUID)
     case adminUsers
-    case adminUser(String)
+    case adminUser(UUID)
+    case adminUserDeactivate(UUID)
+    case adminUserActivate(UUID)
     case adminAudit, adminAuditCSV
     // The fund
-    case fundCall(String)
-    case applyToCall(String)
+    case fundCall(UUID)
+    case applyToCall(UUID)
     case applications, queue, queueCSV
-    case application(String)
-    case applicationEdit(String)
-    case applicationDelete(String)
-    case applicationSubmit(String)
-    case applicationReceipt(String)
-    case applicationReceiptPDF(String)
-    case applicationLetter(String)
-    case applicationAction(String, String)
-    case applicationInfoRequest(String)
-    case applicationReview(String)
-    case applicationDecision(String)
-    case applicationAgreement(String)
-    case applicationPayments(String)
-    case applicationSchedule(String)
-    case applicationFollowUp(String)
-    case applicationMessages(String)
-    case applicationAttachments(String)
-    case attachment(String, String)
-    case applicationInstructor(String)
-    case applicationNotes(String)
-    case applicationRecovery(String)
+    case application(UUID)
+    case applicationEdit(UUID)
+    case applicationDelete(UUID)
+    case applicationSubmit(UUID)
+    case applicationReceipt(UUID)
+    case applicationReceiptPDF(UUID)
+    case applicationLetter(UUID)
+    case applicationAction(UUID, String)
+    case applicationInfoRequest(UUID)
+    case applicationReview(UUID)
+    case applicationDecision(UUID)
+    case applicationAgreement(UUID)
+    case applicationPayments(UUID)
+    case applicationSchedule(UUID)
+    case applicationFollowUp(UUID)
+    case applicationMessages(UUID)
+    case applicationAttachments(UUID)
+    case attachment(UUID, UUID)
+    case applicationInstructor(UUID)
+    case applicationNotes(UUID)
+    case applicationRecovery(UUID)
     case committee(String)
     case envelopes
-    case envelope(String)
+    case envelope(UUID)
     case adminCalls, adminCallNew
-    case adminCall(String)
-    case adminCallEnvelopes(String)
+    case adminCall(UUID)
+    case adminCallEnvelopes(UUID)
     case adminRegimes
     case indicatorCSV(String)
-    case laureate(String)
+    case laureate(UUID)
     case mapLayer(String)
 
-    public var path: String {
-        switch self {
+    /// The link: parameters percent-encoded.
+    public var path: String { build { _, value in value.urlPathEncoded } }
+
+    /// The route: parameters as `:name` placeholders, and no suffix glued to a parameter
+    /// (the router matches whole components; `/cartes/territoires/:id` strips its `.svg` itself).
+    var pattern: String { build(suffixes: false) { name, _ in ":" + name } }
+
+    private func build(suffixes: Bool = true, _ p: (String, String) -> String) -> String {
+        let svg = suffixes ? ".svg" : ""
+        let csv = suffixes ? ".csv" : ""
+        return switch self {
         case .home: "/"
+        case .health: "/healthz"
         case .map: "/carte"
         case .territories: "/territoires"
-        case .territory(let id): "/territoires/\(id.urlPathEncoded)"
+        case .territory(let id): "/territoires/\(p("id", id))"
         case .regions: "/regions"
-        case .region(let code): "/regions/\(code.urlPathEncoded)"
-        case .departement(let code): "/departements/\(code.urlPathEncoded)"
+        case .region(let code): "/regions/\(p("code", code))"
+        case .departement(let code): "/departements/\(p("code", code))"
         case .fund: "/fonds"
         case .indicators: "/indicateurs"
         case .data: "/donnees"
         case .mapRegions: "/cartes/regions.svg"
         case .mapDepartements: "/cartes/departements.svg"
         case .mapTerritories: "/cartes/territoires.svg"
-        case .mapRegionEpcis(let code): "/cartes/regions/\(code.urlPathEncoded)/epci.svg"
-        case .mapTerritory(let id): "/cartes/territoires/\(id.urlPathEncoded).svg"
+        case .mapRegionEpcis(let code): "/cartes/regions/\(p("code", code))/epci.svg"
+        case .mapTerritory(let id): "/cartes/territoires/\(p("id", id))\(svg)"
         case .signIn: "/connexion"
         case .signOut: "/deconnexion"
         case .forgotPassword: "/mot-de-passe-oublie"
-        case .resetPassword(let token): "/reinitialisation/\(token.urlPathEncoded)"
+        case .resetPassword(let token): "/reinitialisation/\(p("token", token))"
         case .account: "/compte"
         case .accountTokens: "/compte/jetons"
-        case .revokeToken(let id): "/compte/jetons/\(id.urlPathEncoded)/revoquer"
+        case .revokeToken(let id): "/compte/jetons/\(p("id", id.uuidString))/revoquer"
         case .adminUsers: "/admin/utilisateurs"
-        case .adminUser(let id): "/admin/utilisateurs/\(id)"
+        case .adminUser(let id): "/admin/utilisateurs/\(p("id", id.uuidString))"
+        case .adminUserDeactivate(let id): "/admin/utilisateurs/\(p("id", id.uuidString))/desactiver"
+        case .adminUserActivate(let id): "/admin/utilisateurs/\(p("id", id.uuidString))/activer"
         case .adminAudit: "/admin/journal"
         case .adminAuditCSV: "/admin/journal.csv"
-        case .fundCall(let id): "/fonds/appels/\(id)"
-        case .applyToCall(let id): "/fonds/appels/\(id)/candidater"
+        case .fundCall(let id): "/fonds/appels/\(p("id", id.uuidString))"
+        case .applyToCall(let id): "/fonds/appels/\(p("id", id.uuidString))/candidater"
         case .applications: "/dossiers"
         case .queue: "/instruction"
         case .queueCSV: "/instruction.csv"
-        case .application(let id): "/dossiers/\(id)"
-        case .applicationEdit(let id): "/dossiers/\(id)/modifier"
-        case .applicationDelete(let id): "/dossiers/\(id)/supprimer"
-        case .applicationSubmit(let id): "/dossiers/\(id)/deposer"
-        case .applicationReceipt(let id): "/dossiers/\(id)/accuse"
-        case .applicationReceiptPDF(let id): "/dossiers/\(id)/accuse.pdf"
-        case .applicationLetter(let id): "/dossiers/\(id)/courrier"
-        case .applicationAction(let id, let action): "/dossiers/\(id)/actions/\(action)"
-        case .applicationInfoRequest(let id): "/dossiers/\(id)/complements"
-        case .applicationReview(let id): "/dossiers/\(id)/instruction"
-        case .applicationDecision(let id): "/dossiers/\(id)/decision"
-        case .applicationAgreement(let id): "/dossiers/\(id)/convention"
-        case .applicationPayments(let id): "/dossiers/\(id)/versements"
-        case .applicationSchedule(let id): "/dossiers/\(id)/echeancier"
-        case .applicationFollowUp(let id): "/dossiers/\(id)/suivi"
-        case .applicationMessages(let id): "/dossiers/\(id)/messages"
-        case .applicationAttachments(let id): "/dossiers/\(id)/pieces"
-        case .applicationInstructor(let id): "/dossiers/\(id)/instructeur"
-        case .applicationNotes(let id): "/dossiers/\(id)/notes"
-        case .applicationRecovery(let id): "/dossiers/\(id)/reversement"
-        case .attachment(let id, let file): "/dossiers/\(id)/pieces/\(file)"
-        case .committee(let region): "/comites/\(region.urlPathEncoded)"
+        case .application(let id): "/dossiers/\(p("id", id.uuidString))"
+        case .applicationEdit(let id): "/dossiers/\(p("id", id.uuidString))/modifier"
+        case .applicationDelete(let id): "/dossiers/\(p("id", id.uuidString))/supprimer"
+        case .applicationSubmit(let id): "/dossiers/\(p("id", id.uuidString))/deposer"
+        case .applicationReceipt(let id): "/dossiers/\(p("id", id.uuidString))/accuse"
+        case .applicationReceiptPDF(let id): "/dossiers/\(p("id", id.uuidString))/accuse.pdf"
+        case .applicationLetter(let id): "/dossiers/\(p("id", id.uuidString))/courrier"
+        case .applicationAction(let id, let action): "/dossiers/\(p("id", id.uuidString))/actions/\(p("action", action))"
+        case .applicationInfoRequest(let id): "/dossiers/\(p("id", id.uuidString))/complements"
+        case .applicationReview(let id): "/dossiers/\(p("id", id.uuidString))/instruction"
+        case .applicationDecision(let id): "/dossiers/\(p("id", id.uuidString))/decision"
+        case .applicationAgreement(let id): "/dossiers/\(p("id", id.uuidString))/convention"
+        case .applicationPayments(let id): "/dossiers/\(p("id", id.uuidString))/versements"
+        case .applicationSchedule(let id): "/dossiers/\(p("id", id.uuidString))/echeancier"
+        case .applicationFollowUp(let id): "/dossiers/\(p("id", id.uuidString))/suivi"
+        case .applicationMessages(let id): "/dossiers/\(p("id", id.uuidString))/messages"
+        case .applicationAttachments(let id): "/dossiers/\(p("id", id.uuidString))/pieces"
+        case .applicationInstructor(let id): "/dossiers/\(p("id", id.uuidString))/instructeur"
+        case .applicationNotes(let id): "/dossiers/\(p("id", id.uuidString))/notes"
+        case .applicationRecovery(let id): "/dossiers/\(p("id", id.uuidString))/reversement"
+        case .attachment(let id, let file): "/dossiers/\(p("id", id.uuidString))/pieces/\(p("file", file.uuidString))"
+        case .committee(let region): "/comites/\(p("region", region))"
         case .envelopes: "/fonds/enveloppes"
-        case .envelope(let id): "/fonds/enveloppes/\(id)"
+        case .envelope(let id): "/fonds/enveloppes/\(p("id", id.uuidString))"
         case .adminCalls: "/admin/appels"
         case .adminCallNew: "/admin/appels/nouveau"
-        case .adminCall(let id): "/admin/appels/\(id)"
-        case .adminCallEnvelopes(let id): "/admin/appels/\(id)/enveloppes"
+        case .adminCall(let id): "/admin/appels/\(p("id", id.uuidString))"
+        case .adminCallEnvelopes(let id): "/admin/appels/\(p("id", id.uuidString))/enveloppes"
         case .adminRegimes: "/admin/regimes"
-        case .indicatorCSV(let id): "/indicateurs/\(id).csv"
-        case .laureate(let id): "/laureats/\(id)"
-        case .mapLayer(let file): "/carte/\(file)"
+        case .indicatorCSV(let id): "/indicateurs/\(p("file", id))\(csv)"
+        case .laureate(let id): "/laureats/\(p("id", id.uuidString))"
+        case .mapLayer(let file): "/carte/\(p("file", file))"
         }
     }
 }
 
-/// JSON endpoints under /api/v1.
+extension UUID {
+    /// A route parameter's placeholder in `routes.swift` (`SiteURL.application(.key)`): the
+    /// value is never read, `pattern` writes `:id` instead.
+    static let key = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+}
+
+extension String {
+    /// A route parameter's placeholder in `routes.swift`, as `UUID.key`.
+    static let key = ""
+}
+
+/// JSON endpoints under /api/v1, typed and rendered as `SiteURL`.
 public enum APIURL: Sendable {
     case regions
     case region(String)
@@ -137,31 +166,34 @@ public enum APIURL: Sendable {
     case commune(String)
     case openapi, me
     case calls
-    case call(String)
+    case call(UUID)
     case applications
-    case application(String)
-    case applicationDecisions(String)
+    case application(UUID)
+    case applicationDecisions(UUID)
     case envelopes
     case indicators
     case indicator(String)
 
-    public var path: String {
+    public var path: String { build { _, value in value.urlPathEncoded } }
+    var pattern: String { build { name, _ in ":" + name } }
+
+    private func build(_ p: (String, String) -> String) -> String {
         switch self {
         case .regions: "/api/v1/regions"
-        case .region(let code): "/api/v1/regions/\(code.urlPathEncoded)"
+        case .region(let code): "/api/v1/regions/\(p("code", code))"
         case .territories: "/api/v1/territories"
-        case .territory(let id): "/api/v1/territories/\(id.urlPathEncoded)"
-        case .commune(let code): "/api/v1/communes/\(code.urlPathEncoded)"
+        case .territory(let id): "/api/v1/territories/\(p("id", id))"
+        case .commune(let code): "/api/v1/communes/\(p("insee", code))"
         case .openapi: "/api/v1/openapi.json"
         case .me: "/api/v1/me"
         case .calls: "/api/v1/calls"
-        case .call(let id): "/api/v1/calls/\(id)"
+        case .call(let id): "/api/v1/calls/\(p("id", id.uuidString))"
         case .applications: "/api/v1/applications"
-        case .application(let id): "/api/v1/applications/\(id)"
-        case .applicationDecisions(let id): "/api/v1/applications/\(id)/decisions"
+        case .application(let id): "/api/v1/applications/\(p("id", id.uuidString))"
+        case .applicationDecisions(let id): "/api/v1/applications/\(p("id", id.uuidString))/decisions"
         case .envelopes: "/api/v1/envelopes"
         case .indicators: "/api/v1/indicators"
-        case .indicator(let id): "/api/v1/indicators/\(id)"
+        case .indicator(let id): "/api/v1/indicators/\(p("id", id))"
         }
     }
 }

@@ -9,29 +9,29 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.home.components, access: .everyone, use: site.home)
     let mapPage = MapPageController()
     app.endpoint(.GET, SiteURL.map.components, access: .everyone, use: mapPage.page)
-    app.endpoint(.GET, SiteURL.mapLayer(":file").components, access: .everyone, use: mapPage.layer)
-    app.endpoint(.GET, SiteURL.laureate(":id").components, access: .everyone, use: mapPage.laureate)
+    app.endpoint(.GET, SiteURL.mapLayer(.key).components, access: .everyone, use: mapPage.layer)
+    app.endpoint(.GET, SiteURL.laureate(.key).components, access: .everyone, use: mapPage.laureate)
     app.endpoint(.GET, SiteURL.indicators.components, access: .everyone, use: site.indicators)
     app.endpoint(.GET, SiteURL.data.components, access: .everyone, use: site.data)
 
     let territories = TerritoryController()
     app.endpoint(.GET, SiteURL.territories.components, access: .everyone, use: territories.index)
-    app.endpoint(.GET, SiteURL.territory(":id").components, access: .everyone, use: territories.show)
+    app.endpoint(.GET, SiteURL.territory(.key).components, access: .everyone, use: territories.show)
 
     let regions = RegionController()
     app.endpoint(.GET, SiteURL.regions.components, access: .everyone, use: regions.index)
-    app.endpoint(.GET, SiteURL.region(":code").components, access: .everyone, use: regions.show)
-    app.endpoint(.GET, SiteURL.departement(":code").components, access: .everyone, use: DepartementController().show)
+    app.endpoint(.GET, SiteURL.region(.key).components, access: .everyone, use: regions.show)
+    app.endpoint(.GET, SiteURL.departement(.key).components, access: .everyone, use: DepartementController().show)
 
     let maps = MapController()
     app.endpoint(.GET, SiteURL.mapRegions.components, access: .everyone, use: maps.regions)
     app.endpoint(.GET, SiteURL.mapDepartements.components, access: .everyone, use: maps.departements)
     app.endpoint(.GET, SiteURL.mapTerritories.components, access: .everyone, use: maps.territories)
-    app.endpoint(.GET, SiteURL.mapRegionEpcis(":code").components, access: .everyone, use: maps.regionEpcis)
-    // `/cartes/territoires/{id}.svg`: the router matches whole components, so the ".svg" is stripped in the handler.
-    app.endpoint(.GET, ["cartes", "territoires", ":id"], access: .everyone, use: maps.territory)
+    app.endpoint(.GET, SiteURL.mapRegionEpcis(.key).components, access: .everyone, use: maps.regionEpcis)
+    // `/cartes/territoires/{id}.svg`: the router matches whole components, so the handler strips the ".svg".
+    app.endpoint(.GET, SiteURL.mapTerritory(.key).components, access: .everyone, use: maps.territory)
 
-    app.endpoint(.GET, ["healthz"], access: .everyone, use: HealthController().check)
+    app.endpoint(.GET, SiteURL.health.components, access: .everyone, use: HealthController().check)
 
     // Accounts
     let auth = AuthController()
@@ -40,24 +40,24 @@ func routes(_ app: Application) throws {
     app.endpoint(.POST, SiteURL.signOut.components, access: .everyone, use: auth.signOut)
     app.endpoint(.GET, SiteURL.forgotPassword.components, access: .everyone, use: auth.forgotForm)
     app.endpoint(.POST, SiteURL.forgotPassword.components, access: .everyone, use: auth.forgot)
-    app.endpoint(.GET, SiteURL.resetPassword(":token").components, access: .everyone, use: auth.resetForm)
-    app.endpoint(.POST, SiteURL.resetPassword(":token").components, access: .everyone, use: auth.reset)
+    app.endpoint(.GET, SiteURL.resetPassword(.key).components, access: .everyone, use: auth.resetForm)
+    app.endpoint(.POST, SiteURL.resetPassword(.key).components, access: .everyone, use: auth.reset)
 
     let account = AccountController()
     app.endpoint(.GET, SiteURL.account.components, access: .signedIn, use: account.show)
     app.endpoint(.GET, SiteURL.accountTokens.components, access: .signedIn, use: account.tokens)
     app.endpoint(.POST, SiteURL.accountTokens.components, access: .signedIn, use: account.createToken)
-    app.endpoint(.POST, SiteURL.revokeToken(":id").components, access: .signedIn, use: account.revokeToken)
+    app.endpoint(.POST, SiteURL.revokeToken(.key).components, access: .signedIn, use: account.revokeToken)
 
     let admin = AdminController()
     app.endpoint(.GET, SiteURL.adminUsers.components, access: .admin, use: admin.users)
     app.endpoint(.POST, SiteURL.adminUsers.components, access: .admin, use: admin.createUser)
-    app.endpoint(.GET, SiteURL.adminUser(":id").components, access: .admin, use: admin.editUser)
-    app.endpoint(.POST, SiteURL.adminUser(":id").components, access: .admin, use: admin.updateUser)
-    app.endpoint(.POST, SiteURL.adminUsers.components + [":id", "desactiver"], access: .admin) {
+    app.endpoint(.GET, SiteURL.adminUser(.key).components, access: .admin, use: admin.editUser)
+    app.endpoint(.POST, SiteURL.adminUser(.key).components, access: .admin, use: admin.updateUser)
+    app.endpoint(.POST, SiteURL.adminUserDeactivate(.key).components, access: .admin) {
         try await admin.setActive(req: $0, active: false)
     }
-    app.endpoint(.POST, SiteURL.adminUsers.components + [":id", "activer"], access: .admin) {
+    app.endpoint(.POST, SiteURL.adminUserActivate(.key).components, access: .admin) {
         try await admin.setActive(req: $0, active: true)
     }
     app.endpoint(.GET, SiteURL.adminAudit.components, access: .admin, use: admin.audit)
@@ -68,8 +68,8 @@ func routes(_ app: Application) throws {
     let readers: Set<Role> = staff.union([.territory, .applicant])
     let fund = FundController()
     app.endpoint(.GET, SiteURL.fund.components, access: .everyone, use: fund.index)
-    app.endpoint(.GET, SiteURL.fundCall(":id").components, access: .everyone, use: fund.call)
-    app.endpoint(.POST, SiteURL.applyToCall(":id").components, access: .roles([.applicant]), use: fund.apply)
+    app.endpoint(.GET, SiteURL.fundCall(.key).components, access: .everyone, use: fund.call)
+    app.endpoint(.POST, SiteURL.applyToCall(.key).components, access: .roles([.applicant]), use: fund.apply)
 
     let queue = QueueController()
     app.endpoint(.GET, SiteURL.applications.components, access: .roles(readers), use: queue.mine)
@@ -77,87 +77,88 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.queueCSV.components, access: .roles(staff.union([.territory])), use: queue.csv)
 
     let dossier = ApplicationController()
-    app.endpoint(.GET, SiteURL.application(":id").components, access: .roles(readers), use: dossier.show)
-    app.endpoint(.GET, SiteURL.applicationEdit(":id").components, access: .roles([.applicant]), use: dossier.editForm)
-    app.endpoint(.POST, SiteURL.applicationEdit(":id").components, access: .roles([.applicant]), use: dossier.save)
-    app.endpoint(.POST, SiteURL.applicationDelete(":id").components, access: .roles([.applicant]), use: dossier.deleteDraft)
-    app.endpoint(.GET, SiteURL.applicationSubmit(":id").components, access: .roles([.applicant]), use: dossier.confirmSubmit)
-    app.endpoint(.POST, SiteURL.applicationSubmit(":id").components, access: .roles([.applicant]), use: dossier.submit)
-    app.endpoint(.GET, SiteURL.applicationReceipt(":id").components, access: .roles(readers), use: dossier.receipt)
-    app.endpoint(.GET, SiteURL.applicationReceiptPDF(":id").components, access: .roles(readers), use: dossier.receiptPDF)
-    app.endpoint(.GET, SiteURL.applicationLetter(":id").components, access: .roles(readers), use: dossier.letter)
+    app.endpoint(.GET, SiteURL.application(.key).components, access: .roles(readers), use: dossier.show)
+    app.endpoint(.GET, SiteURL.applicationEdit(.key).components, access: .roles([.applicant]), use: dossier.editForm)
+    app.endpoint(.POST, SiteURL.applicationEdit(.key).components, access: .roles([.applicant]), use: dossier.save)
+    app.endpoint(.POST, SiteURL.applicationDelete(.key).components, access: .roles([.applicant]), use: dossier.deleteDraft)
+    app.endpoint(.GET, SiteURL.applicationSubmit(.key).components, access: .roles([.applicant]), use: dossier.confirmSubmit)
+    app.endpoint(.POST, SiteURL.applicationSubmit(.key).components, access: .roles([.applicant]), use: dossier.submit)
+    app.endpoint(.GET, SiteURL.applicationReceipt(.key).components, access: .roles(readers), use: dossier.receipt)
+    app.endpoint(.GET, SiteURL.applicationReceiptPDF(.key).components, access: .roles(readers), use: dossier.receiptPDF)
+    app.endpoint(.GET, SiteURL.applicationLetter(.key).components, access: .roles(readers), use: dossier.letter)
     app.endpoint(
-        .POST, SiteURL.applicationAction(":id", ":action").components, access: .roles(staff.union([.applicant])), use: dossier.action)
+        .POST, SiteURL.applicationAction(.key, .key).components, access: .roles(staff.union([.applicant])), use: dossier.action)
     app.endpoint(
-        .POST, SiteURL.applicationInfoRequest(":id").components, access: .roles([.reviewer, .admin]), use: dossier.requestInformation)
-    app.endpoint(.POST, SiteURL.applicationInstructor(":id").components, access: .roles([.reviewer, .admin]), use: dossier.assign)
+        .POST, SiteURL.applicationInfoRequest(.key).components, access: .roles([.reviewer, .admin]), use: dossier.requestInformation)
+    app.endpoint(.POST, SiteURL.applicationInstructor(.key).components, access: .roles([.reviewer, .admin]), use: dossier.assign)
     app.endpoint(
-        .POST, SiteURL.applicationNotes(":id").components, access: .roles([.reviewer, .admin, .prefecture, .region]), use: dossier.notes)
-    app.endpoint(.POST, SiteURL.applicationReview(":id").components, access: .roles([.reviewer, .admin]), use: dossier.review)
-    app.endpoint(.POST, SiteURL.applicationDecision(":id").components, access: .roles([.prefecture, .region]), use: dossier.decide)
+        .POST, SiteURL.applicationNotes(.key).components, access: .roles([.reviewer, .admin, .prefecture, .region]), use: dossier.notes)
+    app.endpoint(.POST, SiteURL.applicationReview(.key).components, access: .roles([.reviewer, .admin]), use: dossier.review)
+    app.endpoint(.POST, SiteURL.applicationDecision(.key).components, access: .roles([.prefecture, .region]), use: dossier.decide)
     app.endpoint(
-        .POST, SiteURL.applicationAgreement(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.agreement)
+        .POST, SiteURL.applicationAgreement(.key).components, access: .roles([.admin, .region, .prefecture]), use: dossier.agreement)
     app.endpoint(
-        .POST, SiteURL.applicationPayments(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.payment)
+        .POST, SiteURL.applicationPayments(.key).components, access: .roles([.admin, .region, .prefecture]), use: dossier.payment)
     app.endpoint(
-        .POST, SiteURL.applicationRecovery(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.recovery)
+        .POST, SiteURL.applicationRecovery(.key).components, access: .roles([.admin, .region, .prefecture]), use: dossier.recovery)
     app.endpoint(
-        .POST, SiteURL.applicationSchedule(":id").components, access: .roles([.admin, .region, .prefecture]), use: dossier.schedule)
+        .POST, SiteURL.applicationSchedule(.key).components, access: .roles([.admin, .region, .prefecture]), use: dossier.schedule)
     app.endpoint(
-        .POST, SiteURL.applicationFollowUp(":id").components, access: .roles([.admin, .region, .prefecture, .applicant]),
+        .POST, SiteURL.applicationFollowUp(.key).components, access: .roles([.admin, .region, .prefecture, .applicant]),
         use: dossier.followUp)
     app.endpoint(
-        .POST, SiteURL.applicationMessages(":id").components, access: .roles(staff.union([.applicant])),
+        .POST, SiteURL.applicationMessages(.key).components, access: .roles(staff.union([.applicant])),
         body: .collect(maxSize: "11mb"), use: dossier.message)
-    app.endpoint(.GET, SiteURL.attachment(":id", ":file").components, access: .roles(readers), use: dossier.download)
+    app.endpoint(.GET, SiteURL.attachment(.key, .key).components, access: .roles(readers), use: dossier.download)
 
     let committee = CommitteeController()
-    app.endpoint(.GET, SiteURL.committee(":region").components, access: .roles(staff), use: committee.show)
-    app.endpoint(.POST, SiteURL.committee(":region").components, access: .roles([.prefecture, .region]), use: committee.decide)
+    app.endpoint(.GET, SiteURL.committee(.key).components, access: .roles(staff), use: committee.show)
+    app.endpoint(.POST, SiteURL.committee(.key).components, access: .roles([.prefecture, .region]), use: committee.decide)
 
     let envelopes = EnvelopeController()
     app.endpoint(.GET, SiteURL.envelopes.components, access: .roles(staff), use: envelopes.index)
-    app.endpoint(.GET, SiteURL.envelope(":id").components, access: .roles(staff), use: envelopes.show)
-    app.endpoint(.POST, SiteURL.envelope(":id").components, access: .admin, use: envelopes.increase)
+    app.endpoint(.GET, SiteURL.envelope(.key).components, access: .roles(staff), use: envelopes.show)
+    app.endpoint(.POST, SiteURL.envelope(.key).components, access: .admin, use: envelopes.increase)
 
     let calls = CallAdminController()
     app.endpoint(.GET, SiteURL.adminCalls.components, access: .admin, use: calls.index)
     app.endpoint(.GET, SiteURL.adminCallNew.components, access: .admin, use: calls.newForm)
     app.endpoint(.POST, SiteURL.adminCallNew.components, access: .admin, use: calls.save)
-    app.endpoint(.GET, SiteURL.adminCall(":id").components, access: .admin, use: calls.editForm)
-    app.endpoint(.POST, SiteURL.adminCall(":id").components, access: .admin, use: calls.save)
-    app.endpoint(.POST, SiteURL.adminCallEnvelopes(":id").components, access: .admin, use: calls.createEnvelope)
+    app.endpoint(.GET, SiteURL.adminCall(.key).components, access: .admin, use: calls.editForm)
+    app.endpoint(.POST, SiteURL.adminCall(.key).components, access: .admin, use: calls.save)
+    app.endpoint(.POST, SiteURL.adminCallEnvelopes(.key).components, access: .admin, use: calls.createEnvelope)
     app.endpoint(.GET, SiteURL.adminRegimes.components, access: .admin, use: calls.regimes)
     app.endpoint(.POST, SiteURL.adminRegimes.components, access: .admin, use: calls.saveRegime)
 
     // API
     let fundAPI = FundAPIController()
     app.endpoint(.GET, APIURL.calls.components, access: .everyone, use: fundAPI.calls)
-    app.endpoint(.GET, APIURL.call(":id").components, access: .everyone, use: fundAPI.call)
+    app.endpoint(.GET, APIURL.call(.key).components, access: .everyone, use: fundAPI.call)
     app.endpoint(.GET, APIURL.applications.components, access: .roles(readers), use: fundAPI.applications)
-    app.endpoint(.GET, APIURL.application(":id").components, access: .roles(readers), use: fundAPI.application)
-    app.endpoint(.POST, APIURL.applicationDecisions(":id").components, access: .roles([.prefecture, .region]), use: fundAPI.decide)
+    app.endpoint(.GET, APIURL.application(.key).components, access: .roles(readers), use: fundAPI.application)
+    app.endpoint(.POST, APIURL.applicationDecisions(.key).components, access: .roles([.prefecture, .region]), use: fundAPI.decide)
     app.endpoint(.GET, APIURL.envelopes.components, access: .roles(staff), use: fundAPI.envelopes)
 
     let indicators = IndicatorAPIController()
     app.endpoint(.GET, APIURL.indicators.components, access: .everyone, use: indicators.all)
-    app.endpoint(.GET, APIURL.indicator(":id").components, access: .everyone, use: indicators.one)
-    app.endpoint(.GET, ["indicateurs", ":file"], access: .everyone, use: indicators.csv)
+    app.endpoint(.GET, APIURL.indicator(.key).components, access: .everyone, use: indicators.one)
+    app.endpoint(.GET, SiteURL.indicatorCSV(.key).components, access: .everyone, use: indicators.csv)
 
     let api = GeoAPIController()
     app.endpoint(.GET, APIURL.regions.components, access: .everyone, use: api.regions)
-    app.endpoint(.GET, APIURL.region(":code").components, access: .everyone, use: api.region)
+    app.endpoint(.GET, APIURL.region(.key).components, access: .everyone, use: api.region)
     app.endpoint(.GET, APIURL.territories.components, access: .everyone, use: api.territories)
-    app.endpoint(.GET, APIURL.territory(":id").components, access: .everyone, use: api.territory)
-    app.endpoint(.GET, APIURL.commune(":insee").components, access: .everyone, use: api.commune)
+    app.endpoint(.GET, APIURL.territory(.key).components, access: .everyone, use: api.territory)
+    app.endpoint(.GET, APIURL.commune(.key).components, access: .everyone, use: api.commune)
     app.endpoint(.GET, APIURL.me.components, access: .signedIn, use: account.me)
     app.endpoint(.GET, APIURL.openapi.components, access: .everyone) { req in OpenAPIDocument.serve(req: req) }
 }
 
 extension SiteURL {
-    var components: [PathComponent] { path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) } }
+    /// The route's path components, parameters as `:name`.
+    var components: [PathComponent] { pattern.split(separator: "/").map { PathComponent(stringLiteral: String($0)) } }
 }
 
 extension APIURL {
-    var components: [PathComponent] { path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) } }
+    var components: [PathComponent] { pattern.split(separator: "/").map { PathComponent(stringLiteral: String($0)) } }
 }

@@ -48,7 +48,7 @@ enum Notifier {
     static func deliver(_ notifications: [TIPersistence.Notification], on req: Request) async {
         for n in notifications {
             guard let user = try? await TIPersistenceUser.find(n.$user.id, on: req.db) else { continue }
-            let link = n.applicationID.map { req.application.config.publicURL + SiteURL.application($0.uuidString).path } ?? ""
+            let link = n.applicationID.map { req.application.config.publicURL + SiteURL.application($0).path } ?? ""
             var reference: String?
             if let id = n.applicationID { reference = try? await FundApplication.find(id, on: req.db)?.reference }
             do {

@@ -23,7 +23,7 @@ extension EnvelopesPage {
                     rows: model.envelopes.map { e in
                         [
                             Components.cell(e.callTitle), Components.cell(e.regionName),
-                            Components.linkCell(e.funder.label + (e.oneForOne ? " (1 pour 1)" : ""), .envelope(e.id.uuidString)),
+                            Components.linkCell(e.funder.label + (e.oneForOne ? " (1 pour 1)" : ""), .envelope(e.id)),
                             Components.moneyCell(e.amount.cents), Components.moneyCell(e.committed.cents),
                             Components.moneyCell(e.paid.cents),
                             Components.moneyCell(e.available.cents),
@@ -52,7 +52,7 @@ extension EnvelopePage {
                 .if(
                     model.canEdit,
                     Forms.post(
-                        action: SiteURL.envelope(e.id.uuidString).path,
+                        action: SiteURL.envelope(e.id).path,
                         Forms.field(
                             "montant", label: "Nouveau montant (€)", value: "", hint: "Une enveloppe ne peut qu’augmenter (abondement)."),
                         Forms.submit("Abonder l’enveloppe"))),
@@ -63,7 +63,7 @@ extension EnvelopePage {
                         [
                             Components.cell(AuditPage.timestamp(m.atEpoch)), Components.cell(m.kind.label),
                             Components.moneyCell(m.amount.cents),
-                            m.applicationID.map { Components.linkCell(m.applicationReference ?? "dossier", .application($0.uuidString)) }
+                            m.applicationID.map { Components.linkCell(m.applicationReference ?? "dossier", .application($0)) }
                                 ?? Components.cell("—"),
                             Components.cell(m.note ?? ""),
                         ]

@@ -93,7 +93,7 @@ struct TokensPage {
                             usable
                                 ? .td(
                                     .form(
-                                        .method(.post), .action(SiteURL.revokeToken(token.id!.uuidString).path),
+                                        .method(.post), .action(SiteURL.revokeToken(token.id!).path),
                                         .input(.type(.hidden), .name("_csrf"), .value(PageContext.current.csrfToken)),
                                         .button(
                                             .class("fr-btn fr-btn--sm fr-btn--secondary"), .type(.submit),

@@ -20,7 +20,7 @@ struct AdminCallsPage {
                     caption: "Appels", header: ["Appel", "Période", "État"],
                     rows: calls.map { c in
                         [
-                            Components.headerCell(c.title, .adminCall(c.id!.uuidString)),
+                            Components.headerCell(c.title, .adminCall(c.id!)),
                             Components.cell("du \(c.rules.opensOn.french) au \(c.rules.closesOn.french)"),
                             .td(FundIndexPage.status(c.rules, today: today)),
                         ]
@@ -41,7 +41,7 @@ struct AdminCallFormPage {
 
     func render() -> String {
         let title = call?.title ?? "Nouvel appel"
-        let action = call.map { SiteURL.adminCall($0.id!.uuidString).path } ?? SiteURL.adminCallNew.path
+        let action = call.map { SiteURL.adminCall($0.id!).path } ?? SiteURL.adminCallNew.path
         let d = draft
         return Page(
             title: title, breadcrumbs: [.init(label: "Appels", url: .adminCalls), .init(label: title, url: nil)],
@@ -90,13 +90,13 @@ struct AdminCallFormPage {
                                 e in
                                 [
                                     Components.cell(e.region.name),
-                                    Components.linkCell(e.funder.label + (e.oneForOne ? " (1 pour 1)" : ""), .envelope(e.id!.uuidString)),
+                                    Components.linkCell(e.funder.label + (e.oneForOne ? " (1 pour 1)" : ""), .envelope(e.id!)),
                                     Components.moneyCell(e.amountCents), Components.moneyCell(e.committedCents),
                                 ]
                             }, numericColumns: [2, 3], empty: "Aucune enveloppe : ouvrez-en une par région et par financeur."),
                         .unwrap(errors["enveloppe"]) { Forms.alert("error", title: "Enveloppe refusée", text: $0) },
                         Forms.post(
-                            action: SiteURL.adminCallEnvelopes(call.id!.uuidString).path,
+                            action: SiteURL.adminCallEnvelopes(call.id!).path,
                             Forms.select("region", label: "Région", options: regions.map { ($0.code, $0.name) }, selected: nil),
                             Forms.select(
                                 "financeur", label: "Financeur", options: [("state", "État"), ("region", "Région")], selected: "state"),

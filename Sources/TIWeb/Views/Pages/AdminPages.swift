@@ -34,14 +34,14 @@ struct AdminUsersPage {
                                 .div(
                                     .class("ti-row-actions"),
                                     .a(
-                                        .class("fr-btn fr-btn--sm fr-btn--tertiary"), .href(SiteURL.adminUser(u.id!.uuidString).path),
+                                        .class("fr-btn fr-btn--sm fr-btn--tertiary"), .href(SiteURL.adminUser(u.id!).path),
                                         .attribute(named: "aria-label", value: "Modifier le compte \(u.email)"), "Modifier"),
                                     u.id?.uuidString == PageContext.current.userID
                                         ? .text(" (vous)")
                                         : .form(
                                             .method(.post),
                                             .action(
-                                                SiteURL.adminUsers.path + "/\(u.id!.uuidString)/\(u.active ? "desactiver" : "activer")"),
+                                                (u.active ? SiteURL.adminUserDeactivate(u.id!) : SiteURL.adminUserActivate(u.id!)).path),
                                             .class("ti-inline-form"),
                                             .input(.type(.hidden), .name("_csrf"), .value(PageContext.current.csrfToken)),
                                             .button(
@@ -155,8 +155,8 @@ struct AuditPage {
     func objectCell(_ e: AuditEvent) -> Node<HTML.TableRowContext> {
         switch e.objectType {
         case "dossier":
-            guard let label = files[e.objectID] else { return .td(.text("dossier supprimé")) }
-            return .td(.text("dossier "), .a(.href(SiteURL.application(e.objectID).path), .text(label)))
+            guard let label = files[e.objectID], let id = UUID(uuidString: e.objectID) else { return .td(.text("dossier supprimé")) }
+            return .td(.text("dossier "), .a(.href(SiteURL.application(id).path), .text(label)))
         case "utilisateur", "compte":
             return .td(.text("compte " + (actors[e.objectID] ?? "supprimé")))
         default:
@@ -222,7 +222,7 @@ struct AdminUserEditPage {
                             ("territory", "Territoire d’industrie"), ("organisation", "SIREN de l’organisation"),
                         ])),
                 Forms.post(
-                    action: SiteURL.adminUser(user.id!.uuidString).path,
+                    action: SiteURL.adminUser(user.id!).path,
                     Forms.field("name", label: "Nom affiché", value: draft.name, error: errors["name"]),
                     AdminUsersPage.scopeFields(draft, errors),
                     .div(

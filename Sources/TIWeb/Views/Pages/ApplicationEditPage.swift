@@ -49,7 +49,7 @@ struct ApplicationEditPage {
     static func documentField(_ index: Int) -> String { "piece_\(index)" }
 
     func render() -> String {
-        let id = application.id!.uuidString
+        let id = application.id!
         let c = content
         func money(_ v: EuroCents?) -> String {
             v.map {

@@ -33,7 +33,7 @@ struct ApplicationShowPage {
 
     let model: Model
     var a: FundApplication { model.application }
-    var id: String { a.id!.uuidString }
+    var id: UUID { a.id! }
     var role: Role { model.principal.role }
 
     func render() -> String {
@@ -484,7 +484,7 @@ struct ApplicationShowPage {
                             .p(
                                 .a(
                                     .class("fr-link fr-icon-attachment-line fr-link--icon-left"),
-                                    .href(SiteURL.attachment(id, file.id!.uuidString).path),
+                                    .href(SiteURL.attachment(id, file.id!).path),
                                     .text("\(file.filename) (\(Self.size(file.sizeBytes)))")))
                         })
                 }),
@@ -496,7 +496,7 @@ struct ApplicationShowPage {
                         .forEach(model.attachments.filter { $0.messageID == nil }) { file in
                             .li(
                                 .a(
-                                    .href(SiteURL.attachment(id, file.id!.uuidString).path),
+                                    .href(SiteURL.attachment(id, file.id!).path),
                                     .text("\(file.filename) (\(Self.size(file.sizeBytes)))")))
                         }))),
             .if(

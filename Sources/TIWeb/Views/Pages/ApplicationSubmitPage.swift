@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 import TIDomain
 import TIPersistence
@@ -15,7 +16,7 @@ struct ApplicationSubmitPage {
     func render() -> String {
         let a = application
         let c = application.content
-        let id = application.id!.uuidString
+        let id = application.id!
         let resubmission = a.state == .informationRequested
         let missing = call.requiredDocuments.filter { name in !files.contains { $0.document == name } }
         let failed = checks.filter { !$0.passed }
@@ -110,7 +111,7 @@ struct ApplicationSubmitPage {
 
 /// « Supprimer le brouillon ? »: the only confirmation step of the applicant's journey.
 struct DeleteDraftPage {
-    var id: String
+    var id: UUID
     var title: String
 
     func render() -> String {

@@ -82,7 +82,7 @@ struct CommitteePage {
                         .class("fr-grid-row fr-grid-row--gutters"),
                         .div(
                             .class("fr-col-12 fr-col-lg-7"),
-                            .h3(.class("fr-card__title fr-h6"), .a(.href(SiteURL.application(key).path), .text(a.reference ?? "—"))),
+                            .h3(.class("fr-card__title fr-h6"), .a(.href(SiteURL.application(a.id!).path), .text(a.reference ?? "—"))),
                             .p(.class("fr-mb-1w"), .strong(.text(a.carrierName ?? "")), .text(" — \(a.displayName)")),
                             .p(
                                 .class("fr-text--sm fr-mb-1w"),

@@ -44,7 +44,7 @@ struct FundIndexPage {
                     rows: calls.map { c in
                         let t = totals[c.id!] ?? (0, 0, 0)
                         return [
-                            Components.headerCell(c.title, .fundCall(c.id!.uuidString)),
+                            Components.headerCell(c.title, .fundCall(c.id!)),
                             Components.cell("du \(c.rules.opensOn.french) au \(c.rules.closesOn.french)"),
                             .td(Self.status(c.rules, today: today)),
                             Components.moneyCell(t.state), Components.moneyCell(t.region), Components.moneyCell(t.committed),
@@ -82,10 +82,10 @@ struct CallPage {
                 .p(.class("fr-text--lead"), .text(call.description)),
                 .if(
                     role == .applicant && rules.isOpen(on: today),
-                    Forms.post(action: SiteURL.applyToCall(call.id!.uuidString).path, Forms.submit("Commencer un dossier sur cet appel"))),
+                    Forms.post(action: SiteURL.applyToCall(call.id!).path, Forms.submit("Commencer un dossier sur cet appel"))),
                 .if(
                     role == .admin,
-                    .p(.a(.class("fr-link"), .href(SiteURL.adminCall(call.id!.uuidString).path), "Modifier l’appel et ses enveloppes"))),
+                    .p(.a(.class("fr-link"), .href(SiteURL.adminCall(call.id!).path), "Modifier l’appel et ses enveloppes"))),
                 .h2(.class("fr-mt-4w"), "Conditions"),
                 .dl(
                     .class("ti-definitions"),

@@ -55,7 +55,7 @@ struct ReceiptPage {
         return Page(
             title: "Accusé de dépôt \(a.reference ?? "")", section: .fund,
             breadcrumbs: [
-                .init(label: "Mes dossiers", url: .applications), .init(label: a.reference ?? "", url: .application(a.id!.uuidString)),
+                .init(label: "Mes dossiers", url: .applications), .init(label: a.reference ?? "", url: .application(a.id!)),
                 .init(label: "Accusé de dépôt", url: nil),
             ],
             content: .group(
@@ -63,7 +63,7 @@ struct ReceiptPage {
                 .p(
                     .a(
                         .class("fr-link fr-icon-download-line fr-link--icon-left"),
-                        .href(SiteURL.applicationReceiptPDF(a.id!.uuidString).path),
+                        .href(SiteURL.applicationReceiptPDF(a.id!).path),
                         "Télécharger l’accusé de dépôt (PDF)")))
         ).render()
     }
@@ -115,7 +115,7 @@ struct DecisionLetterPage {
         return Page(
             title: "Décision \(a.reference ?? "")", section: .fund,
             breadcrumbs: [
-                .init(label: "Mes dossiers", url: .applications), .init(label: a.reference ?? "", url: .application(a.id!.uuidString)),
+                .init(label: "Mes dossiers", url: .applications), .init(label: a.reference ?? "", url: .application(a.id!)),
                 .init(label: "Courrier de décision", url: nil),
             ],
             content: .article(

@@ -21,14 +21,14 @@ struct MyApplicationsPage {
                         .class("fr-callout fr-mb-4w"),
                         .p(
                             .class("fr-callout__text"), "Appel\(openCalls.count > 1 ? "s" : "") ouvert\(openCalls.count > 1 ? "s" : "") : ",
-                            .forEach(openCalls) { .a(.href(SiteURL.fundCall($0.id!.uuidString).path), .text($0.title + " ")) }))),
+                            .forEach(openCalls) { .a(.href(SiteURL.fundCall($0.id!).path), .text($0.title + " ")) }))),
                 Components.table(
                     caption: "Mes dossiers", header: ["Dossier", "Appel", "État", "Prochaine étape", "Mis à jour"],
                     rows: applications.map { a in
                         [
                             Components.headerCell(
                                 a.reference.map { "\($0) — \(a.displayName)" } ?? "Brouillon — \(a.displayName)",
-                                .application(a.id!.uuidString)),
+                                .application(a.id!)),
                             Components.cell(a.call.title), .td(Components.badgeCell(a.state.label, a.state.badge)),
                             Components.cell(a.state.nextStep),
                             Components.cell(a.updatedAt.map { AuditPage.timestamp($0.timeIntervalSince1970) } ?? "—"),
@@ -40,7 +40,7 @@ struct MyApplicationsPage {
                     .forEach(notifications) { n in
                         .li(
                             .text("\(AuditPage.timestamp(n.atEpoch)) — \(n.text) "),
-                            .unwrap(n.applicationID) { .a(.href(SiteURL.application($0.uuidString).path), "voir le dossier") })
+                            .unwrap(n.applicationID) { .a(.href(SiteURL.application($0).path), "voir le dossier") })
                     })
             )
         ).render()
@@ -139,7 +139,7 @@ struct QueuePage {
                         if a.territoryID != nil { flags.append("TI") }
                         if a.fragile { flags.append("fragile") }
                         return [
-                            Components.headerCell(a.reference ?? "—", .application(a.id!.uuidString)),
+                            Components.headerCell(a.reference ?? "—", .application(a.id!)),
                             .td(.strong(.text(a.carrierName ?? "—")), .br(), .span(.class("fr-text--sm"), .text(a.displayName))),
                             Components.cell(a.regionCode ?? "—"),
                             .td(Components.badgeCell(a.state.label, a.state.badge)),

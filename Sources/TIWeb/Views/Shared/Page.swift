@@ -209,7 +209,7 @@ struct Page {
                                 .a(.class("fr-footer__content-link"), .href(APIURL.openapi.path), "Documentation OpenAPI")),
                             .li(
                                 .class("fr-footer__content-item"),
-                                .a(.class("fr-footer__content-link"), .href("/healthz"), "État du service"))))),
+                                .a(.class("fr-footer__content-link"), .href(SiteURL.health.path), "État du service"))))),
                 .div(
                     .class("fr-footer__bottom"),
                     .ul(
