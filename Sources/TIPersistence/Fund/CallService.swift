@@ -86,4 +86,19 @@ public enum CallService {
         }
         return call
     }
+
+    /// Creates or updates an aid regime (its label and ceiling per undertaking), audited.
+    public static func saveRegime(id: String, label: String, ceiling: EuroCents, actor: AuditLog.Actor, on db: any Database) async throws {
+        let existing = try await AidRegimeRecord.find(id, on: db)
+        let regime = existing ?? AidRegimeRecord(id: id, label: label, ceiling: ceiling)
+        let before = existing.map { ["libelle": $0.label, "plafond_centimes": String($0.ceilingCents)] }
+        regime.label = label
+        regime.ceilingCents = ceiling.cents
+        try await db.writeTransaction { db in
+            try await regime.save(on: db)
+            try await AuditLog.record(
+                existing == nil ? "regime.creation" : "regime.modification", by: actor, object: "regime", id: id,
+                before: before, after: ["libelle": label, "plafond_centimes": String(ceiling.cents)], on: db)
+        }
+    }
 }

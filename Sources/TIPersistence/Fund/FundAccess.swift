@@ -33,6 +33,17 @@ public enum FundAccess {
         }
     }
 
+    /// Whether a région's files are in the person's work: every région for the administrator,
+    /// their own for regional staff (and the territory, whose queue is already scoped to its TI).
+    public static func worksOn(region: String, _ principal: Principal) -> Bool {
+        principal.role == .admin || principal.scope.regions.contains(region)
+    }
+
+    /// The State's and the Région's committee members (and the administrator) open committees.
+    public static func sitsInCommittee(_ principal: Principal) -> Bool {
+        [.region, .prefecture, .admin].contains(principal.role)
+    }
+
     /// Envelopes are for staff: the administrator sees every région's, the others their own régions'.
     public static func seesEnvelopes(_ principal: Principal) -> Bool {
         [.admin, .reviewer, .region, .prefecture].contains(principal.role)

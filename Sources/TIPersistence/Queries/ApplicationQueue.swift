@@ -53,6 +53,31 @@ public enum ApplicationQueue {
         return try await (range.map { sorted.range($0) } ?? sorted).all()
     }
 
+    /// An applicant's files, with their call, last updated first.
+    public static func mine(_ principal: Principal, on db: any Database) async throws -> [FundApplication] {
+        try await FundAccess.scoped(FundApplication.query(on: db), principal).with(\.$call).sort(\.$updatedAt, .descending).all()
+    }
+
+    /// A person's latest notifications, newest first.
+    public static func notifications(of userID: UUID, limit: Int = 10, on db: any Database) async throws -> [Notification] {
+        try await Notification.query(on: db).filter(\.$user.$id == userID).sort(\.$atEpoch, .descending).limit(limit).all()
+    }
+
+    /// Among `ids`, the applications whose latest message was written by the applicant (an answer waiting to be read).
+    public static func answeredByApplicant(_ ids: [UUID], on db: any Database) async throws -> Set<UUID> {
+        guard !ids.isEmpty else { return [] }
+        let messages = try await ApplicationMessage.query(on: db).filter(\.$application.$id ~~ ids).sort(\.$atEpoch).all()
+        let latest = Dictionary(messages.map { ($0.$application.id, $0) }) { _, later in later }
+        return Set(latest.filter { $0.value.authorRole == Role.applicant.rawValue }.keys)
+    }
+
+    /// Reviewers' names by user id (the instructor in charge of a file).
+    public static func reviewerNames(on db: any Database) async throws -> [String: String] {
+        Dictionary(
+            try await User.query(on: db).filter(\.$role == .reviewer).all().compactMap { u in u.id.map { ($0.uuidString, u.displayName) } }
+        ) { first, _ in first }
+    }
+
     /// A région's committee: its applications in committee by reference, then those of
     /// `alsoDecided` that have left it (just decided on this page, shown with their result).
     public static func committee(region code: String, alsoDecided: Set<UUID> = [], on db: any Database) async throws -> [FundApplication] {

@@ -65,6 +65,14 @@ public enum EnvelopeQueries {
             .sorted { ($0.callTitle, $0.regionName, $0.funder.rawValue) < ($1.callTitle, $1.regionName, $1.funder.rawValue) }
     }
 
+    /// A call's envelopes, by région name and funder.
+    public static func ofCall(_ id: UUID, on db: any Database) async throws -> [EnvelopeSummary] {
+        try await Envelope.query(on: db).filter(\.$call.$id == id).with(\.$call).with(\.$region).all()
+            .map(summary).sorted {
+                (SearchText.normalise($0.regionName), $0.funder.rawValue) < (SearchText.normalise($1.regionName), $1.funder.rawValue)
+            }
+    }
+
     /// A région's envelopes (its committee page), by call title and funder.
     public static func inRegion(_ code: String, on db: any Database) async throws -> [EnvelopeSummary] {
         try await Envelope.query(on: db).filter(\.$region.$id == code).with(\.$call).with(\.$region).all()

@@ -123,6 +123,43 @@ public enum GeoQueries {
         }.sortedByName(\.name)
     }
 
+    /// A code and its name: a région, a département.
+    public struct Named: Sendable, Equatable {
+        public var code: String
+        public var name: String
+    }
+
+    public static func region(_ code: String, on database: any Database) async throws -> Named? {
+        try await Region.find(code, on: database).map { Named(code: $0.code, name: $0.name) }
+    }
+
+    /// A département and its région.
+    public static func departement(_ code: String, on database: any Database) async throws -> (departement: Named, region: Named)? {
+        guard let d = try await Departement.query(on: database).filter(\.$id == code).with(\.$region).first() else { return nil }
+        return (Named(code: d.code, name: d.name), Named(code: d.region.code, name: d.region.name))
+    }
+
+    /// Départements by code: all, or those of `codes`, or those of a région.
+    public static func departements(
+        _ codes: [String]? = nil, inRegion region: String? = nil, on database: any Database
+    ) async throws -> [(departement: Named, regionCode: String)] {
+        var query = Departement.query(on: database)
+        if let codes { query = query.filter(\.$id ~~ codes) }
+        if let region { query = query.filter(\.$region.$id == region) }
+        return try await query.sort(\.$id).all().map { (Named(code: $0.code, name: $0.name), $0.$region.id) }
+    }
+
+    /// The régions of `codes`, by name.
+    public static func regions(_ codes: [String], on database: any Database) async throws -> [Named] {
+        try await Region.query(on: database).filter(\.$id ~~ codes).all().map { Named(code: $0.code, name: $0.name) }.sortedByName(\.name)
+    }
+
+    /// A Territoire d'industrie's profile (governance, label date), if it exists.
+    public static func territoryProfile(_ id: String, on database: any Database) async throws -> TerritoryProfile? {
+        guard TerritoryID(id) != nil else { return nil }
+        return try await Territory.find(id, on: database)?.profile
+    }
+
     /// Territoire d'industrie id → name.
     public static func territoryNames(on database: any Database) async throws -> [String: String] {
         Dictionary(try await Territory.query(on: database).all().compactMap { t in t.id.map { ($0, t.name) } }) { first, _ in first }

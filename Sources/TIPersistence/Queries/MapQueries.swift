@@ -60,6 +60,14 @@ public enum MapQueries {
         }
     }
 
+    /// A laureate (today) and its call, for its public page; nil for any other application.
+    public static func laureate(_ id: UUID, on db: any Database) async throws -> (application: FundApplication, call: FundCall)? {
+        guard let a = try await FundApplication.query(on: db).filter(\.$id == id).with(\.$call).first(), a.state.isLaureate else {
+            return nil
+        }
+        return (a, a.call)
+    }
+
     /// Départements → their région.
     public static func regionOfDepartement(on db: any Database) async throws -> [String: String] {
         Dictionary(uniqueKeysWithValues: try await Departement.query(on: db).all().map { ($0.code, $0.$region.id) })

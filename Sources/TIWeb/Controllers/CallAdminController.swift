@@ -1,11 +1,10 @@
-import Fluent
 import TIDomain
 import TIPersistence
 import Vapor
 
 struct CallAdminController {
     func index(req: Request) async throws -> Response {
-        let calls = try await FundCall.query(on: req.db).sort(\.$opensOn, .descending).all()
+        let calls = try await CallQueries.all(on: req.db)
         return HTMLResponse.make(AdminCallsPage(calls: calls, today: req.clock.today).render())
     }
 
@@ -27,9 +26,9 @@ struct CallAdminController {
         _ req: Request, call: FundCall?, draft: CallService.Draft, errors: [String: String] = [:], notice: String? = nil,
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
-        let regimes = try await AidRegimeRecord.query(on: req.db).sort(\.$id).all()
-        var envelopes: [Envelope] = []
-        if let call { envelopes = try await Envelope.query(on: req.db).filter(\.$call.$id == call.id!).with(\.$region).all() }
+        let regimes = try await CallQueries.regimes(on: req.db)
+        var envelopes: [EnvelopeSummary] = []
+        if let id = call?.id { envelopes = try await EnvelopeQueries.ofCall(id, on: req.db) }
         let regions = try await GeoQueries.regionsByName(on: req.db)
         return HTMLResponse.make(
             AdminCallFormPage(
@@ -105,7 +104,7 @@ struct CallAdminController {
         let call = try await FundController.call(req)
         let form = try req.content.decode(EnvelopeForm.self)
         do {
-            guard let region = form.region, try await Region.find(region, on: req.db) != nil else {
+            guard let region = form.region, try await GeoQueries.region(region, on: req.db) != nil else {
                 throw FundError(.invalid, "region_inconnue", "Choisissez une région.")
             }
             let amount: EuroCents
@@ -120,7 +119,7 @@ struct CallAdminController {
     }
 
     func regimes(req: Request) async throws -> Response {
-        HTMLResponse.make(RegimesPage(regimes: try await AidRegimeRecord.query(on: req.db).sort(\.$id).all()).render())
+        HTMLResponse.make(RegimesPage(regimes: try await CallQueries.regimes(on: req.db)).render())
     }
 
     struct RegimeForm: Content {
@@ -138,20 +137,11 @@ struct CallAdminController {
         do { ceiling = try EuroCents(parsingEuros: form.plafond ?? "") } catch let e { error = e.message }
         if !(3...40).contains(id.count) || label.count < 5 { error = "Indiquez un identifiant (3 à 40 caractères) et un libellé." }
         if ceiling <= .zero, error == nil { error = "Le plafond doit être positif." }
-        let regimes = try await AidRegimeRecord.query(on: req.db).sort(\.$id).all()
-        if let error { return HTMLResponse.make(RegimesPage(regimes: regimes, error: error).render(), status: .badRequest) }
-        let existing = try await AidRegimeRecord.find(id, on: req.db)
-        let finalCeiling = ceiling
-        let regime = existing ?? AidRegimeRecord(id: id, label: label, ceiling: finalCeiling)
-        let before = existing.map { ["libelle": $0.label, "plafond_centimes": String($0.ceilingCents)] }
-        regime.label = label
-        regime.ceilingCents = finalCeiling.cents
-        try await req.db.writeTransaction { db in
-            try await regime.save(on: db)
-            try await AuditLog.record(
-                existing == nil ? "regime.creation" : "regime.modification", by: req.auditActor, object: "regime", id: id,
-                before: before, after: ["libelle": label, "plafond_centimes": String(finalCeiling.cents)], on: db)
+        if let error {
+            return HTMLResponse.make(
+                RegimesPage(regimes: try await CallQueries.regimes(on: req.db), error: error).render(), status: .badRequest)
         }
+        try await CallService.saveRegime(id: id, label: label, ceiling: ceiling, actor: req.auditActor, on: req.db)
         return req.redirect(to: SiteURL.adminRegimes.path, redirectType: .normal)
     }
 }

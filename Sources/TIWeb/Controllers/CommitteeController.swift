@@ -1,4 +1,3 @@
-import Fluent
 import TIDomain
 import TIPersistence
 import Vapor
@@ -74,9 +73,10 @@ struct CommitteeController {
     }
 
     /// The région (within the principal's scope, else 404) and its applications in committee.
-    func load(_ req: Request, includeDecided: Set<UUID> = []) async throws -> (Region, [FundApplication]) {
+    func load(_ req: Request, includeDecided: Set<UUID> = []) async throws -> (GeoQueries.Named, [FundApplication]) {
         let code = try req.parameters.require("region")
-        guard let principal = req.principal, principal.covers(region: code), let region = try await Region.find(code, on: req.db) else {
+        guard let principal = req.principal, principal.covers(region: code), let region = try await GeoQueries.region(code, on: req.db)
+        else {
             throw AppError.notFound("Ce comité n’existe pas ou ne relève pas de votre périmètre.")
         }
         return (region, try await ApplicationQueue.committee(region: code, alsoDecided: includeDecided, on: req.db))

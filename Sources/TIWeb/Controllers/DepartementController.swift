@@ -7,10 +7,9 @@ struct DepartementController {
     /// `/departements/{code}`: the EPCI and TI of a département.
     func show(req: Request) async throws -> Response {
         let code = try req.parameters.require("code")
-        guard let departement = try await Departement.find(code.uppercased(), on: req.db) else {
+        guard let (departement, region) = try await GeoQueries.departement(code.uppercased(), on: req.db) else {
             throw AppError.notFound("Le département « \(code) » n’existe pas.")
         }
-        let region = try await departement.$region.get(on: req.db)
         let epcis = try await req.epciStats().values
             .filter { $0.departements.contains(departement.code) }.sorted { $0.name < $1.name }
         let territories = try await GeoQueries.territoryNames(on: req.db)

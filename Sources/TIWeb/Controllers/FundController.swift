@@ -1,4 +1,3 @@
-import Fluent
 import TIDomain
 import TIPersistence
 import Vapor
@@ -6,22 +5,15 @@ import Vapor
 /// The fund's public side (calls) and the applicant's entry point.
 struct FundController {
     func index(req: Request) async throws -> Response {
-        let calls = try await FundCall.query(on: req.db).sort(\.$opensOn, .descending).all()
-        let envelopes = try await Envelope.query(on: req.db).all()
-        let totals = Dictionary(grouping: envelopes, by: { $0.$call.id }).mapValues { list in
-            (
-                state: list.filter { $0.funder == .state }.reduce(Int64(0)) { $0 + $1.amountCents },
-                region: list.filter { $0.funder == .region }.reduce(Int64(0)) { $0 + $1.amountCents },
-                committed: list.reduce(Int64(0)) { $0 + $1.committedCents }
-            )
-        }
+        let calls = try await CallQueries.all(on: req.db)
+        let totals = try await CallQueries.totals(on: req.db)
         return HTMLResponse.make(FundIndexPage(calls: calls, totals: totals, today: req.clock.today, role: req.principal?.role).render())
     }
 
     func call(req: Request) async throws -> Response {
         let call = try await Self.call(req)
-        let envelopes = try await Envelope.query(on: req.db).filter(\.$call.$id == call.id!).with(\.$region).all()
-        let regime = try await call.$regime.get(on: req.db)
+        let envelopes = try await EnvelopeQueries.ofCall(try call.requireID(), on: req.db)
+        let regime = try await CallQueries.regime(of: call, on: req.db)
         return HTMLResponse.make(
             CallPage(call: call, regime: regime, envelopes: envelopes, today: req.clock.today, role: req.principal?.role).render())
     }
@@ -34,7 +26,7 @@ struct FundController {
     }
 
     static func call(_ req: Request) async throws -> FundCall {
-        guard let id = req.parameters.get("id", as: UUID.self), let call = try await FundCall.find(id, on: req.db) else {
+        guard let id = req.parameters.get("id", as: UUID.self), let call = try await CallQueries.find(id, on: req.db) else {
             throw AppError.notFound("Cet appel à projets n’existe pas.")
         }
         return call

@@ -214,11 +214,9 @@ struct MapPageController {
 
     /// `/laureats/{id}`: a laureate as published (no review content).
     func laureate(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self), let a = try await FundApplication.find(id, on: req.db), a.state.isLaureate
-        else {
+        guard let id = req.parameters.get("id", as: UUID.self), let (a, call) = try await MapQueries.laureate(id, on: req.db) else {
             throw AppError.notFound("Ce lauréat n’existe pas.")
         }
-        let call = try await a.$call.get(on: req.db)
         let place = try await CommuneResolver.resolve(stored: a.communeCode, on: req.db)
         return HTMLResponse.make(LaureatePage(application: a, call: call, place: place).render())
     }

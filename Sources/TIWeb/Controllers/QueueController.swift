@@ -1,4 +1,3 @@
-import Fluent
 import TIDomain
 import TIPersistence
 import Vapor
@@ -56,23 +55,12 @@ struct QueueController {
     func mine(req: Request) async throws -> Response {
         let principal = req.principal!
         guard principal.role == .applicant else { return req.redirect(to: SiteURL.queue.path) }
-        let applications = try await FundAccess.scoped(FundApplication.query(on: req.db), principal).with(\.$call)
-            .sort(\.$updatedAt, .descending).all()
-        let notifications = try await TIPersistence.Notification.query(on: req.db).filter(\.$user.$id == req.requireUser().requireID())
-            .sort(\.$atEpoch, .descending).limit(10).all()
-        let calls = try await FundCall.query(on: req.db).all().filter { $0.rules.isOpen(on: req.clock.today) }
+        let applications = try await ApplicationQueue.mine(principal, on: req.db)
+        let notifications = try await ApplicationQueue.notifications(of: try req.requireUser().requireID(), on: req.db)
+        let calls = try await CallQueries.open(on: req.clock.today, on: req.db)
         let notice = (try? req.query.get(String.self, at: "ok")) == "supprime" ? "Brouillon supprimé." : nil
         return HTMLResponse.make(
             MyApplicationsPage(applications: applications, notifications: notifications, openCalls: calls, notice: notice).render())
-    }
-
-    /// Among `rows`, those whose latest message was written by the applicant.
-    static func answered(_ rows: [FundApplication], on db: any Database) async throws -> Set<UUID> {
-        let ids = rows.compactMap(\.id)
-        guard !ids.isEmpty else { return [] }
-        let messages = try await ApplicationMessage.query(on: db).filter(\.$application.$id ~~ ids).sort(\.$atEpoch).all()
-        let latest = Dictionary(messages.map { ($0.$application.id, $0) }) { _, later in later }
-        return Set(latest.filter { $0.value.authorRole == Role.applicant.rawValue }.keys)
     }
 
     func queue(req: Request) async throws -> Response {
@@ -83,19 +71,16 @@ struct QueueController {
         let pagination = try Pagination(page: filter.page, size: Self.pageSize)
         let page = pagination.page
         let rows = try await ApplicationQueue.rows(criteria, for: principal, range: pagination.range, on: req.db)
-        let calls = try await FundCall.query(on: req.db).sort(\.$opensOn, .descending).all()
-        var regions = try await GeoQueries.regionsByName(on: req.db)
-        if ![.admin].contains(principal.role) { regions = regions.filter { principal.scope.regions.contains($0.code) } }
-        let committees = principal.role == .admin ? regions.map(\.code) : principal.scope.regions
-        let names = Dictionary(
-            try await User.query(on: req.db).filter(\.$role == .reviewer).all().map { ($0.id!.uuidString, $0.displayName) }
-        ) { a, _ in a }
+        let calls = try await CallQueries.all(on: req.db)
+        let regions = try await GeoQueries.regionsByName(on: req.db).filter { FundAccess.worksOn(region: $0.code, principal) }
+        let names = try await ApplicationQueue.reviewerNames(on: req.db)
         return HTMLResponse.make(
             QueuePage(
                 filter: filter, rows: rows, total: total, page: page, pageSize: Self.pageSize,
                 calls: calls, regions: regions.map { ($0.code, $0.name) },
-                committeeRegions: [.region, .prefecture, .admin].contains(principal.role) ? committees : [],
-                instructorNames: names, answered: try await Self.answered(rows, on: req.db), today: req.clock.today
+                committeeRegions: FundAccess.sitsInCommittee(principal) ? regions.map(\.code) : [],
+                instructorNames: names, answered: try await ApplicationQueue.answeredByApplicant(rows.compactMap(\.id), on: req.db),
+                today: req.clock.today
             ).render())
     }
 

@@ -15,7 +15,7 @@ struct RegionController {
     /// `/regions/{code}`: map of the région's EPCI, its départements and TI.
     func show(req: Request) async throws -> Response {
         let code = try req.parameters.require("code")
-        guard code.count <= 3, try await Region.find(code, on: req.db) != nil else {
+        guard code.count <= 3, try await GeoQueries.region(code, on: req.db) != nil else {
             throw AppError.notFound(
                 "La région « \(code) » n’existe pas. Les codes de région sont ceux de l’INSEE (84 pour Auvergne-Rhône-Alpes, par exemple).")
         }
@@ -25,10 +25,10 @@ struct RegionController {
 
     /// Everything the région page shows; depends only on the data, so it is cached per data version.
     static func model(_ code: String, _ req: Request) async throws -> RegionShowPage.Model {
-        let region = try await Region.find(code, on: req.db)!
+        let region = try await GeoQueries.region(code, on: req.db)!
         let territories = try await req.territorySummaries().filter { $0.regions.contains(code) }
         let summary = try await GeoQueries.regionSummaries(on: req.db, territories: territories).first { $0.code == code }!
-        let departements = try await Departement.query(on: req.db).filter(\.$region.$id == code).sort(\.$id).all()
+        let departements = try await GeoQueries.departements(inRegion: code, on: req.db).map(\.departement)
         let depStats = try await GeoQueries.departementSummaries(regionCode: code, on: req.db)
         let map = try await req.maps.regionEpcis(code)
         let dashboard = try await DashboardBuilder.html(

@@ -36,16 +36,16 @@ struct TerritoryController {
     /// `/territoires/{id}`: perimeter map, member EPCI and communes, governance.
     func show(req: Request) async throws -> Response {
         let id = try req.parameters.require("id")
-        guard TerritoryID(id) != nil, let territory = try await Territory.find(id, on: req.db) else {
+        guard let profile = try await GeoQueries.territoryProfile(id, on: req.db) else {
             throw AppError.notFound("Le territoire d’industrie « \(id) » n’existe pas.")
         }
         let epcis = try await req.epciStats()
         let summary = try await req.territorySummaries().first { $0.id == id }!
         let members = summary.epcis.compactMap { epcis[$0] }
         let communes = try await GeoQueries.communes(inEpcis: summary.epcis, on: req.db)
-        let regions = try await Region.query(on: req.db).filter(\.$id ~~ summary.regions).sort(\.$name).all()
-        let departements = try await Departement.query(on: req.db).filter(\.$id ~~ summary.departements).sort(\.$id).all()
-        var maps: [(region: Region, svg: String)] = []
+        let regions = try await GeoQueries.regions(summary.regions, on: req.db)
+        let departements = try await GeoQueries.departements(summary.departements, on: req.db).map(\.departement)
+        var maps: [(region: GeoQueries.Named, svg: String)] = []
         for region in regions {
             if let svg = try await req.maps.regionEpcis(region.code, highlight: id) { maps.append((region, svg)) }
         }
@@ -53,7 +53,7 @@ struct TerritoryController {
             req, query: IndicatorQuery(asOf: nil, region: nil, territory: id, breakdown: nil), compact: true)
         let model = TerritoryShowPage.Model(
             dashboard: dashboard,
-            territory: territory.profile, summary: summary, members: members, communes: communes,
+            territory: profile, summary: summary, members: members, communes: communes,
             regions: regions.map { ($0.code, $0.name) }, departements: departements.map { ($0.code, $0.name) },
             maps: maps.map { ($0.region.code, $0.region.name, $0.svg) },
             ownFiles: req.principal?.role == .territory && req.principal?.scope.territory?.rawValue == id)

@@ -32,21 +32,21 @@ struct FundAPIController {
         var paidCents: Int64
         var remainingCents: Int64
         var oneForOne: Bool
-        init(_ e: Envelope) {
-            id = e.id!
-            callId = e.$call.id
-            region = e.$region.id
+        init(_ e: EnvelopeSummary) {
+            id = e.id
+            callId = e.callID
+            region = e.regionCode
             funder = e.funder.rawValue
-            amountCents = e.amountCents
-            committedCents = e.committedCents
-            paidCents = e.paidCents
-            remainingCents = e.amountCents - e.committedCents
+            amountCents = e.amount.cents
+            committedCents = e.committed.cents
+            paidCents = e.paid.cents
+            remainingCents = e.available.cents
             oneForOne = e.oneForOne
         }
     }
 
     func callDTO(_ call: FundCall, _ req: Request, withEnvelopes: Bool) async throws -> CallDTO {
-        let regime = try await call.$regime.get(on: req.db)
+        let regime = try await CallQueries.regime(of: call, on: req.db)
         let rules = call.rules
         var dto = CallDTO(
             id: call.id!, title: call.title, description: call.description, opensOn: call.opensOn, closesOn: call.closesOn,
@@ -55,14 +55,14 @@ struct FundAPIController {
             minimumInvestmentCents: call.minInvestmentCents, startWithinMonths: call.startWithinMonths,
             collaborative: call.collaborative, regime: regime.id!, ceilingCents: regime.ceilingCents)
         if withEnvelopes {
-            dto.envelopes = try await Envelope.query(on: req.db).filter(\.$call.$id == call.id!).all().map(EnvelopeDTO.init)
+            dto.envelopes = try await EnvelopeQueries.ofCall(try call.requireID(), on: req.db).map(EnvelopeDTO.init)
         }
         return dto
     }
 
     func calls(req: Request) async throws -> GeoAPIController.ListDTO<CallDTO> {
         var items: [CallDTO] = []
-        for call in try await FundCall.query(on: req.db).sort(\.$opensOn, .descending).all() {
+        for call in try await CallQueries.all(on: req.db) {
             items.append(try await callDTO(call, req, withEnvelopes: false))
         }
         return .init(count: items.count, items: items)
@@ -72,7 +72,7 @@ struct FundAPIController {
         guard let id = req.parameters.get("id", as: UUID.self) else {
             throw AppError.badRequest("id_invalide", "Identifiant d’appel mal formé (UUID attendu).")
         }
-        guard let call = try await FundCall.find(id, on: req.db) else { throw AppError.notFound("Cet appel n’existe pas.") }
+        guard let call = try await CallQueries.find(id, on: req.db) else { throw AppError.notFound("Cet appel n’existe pas.") }
         // Envelopes follow the authorisation matrix of `/api/v1/envelopes`: staff only, in scope.
         guard let principal = req.principal, FundAccess.seesEnvelopes(principal) else {
             return try await callDTO(call, req, withEnvelopes: false)
@@ -180,7 +180,7 @@ struct FundAPIController {
 
     func envelopes(req: Request) async throws -> GeoAPIController.ListDTO<EnvelopeDTO> {
         let principal = req.principal!
-        let items = try await FundAccess.scopedEnvelopes(Envelope.query(on: req.db), principal).all().map(EnvelopeDTO.init)
+        let items = try await EnvelopeQueries.visible(to: principal, on: req.db).map(EnvelopeDTO.init)
         return .init(count: items.count, items: items)
     }
 }

@@ -91,11 +91,11 @@ struct GeoAPIController {
     func regions(req: Request) async throws -> ListDTO<RegionDTO> {
         let territories = try await req.territorySummaries()
         let summaries = try await GeoQueries.regionSummaries(on: req.db, territories: territories)
-        let departements = Dictionary(grouping: try await Departement.query(on: req.db).sort(\.$id).all(), by: { $0.$region.id })
+        let departements = Dictionary(grouping: try await GeoQueries.departements(on: req.db), by: \.regionCode)
         let items = summaries.map { r in
             RegionDTO(
                 code: r.code, name: r.name, overseas: r.overseas,
-                departements: (departements[r.code] ?? []).map { Named(code: $0.code, name: $0.name) },
+                departements: (departements[r.code] ?? []).map { Named(code: $0.departement.code, name: $0.departement.name) },
                 epciCount: r.epcis, communeCount: r.communes, population: r.population, territoryCount: r.territories)
         }
         return ListDTO(count: items.count, items: items)
@@ -135,13 +135,12 @@ struct GeoAPIController {
             throw AppError.badRequest(
                 "ti_id_invalide", "L’identifiant de territoire « \(raw) » est mal formé : 1 à 32 lettres, chiffres, « - » ou « _ ».")
         }
-        guard let territory = try await Territory.find(raw, on: req.db) else {
+        guard let profile = try await GeoQueries.territoryProfile(raw, on: req.db) else {
             throw AppError.notFound("Le territoire d’industrie « \(raw) » n’existe pas.")
         }
         let epcis = try await req.epciStats()
         let summary = try await req.territorySummaries().first { $0.id == raw }!
         let communes = try await GeoQueries.communes(inEpcis: summary.epcis, on: req.db)
-        let profile = territory.profile
         return TerritoryDetailDTO(
             territory: TerritoryDTO(summary), labelDate: profile.labelDate?.iso,
             electedOfficial: profile.electedOfficial.map(ContactDTO.init), industrialist: profile.industrialist.map(ContactDTO.init),

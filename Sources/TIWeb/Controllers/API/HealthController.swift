@@ -1,4 +1,3 @@
-import Fluent
 import TIPersistence
 import Vapor
 

@@ -1,4 +1,3 @@
-import Fluent
 import TIDomain
 import TIPersistence
 import Vapor
@@ -17,7 +16,7 @@ struct MapController {
     func territory(req: Request) async throws -> Response {
         let raw = try req.parameters.require("id")
         let id = raw.hasSuffix(".svg") ? String(raw.dropLast(4)) : raw
-        guard TerritoryID(id) != nil, try await Territory.find(id, on: req.db) != nil else {
+        guard try await GeoQueries.territoryProfile(id, on: req.db) != nil else {
             throw AppError.notFound("Le territoire d’industrie « \(id) » n’existe pas.")
         }
         let summary = try await req.territorySummaries().first { $0.id == id }

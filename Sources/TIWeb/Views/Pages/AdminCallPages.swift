@@ -34,7 +34,7 @@ struct AdminCallFormPage {
     var call: FundCall?
     var draft: CallService.Draft
     var regimes: [AidRegimeRecord]
-    var envelopes: [Envelope]
+    var envelopes: [EnvelopeSummary]
     var regions: [(code: String, name: String)]
     var errors: [String: String]
     var notice: String?
@@ -86,12 +86,11 @@ struct AdminCallFormPage {
                         .h2(.class("fr-mt-6w"), "Enveloppes"),
                         Components.table(
                             caption: "Enveloppes de l’appel", header: ["Région", "Financeur", "Montant", "Engagé"],
-                            rows: envelopes.sorted { ($0.region.name, $0.funder.rawValue) < ($1.region.name, $1.funder.rawValue) }.map {
-                                e in
+                            rows: envelopes.map { e in
                                 [
-                                    Components.cell(e.region.name),
-                                    Components.linkCell(e.funder.label + (e.oneForOne ? " (1 pour 1)" : ""), .envelope(e.id!)),
-                                    Components.moneyCell(e.amountCents), Components.moneyCell(e.committedCents),
+                                    Components.cell(e.regionName),
+                                    Components.linkCell(e.funder.label + (e.oneForOne ? " (1 pour 1)" : ""), .envelope(e.id)),
+                                    Components.moneyCell(e.amount.cents), Components.moneyCell(e.committed.cents),
                                 ]
                             }, numericColumns: [2, 3], empty: "Aucune enveloppe : ouvrez-en une par région et par financeur."),
                         .unwrap(errors["enveloppe"]) { Forms.alert("error", title: "Enveloppe refusée", text: $0) },

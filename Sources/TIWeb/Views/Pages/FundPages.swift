@@ -5,7 +5,7 @@ import TIPersistence
 
 struct FundIndexPage {
     var calls: [FundCall]
-    var totals: [UUID: (state: Int64, region: Int64, committed: Int64)]
+    var totals: [UUID: CallQueries.Totals]
     var today: CivilDate
     var role: Role?
 
@@ -42,12 +42,13 @@ struct FundIndexPage {
                 Components.table(
                     caption: "Appels à projets", header: ["Appel", "Période", "État", "Enveloppe État", "Enveloppe Régions", "Engagé"],
                     rows: calls.map { c in
-                        let t = totals[c.id!] ?? (0, 0, 0)
+                        let t = totals[c.id!] ?? CallQueries.Totals()
                         return [
                             Components.headerCell(c.title, .fundCall(c.id!)),
                             Components.cell("du \(c.rules.opensOn.french) au \(c.rules.closesOn.french)"),
                             .td(Self.status(c.rules, today: today)),
-                            Components.moneyCell(t.state), Components.moneyCell(t.region), Components.moneyCell(t.committed),
+                            Components.moneyCell(t.state.cents), Components.moneyCell(t.region.cents),
+                            Components.moneyCell(t.committed.cents),
                         ]
                     }, numericColumns: [3, 4, 5], empty: "Aucun appel à projets n’est encore publié.")
             )
@@ -63,14 +64,15 @@ struct FundIndexPage {
 struct CallPage {
     var call: FundCall
     var regime: AidRegimeRecord
-    var envelopes: [Envelope]
+    var envelopes: [EnvelopeSummary]
     var today: CivilDate
     var role: Role?
 
     func render() -> String {
         let rules = call.rules
-        let byRegion = Dictionary(grouping: envelopes, by: { $0.$region.id }).sorted {
-            $0.value.first!.region.name < $1.value.first!.region.name
+        // Envelopes come sorted by région name: group them keeping that order.
+        let byRegion = Dictionary(grouping: envelopes, by: \.regionCode).sorted {
+            SearchText.normalise($0.value[0].regionName) < SearchText.normalise($1.value[0].regionName)
         }
         return Page(
             title: call.title, section: .fund, breadcrumbs: [.init(label: "Fonds", url: .fund), .init(label: call.title, url: nil)],
@@ -108,14 +110,14 @@ struct CallPage {
                     rows: byRegion.map { (_, list) in
                         let state = list.first { $0.funder == .state }
                         let region = list.first { $0.funder == .region }
-                        let committed = list.reduce(Int64(0)) { $0 + $1.committedCents }
-                        let remaining = list.reduce(Int64(0)) { $0 + $1.amountCents - $1.committedCents }
+                        let committed = list.reduce(EuroCents.zero) { $0 + $1.committed }
+                        let remaining = list.reduce(EuroCents.zero) { $0 + $1.available }
                         return [
-                            Components.cell(list.first!.region.name),
-                            Components.moneyCell(state?.amountCents ?? 0),
-                            region.map { Components.moneyCell($0.amountCents, note: $0.oneForOne ? "1 pour 1" : nil) }
+                            Components.cell(list[0].regionName),
+                            Components.moneyCell(state?.amount.cents ?? 0),
+                            region.map { Components.moneyCell($0.amount.cents, note: $0.oneForOne ? "1 pour 1" : nil) }
                                 ?? Components.cell("—"),
-                            Components.moneyCell(committed), Components.moneyCell(remaining),
+                            Components.moneyCell(committed.cents), Components.moneyCell(remaining.cents),
                         ]
                     }, numericColumns: [1, 2, 3, 4], empty: "Aucune enveloppe n’est encore ouverte sur cet appel.")
             )

@@ -1,0 +1,57 @@
+import FluentKit
+import Foundation
+import TIDomain
+
+/// Reads of the calls for projects and their aid regimes.
+public enum CallQueries {
+    /// Every call, latest opening first.
+    public static func all(on db: any Database) async throws -> [FundCall] {
+        try await FundCall.query(on: db).sort(\.$opensOn, .descending).all()
+    }
+
+    /// The calls open for deposits on `day`.
+    public static func open(on day: CivilDate, on db: any Database) async throws -> [FundCall] {
+        try await all(on: db).filter { $0.rules.isOpen(on: day) }
+    }
+
+    public static func find(_ id: UUID, on db: any Database) async throws -> FundCall? {
+        try await FundCall.find(id, on: db)
+    }
+
+    /// Every aid regime, by identifier.
+    public static func regimes(on db: any Database) async throws -> [AidRegimeRecord] {
+        try await AidRegimeRecord.query(on: db).sort(\.$id).all()
+    }
+
+    public static func regime(_ id: String, on db: any Database) async throws -> AidRegimeRecord? {
+        try await AidRegimeRecord.find(id, on: db)
+    }
+
+    /// The regime a call is under (a foreign key: always there).
+    public static func regime(of call: FundCall, on db: any Database) async throws -> AidRegimeRecord {
+        try await call.$regime.get(on: db)
+    }
+
+    /// Amounts per call: the State's and the Régions' envelopes, and what is committed on them.
+    public struct Totals: Sendable {
+        public var state: EuroCents = .zero
+        public var region: EuroCents = .zero
+        public var committed: EuroCents = .zero
+        public init() {}
+    }
+
+    public static func totals(on db: any Database) async throws -> [UUID: Totals] {
+        var totals: [UUID: Totals] = [:]
+        for e in try await Envelope.query(on: db).all() {
+            var t = totals[e.$call.id] ?? Totals()
+            if e.funder == .state {
+                t.state = t.state + EuroCents(cents: e.amountCents)
+            } else {
+                t.region = t.region + EuroCents(cents: e.amountCents)
+            }
+            t.committed = t.committed + EuroCents(cents: e.committedCents)
+            totals[e.$call.id] = t
+        }
+        return totals
+    }
+}
