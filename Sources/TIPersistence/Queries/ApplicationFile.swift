@@ -33,3 +33,40 @@ public struct ApplicationFile: Sendable {
             actorNames: names)
     }
 }
+
+/// Single reads around one application.
+public enum ApplicationQueries {
+    public static func find(_ id: UUID?, on db: any Database) async throws -> FundApplication? {
+        try await FundApplication.find(id, on: db)
+    }
+
+    /// Reference (or « brouillon « title » ») of each application of `ids`.
+    public static func labels(_ ids: [UUID], on db: any Database) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(
+            try await FundApplication.query(on: db).filter(\.$id ~~ ids).all()
+                .compactMap { a in a.id.map { ($0, a.reference ?? "brouillon « \(a.displayName) »") } }
+        ) { first, _ in first }
+    }
+
+    /// The call an application answers (a foreign key: always there).
+    public static func call(of application: FundApplication, on db: any Database) async throws -> FundCall {
+        try await application.$call.get(on: db)
+    }
+
+    /// Its documents, oldest first.
+    public static func attachments(of id: UUID, on db: any Database) async throws -> [Attachment] {
+        try await Attachment.query(on: db).filter(\.$application.$id == id).sort(\.$atEpoch).all()
+    }
+
+    /// One of its documents; nil for a document of another application.
+    public static func attachment(_ fileID: UUID, of id: UUID, on db: any Database) async throws -> Attachment? {
+        try await Attachment.query(on: db).filter(\.$id == fileID).filter(\.$application.$id == id).first()
+    }
+
+    /// The first deposit (its instant dates the receipt).
+    public static func deposit(of id: UUID, on db: any Database) async throws -> ApplicationEvent? {
+        try await ApplicationEvent.query(on: db).filter(\.$application.$id == id)
+            .filter(\.$action == ApplicationAction.submit.rawValue).sort(\.$atEpoch).first()
+    }
+}

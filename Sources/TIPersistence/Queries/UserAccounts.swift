@@ -4,6 +4,20 @@ import TIDomain
 
 /// Creating accounts, shared by the admin page, `ti user create` and the demo data.
 public enum UserAccounts {
+    public static func find(_ id: UUID, on database: any Database) async throws -> User? {
+        try await User.find(id, on: database)
+    }
+
+    /// The account of a normalised e-mail address.
+    public static func find(email: String, on database: any Database) async throws -> User? {
+        try await User.query(on: database).filter(\.$email == email).first()
+    }
+
+    /// Every account, by role then e-mail.
+    public static func all(on database: any Database) async throws -> [User] {
+        try await User.query(on: database).sort(\.$role).sort(\.$email).all()
+    }
+
     public struct Draft: Sendable {
         public var email: String
         public var displayName: String

@@ -1,4 +1,3 @@
-import Fluent
 import TIDomain
 import TIPersistence
 import Vapor
@@ -11,7 +10,8 @@ struct AccountController {
 
     func tokens(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        return HTMLResponse.make(TokensPage(tokens: try await tokens(of: user, on: req.db), now: req.clock.epoch).render())
+        return HTMLResponse.make(
+            TokensPage(tokens: try await APITokens.of(try user.requireID(), on: req.db), now: req.clock.epoch).render())
     }
 
     struct TokenForm: Content {
@@ -26,7 +26,8 @@ struct AccountController {
         let now = req.clock.epoch
         guard (1...80).contains(name.count) else {
             let page = TokensPage(
-                tokens: try await tokens(of: user, on: req.db), error: "Donnez un nom au jeton (80 caractères au plus).", name: name,
+                tokens: try await APITokens.of(try user.requireID(), on: req.db), error: "Donnez un nom au jeton (80 caractères au plus).",
+                name: name,
                 now: now)
             return HTMLResponse.make(page.render(), status: .badRequest)
         }
@@ -34,16 +35,10 @@ struct AccountController {
             throw AppError.badRequest("validite_invalide", "Choisissez une validité de 30, 90 ou 365 jours.")
         }
         let secret = Secret.generate(prefix: "ti_")
-        let token = APIToken(
-            userID: try user.requireID(), name: name, tokenHash: Secret.hash(secret),
-            prefix: String(secret.prefix(9)), expires: now + Double(days) * 86400)
-        try await req.db.writeTransaction { db in
-            try await token.create(on: db)
-            try await AuditLog.record(
-                "jeton.creation", by: req.auditActor, object: "jeton", id: token.id!.uuidString,
-                after: ["nom": name, "validite_jours": String(days), "prefixe": token.prefix], on: db)
-        }
-        let page = TokensPage(tokens: try await tokens(of: user, on: req.db), created: (name, secret), now: now)
+        _ = try await APITokens.create(
+            userID: try user.requireID(), name: name, tokenHash: Secret.hash(secret), prefix: String(secret.prefix(9)),
+            validityDays: days, now: now, actor: req.auditActor, on: req.db)
+        let page = TokensPage(tokens: try await APITokens.of(try user.requireID(), on: req.db), created: (name, secret), now: now)
         let response = HTMLResponse.make(page.render(), status: .created)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")  // the secret is shown once: never cached
         return response
@@ -53,24 +48,11 @@ struct AccountController {
         let user = try req.requireUser()
         // Someone else's token answers 404, like a token that does not exist.
         guard let id = req.parameters.get("id", as: UUID.self),
-            let token = try await APIToken.query(on: req.db).filter(\.$id == id).filter(\.$user.$id == user.requireID()).first()
+            try await APITokens.revoke(id, of: try user.requireID(), at: req.clock.epoch, actor: req.auditActor, on: req.db)
         else {
             throw AppError.notFound("Ce jeton n’existe pas.")
         }
-        if token.revokedEpoch == nil {
-            try await req.db.writeTransaction { db in
-                token.revokedEpoch = req.clock.epoch
-                try await token.save(on: db)
-                try await AuditLog.record(
-                    "jeton.revocation", by: req.auditActor, object: "jeton", id: id.uuidString,
-                    before: ["etat": "actif"], after: ["etat": "revoque"], on: db)
-            }
-        }
         return req.redirect(to: SiteURL.accountTokens.path, redirectType: .normal)
-    }
-
-    private func tokens(of user: TIPersistenceUser, on db: any Database) async throws -> [APIToken] {
-        try await APIToken.query(on: db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt, .descending).all()
     }
 
     /// `GET /api/v1/me`: who a token acts for.

@@ -1,4 +1,3 @@
-import Fluent
 import TIDomain
 import TIPersistence
 import Vapor
@@ -6,7 +5,7 @@ import Vapor
 /// National administration: accounts and the audit log.
 struct AdminController {
     func users(req: Request) async throws -> Response {
-        HTMLResponse.make(AdminUsersPage(users: try await allUsers(req.db)).render())
+        HTMLResponse.make(AdminUsersPage(users: try await allUsers(req)).render())
     }
 
     struct UserForm: Content {
@@ -30,12 +29,12 @@ struct AdminController {
             let user = try await UserAccounts.create(draft, passwordHash: hash, actor: req.auditActor, on: req.db)
             try await PasswordReset.send(to: user, validity: 72 * 3600, application: req.application, reason: .newAccount)
             let page = AdminUsersPage(
-                users: try await allUsers(req.db),
+                users: try await allUsers(req),
                 notice: "Compte créé pour \(user.email) : un lien pour choisir le mot de passe lui a été envoyé.")
             return HTMLResponse.make(page.render(), status: .created)
         } catch let rejected as AccountRejected {
             let page = AdminUsersPage(
-                users: try await allUsers(req.db),
+                users: try await allUsers(req),
                 draft: .init(
                     email: form.email ?? "", name: form.name ?? "", role: form.role ?? "", regions: form.regions ?? "",
                     territory: form.territory ?? "", organisation: form.organisation ?? ""),
@@ -60,21 +59,21 @@ struct AdminController {
             try await UserAccounts.update(
                 user, displayName: draft.name, regions: draft.regions.split(separator: ",").map(String.init),
                 territory: draft.territory, organisation: draft.organisation, actor: req.auditActor, on: req.db)
-            return HTMLResponse.make(AdminUsersPage(users: try await allUsers(req.db), notice: "Compte de \(user.email) modifié.").render())
+            return HTMLResponse.make(AdminUsersPage(users: try await allUsers(req), notice: "Compte de \(user.email) modifié.").render())
         } catch let rejected as AccountRejected {
             return HTMLResponse.make(AdminUserEditPage(user: user, draft: draft, errors: rejected.errors).render(), status: .badRequest)
         }
     }
 
     static func user(_ req: Request) async throws -> TIPersistenceUser {
-        guard let id = req.parameters.get("id", as: UUID.self), let user = try await TIPersistenceUser.find(id, on: req.db) else {
+        guard let id = req.parameters.get("id", as: UUID.self), let user = try await UserAccounts.find(id, on: req.db) else {
             throw AppError.notFound("Ce compte n’existe pas.")
         }
         return user
     }
 
     func setActive(req: Request, active: Bool) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self), let user = try await TIPersistenceUser.find(id, on: req.db) else {
+        guard let id = req.parameters.get("id", as: UUID.self), let user = try await UserAccounts.find(id, on: req.db) else {
             throw AppError.notFound("Ce compte n’existe pas.")
         }
         if user.id?.uuidString == req.principal?.userID, !active {
@@ -93,13 +92,12 @@ struct AdminController {
         let page = pagination.page
         let total = try await AuditLog.query(filter, on: req.db).count()
         let events = try await AuditLog.query(filter, on: req.db).range(pagination.offset..<(pagination.range.upperBound + 1)).all()
-        let actors = Dictionary(uniqueKeysWithValues: try await allUsers(req.db).map { ($0.id!.uuidString, $0.displayName) })
+        let actors = Dictionary(uniqueKeysWithValues: try await allUsers(req).map { ($0.id!.uuidString, $0.displayName) })
         let shown = Array(events.prefix(Self.pageSize))
         // Files by their reference, accounts by their name: never a bare identifier.
         let fileIDs = shown.filter { $0.objectType == "dossier" }.compactMap { UUID(uuidString: $0.objectID) }
         let files = Dictionary(
-            uniqueKeysWithValues: try await FundApplication.query(on: req.db).filter(\.$id ~~ fileIDs).all()
-                .map { ($0.id!.uuidString, $0.reference ?? "brouillon « \($0.displayName) »") })
+            uniqueKeysWithValues: try await ApplicationQueries.labels(fileIDs, on: req.db).map { ($0.key.uuidString, $0.value) })
         return HTMLResponse.make(
             AuditPage(
                 events: shown, actors: actors, files: files, filter: query, page: page,
@@ -137,7 +135,7 @@ struct AdminController {
             fromEpoch: try epoch(query.du, nextDay: false), toEpoch: try epoch(query.au, nextDay: true))
     }
 
-    private func allUsers(_ db: any Database) async throws -> [TIPersistenceUser] {
-        try await TIPersistenceUser.query(on: db).sort(\.$role).sort(\.$email).all()
+    private func allUsers(_ req: Request) async throws -> [TIPersistenceUser] {
+        try await UserAccounts.all(on: req.db)
     }
 }

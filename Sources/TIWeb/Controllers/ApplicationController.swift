@@ -1,4 +1,3 @@
-import Fluent
 import TIDomain
 import TIPersistence
 import Vapor
@@ -47,19 +46,13 @@ struct ApplicationController {
         typed: [String: String] = [:], communeChoices: [CommuneCandidate] = [],
         notice: String? = nil, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
-        let call = try await application.$call.get(on: req.db)
+        let call = try await ApplicationQueries.call(of: application, on: req.db)
         let place = errors["commune"] == nil ? try await CommuneResolver.resolve(stored: content.communeCode, on: req.db) : nil
         let page = ApplicationEditPage(
             application: application, call: call, content: content, errors: errors, typed: typed,
-            communeChoices: communeChoices, attachments: try await Self.files(of: application, on: req.db),
+            communeChoices: communeChoices, attachments: try await AttachedFile.query(of: application, on: req.db),
             notice: notice, place: place)
         return HTMLResponse.make(page.render(), status: status)
-    }
-
-    static func files(of application: FundApplication, on db: any Database) async throws -> [AttachedFile] {
-        try await Attachment.query(on: db).filter(\.$application.$id == application.id!).sort(\.$atEpoch).all().map {
-            AttachedFile(id: $0.id!.uuidString, filename: $0.filename, sizeBytes: $0.sizeBytes, document: $0.document, atEpoch: $0.atEpoch)
-        }
     }
 
     /// Saves the draft (and the documents attached in the form); with `intention=deposer` and
@@ -78,7 +71,7 @@ struct ApplicationController {
             errors["commune"] = message
             choices = candidates
         }
-        let call = try await application.$call.get(on: req.db)
+        let call = try await ApplicationQueries.call(of: application, on: req.db)
         var uploads: [(document: String, file: File, type: String)] = []
         for (index, document) in call.requiredDocuments.enumerated() {
             guard let file = try? req.content.get(File.self, at: ApplicationEditPage.documentField(index)), file.data.readableBytes > 0
@@ -144,14 +137,14 @@ struct ApplicationController {
             if errors.isEmpty { errors["general"] = error.message }
             return try await renderEdit(application, content: application.content, req: req, errors: errors, status: error.status)
         }
-        let call = try await application.$call.get(on: req.db)
+        let call = try await ApplicationQueries.call(of: application, on: req.db)
         let place = try await CommuneResolver.resolve(stored: application.communeCode, on: req.db)
         var checks = Eligibility.checks(
             application.content, rules: call.rules, submittedOn: nil, regionCode: application.regionCode, today: req.clock.today)
         if let ceiling = try await FundService.ceilingCheck(application, on: req.db) { checks.append(ceiling) }
         let page = ApplicationSubmitPage(
             application: application, call: call, place: place, checks: checks,
-            files: try await Self.files(of: application, on: req.db), error: error)
+            files: try await AttachedFile.query(of: application, on: req.db), error: error)
         return HTMLResponse.make(page.render(), status: status)
     }
 
@@ -200,10 +193,10 @@ struct ApplicationController {
             await Notifier.deliver(try await operation(), on: req)
             return req.redirect(to: SiteURL.application(application.id!).path + "?ok=\(notice)", redirectType: .normal)
         } catch let error as FundError {
-            let fresh = try await FundApplication.find(application.id, on: req.db) ?? application
+            let fresh = try await ApplicationQueries.find(application.id, on: req.db) ?? application
             return try await render(fresh, req: req, errorMessage: error.message, errors: error.fields, typed: typed, status: error.status)
         } catch let error as AppError where error.status.code < 500 {
-            let fresh = try await FundApplication.find(application.id, on: req.db) ?? application
+            let fresh = try await ApplicationQueries.find(application.id, on: req.db) ?? application
             return try await render(fresh, req: req, errorMessage: error.message, status: error.status)
         }
     }
@@ -513,7 +506,7 @@ struct ApplicationController {
     func download(req: Request) async throws -> Response {
         let application = try await req.visibleApplication()
         guard let fileID = req.parameters.get("file", as: UUID.self),
-            let file = try await Attachment.query(on: req.db).filter(\.$id == fileID).filter(\.$application.$id == application.id!).first()
+            let file = try await ApplicationQueries.attachment(fileID, of: try application.requireID(), on: req.db)
         else {
             throw AppError.notFound("Cette pièce n’existe pas.")
         }
@@ -543,13 +536,14 @@ struct ApplicationController {
         let application = try await req.visibleApplication()
         guard application.reference != nil else { throw AppError.notFound("Ce dossier n’a pas encore été déposé.") }
         let id = application.id!
-        let deposit = try await ApplicationEvent.query(on: req.db).filter(\.$application.$id == id)
-            .filter(\.$action == ApplicationAction.submit.rawValue).sort(\.$atEpoch).first()
+        let deposit = try await ApplicationQueries.deposit(of: id, on: req.db)
         let place = try await CommuneResolver.resolve(stored: application.communeCode, on: req.db)
         // The documents of the deposit, not those sent afterwards.
-        let files = try await Self.files(of: application, on: req.db).filter { file in deposit.map { file.atEpoch <= $0.atEpoch } ?? true }
+        let files = try await AttachedFile.query(of: application, on: req.db).filter { file in
+            deposit.map { file.atEpoch <= $0.atEpoch } ?? true
+        }
         return ReceiptPage(
-            application: application, call: try await application.$call.get(on: req.db),
+            application: application, call: try await ApplicationQueries.call(of: application, on: req.db),
             depositedAt: deposit?.atEpoch, place: place, files: files)
     }
 
@@ -558,8 +552,8 @@ struct ApplicationController {
         guard application.decidedOn != nil, application.state.isLaureate || application.state == .rejected else {
             throw AppError.notFound("Aucune décision n’a encore été rendue sur ce dossier.")
         }
-        let call = try await application.$call.get(on: req.db)
-        let regime = try await AidRegimeRecord.find(application.regimeID, on: req.db)
+        let call = try await ApplicationQueries.call(of: application, on: req.db)
+        let regime = try await CallQueries.regime(application.regimeID, on: req.db)
         return HTMLResponse.make(
             DecisionLetterPage(
                 application: application, call: call,

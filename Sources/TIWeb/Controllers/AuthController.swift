@@ -1,4 +1,3 @@
-import Fluent
 import TIDomain
 import TIPersistence
 import Vapor
@@ -60,7 +59,7 @@ struct AuthController {
             if delay > 0 { try await Task.sleep(nanoseconds: UInt64(min(delay, 30) * 1_000_000_000)) }
         }
 
-        let user = try await TIPersistenceUser.query(on: req.db).filter(\.$email == email).first()
+        let user = try await UserAccounts.find(email: email, on: req.db)
         let valid: Bool
         do {
             valid = try await req.application.passwordHashing.verify(
@@ -143,7 +142,7 @@ struct AuthController {
                 guard
                     try await LoginThrottleStore(database: db, rules: application.config.loginThrottle)
                         .reserve("reset-account:" + Secret.hash(email), now: now, window: 3600).attempt <= Self.resetMailsPerAccount,
-                    let user = try await TIPersistenceUser.query(on: db).filter(\.$email == email).first(), user.active
+                    let user = try await UserAccounts.find(email: email, on: db), user.active
                 else { return }
                 try await PasswordReset.send(to: user, validity: 3600, application: application, reason: .forgotten)
             } catch {
@@ -172,7 +171,7 @@ struct AuthController {
             return HTMLResponse.make(ResetPasswordPage(token: token, valid: false).render(), status: .gone)
         }
         let form = try req.content.decode(ResetForm.self)
-        let user = try await reset.$user.get(on: req.db)
+        let user = try await PasswordReset.user(of: reset, on: req.db)
         let password = form.password ?? ""
         do { try PasswordPolicy.validate(password, email: user.email) } catch {
             return HTMLResponse.make(ResetPasswordPage(token: token, valid: true, error: error.message).render(), status: .badRequest)
@@ -183,25 +182,8 @@ struct AuthController {
                 status: .badRequest)
         }
         let hash = try await req.application.passwordHashing.hash(password, on: req.eventLoop)
-        let now = req.clock.epoch
-        try await req.db.writeTransaction { db in
-            user.passwordHash = hash
-            try await user.save(on: db)
-            reset.usedEpoch = now
-            try await reset.save(on: db)
-            // A new password ends every other credential: pending reset links, sessions, API tokens.
-            let userID = try user.requireID()
-            try await PasswordResetToken.query(on: db).filter(\.$user.$id == userID).filter(\.$usedEpoch == nil)
-                .set(\.$usedEpoch, to: now).update()
-            try await APIToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedEpoch == nil)
-                .set(\.$revokedEpoch, to: now).update()
-            try await SessionStore(database: db).closeAll(for: userID)
-            try await LoginThrottleStore(database: db, rules: req.application.config.loginThrottle).clear(
-                LoginThrottleStore.accountKey(user.email))
-            try await AuditLog.record(
-                "utilisateur.mot_de_passe", by: .init(id: user.id!.uuidString, role: user.role.rawValue, at: req.clock.now),
-                object: "utilisateur", id: user.id!.uuidString, on: db)
-        }
+        // A new password ends every other credential: pending reset links, sessions, API tokens.
+        try await PasswordReset.complete(reset, passwordHash: hash, now: req.clock.now, application: req.application)
         return req.redirect(to: SiteURL.signIn.path + "?reinitialise=1", redirectType: .normal)
     }
 
@@ -224,53 +206,5 @@ struct AuthController {
             !raw.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" })
         else { return nil }
         return raw
-    }
-}
-
-/// Single-use, time-limited password links (forgotten password, new account).
-enum PasswordReset {
-    enum Reason { case forgotten, newAccount }
-
-    static func send(to user: TIPersistenceUser, validity: Double, application: Application, reason: Reason) async throws {
-        let token = Secret.generate()
-        try await PasswordResetToken(
-            tokenHash: Secret.hash(token), userID: user.requireID(),
-            expires: application.clock.epoch + validity
-        ).create(on: application.db)
-        let link = application.config.publicURL + SiteURL.resetPassword(token).path
-        let hours = Int(validity / 3600)
-        let mail: Mail
-        switch reason {
-        case .forgotten:
-            mail = Mail(
-                to: user.email, subject: "Territoires d’industrie : réinitialiser votre mot de passe",
-                body: """
-                    Bonjour,
-
-                    Pour choisir un nouveau mot de passe, ouvrez ce lien (valable \(hours) heure\(hours > 1 ? "s" : ""), utilisable une seule fois) :
-                    \(link)
-
-                    Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.
-                    """, date: application.clock.now)
-        case .newAccount:
-            mail = Mail(
-                to: user.email, subject: "Territoires d’industrie : votre compte",
-                body: """
-                    Bonjour \(user.displayName),
-
-                    Un compte « \(user.role.label) » vient d’être créé pour vous sur la plateforme Territoires d’industrie.
-                    Choisissez votre mot de passe avec ce lien (valable \(hours) heures, utilisable une seule fois) :
-                    \(link)
-                    """, date: application.clock.now)
-        }
-        try await application.mailer.send(mail)
-    }
-
-    /// The pending reset for a token, if it exists, is unused and not expired.
-    static func find(_ token: String, now: Double, on database: any Database) async throws -> PasswordResetToken? {
-        guard let reset = try await PasswordResetToken.find(Secret.hash(token), on: database),
-            reset.usedEpoch == nil, reset.expiresEpoch > now
-        else { return nil }
-        return reset
     }
 }

@@ -1,5 +1,3 @@
-import Fluent
-import FluentSQL
 import TIDomain
 import TIGeo
 import TIPersistence

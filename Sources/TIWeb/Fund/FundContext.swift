@@ -13,7 +13,7 @@ extension Request {
     /// The application of the `:id` parameter, if this person may see it; 404 otherwise
     /// (an application outside one's scope does not exist for them).
     func visibleApplication() async throws -> FundApplication {
-        guard let id = parameters.get("id", as: UUID.self), let application = try await FundApplication.find(id, on: db),
+        guard let id = parameters.get("id", as: UUID.self), let application = try await ApplicationQueries.find(id, on: db),
             let principal, FundAccess.canSee(application, principal)
         else {
             throw AppError.notFound("Ce dossier n’existe pas ou ne relève pas de votre périmètre.")

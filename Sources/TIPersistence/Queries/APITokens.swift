@@ -1,0 +1,41 @@
+import FluentKit
+import Foundation
+
+/// Personal API tokens: listed, created and revoked by their owner, each change audited.
+public enum APITokens {
+    /// A person's tokens, newest first.
+    public static func of(_ userID: UUID, on db: any Database) async throws -> [APIToken] {
+        try await APIToken.query(on: db).filter(\.$user.$id == userID).sort(\.$createdAt, .descending).all()
+    }
+
+    /// Records a token whose secret (shown once, never stored) hashes to `tokenHash`.
+    public static func create(
+        userID: UUID, name: String, tokenHash: String, prefix: String, validityDays: Int, now: Double, actor: AuditLog.Actor,
+        on db: any Database
+    ) async throws -> APIToken {
+        let token = APIToken(userID: userID, name: name, tokenHash: tokenHash, prefix: prefix, expires: now + Double(validityDays) * 86400)
+        try await db.writeTransaction { db in
+            try await token.create(on: db)
+            try await AuditLog.record(
+                "jeton.creation", by: actor, object: "jeton", id: try token.requireID().uuidString,
+                after: ["nom": name, "validite_jours": String(validityDays), "prefixe": prefix], on: db)
+        }
+        return token
+    }
+
+    /// Revokes one of `userID`'s tokens (already revoked: nothing changes). False when the token
+    /// does not exist or belongs to someone else: the caller answers 404 either way.
+    public static func revoke(_ id: UUID, of userID: UUID, at now: Double, actor: AuditLog.Actor, on db: any Database) async throws -> Bool
+    {
+        guard let token = try await APIToken.query(on: db).filter(\.$id == id).filter(\.$user.$id == userID).first() else { return false }
+        guard token.revokedEpoch == nil else { return true }
+        try await db.writeTransaction { db in
+            token.revokedEpoch = now
+            try await token.save(on: db)
+            try await AuditLog.record(
+                "jeton.revocation", by: actor, object: "jeton", id: id.uuidString,
+                before: ["etat": "actif"], after: ["etat": "revoque"], on: db)
+        }
+        return true
+    }
+}
