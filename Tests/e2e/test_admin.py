@@ -7,12 +7,29 @@ import uuid
 from conftest import (REFERENCE_RE, UUID_RE, act, assert_no_problems, choose_containing, click_and_wait, deposit,
                       deposit_new_application, describe, field, first_present, form_of, get_forms_problems,
                       mail_text, main, main_text, make_pdf, mime_problems, open_first_in_state, open_own_file,
-                      path_of, read_mails, request_information, table_rows, type_into)
+                      path_of, read_mails, request_information, table_rows, tick, type_into)
 
 
 def test_sign_in_lands_on_the_administration(page_as):
     page = page_as("admin", fresh=True)
     assert path_of(page).startswith("/admin"), f"after sign-in the admin lands on {describe(page)}, not the administration"
+
+
+def test_admin_creates_a_collaborative_call(page_as):
+    """The call form's « Projets collaboratifs » box, ticked, is a collaborative call (not a 400)."""
+    page = page_as("admin")
+    page.goto("/admin/appels")
+    click_and_wait(main(page).get_by_role("link", name="Créer un appel"))
+    title = f"Appel collaboratif {uuid.uuid4().hex[:6]}"
+    type_into(page, "Titre", title)
+    type_into(page, "Description", "Projets portés à plusieurs industriels d’un même territoire.")
+    type_into(page, "Investissement minimum", "200 000")
+    tick(main(page).locator("input[name='collaboratif[]']"))
+    response = click_and_wait(main(page).get_by_role("button", name="Créer l’appel"))
+    assert response.status == 201, describe(page, response)
+    page.goto("/fonds")
+    click_and_wait(main(page).get_by_role("link", name=title))
+    assert "projets collaboratifs" in main_text(page).lower(), f"the new call's page does not say it is collaborative: {describe(page)}"
 
 
 def open_journal(page, **filters):

@@ -48,13 +48,14 @@ struct CallAdminController {
         var minimumInvestment: String?
         var demarrage: String?
         var regime: String?
-        var collaboratif: String?
+        /// A checkbox group of one: `collaboratif[]=oui` when ticked.
+        var collaboratif: [String]?
 
         var draft: CallService.Draft {
             .init(
                 title: titre ?? "", description: description ?? "", opensOn: ouverture ?? "", closesOn: cloture ?? "",
                 carriers: porteurs ?? [], sizes: tailles ?? [], regions: regions ?? "", minimumInvestment: minimumInvestment ?? "",
-                startWithinMonths: demarrage ?? "", regimeID: regime ?? "", collaborative: collaboratif == "oui")
+                startWithinMonths: demarrage ?? "", regimeID: regime ?? "", collaborative: collaboratif?.contains("oui") == true)
         }
 
         enum CodingKeys: String, CodingKey {
