@@ -53,9 +53,11 @@ public enum ApplicationQueue {
         return try await (range.map { sorted.range($0) } ?? sorted).all()
     }
 
-    /// An applicant's files, with their call, last updated first.
-    public static func mine(_ principal: Principal, on db: any Database) async throws -> [FundApplication] {
+    /// An applicant's files with the title of their call, last updated first.
+    public static func mine(_ principal: Principal, on db: any Database) async throws -> [(application: FundApplication, callTitle: String)]
+    {
         try await FundAccess.scoped(FundApplication.query(on: db), principal).with(\.$call).sort(\.$updatedAt, .descending).all()
+            .map { ($0, $0.call.title) }
     }
 
     /// A person's latest notifications, newest first.

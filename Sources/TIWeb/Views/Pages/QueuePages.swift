@@ -4,7 +4,8 @@ import TIDomain
 import TIPersistence
 
 struct MyApplicationsPage {
-    var applications: [FundApplication]
+    /// The applicant's files and the title of their call.
+    var applications: [(application: FundApplication, callTitle: String)]
     var notifications: [TIPersistence.Notification]
     var openCalls: [FundCall]
     var notice: String? = nil
@@ -24,12 +25,12 @@ struct MyApplicationsPage {
                             .forEach(openCalls) { .a(.href(SiteURL.fundCall($0.id!).path), .text($0.title + " ")) }))),
                 Components.table(
                     caption: "Mes dossiers", header: ["Dossier", "Appel", "État", "Prochaine étape", "Mis à jour"],
-                    rows: applications.map { a in
+                    rows: applications.map { a, callTitle in
                         [
                             Components.headerCell(
                                 a.reference.map { "\($0) — \(a.displayName)" } ?? "Brouillon — \(a.displayName)",
                                 .application(a.id!)),
-                            Components.cell(a.call.title), .td(Components.badgeCell(a.state.label, a.state.badge)),
+                            Components.cell(callTitle), .td(Components.badgeCell(a.state.label, a.state.badge)),
                             Components.cell(a.state.nextStep),
                             Components.cell(a.updatedAt.map { AuditPage.timestamp($0.timeIntervalSince1970) } ?? "—"),
                         ]
