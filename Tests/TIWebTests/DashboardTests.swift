@@ -40,6 +40,25 @@ extension AppTests {
             }
         }
 
+        /// Editing a call changes no counted row; the figures still follow it (the data version).
+        @Test func aCallEditShowsInTheFigures() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                _ = try await f.application(to: .laureate)
+                let browser = Browser(app)
+                func collaborative() async throws -> Double? {
+                    let body = try await browser.get("/api/v1/indicators/laureates.collaborative.count?as_of=2021-09-24").body
+                    let json = try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]
+                    return (json?["result"] as? [String: Any])?["value"] as? Double
+                }
+                #expect(try await collaborative() == 0)
+                var draft = CallService.Draft(f.call)
+                draft.collaborative = true
+                _ = try await CallService.save(draft, existing: f.call, actor: .system(at: FundFixture.now), on: app.db)
+                #expect(try await collaborative() == 1)
+            }
+        }
+
         @Test func mapShowsChoroplethPointsAndDownloads() async throws {
             try await withTestApp(territories: true) { app in
                 let f = try await FundFixture.make(app)

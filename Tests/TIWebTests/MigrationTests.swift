@@ -15,6 +15,7 @@ struct MigrationTests {
             "CreateAidRegimes", "CreateCalls", "CreateEnvelopes", "CreateApplications",
             "CreateReferenceSequences",
             "CreateCommunePostalCodes", "AddApplicationPublication", "AddRequiredDocuments", "AddReviewFollowing",
+            "CreateDataVersion",
         ].map { "TIPersistence." + $0 }
         #expect(Array(AppMigrations.all.map(\.name).prefix(shipped.count)) == shipped)
     }

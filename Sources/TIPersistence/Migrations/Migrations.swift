@@ -34,6 +34,8 @@ public enum AppMigrations {
         AddApplicationPublication(),
         AddRequiredDocuments(),
         AddReviewFollowing(),
+        // 006: figures never stale
+        CreateDataVersion(),
     ]
 }
 

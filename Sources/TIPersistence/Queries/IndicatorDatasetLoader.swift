@@ -13,12 +13,14 @@ public enum IndicatorDatasetLoader {
                    (SELECT COUNT(*) FROM follow_ups) AS f, (SELECT COUNT(*) FROM territories) AS t,
                    (SELECT COUNT(*) FROM territory_epcis) AS m, (SELECT COUNT(*) FROM envelopes) AS v,
                    (SELECT COUNT(*) FROM envelope_movements) AS mv, (SELECT COUNT(*) FROM geo_imports) AS g,
-                   (SELECT COUNT(*) FROM commune_zonings) AS z, CAST(MAX(updated_at) AS TEXT) AS tu
+                   (SELECT COUNT(*) FROM commune_zonings) AS z, CAST(MAX(updated_at) AS TEXT) AS tu,
+                   (SELECT MAX(version) FROM data_version) AS dv
             FROM territories
             """
         ).first()!
         let parts = try ["a", "e", "f", "t", "m", "v", "mv", "g", "z"].map { String(try row.decode(column: $0, as: Int.self)) }
-        return parts.joined(separator: ":") + ":" + (try row.decode(column: "tu", as: String?.self) ?? "-")
+        return parts.joined(separator: ":") + ":" + (try row.decode(column: "tu", as: String?.self) ?? "-") + ":"
+            + String(try row.decode(column: "dv", as: Int64?.self) ?? 0)
     }
 
     public static func load(on db: any Database) async throws -> IndicatorDataset {
