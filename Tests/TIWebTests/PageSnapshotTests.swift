@@ -16,6 +16,10 @@ struct PageSnapshotTests {
         assertSnapshot(of: EnvelopePage(model: .mock).render(), as: .html)
     }
 
+    @Test func workQueue() {
+        assertSnapshot(of: QueuePage(model: .mock).render(), as: .html)
+    }
+
     @Test func signInWithAnError() {
         assertSnapshot(
             of: SignInPage(email: "porteur@exemple.fr", back: "/dossiers", error: "Adresse ou mot de passe incorrect.").render(), as: .html)

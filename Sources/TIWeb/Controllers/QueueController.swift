@@ -64,24 +64,9 @@ struct QueueController {
     }
 
     func queue(req: Request) async throws -> Response {
-        let filter = try req.query.decode(Filter.self)
-        let principal = req.principal!
-        let criteria = try filter.criteria()
-        let total = try await ApplicationQueue.count(criteria, for: principal, on: req.db)
-        let pagination = try Pagination(page: filter.page, size: Self.pageSize)
-        let page = pagination.page
-        let rows = try await ApplicationQueue.rows(criteria, for: principal, range: pagination.range, on: req.db)
-        let calls = try await CallQueries.all(on: req.db)
-        let regions = try await GeoQueries.regionsByName(on: req.db).filter { FundAccess.worksOn(region: $0.code, principal) }
-        let names = try await ApplicationQueue.reviewerNames(on: req.db)
-        return HTMLResponse.make(
-            QueuePage(
-                filter: filter, rows: rows, total: total, page: page, pageSize: Self.pageSize,
-                calls: calls, regions: regions.map { ($0.code, $0.name) },
-                committeeRegions: FundAccess.sitsInCommittee(principal) ? regions.map(\.code) : [],
-                instructorNames: names, answered: try await ApplicationQueue.answeredByApplicant(rows.compactMap(\.id), on: req.db),
-                today: req.clock.today
-            ).render())
+        let model = try await QueuePage.Model.query(
+            try req.query.decode(Filter.self), pageSize: Self.pageSize, for: try req.requirePrincipal(), today: req.clock.today, on: req.db)
+        return HTMLResponse.make(QueuePage(model: model).render())
     }
 
     static let csvHeader = [
