@@ -16,6 +16,14 @@ struct PageSnapshotTests {
         assertSnapshot(of: EnvelopePage(model: .mock).render(), as: .html)
     }
 
+    @Test func fundIndex() {
+        assertSnapshot(of: FundIndexPage.mock.render(), as: .html)
+    }
+
+    @Test func callForAnApplicant() {
+        assertSnapshot(of: CallPage.mock.render(), as: .html)
+    }
+
     @Test func workQueue() {
         assertSnapshot(of: QueuePage(model: .mock).render(), as: .html)
     }

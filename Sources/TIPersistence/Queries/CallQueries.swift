@@ -2,8 +2,44 @@ import FluentKit
 import Foundation
 import TIDomain
 
+/// A call for projects as pages show it.
+public struct CallSummary: Sendable, Equatable {
+    public var id: UUID
+    public var title: String
+    public var description: String
+    public var rules: CallRules
+    /// The aid regime's label and its ceiling per undertaking.
+    public var regimeLabel: String
+    public var ceiling: EuroCents
+
+    public init(id: UUID, title: String, description: String, rules: CallRules, regimeLabel: String, ceiling: EuroCents) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.rules = rules
+        self.regimeLabel = regimeLabel
+        self.ceiling = ceiling
+    }
+}
+
 /// Reads of the calls for projects and their aid regimes.
 public enum CallQueries {
+    /// Every call with its regime, latest opening first.
+    public static func summaries(on db: any Database) async throws -> [CallSummary] {
+        try await FundCall.query(on: db).with(\.$regime).sort(\.$opensOn, .descending).all().compactMap(summary)
+    }
+
+    public static func summary(_ id: UUID, on db: any Database) async throws -> CallSummary? {
+        try await FundCall.query(on: db).filter(\.$id == id).with(\.$regime).first().flatMap(summary)
+    }
+
+    static func summary(_ c: FundCall) -> CallSummary? {
+        guard let id = c.id else { return nil }
+        return CallSummary(
+            id: id, title: c.title, description: c.description, rules: c.rules, regimeLabel: c.regime.label,
+            ceiling: EuroCents(cents: c.regime.ceilingCents))
+    }
+
     /// Every call, latest opening first.
     public static func all(on db: any Database) async throws -> [FundCall] {
         try await FundCall.query(on: db).sort(\.$opensOn, .descending).all()

@@ -5,17 +5,17 @@ import Vapor
 /// The fund's public side (calls) and the applicant's entry point.
 struct FundController {
     func index(req: Request) async throws -> Response {
-        let calls = try await CallQueries.all(on: req.db)
+        let calls = try await CallQueries.summaries(on: req.db)
         let totals = try await CallQueries.totals(on: req.db)
         return HTMLResponse.make(FundIndexPage(calls: calls, totals: totals, today: req.clock.today, role: req.principal?.role).render())
     }
 
     func call(req: Request) async throws -> Response {
-        let call = try await Self.call(req)
-        let envelopes = try await EnvelopeQueries.ofCall(try call.requireID(), on: req.db)
-        let regime = try await CallQueries.regime(of: call, on: req.db)
-        return HTMLResponse.make(
-            CallPage(call: call, regime: regime, envelopes: envelopes, today: req.clock.today, role: req.principal?.role).render())
+        guard let id = req.parameters.get("id", as: UUID.self), let call = try await CallQueries.summary(id, on: req.db) else {
+            throw AppError.notFound("Cet appel à projets n’existe pas.")
+        }
+        let envelopes = try await EnvelopeQueries.ofCall(id, on: req.db)
+        return HTMLResponse.make(CallPage(call: call, envelopes: envelopes, today: req.clock.today, role: req.principal?.role).render())
     }
 
     /// An applicant starts a draft on a call.

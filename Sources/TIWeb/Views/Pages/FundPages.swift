@@ -4,7 +4,7 @@ import TIDomain
 import TIPersistence
 
 struct FundIndexPage {
-    var calls: [FundCall]
+    var calls: [CallSummary]
     var totals: [UUID: CallQueries.Totals]
     var today: CivilDate
     var role: Role?
@@ -42,9 +42,9 @@ struct FundIndexPage {
                 Components.table(
                     caption: "Appels à projets", header: ["Appel", "Période", "État", "Enveloppe État", "Enveloppe Régions", "Engagé"],
                     rows: calls.map { c in
-                        let t = totals[c.id!] ?? CallQueries.Totals()
+                        let t = totals[c.id] ?? CallQueries.Totals()
                         return [
-                            Components.headerCell(c.title, .fundCall(c.id!)),
+                            Components.headerCell(c.title, .fundCall(c.id)),
                             Components.cell("du \(c.rules.opensOn.french) au \(c.rules.closesOn.french)"),
                             .td(Self.status(c.rules, today: today)),
                             Components.moneyCell(t.state.cents), Components.moneyCell(t.region.cents),
@@ -62,8 +62,7 @@ struct FundIndexPage {
 }
 
 struct CallPage {
-    var call: FundCall
-    var regime: AidRegimeRecord
+    var call: CallSummary
     var envelopes: [EnvelopeSummary]
     var today: CivilDate
     var role: Role?
@@ -80,14 +79,14 @@ struct CallPage {
                 .h1(.text(call.title)),
                 .div(
                     .class("ti-badges fr-mb-2w"), FundIndexPage.status(rules, today: today),
-                    .if(call.collaborative, Components.badge("Projets collaboratifs", kind: "info"))),
+                    .if(call.rules.collaborative, Components.badge("Projets collaboratifs", kind: "info"))),
                 .p(.class("fr-text--lead"), .text(call.description)),
                 .if(
                     role == .applicant && rules.isOpen(on: today),
-                    Forms.post(action: SiteURL.applyToCall(call.id!).path, Forms.submit("Commencer un dossier sur cet appel"))),
+                    Forms.post(action: SiteURL.applyToCall(call.id).path, Forms.submit("Commencer un dossier sur cet appel"))),
                 .if(
                     role == .admin,
-                    .p(.a(.class("fr-link"), .href(SiteURL.adminCall(call.id!).path), "Modifier l’appel et ses enveloppes"))),
+                    .p(.a(.class("fr-link"), .href(SiteURL.adminCall(call.id).path), "Modifier l’appel et ses enveloppes"))),
                 .h2(.class("fr-mt-4w"), "Conditions"),
                 .dl(
                     .class("ti-definitions"),
@@ -102,7 +101,7 @@ struct CallPage {
                     .dt("Régime d’aides"),
                     .dd(
                         .text(
-                            "\(regime.label) — plafond de \(EuroCents(cents: regime.ceilingCents).formatted) par entreprise, toutes aides de ce régime confondues"
+                            "\(call.regimeLabel) — plafond de \(call.ceiling.formatted) par entreprise, toutes aides de ce régime confondues"
                         ))),
                 .h2(.class("fr-mt-4w"), "Enveloppes par région"),
                 Components.table(
