@@ -1,5 +1,6 @@
 """The national team's journey (admin): accounts and their scope, the audit journal, reopening a
 decision and recovering aid, with every change of a deposited file in the journal."""
+import datetime
 import re
 import time
 import uuid
@@ -7,7 +8,7 @@ import uuid
 from conftest import (REFERENCE_RE, UUID_RE, act, assert_no_problems, choose_containing, click_and_wait, deposit,
                       deposit_new_application, describe, field, first_present, form_of, get_forms_problems,
                       mail_text, main, main_text, make_pdf, mime_problems, open_first_in_state, open_own_file,
-                      path_of, read_mails, request_information, table_rows, tick, type_into)
+                      path_of, read_mails, request_information, table_rows, tick, today_paris, type_into)
 
 
 def test_sign_in_lands_on_the_administration(page_as):
@@ -24,6 +25,10 @@ def test_admin_creates_a_collaborative_call(page_as):
     type_into(page, "Titre", title)
     type_into(page, "Description", "Projets portés à plusieurs industriels d’un même territoire.")
     type_into(page, "Investissement minimum", "200 000")
+    # Opening next year: the other journeys deposit on the open calls, which need no partners.
+    opens = today_paris() + datetime.timedelta(days=365)
+    type_into(page, "Ouverture", opens.isoformat())
+    type_into(page, "Clôture", (opens + datetime.timedelta(days=180)).isoformat())
     tick(main(page).locator("input[name='collaboratif[]']"))
     response = click_and_wait(main(page).get_by_role("button", name="Créer l’appel"))
     assert response.status == 201, describe(page, response)
