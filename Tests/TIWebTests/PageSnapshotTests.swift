@@ -1,4 +1,6 @@
+import Foundation
 import SnapshotTesting
+import TIPersistence
 import Testing
 
 @testable import TIWeb
@@ -26,6 +28,22 @@ struct PageSnapshotTests {
 
     @Test func workQueue() {
         assertSnapshot(of: QueuePage(model: .mock).render(), as: .html)
+    }
+
+    /// Just created (its secret shown once), active, expired, revoked.
+    @Test func apiTokens() {
+        func token(_ n: Int, _ name: String, expires: Double, revoked: Double? = nil) -> APITokenSummary {
+            APITokenSummary(
+                id: UUID(uuidString: "00000000-0000-0000-0000-00000000000\(n)")!, name: name, prefix: "ti_ab12c\(n)",
+                createdEpoch: 1_615_800_000, expiresEpoch: expires, lastUsedEpoch: n == 1 ? 1_615_900_000 : nil, revokedEpoch: revoked)
+        }
+        let page = TokensPage(
+            tokens: [
+                token(1, "Tableau de bord <régional>", expires: 1_700_000_000), token(2, "Ancien script", expires: 1_600_000_000),
+                token(3, "Export", expires: 1_700_000_000, revoked: 1_616_000_000),
+            ],
+            created: ("Tableau de bord <régional>", "ti_ab12c1-secret-shown-once"), now: 1_616_100_000)
+        assertSnapshot(of: page.render(), as: .html)
     }
 
     @Test func signInWithAnError() {

@@ -1,11 +1,43 @@
 import FluentKit
 import Foundation
 
+/// A personal API token as its owner sees it (never its hash).
+public struct APITokenSummary: Sendable, Equatable {
+    public var id: UUID
+    public var name: String
+    /// The first characters of the secret, to recognise it.
+    public var prefix: String
+    public var createdEpoch: Double?
+    public var expiresEpoch: Double
+    public var lastUsedEpoch: Double?
+    public var revokedEpoch: Double?
+
+    public init(
+        id: UUID, name: String, prefix: String, createdEpoch: Double?, expiresEpoch: Double, lastUsedEpoch: Double?, revokedEpoch: Double?
+    ) {
+        self.id = id
+        self.name = name
+        self.prefix = prefix
+        self.createdEpoch = createdEpoch
+        self.expiresEpoch = expiresEpoch
+        self.lastUsedEpoch = lastUsedEpoch
+        self.revokedEpoch = revokedEpoch
+    }
+
+    public func isUsable(now: Double) -> Bool { revokedEpoch == nil && expiresEpoch > now }
+}
+
 /// Personal API tokens: listed, created and revoked by their owner, each change audited.
 public enum APITokens {
     /// A person's tokens, newest first.
-    public static func of(_ userID: UUID, on db: any Database) async throws -> [APIToken] {
-        try await APIToken.query(on: db).filter(\.$user.$id == userID).sort(\.$createdAt, .descending).all()
+    public static func of(_ userID: UUID, on db: any Database) async throws -> [APITokenSummary] {
+        try await APIToken.query(on: db).filter(\.$user.$id == userID).sort(\.$createdAt, .descending).all().compactMap { t in
+            t.id.map {
+                APITokenSummary(
+                    id: $0, name: t.name, prefix: t.prefix, createdEpoch: t.createdAt?.timeIntervalSince1970, expiresEpoch: t.expiresEpoch,
+                    lastUsedEpoch: t.lastUsedEpoch, revokedEpoch: t.revokedEpoch)
+            }
+        }
     }
 
     /// Records a token whose secret (shown once, never stored) hashes to `tokenHash`.

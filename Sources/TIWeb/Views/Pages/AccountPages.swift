@@ -48,7 +48,7 @@ struct AccountPage {
 }
 
 struct TokensPage {
-    var tokens: [APIToken]
+    var tokens: [APITokenSummary]
     var created: (name: String, secret: String)?
     var error: String?
     var name = ""
@@ -86,14 +86,14 @@ struct TokensPage {
                         let state = token.revokedEpoch != nil ? "Révoqué" : usable ? "Actif" : "Expiré"
                         return [
                             Components.cell(token.name), .td(.code(.text(token.prefix + "…"))),
-                            Components.cell(token.createdAt.map { Self.date($0.timeIntervalSince1970) } ?? "—"),
+                            Components.cell(token.createdEpoch.map(Self.date) ?? "—"),
                             Components.cell(Self.date(token.expiresEpoch)),
                             Components.cell(token.lastUsedEpoch.map(Self.date) ?? "jamais"),
                             Components.cell(state),
                             usable
                                 ? .td(
                                     .form(
-                                        .method(.post), .action(SiteURL.revokeToken(token.id!).path),
+                                        .method(.post), .action(SiteURL.revokeToken(token.id).path),
                                         .input(.type(.hidden), .name("_csrf"), .value(PageContext.current.csrfToken)),
                                         .button(
                                             .class("fr-btn fr-btn--sm fr-btn--secondary"), .type(.submit),
