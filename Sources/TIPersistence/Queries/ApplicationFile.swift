@@ -23,11 +23,11 @@ public struct ApplicationFile: Sendable {
             try await User.query(on: db).filter(\.$id ~~ actorIDs).all().compactMap { u in u.id.map { ($0.uuidString, u.displayName) } }
         ) { first, _ in first }
         return ApplicationFile(
-            call: try await application.$call.get(on: db),
-            regime: try await AidRegimeRecord.find(application.regimeID, on: db),
+            call: try await ApplicationQueries.call(of: application, on: db),
+            regime: try await CallQueries.regime(application.regimeID, on: db),
             events: events,
             messages: try await ApplicationMessage.query(on: db).filter(\.$application.$id == id).sort(\.$atEpoch).all(),
-            attachments: try await Attachment.query(on: db).filter(\.$application.$id == id).sort(\.$atEpoch).all(),
+            attachments: try await ApplicationQueries.attachments(of: id, on: db),
             payments: try await Payment.query(on: db).filter(\.$application.$id == id).sort(\.$paidOn).all(),
             followUps: try await FollowUp.query(on: db).filter(\.$application.$id == id).sort(\.$onDate).all(),
             actorNames: names)

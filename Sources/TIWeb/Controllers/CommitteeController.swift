@@ -12,8 +12,8 @@ struct CommitteeController {
             CommitteePage(
                 regionCode: region.code, regionName: region.name, applications: applications,
                 party: req.principal.flatMap { DecisionParty.of($0.role) },
-                territories: try await territoryNames(req), results: [:],
-                envelopes: try await envelopes(region.code, req)
+                territories: try await GeoQueries.territoryNames(on: req.db), results: [:],
+                envelopes: try await EnvelopeQueries.inRegion(region.code, on: req.db)
             ).render())
     }
 
@@ -32,8 +32,8 @@ struct CommitteeController {
         guard !ticked.isEmpty else {
             let page = CommitteePage(
                 regionCode: region.code, regionName: region.name, applications: applications,
-                party: DecisionParty.of(actor.role), territories: try await territoryNames(req), results: [:],
-                envelopes: try await envelopes(region.code, req),
+                party: DecisionParty.of(actor.role), territories: try await GeoQueries.territoryNames(on: req.db), results: [:],
+                envelopes: try await EnvelopeQueries.inRegion(region.code, on: req.db),
                 error: "Aucune décision cochée : choisissez « Favorable » ou « Défavorable » pour au moins un dossier.")
             return HTMLResponse.make(page.render(), status: .badRequest)
         }
@@ -67,8 +67,8 @@ struct CommitteeController {
         let (_, fresh) = try await load(req, includeDecided: Set(results.keys))
         let page = CommitteePage(
             regionCode: region.code, regionName: region.name, applications: fresh,
-            party: DecisionParty.of(actor.role), territories: try await territoryNames(req), results: results,
-            envelopes: try await envelopes(region.code, req))
+            party: DecisionParty.of(actor.role), territories: try await GeoQueries.territoryNames(on: req.db), results: results,
+            envelopes: try await EnvelopeQueries.inRegion(region.code, on: req.db))
         return HTMLResponse.make(page.render(), status: results.values.contains { !$0.ok } ? .conflict : .ok)
     }
 
@@ -82,11 +82,4 @@ struct CommitteeController {
         return (region, try await ApplicationQueue.committee(region: code, alsoDecided: includeDecided, on: req.db))
     }
 
-    func territoryNames(_ req: Request) async throws -> [String: String] {
-        try await GeoQueries.territoryNames(on: req.db)
-    }
-
-    func envelopes(_ region: String, _ req: Request) async throws -> [EnvelopeSummary] {
-        try await EnvelopeQueries.inRegion(region, on: req.db)
-    }
 }
