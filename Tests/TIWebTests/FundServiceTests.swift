@@ -292,6 +292,42 @@ extension AppTests {
             }
         }
 
+        /// Eight decisions for one undertaking race against its State-aid ceiling (1.8 M€ under
+        /// SA.56985-2020): 4 × 400 000 € pass, a fifth would exceed it; the lock per SIREN serialises
+        /// the check, so parallel decisions never pass it together, on SQLite as on PostgreSQL.
+        @Test func concurrentDecisionsNeverPassTheCeiling() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app, stateEnvelope: 10_000_000, regionEnvelope: nil)
+                var ids: [UUID] = []
+                for _ in 0..<8 {
+                    let a = try await f.application(
+                        to: .inCommittee, content: FundFixture.content(siren: "552100554", aid: 400_000), proposal: (400_000, 0))
+                    _ = try await FundService.decide(
+                        a.id!, favourable: true, motivation: "Favorable, projet mûr.", by: f.actor(.prefecture), on: app.db)
+                    ids.append(a.id!)
+                }
+                let region = f.actor(.region)
+                let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+                    for id in ids {
+                        group.addTask {
+                            do {
+                                _ = try await FundService.decide(
+                                    id, favourable: true, motivation: "Favorable, projet mûr.", by: region, on: app.db)
+                                return true
+                            } catch let error as FundError where error.code == "plafond_aides" {
+                                return false
+                            }
+                        }
+                    }
+                    return try await group.reduce(into: [Bool]()) { $0.append($1) }
+                }
+                #expect(results.filter { $0 }.count == 4)
+                let granted = try await FundApplication.query(on: app.db).filter(\.$siren == "552100554").all()
+                    .filter(\.state.isLaureate).reduce(Int64(0)) { $0 + $1.aidStateCents + $1.aidRegionCents }
+                #expect(granted == 160_000_000 && granted <= 180_000_000)
+            }
+        }
+
         /// Many decisions race for the last euros of one envelope: never over-committed.
         @Test func concurrentDecisionsNeverOverCommit() async throws {
             try await withTestApp(territories: true) { app in

@@ -160,9 +160,9 @@ extension FundService {
             case .laureate:
                 let state = application.proposedStateCents ?? 0
                 let region = application.proposedRegionCents ?? 0
-                // One decision at a time per undertaking and regime: the aid already granted is read
+                // One decision at a time per undertaking (SIREN): the aid already granted is read
                 // under the lock, so two parallel decisions cannot both pass the ceiling.
-                try await SerialLock.acquire("ceiling:\(application.siren ?? "-"):\(application.regimeID)", on: db)
+                try await SerialLock.acquire("ceiling:\(application.siren ?? "-")", on: db)
                 try await checkCeiling(application, proposed: EuroCents(cents: state) + EuroCents(cents: region), on: db)
                 let envelopes = try await EnvelopeLedger.envelopes(call: application.$call.id, region: application.regionCode ?? "", on: db)
                 guard let stateEnvelope = envelopes[.state] else {
