@@ -32,6 +32,8 @@ struct DemoApp {
     var submitted: CivilDate
     var decided: CivilDate?
     var followUp: (jobs: Int, investment: Int64)?
+    /// Jobs forecast by the end of 2023 (the 2020-2021 calls' horizon).
+    var jobsBy2023: Int?
     var pinnedInvestment = false
     var pinnedAid = false
     var pinnedJobs = false

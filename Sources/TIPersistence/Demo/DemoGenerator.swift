@@ -65,6 +65,7 @@ public enum DemoGenerator {
             try await DemoWriter(db: db, geo: geo, now: now, say: say).write(
                 territories: territories, laureates: laureates, others: others,
                 applicantSiren: applicantSiren, passwords: hashes)
+            try await WriteTransaction.bumpDataVersion(on: db)
         }
         var report = Report()
         report.territories = territories.count
@@ -216,11 +217,7 @@ struct DemoWriter {
         var events: [ApplicationEvent] = []
         var payments: [Payment] = []
         var followUps: [FollowUp] = []
-        var movements: [EnvelopeMovement] = envelopes.map {
-            EnvelopeMovement(
-                envelopeID: $0.id!, kind: .initial, amount: $0.amountCents, actorID: nil, note: "Dotation (démonstration)",
-                at: Self.epoch(try! CivilDate(parsing: "2020-09-07")))
-        }
+        var movements = allotments(envelopes, calls: calls, laureates: laureates)
         var sequence: [String: Int] = [:]
         let reviewer = AuditLog.Actor(id: nil, role: "reviewer", at: now)
         let applicant = AuditLog.Actor(id: nil, role: "applicant", at: now)
@@ -250,6 +247,7 @@ struct DemoWriter {
             content.endDate = a.submitted.adding(days: 700)
             content.jobsCreated = a.jobs
             content.jobsMaintained = a.jobsMaintained
+            content.jobsByHorizon = a.jobsBy2023
             content.stakes = a.stakes
             content.skills = a.skills
             content.ecological = a.ecological
@@ -378,6 +376,7 @@ struct DemoWriter {
                     follow.jobsCreated = f.jobs
                     follow.investmentCents = f.investment * 100
                     follow.recordedBy = "demo"
+                    follow.recordedOn = DemoTargets.followUpRecorded.iso
                     followUps.append(follow)
                 }
             }
@@ -412,6 +411,38 @@ struct DemoWriter {
             "demo.generation", by: .system(at: now), object: "base", id: "demo",
             after: ["territoires": String(territories.count), "dossiers": String(applications.count)], on: db)
         say("\(DemoGenerator.accounts.count) comptes de démonstration")
+    }
+
+    /// Each envelope's allotments, dated: the State's 400 M€ at launch then the March 2021
+    /// reinforcement, each Région's share when it commits its first aid, later calls at their opening.
+    func allotments(_ envelopes: [Envelope], calls: [FundCall], laureates: [DemoApp]) -> [EnvelopeMovement] {
+        var regionJoined: [String: CivilDate] = [:]
+        for a in laureates where a.call == 0 && a.aidRegion > 0 {
+            if let decided = a.decided, decided < regionJoined[a.region] ?? decided.adding(days: 1) { regionJoined[a.region] = decided }
+        }
+        let mainState = envelopes.filter { $0.$call.id == calls[0].id && $0.funder == .state }
+        let atLaunch = apportion(DemoTargets.launchStateEnvelopeEuros * 100, weights: mainState.map { Double($0.amountCents) })
+        var movements: [EnvelopeMovement] = []
+        func allot(_ e: Envelope, _ kind: EnvelopeMovement.Kind, _ cents: Int64, _ day: CivilDate, _ note: String) {
+            guard cents > 0 else { return }
+            movements.append(EnvelopeMovement(envelopeID: e.id!, kind: kind, amount: cents, actorID: nil, note: note, at: Self.epoch(day)))
+        }
+        for e in envelopes {
+            if let k = mainState.firstIndex(where: { $0 === e }) {
+                allot(e, .initial, atLaunch[k], DemoTargets.launch, "Dotation France Relance (démonstration)")
+                allot(e, .increase, e.amountCents - atLaunch[k], DemoTargets.reinforcement, "Abondement de mars 2021 (démonstration)")
+            } else if e.$call.id == calls[0].id {
+                allot(
+                    e, .initial, e.amountCents, regionJoined[e.$region.id] ?? DemoTargets.launch,
+                    "Dotation de la Région, « 1 pour 1 » (démonstration)")
+            } else if e.$call.id == calls[1].id {
+                allot(e, .initial, e.amountCents, DemoTargets.reinforcement, "Enveloppe des projets collaboratifs (démonstration)")
+            } else {
+                let opens = calls.first { $0.id == e.$call.id }.flatMap { try? CivilDate(parsing: $0.opensOn) } ?? DemoTargets.launch
+                allot(e, .initial, e.amountCents, opens, "Dotation (démonstration)")
+            }
+        }
+        return movements
     }
 
     static func epoch(_ date: CivilDate) -> Double {

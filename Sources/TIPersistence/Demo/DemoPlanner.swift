@@ -216,15 +216,29 @@ struct DemoPlanner {
             apps[skills[k]].trainingPlaces = Int(share)
         }
 
-        // 9. Decisions up to the report date, life after it, follow-up at end 2023 for the 1 142 sized projects.
-        let start = try CivilDate(parsing: "2020-12-10")
-        let span = 288  // days from 2020-12-10 to 2021-09-24
-        var order = Array(apps.indices)
-        rng.shuffle(&order)
-        for (k, i) in order.enumerated() {
-            let decided = start.adding(days: k * span / apps.count)
-            apps[i].decided = decided
-            apps[i].submitted = decided.adding(days: -(30 + Int(rng.next() % 90)))
+        // 9. Decisions: the 253 of the first general assembly by 15 Dec. 2020, the collaborative call's
+        // from the March 2021 reinforcement, the others up to the report date; nothing before its call
+        // opens. Then life after the decision, and the follow-up at end 2023 for the 1 142 sized projects.
+        let first = try firstLaureates(apps)
+        let firstSet = Set(first)
+        var main = apps.indices.filter { !firstSet.contains($0) && apps[$0].call == 0 }
+        var collaborative = apps.indices.filter { apps[$0].call == 1 }
+        rng.shuffle(&main)
+        rng.shuffle(&collaborative)
+        let afterAssembly = DemoTargets.firstAssembly.adding(days: 1)
+        for (group, from, to) in [
+            (first, DemoTargets.firstDecisions, DemoTargets.firstAssembly), (main, afterAssembly, DemoTargets.reportDate),
+            (collaborative, DemoTargets.reinforcement, DemoTargets.reportDate),
+        ] {
+            let span = to.days(since: from) + 1
+            for (k, i) in group.enumerated() {
+                let decided = from.adding(days: k * span / max(group.count, 1))
+                let opens = apps[i].call == 1 ? DemoTargets.collaborativeOpens : DemoTargets.launch
+                apps[i].decided = decided
+                apps[i].submitted = max(decided.adding(days: -(30 + Int(rng.next() % 90))), opens.adding(days: 3))
+            }
+        }
+        for i in apps.indices {
             let roll = rng.unit()
             apps[i].state = roll < 0.05 ? .laureate : roll < 0.2 ? .agreementSigned : roll < 0.8 ? .paymentsInProgress : .closed
             apps[i].jobsMaintained =
@@ -232,6 +246,17 @@ struct DemoPlanner {
         }
         let followed = apps.indices.filter { apps[$0].size != nil }
         let planned = followed.reduce(0) { $0 + apps[$1].jobs }
+        let forecast = Int64((Double(planned) * DemoTargets.jobsBy2023Share).rounded())
+        for (k, jobs) in apportion(forecast, weights: followed.map { Double(apps[$0].jobs) * rng.lognormal(0.3) }).enumerated() {
+            apps[followed[k]].jobsBy2023 = min(Int(jobs), apps[followed[k]].jobs)
+        }
+        // Capping at each project's planned jobs can lose a few: give them back where there is room.
+        var missing = Int(forecast) - followed.reduce(0) { $0 + (apps[$1].jobsBy2023 ?? 0) }
+        for i in followed where missing > 0 {
+            let room = min(missing, apps[i].jobs - (apps[i].jobsBy2023 ?? 0))
+            apps[i].jobsBy2023 = (apps[i].jobsBy2023 ?? 0) + room
+            missing -= room
+        }
         let created = Int64((Double(planned) * DemoTargets.jobsCreatedShare).rounded())
         for (k, jobs) in apportion(created, weights: followed.map { Double(apps[$0].jobs) * rng.lognormal(0.25) }).enumerated() {
             let i = followed[k]

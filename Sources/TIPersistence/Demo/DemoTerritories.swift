@@ -141,6 +141,19 @@ struct DemoTerritoryPlan {
             planned[index].profile.projectLead = Contact(
                 name: person(&rng), role: "Chargé·e de mission industrie", organisation: geo.epciNames[planned[index].epcis[0]])
         }
+        // 148 TI at the general assembly of 15 Dec. 2020, 146 at 24 Sept. 2021: two of them merged
+        // into a neighbour in 2021. They keep their history; their EPCI now belong to the neighbour.
+        for (k, host) in ["TI-GRAND-ANNECY", "TI-RIOM-VICHY"].enumerated() {
+            guard let neighbour = planned.first(where: { $0.id == host }) else { continue }
+            let id = "TI-FUSIONNE-\(k + 1)"
+            let name = "\(neighbour.name) — territoire fusionné"
+            planned.append(
+                Planned(
+                    id: id, name: name, epcis: [], regions: neighbour.regions,
+                    profile: TerritoryProfile(
+                        id: TerritoryID(id)!, name: name, labelDate: try CivilDate(parsing: "2018-11-22"),
+                        endDate: try CivilDate(parsing: "2021-06-30"), active: false)))
+        }
         return planned
     }
 }
