@@ -27,7 +27,11 @@ enum IndicatorFixture {
                 fragile: false, size: .pme, sector: .mecanique, stakesKnown: true, stakes: [.relocation],
                 investment: EuroCents(cents: 100_000_050), aidState: eur(200_000), aidRegion: eur(100_000), jobsPlanned: 10,
                 relocatedJobs: 4,
-                followUps: [(d(2022, 6, 30), 4, eur(300_000)), (d(2023, 12, 31), 8, eur(900_000)), (d(2024, 3, 1), 12, eur(1_000_000))]),
+                followUps: [
+                    FollowUpRecord(date: d(2022, 6, 30), jobsCreated: 4, investment: eur(300_000)),
+                    FollowUpRecord(date: d(2023, 12, 31), jobsCreated: 8, investment: eur(900_000)),
+                    FollowUpRecord(date: d(2024, 3, 1), jobsCreated: 12, investment: eur(1_000_000)),
+                ]),
             ApplicationRecord(
                 id: "A2", callID: "c1",
                 history: [(d(2021, 1, 5), .draft), (d(2021, 1, 20), .submitted), (d(2021, 5, 10), .laureate)],
@@ -35,14 +39,14 @@ enum IndicatorFixture {
                 fragile: true, size: .eti, sector: .agroalimentaire, stakesKnown: true, stakes: [.skills, .ecological],
                 skills: [.cfa, .inHouseTraining], ecological: [.decarbonisation],
                 investment: eur(2_000_000), aidState: eur(300_000), jobsPlanned: 20, trainingPlaces: 15, collaborative: true,
-                followUps: [(d(2023, 6, 30), 5, eur(1_000_000))]),
+                followUps: [FollowUpRecord(date: d(2023, 6, 30), jobsCreated: 5, investment: eur(1_000_000))]),
             ApplicationRecord(
                 id: "A3", callID: "c2",
                 history: [(d(2022, 1, 10), .draft), (d(2022, 2, 1), .submitted), (d(2022, 4, 1), .laureate)],
                 decidedOn: d(2022, 4, 1), regionCode: "44", departementCode: "57", territoryIDs: ["ti-nfc"],
                 fragile: true, size: .ge, sector: .mecanique, stakesKnown: false,
                 investment: eur(5_000_000), aidState: eur(500_000), aidRegion: eur(250_000), jobsPlanned: 30,
-                followUps: [(d(2024, 1, 15), 10, eur(2_000_000))]),
+                followUps: [FollowUpRecord(date: d(2024, 1, 15), jobsCreated: 10, investment: eur(2_000_000))]),
             ApplicationRecord(
                 id: "A4", callID: "c2",
                 history: [(d(2022, 1, 15), .draft), (d(2022, 2, 10), .submitted), (d(2022, 5, 1), .laureate)],
@@ -58,7 +62,7 @@ enum IndicatorFixture {
                 decidedOn: d(2021, 7, 1), regionCode: "01", departementCode: "971",
                 fragile: true, size: .tpe, sector: .agroalimentaire, stakesKnown: true, stakes: [.relocation],
                 investment: eur(300_000), aidState: eur(60_000), aidRegion: eur(30_000), jobsPlanned: 3,
-                followUps: [(d(2023, 1, 1), 3, eur(300_000))]),
+                followUps: [FollowUpRecord(date: d(2023, 1, 1), jobsCreated: 3, investment: eur(300_000))]),
             ApplicationRecord(
                 id: "A6", callID: "c1",
                 history: [(d(2021, 2, 1), .draft), (d(2021, 3, 1), .submitted), (d(2021, 8, 1), .laureate)],
@@ -72,7 +76,9 @@ enum IndicatorFixture {
                     (d(2021, 1, 10), .draft), (d(2021, 2, 1), .submitted), (d(2021, 6, 1), .laureate), (d(2022, 3, 1), .inCommittee),
                 ],
                 decidedOn: d(2021, 6, 1), regionCode: "84", departementCode: "38",
-                size: .pme, sector: .chimie, investment: eur(400_000), aidState: eur(80_000), jobsPlanned: 4),
+                size: .pme, sector: .chimie, investment: eur(400_000), aidState: .zero,
+                aidChanges: [AidChange(date: d(2021, 6, 1), state: eur(80_000)), AidChange(date: d(2022, 3, 1), state: eur(-80_000))],
+                jobsPlanned: 4),
             // Withdrawn before any decision.
             ApplicationRecord(
                 id: "A8", callID: "c2",
@@ -149,7 +155,8 @@ struct IndicatorEngineTests {
         let expected: Set<String> = [
             "laureates.count", "laureates.investment_eur", "laureates.aid_eur", "laureates.aid_eur.state",
             "laureates.aid_eur.region", "laureates.jobs_planned", "laureates.investment_avg_eur",
-            "laureates.share_fragile", "laureates.share_sme_midcap", "laureates.share_jobs_created_by_2023",
+            "laureates.share_fragile", "laureates.share_sme_midcap", "laureates.share_jobs_planned_by_2023",
+            "laureates.share_jobs_created_by_2023",
             "laureates.by_sector", "laureates.stake.relocation", "laureates.stake.skills", "laureates.stake.ecological",
             "laureates.collaborative.count", "applications.by_state", "envelopes.committed_eur",
             "territories.count", "territories.chefs_de_projet",

@@ -16,6 +16,7 @@ struct MigrationTests {
             "CreateReferenceSequences",
             "CreateCommunePostalCodes", "AddApplicationPublication", "AddRequiredDocuments", "AddReviewFollowing",
             "CreateDataVersion",
+            "AddDatedFigures",
         ].map { "TIPersistence." + $0 }
         #expect(Array(AppMigrations.all.map(\.name).prefix(shipped.count)) == shipped)
     }

@@ -17,6 +17,9 @@ public struct ApplicationContent: Codable, Sendable, Equatable {
     public var endDate: CivilDate?
     public var jobsCreated: Int?
     public var jobsMaintained: Int?
+    /// Of `jobsCreated`, how many the applicant expects by the end of the call's horizon year
+    /// (`CallRules.jobsHorizonYear`); optional.
+    public var jobsByHorizon: Int?
     public var stakes: Set<Stake>
     public var skills: Set<SkillsCategory>
     public var ecological: Set<EcologicalCategory>
@@ -73,6 +76,9 @@ public struct ApplicationContent: Codable, Sendable, Equatable {
         if endDate == nil { p["date_fin"] = "Indiquez la date de fin prévue." }
         if let s = startDate, let e = endDate, e < s { p["date_fin"] = "La fin prévue précède le début." }
         if jobsCreated == nil { p["emplois_crees"] = "Indiquez le nombre d’emplois créés (0 si aucun)." }
+        if let byHorizon = jobsByHorizon, let total = jobsCreated, byHorizon > total {
+            p["emplois_horizon"] = "Les emplois créés à l’échéance (\(byHorizon)) ne peuvent dépasser les emplois créés (\(total))."
+        }
         if jobsMaintained == nil { p["emplois_maintenus"] = "Indiquez le nombre d’emplois maintenus (0 si aucun)." }
         if stakes.contains(.skills), skills.isEmpty { p["competences"] = "Précisez la nature du projet de compétences." }
         if stakes.contains(.ecological), ecological.isEmpty { p["transition"] = "Précisez la nature de la transition écologique." }
@@ -119,6 +125,7 @@ extension ApplicationContent {
         put("date_fin", endDate?.iso)
         put("emplois_crees", jobsCreated.map(String.init))
         put("emplois_maintenus", jobsMaintained.map(String.init))
+        put("emplois_horizon", jobsByHorizon.map(String.init))
         put("enjeux", stakes.map(\.rawValue).sorted().joined(separator: ","))
         put("partenaires", partners.map { "\($0.name) (\($0.siren.rawValue))" }.joined(separator: "; "))
         put("publication", publicationConsent ? "oui" : "non")

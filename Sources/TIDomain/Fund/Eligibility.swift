@@ -26,6 +26,11 @@ public struct CallRules: Codable, Sendable, Equatable {
     }
 
     public func isOpen(on date: CivilDate) -> Bool { opensOn <= date && date <= closesOn }
+
+    /// The year by the end of which applicants forecast their jobs: two years after the call closes
+    /// (the 2020-2021 calls: end 2023, the horizon of the published « 47 % of planned jobs »).
+    public var jobsHorizonYear: Int { Self.jobsHorizonYear(closesOn: closesOn) }
+    public static func jobsHorizonYear(closesOn: CivilDate) -> Int { closesOn.year + 2 }
 }
 
 /// One automatic eligibility check, shown to the reviewer, who may override a failed one with a reason.

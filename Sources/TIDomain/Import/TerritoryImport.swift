@@ -6,7 +6,7 @@
 public enum TerritoryImport {
     public static let requiredColumns = ["ti_id", "ti_nom"]
     public static let optionalColumns = [
-        "epci_siren", "code_insee", "date_labellisation", "actif",
+        "epci_siren", "code_insee", "date_labellisation", "date_fin", "actif",
         "elu_nom", "elu_fonction", "elu_organisation",
         "industriel_nom", "industriel_fonction", "industriel_organisation",
         "chef_projet_nom", "chef_projet_fnadt",
@@ -141,7 +141,16 @@ public enum TerritoryImport {
                     return .failure(ImportIssue(line: firstLine, message: "date_labellisation : \(error.message)"))
                 }
             }
-            guard let active = TerritoryImport.parseBool(values["actif"], default: true) else {
+            var endDate: CivilDate?
+            if let raw = values["date_fin"] {
+                do { endDate = try CivilDate(parsing: raw) } catch {
+                    return .failure(ImportIssue(line: firstLine, message: "date_fin : \(error.message)"))
+                }
+                if let labelDate, let endDate, endDate <= labelDate {
+                    return .failure(ImportIssue(line: firstLine, message: "date_fin doit suivre date_labellisation"))
+                }
+            }
+            guard let active = TerritoryImport.parseBool(values["actif"], default: endDate == nil) else {
                 return .failure(ImportIssue(line: firstLine, message: "actif doit valoir oui ou non (reçu « \(values["actif"]!) »)"))
             }
             guard let fnadt = TerritoryImport.parseBool(values["chef_projet_fnadt"], default: false) else {
@@ -154,7 +163,8 @@ public enum TerritoryImport {
             }
             let profile = TerritoryProfile(
                 id: id, name: values["ti_nom"]!, electedOfficial: contact("elu"), industrialist: contact("industriel"),
-                projectLead: contact("chef_projet"), projectLeadFundedByState: fnadt, labelDate: labelDate, active: active)
+                projectLead: contact("chef_projet"), projectLeadFundedByState: fnadt, labelDate: labelDate,
+                endDate: endDate, active: active)
             return .success(Territory(profile: profile, epcis: epcis))
         }
     }

@@ -41,7 +41,7 @@ enum IndicatorCatalog {
             definition: .init(
                 id: "laureates.aid_eur", label: "Aide accordée aux lauréats (État et Région)",
                 description:
-                    "Somme des aides accordées par l’État et par la Région aux dossiers lauréats à la date d’arrêté, en euros (calcul exact au centime).",
+                    "Somme des aides accordées par l’État et par la Région aux dossiers lauréats à la date d’arrêté, telles qu’accordées à cette date (engagements moins dégagements et reversements datés), en euros (calcul exact au centime).",
                 unit: .euros, population: .laureates, allowedBreakdowns: laureateBreakdowns),
             measure: Measure(
                 value: { ctx, g in money(sumCents(ctx, g) { $0.aidState +| $0.aidRegion }, coverage: complete(g.apps.count, .laureates)) },
@@ -108,9 +108,30 @@ enum IndicatorCatalog {
         ),
         Entry(
             definition: .init(
-                id: "laureates.share_jobs_created_by_2023", label: "Part des emplois prévus créés fin 2023",
+                id: "laureates.share_jobs_planned_by_2023", label: "Part des emplois prévus d’ici fin 2023",
                 description:
-                    "Pour les lauréats ayant un suivi daté au plus tard du 31 décembre 2023 (et de la date d’arrêté) : emplois créés selon le dernier de ces suivis, rapportés aux emplois prévus par ces mêmes lauréats.",
+                    "Prévision faite dans les dossiers : pour les lauréats à la date d’arrêté qui ont indiqué combien de leurs emplois prévus seraient créés d’ici le 31 décembre 2023, ces emplois rapportés à l’ensemble des emplois prévus par ces mêmes lauréats. C’est une prévision, distincte des emplois effectivement créés (indicateur suivant).",
+                unit: .share, population: .laureates, allowedBreakdowns: laureateBreakdowns),
+            measure: Measure { ctx, g in
+                let facts = ctx.facts
+                var known = 0
+                var byHorizon = 0
+                var planned = 0
+                for i in g.apps where facts[i].jobsPlannedBy2023 >= 0 {
+                    known += 1
+                    byHorizon +|= facts[i].jobsPlannedBy2023
+                    planned +|= facts[i].jobsPlanned
+                }
+                return ratio(
+                    Double(byHorizon), Double(planned),
+                    coverage: coverage(known, of: g.apps.count, "prévision d’emplois à fin 2023 renseignée", .laureates))
+            }
+        ),
+        Entry(
+            definition: .init(
+                id: "laureates.share_jobs_created_by_2023", label: "Part des emplois prévus effectivement créés fin 2023",
+                description:
+                    "Réalisé : pour les lauréats ayant un suivi daté au plus tard du 31 décembre 2023 (et de la date d’arrêté) : emplois créés selon le dernier de ces suivis, rapportés aux emplois prévus par ces mêmes lauréats. Avec « connu au », les suivis saisis après cette date sont écartés.",
                 unit: .share, population: .laureates, allowedBreakdowns: laureateBreakdowns),
             measure: Measure { ctx, g in
                 let facts = ctx.facts
@@ -243,7 +264,7 @@ enum IndicatorCatalog {
             definition: .init(
                 id: "envelopes.committed_eur", label: "Aide engagée",
                 description:
-                    "Aide de l’État et de la Région accordée aux lauréats à la date d’arrêté (décision prise au plus tard à cette date), en euros, rapportée aux enveloppes des appels à projets du périmètre (numérateur : aide engagée ; dénominateur : enveloppes).",
+                    "Aide de l’État et de la Région accordée aux lauréats à la date d’arrêté (décision prise au plus tard à cette date), en euros, rapportée aux enveloppes des appels à projets du périmètre telles qu’elles étaient dotées à cette date, dotation d’ouverture et abondements datés (numérateur : aide engagée ; dénominateur : enveloppes). Une aide dégagée depuis (décision rouverte) reste comptée aux dates où elle était engagée.",
                 unit: .euros, population: .laureates, allowedBreakdowns: [.region, .call]),
             measure: Measure(
                 value: { ctx, g in
@@ -282,7 +303,7 @@ enum IndicatorCatalog {
             definition: .init(
                 id: "territories.count", label: "Nombre de Territoires d’industrie",
                 description:
-                    "Territoires d’industrie actifs du périmètre. Un territoire à cheval sur deux régions est compté une fois au niveau national et une fois dans chacune de ses régions.",
+                    "Territoires d’industrie du périmètre à la date d’arrêté : labellisés au plus tard ce jour-là et pas encore sortis du programme (fusion, retrait). Un territoire à cheval sur deux régions est compté une fois au niveau national et une fois dans chacune de ses régions.",
                 unit: .count, population: .territories, allowedBreakdowns: [.region]),
             measure: Measure { _, g in count(g.territories.count, coverage: complete(g.territories.count, .territories)) }
         ),
@@ -290,7 +311,7 @@ enum IndicatorCatalog {
             definition: .init(
                 id: "territories.chefs_de_projet", label: "Chefs de projet cofinancés par l’État",
                 description:
-                    "Nombre de chefs de projet distincts (par leur nom) dont le poste est cofinancé par l’État (FNADT) dans les Territoires d’industrie actifs du périmètre, et nombre de territoires qu’ils animent.",
+                    "Nombre de chefs de projet distincts (par leur nom) dont le poste est cofinancé par l’État (FNADT) dans les Territoires d’industrie du périmètre à la date d’arrêté, et nombre de territoires qu’ils animent.",
                 unit: .persons, population: .territories, allowedBreakdowns: [.region]),
             measure: Measure(
                 value: { ctx, g in chefsDeProjet(ctx, g).value },

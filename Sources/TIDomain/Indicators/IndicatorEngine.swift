@@ -12,7 +12,7 @@
 ///    flattened once into a `LaureateFacts` (amounts in cents, flags and bit sets: no reference
 ///    counting, no hashing in the measures). The applications population (every application that
 ///    exists at the date, with its state then) is a second pass, made only when an indicator needs
-///    it. Territories (active, in scope) and envelopes (in scope) are filtered the same way. The
+///    it. Territories (in the programme at the date, in scope) and envelope allotments (made by the date, in scope) are filtered the same way. The
 ///    context is shared by every indicator in `computeAll`.
 /// 2. The measure runs over the whole population (single pass, integer sums for money).
 /// 3. With a breakdown, one more pass puts each record index into the row(s) its key(s) give
@@ -138,6 +138,8 @@ struct LaureateFacts {
     var aidState: Int64
     var aidRegion: Int64
     var jobsPlanned: Int
+    /// Jobs forecast by the end of 2023 in the application; -1: not given.
+    var jobsPlannedBy2023: Int
     /// -1: unknown.
     var relocatedJobs: Int
     /// -1: unknown.
@@ -156,16 +158,23 @@ struct LaureateFacts {
     var ecological: UInt8
 
     /// Reads the record in place (`record.pointee.field`): passing the record itself would copy it.
-    init(source: Int, record: UnsafePointer<ApplicationRecord>, state: ApplicationState, followUpCutoff: CivilDate) {
+    init(
+        source: Int, record: UnsafePointer<ApplicationRecord>, state: ApplicationState, asOf: CivilDate, followUpCutoff: CivilDate,
+        knownAt: CivilDate?
+    ) {
         self.source = source
         self.state = state
         investment = record.pointee.investment.cents
-        aidState = record.pointee.aidState.cents
-        aidRegion = record.pointee.aidRegion.cents
+        let aid = ApplicationRecord.aid(
+            state: record.pointee.aidState, region: record.pointee.aidRegion, changes: record.pointee.aidChanges, on: asOf)
+        aidState = aid.state.cents
+        aidRegion = aid.region.cents
         jobsPlanned = record.pointee.jobsPlanned
+        jobsPlannedBy2023 = record.pointee.jobsPlannedBy2023 ?? -1
         relocatedJobs = record.pointee.relocatedJobs ?? -1
         trainingPlaces = record.pointee.trainingPlaces ?? -1
-        jobsCreatedBy2023 = ApplicationRecord.latestFollowUp(in: record.pointee.followUps, onOrBefore: followUpCutoff)?.jobsCreated ?? -1
+        jobsCreatedBy2023 =
+            ApplicationRecord.latestFollowUp(in: record.pointee.followUps, onOrBefore: followUpCutoff, knownAt: knownAt)?.jobsCreated ?? -1
         fragile = record.pointee.fragile.map { $0 ? 1 : 0 } ?? -1
         size = record.pointee.size
         sectorKnown = record.pointee.sector != nil
@@ -207,9 +216,9 @@ final class IndicatorContext {
     var applicationStates: [ApplicationState] { applicationPopulation.states }
     /// The laureates at the as-of date, in scope.
     let facts: [LaureateFacts]
-    /// Indices of the active TI in scope.
+    /// Indices of the TI in the programme at the as-of date, in scope.
     let territories: [Int]
-    /// Indices of the envelopes in scope (empty for a TI scope: envelopes are regional).
+    /// Indices of the envelope allotments made by the as-of date, in scope (empty for a TI scope: envelopes are regional).
     let envelopes: [Int]
     /// False for a TI scope.
     let envelopesApplicable: Bool
@@ -234,13 +243,14 @@ final class IndicatorContext {
                 if regionFilter != nil, !scope.includes(region: records[i].regionCode) { continue }
                 if let territoryFilter, !records[i].territoryIDs.contains(territoryFilter) { continue }
                 guard let state = ApplicationRecord.state(in: records[i].history, on: asOf), state.isLaureate else { continue }
-                facts.append(LaureateFacts(source: i, record: records + i, state: state, followUpCutoff: cutoff))
+                facts.append(
+                    LaureateFacts(source: i, record: records + i, state: state, asOf: asOf, followUpCutoff: cutoff, knownAt: scope.knownAt))
             }
         }
         self.facts = facts
 
         var territories: [Int] = []
-        for (i, territory) in dataset.territories.enumerated() where territory.active {
+        for (i, territory) in dataset.territories.enumerated() where territory.isInProgramme(on: asOf) {
             if let territoryFilter, territory.id != territoryFilter { continue }
             if regionFilter != nil, !territory.regions.contains(where: { scope.includes(region: $0) }) { continue }
             territories.append(i)
@@ -248,7 +258,11 @@ final class IndicatorContext {
         self.territories = territories
 
         envelopesApplicable = territoryFilter == nil
-        envelopes = envelopesApplicable ? dataset.envelopes.indices.filter { scope.includes(region: dataset.envelopes[$0].region) } : []
+        envelopes =
+            envelopesApplicable
+            ? dataset.envelopes.indices.filter {
+                (dataset.envelopes[$0].date.map { $0 <= asOf } ?? true) && scope.includes(region: dataset.envelopes[$0].region)
+            } : []
     }
 
     private lazy var applicationPopulation: (indices: [Int], states: [ApplicationState]) = {

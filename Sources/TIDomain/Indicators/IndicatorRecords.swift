@@ -7,7 +7,8 @@ public struct ApplicationRecord: Sendable {
     public var callID: String
     /// (date, state) transitions in chronological order; the state at a date is the last one on or before it.
     public var history: [(date: CivilDate, state: ApplicationState)]
-    /// Date of the two-key decision, if any.
+    /// Date of the first two-key decision, if any: a fast filter (nobody is a laureate before it);
+    /// whether the application is a laureate at a date comes from `history`.
     public var decidedOn: CivilDate?
     /// Région of the site.
     public var regionCode: String?
@@ -26,16 +27,23 @@ public struct ApplicationRecord: Sendable {
     public var skills: Set<SkillsCategory>
     public var ecological: Set<EcologicalCategory>
     public var investment: EuroCents
+    /// The aid granted now. At an earlier date the aid is the sum of `aidChanges` dated on or
+    /// before it, when the application has any (commitments, releases, recoveries).
     public var aidState: EuroCents
     public var aidRegion: EuroCents
+    /// Dated changes of the granted aid (signed): a reopened decision releases its aid from its own
+    /// date, so figures at an earlier date keep it.
+    public var aidChanges: [AidChange]
     public var jobsPlanned: Int
+    /// Jobs the project planned to create by the end of 2023, as forecast in the application; nil = not given.
+    public var jobsPlannedBy2023: Int?
     /// For relocation projects.
     public var relocatedJobs: Int?
     /// For skills projects.
     public var trainingPlaces: Int?
     public var collaborative: Bool
     /// Follow-up records: jobs actually created and investment actually made, cumulative at each date.
-    public var followUps: [(date: CivilDate, jobsCreated: Int, investment: EuroCents)]
+    public var followUps: [FollowUpRecord]
 
     public init(
         id: String,
@@ -55,11 +63,13 @@ public struct ApplicationRecord: Sendable {
         investment: EuroCents = .zero,
         aidState: EuroCents = .zero,
         aidRegion: EuroCents = .zero,
+        aidChanges: [AidChange] = [],
         jobsPlanned: Int = 0,
+        jobsPlannedBy2023: Int? = nil,
         relocatedJobs: Int? = nil,
         trainingPlaces: Int? = nil,
         collaborative: Bool = false,
-        followUps: [(date: CivilDate, jobsCreated: Int, investment: EuroCents)] = []
+        followUps: [FollowUpRecord] = []
     ) {
         self.id = id
         self.callID = callID
@@ -78,7 +88,9 @@ public struct ApplicationRecord: Sendable {
         self.investment = investment
         self.aidState = aidState
         self.aidRegion = aidRegion
+        self.aidChanges = aidChanges
         self.jobsPlanned = jobsPlanned
+        self.jobsPlannedBy2023 = jobsPlannedBy2023
         self.relocatedJobs = relocatedJobs
         self.trainingPlaces = trainingPlaces
         self.collaborative = collaborative
@@ -100,27 +112,74 @@ public struct ApplicationRecord: Sendable {
         return current
     }
 
-    /// Laureate at `date`: decided on or before it and its state at that date is a laureate state.
+    /// Laureate at `date`: its state at that date (from the history) is a laureate state. A decision
+    /// reopened later does not change what was true before.
     public func isLaureate(on date: CivilDate) -> Bool {
         guard let decided = decidedOn, decided <= date else { return false }
         return state(on: date)?.isLaureate == true
     }
 
-    /// The latest follow-up dated on or before `date` (the last one in the array on a tie).
-    public func latestFollowUp(onOrBefore date: CivilDate) -> (date: CivilDate, jobsCreated: Int, investment: EuroCents)? {
-        Self.latestFollowUp(in: followUps, onOrBefore: date)
+    /// The aid granted at the end of `date` (State, Région).
+    public func aid(on date: CivilDate) -> (state: EuroCents, region: EuroCents) {
+        Self.aid(state: aidState, region: aidRegion, changes: aidChanges, on: date)
     }
 
-    static func latestFollowUp(
-        in followUps: [(date: CivilDate, jobsCreated: Int, investment: EuroCents)],
-        onOrBefore date: CivilDate
-    ) -> (date: CivilDate, jobsCreated: Int, investment: EuroCents)? {
-        var best: (date: CivilDate, jobsCreated: Int, investment: EuroCents)?
+    static func aid(state: EuroCents, region: EuroCents, changes: [AidChange], on date: CivilDate) -> (
+        state: EuroCents, region: EuroCents
+    ) {
+        guard !changes.isEmpty else { return (state, region) }
+        var s: Int64 = 0
+        var r: Int64 = 0
+        for change in changes where change.date <= date {
+            s +|= change.state.cents
+            r +|= change.region.cents
+        }
+        return (EuroCents(cents: max(0, s)), EuroCents(cents: max(0, r)))
+    }
+
+    /// The latest follow-up dated on or before `date` (the last one in the array on a tie), among
+    /// those recorded on or before `knownAt` when given.
+    public func latestFollowUp(onOrBefore date: CivilDate, knownAt: CivilDate? = nil) -> FollowUpRecord? {
+        Self.latestFollowUp(in: followUps, onOrBefore: date, knownAt: knownAt)
+    }
+
+    static func latestFollowUp(in followUps: [FollowUpRecord], onOrBefore date: CivilDate, knownAt: CivilDate?) -> FollowUpRecord? {
+        var best: FollowUpRecord?
         for f in followUps where f.date <= date {
+            if let knownAt, let recorded = f.recordedOn, recorded > knownAt { continue }
             if let b = best, f.date < b.date { continue }
             best = f
         }
         return best
+    }
+}
+
+/// A dated change of the aid granted to an application, per funder (signed cents).
+public struct AidChange: Sendable, Equatable {
+    public var date: CivilDate
+    public var state: EuroCents
+    public var region: EuroCents
+
+    public init(date: CivilDate, state: EuroCents = .zero, region: EuroCents = .zero) {
+        self.date = date
+        self.state = state
+        self.region = region
+    }
+}
+
+/// One follow-up of a laureate: what it is about (`date`) and when it was entered (`recordedOn`;
+/// nil when unknown, then always known).
+public struct FollowUpRecord: Sendable, Equatable {
+    public var date: CivilDate
+    public var jobsCreated: Int
+    public var investment: EuroCents
+    public var recordedOn: CivilDate?
+
+    public init(date: CivilDate, jobsCreated: Int, investment: EuroCents, recordedOn: CivilDate? = nil) {
+        self.date = date
+        self.jobsCreated = jobsCreated
+        self.investment = investment
+        self.recordedOn = recordedOn
     }
 }
 
@@ -131,6 +190,8 @@ public struct TerritoryRecord: Sendable {
     /// One or two région codes.
     public var regions: [String]
     public var labelDate: CivilDate?
+    /// The day it left the programme (merged, withdrawn); it is no longer counted from that day.
+    public var endDate: CivilDate?
     public var active: Bool
     /// Name of the chef de projet, if any.
     public var projectLead: String?
@@ -138,16 +199,25 @@ public struct TerritoryRecord: Sendable {
     public var projectLeadFundedByState: Bool
 
     public init(
-        id: String, name: String, regions: [String], labelDate: CivilDate? = nil, active: Bool = true,
+        id: String, name: String, regions: [String], labelDate: CivilDate? = nil, endDate: CivilDate? = nil, active: Bool = true,
         projectLead: String? = nil, projectLeadFundedByState: Bool = false
     ) {
         self.id = id
         self.name = name
         self.regions = regions
         self.labelDate = labelDate
+        self.endDate = endDate
         self.active = active
         self.projectLead = projectLead
         self.projectLeadFundedByState = projectLeadFundedByState
+    }
+
+    /// In the programme at the end of `date`: labelled on or before it (or labelling date unknown)
+    /// and not left by then. A TI marked inactive without an end date never counts.
+    public func isInProgramme(on date: CivilDate) -> Bool {
+        if let labelDate, labelDate > date { return false }
+        if let endDate { return endDate > date }
+        return active
     }
 }
 
@@ -158,12 +228,16 @@ public struct EnvelopeRecord: Sendable {
     /// "state" | "region"
     public var funder: String
     public var amount: EuroCents
+    /// The day this amount was allotted (the opening allotment or a later increase; an envelope is
+    /// one record per allotment). nil = always.
+    public var date: CivilDate?
 
-    public init(callID: String, region: String, funder: String, amount: EuroCents) {
+    public init(callID: String, region: String, funder: String, amount: EuroCents, date: CivilDate? = nil) {
         self.callID = callID
         self.region = region
         self.funder = funder
         self.amount = amount
+        self.date = date
     }
 }
 
@@ -202,13 +276,16 @@ public struct IndicatorScope: Sendable, Equatable {
     public var region: String?
     /// A TI id.
     public var territory: String?
+    /// « As known at »: leave out what was entered after this day (late follow-ups). nil = everything known now.
+    public var knownAt: CivilDate?
 
     /// The row key and scope code of the Outre-mer group.
     public static let overseasGroup = "OM"
 
-    public init(asOf: CivilDate, region: String? = nil, territory: String? = nil) {
+    public init(asOf: CivilDate, region: String? = nil, territory: String? = nil, knownAt: CivilDate? = nil) {
         self.asOf = asOf
         self.region = region
         self.territory = territory
+        self.knownAt = knownAt
     }
 }

@@ -23,12 +23,14 @@ public struct TerritoryProfile: Codable, Sendable, Equatable {
     /// Whether the chef de projet's post is co-funded by the State (FNADT).
     public var projectLeadFundedByState: Bool
     public var labelDate: CivilDate?
+    /// The day it left the programme (merged with another TI, withdrawn), if it did.
+    public var endDate: CivilDate?
     public var active: Bool
 
     public init(
         id: TerritoryID, name: String, electedOfficial: Contact? = nil, industrialist: Contact? = nil,
         projectLead: Contact? = nil, projectLeadFundedByState: Bool = false, labelDate: CivilDate? = nil,
-        active: Bool = true
+        endDate: CivilDate? = nil, active: Bool = true
     ) {
         self.id = id
         self.name = name
@@ -37,6 +39,7 @@ public struct TerritoryProfile: Codable, Sendable, Equatable {
         self.projectLead = projectLead
         self.projectLeadFundedByState = projectLeadFundedByState
         self.labelDate = labelDate
+        self.endDate = endDate
         self.active = active
     }
 }

@@ -243,6 +243,7 @@ extension FundService {
             f.investmentCents = investment.cents
             f.comment = comment
             f.recordedBy = actor.principal.userID
+            f.recordedOn = actor.today.iso
             try await f.create(on: db)
             try await ApplicationEvent(
                 applicationID: application.id!, actor: actor.audit, action: "suivi", from: nil, to: nil,

@@ -46,7 +46,9 @@ public enum GeoImporter {
         say("écriture dans la base (une seule transaction)")
         let changes = try await database.transaction { db in
             let sql = db as! any SQLDatabase
-            return try await write(rows, outlines: outlines, on: sql, database: db, say: say)
+            let changes = try await write(rows, outlines: outlines, on: sql, database: db, say: say)
+            try await WriteTransaction.bumpDataVersion(on: db)
+            return changes
         }
         report.regions = data.regions.count
         report.departements = data.departements.count

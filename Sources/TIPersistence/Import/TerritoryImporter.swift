@@ -51,6 +51,7 @@ public enum TerritoryImporter {
                 }
             }
             try await TerritoryOutlines.recomputeAll(on: db)
+            try await WriteTransaction.bumpDataVersion(on: db)
             return report
         }
         progress(
@@ -94,6 +95,7 @@ public enum ZoningImporter {
                 start += 800
             }
             report.communes = sorted.count
+            try await WriteTransaction.bumpDataVersion(on: db)
             return report
         }
         progress(

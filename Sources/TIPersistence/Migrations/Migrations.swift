@@ -36,6 +36,8 @@ public enum AppMigrations {
         AddReviewFollowing(),
         // 006: figures never stale
         CreateDataVersion(),
+        // 007: figures true at every date
+        AddDatedFigures(),
     ]
 }
 

@@ -25,6 +25,8 @@ public final class Territory: Model, @unchecked Sendable {
     /// `YYYY-MM-DD`
     @OptionalField(key: "label_date") public var labelDate: String?
     @Field(key: "active") public var active: Bool
+    /// `YYYY-MM-DD`: the day it left the programme.
+    @OptionalField(key: "end_date") public var endDate: String?
 
     // Relations
     @Children(for: \.$territory) public var members: [TerritoryEpci]
@@ -45,7 +47,8 @@ public final class Territory: Model, @unchecked Sendable {
             industrialist: contact(industrialistName, industrialistRole, industrialistOrganisation),
             projectLead: contact(projectLeadName, projectLeadRole, projectLeadOrganisation),
             projectLeadFundedByState: projectLeadFundedByState,
-            labelDate: labelDate.flatMap { try? CivilDate(parsing: $0) }, active: active)
+            labelDate: labelDate.flatMap { try? CivilDate(parsing: $0) }, endDate: endDate.flatMap { try? CivilDate(parsing: $0) },
+            active: active)
     }
 
     public func apply(_ profile: TerritoryProfile) {
@@ -63,6 +66,7 @@ public final class Territory: Model, @unchecked Sendable {
         projectLeadOrganisation = profile.projectLead?.organisation
         projectLeadFundedByState = profile.projectLeadFundedByState
         labelDate = profile.labelDate?.iso
+        endDate = profile.endDate?.iso
         active = profile.active
     }
 }

@@ -21,6 +21,7 @@ public enum GeoQueries {
         public var fundedProjectLead: Bool
         public var hasProjectLead: Bool
         public var labelDate: String?
+        public var endDate: String?
         public var epcis: [String]
         public var communes: Int
         public var population: Int
@@ -89,7 +90,7 @@ public enum GeoQueries {
             }
             return TerritorySummary(
                 id: t.id!, name: t.name, active: t.active, fundedProjectLead: t.projectLeadFundedByState,
-                hasProjectLead: t.projectLeadName != nil, labelDate: t.labelDate,
+                hasProjectLead: t.projectLeadName != nil, labelDate: t.labelDate, endDate: t.endDate,
                 epcis: parts.map(\.siren), communes: parts.reduce(0) { $0 + $1.communes },
                 population: parts.reduce(0) { $0 + $1.population },
                 departements: departements.sorted(), regions: regions.sorted())

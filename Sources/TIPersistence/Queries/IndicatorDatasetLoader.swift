@@ -4,23 +4,11 @@ import TIDomain
 
 /// Builds the indicator engine's dataset from the records, in a handful of queries.
 public enum IndicatorDatasetLoader {
-    /// What the dataset depends on; when it changes, a cached dataset is stale.
+    /// The data version: bumped in the same transaction as every write (`WriteTransaction`, the
+    /// importers, the demo), so every server process on the database sees a change at its next check.
     public static func version(on db: any Database) async throws -> String {
-        let sql = db as! any SQLDatabase
-        let row = try await sql.raw(
-            """
-            SELECT (SELECT COUNT(*) FROM applications) AS a, (SELECT COUNT(*) FROM application_events) AS e,
-                   (SELECT COUNT(*) FROM follow_ups) AS f, (SELECT COUNT(*) FROM territories) AS t,
-                   (SELECT COUNT(*) FROM territory_epcis) AS m, (SELECT COUNT(*) FROM envelopes) AS v,
-                   (SELECT COUNT(*) FROM envelope_movements) AS mv, (SELECT COUNT(*) FROM geo_imports) AS g,
-                   (SELECT COUNT(*) FROM commune_zonings) AS z, CAST(MAX(updated_at) AS TEXT) AS tu,
-                   (SELECT MAX(version) FROM data_version) AS dv
-            FROM territories
-            """
-        ).first()!
-        let parts = try ["a", "e", "f", "t", "m", "v", "mv", "g", "z"].map { String(try row.decode(column: $0, as: Int.self)) }
-        return parts.joined(separator: ":") + ":" + (try row.decode(column: "tu", as: String?.self) ?? "-") + ":"
-            + String(try row.decode(column: "dv", as: Int64?.self) ?? 0)
+        let row = try await (db as! any SQLDatabase).raw("SELECT MAX(version) AS v FROM data_version").first()
+        return String(try row?.decode(column: "v", as: Int64?.self) ?? 0)
     }
 
     public static func load(on db: any Database) async throws -> IndicatorDataset {
@@ -34,10 +22,12 @@ public enum IndicatorDatasetLoader {
             dataset.departementNames[try row.decode(column: "code", as: String.self)] = try row.decode(column: "name", as: String.self)
         }
         var collaborative: [String: Bool] = [:]
-        for row in try await sql.raw("SELECT id, title, collaborative FROM calls").all() {
+        var horizon: [String: Int] = [:]
+        for row in try await sql.raw("SELECT id, title, collaborative, closes_on FROM calls").all() {
             let id = try row.decode(column: "id", as: UUID.self).uuidString
             dataset.callNames[id] = try row.decode(column: "title", as: String.self)
             collaborative[id] = try row.decode(column: "collaborative", as: Bool.self)
+            horizon[id] = (try? CivilDate(parsing: try row.decode(column: "closes_on", as: String.self))).map(CallRules.jobsHorizonYear)
         }
 
         var history: [UUID: [(date: CivilDate, state: ApplicationState)]] = [:]
@@ -48,24 +38,39 @@ public enum IndicatorDatasetLoader {
             history[try row.decode(column: "application_id", as: UUID.self), default: []]
                 .append((ParisDate.from(epoch: try row.decode(column: "at_epoch", as: Double.self)), state))
         }
-        var followUps: [UUID: [(date: CivilDate, jobsCreated: Int, investment: EuroCents)]] = [:]
-        for row in try await sql.raw("SELECT application_id, on_date, jobs_created, investment_cents FROM follow_ups ORDER BY on_date")
-            .all()
-        {
+        var followUps: [UUID: [FollowUpRecord]] = [:]
+        for row in try await sql.raw(
+            "SELECT application_id, on_date, recorded_on, jobs_created, investment_cents FROM follow_ups ORDER BY on_date"
+        ).all() {
             guard let date = try? CivilDate(parsing: try row.decode(column: "on_date", as: String.self)) else { continue }
             followUps[try row.decode(column: "application_id", as: UUID.self), default: []]
                 .append(
-                    (
-                        date, try row.decode(column: "jobs_created", as: Int.self),
-                        EuroCents(cents: try row.decode(column: "investment_cents", as: Int64.self))
-                    ))
+                    FollowUpRecord(
+                        date: date, jobsCreated: try row.decode(column: "jobs_created", as: Int.self),
+                        investment: EuroCents(cents: try row.decode(column: "investment_cents", as: Int64.self)),
+                        recordedOn: (try row.decode(column: "recorded_on", as: String?.self)).flatMap { try? CivilDate(parsing: $0) }))
+        }
+        // The aid granted over time: commitments, releases (reopened decisions) and recoveries, each dated.
+        var aidChanges: [UUID: [AidChange]] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT m.application_id, m.amount_cents, m.at_epoch, e.funder FROM envelope_movements m
+            JOIN envelopes e ON e.id = m.envelope_id
+            WHERE m.application_id IS NOT NULL AND m.kind IN ('commitment', 'release', 'recovery') ORDER BY m.at_epoch
+            """
+        ).all() {
+            let amount = EuroCents(cents: try row.decode(column: "amount_cents", as: Int64.self))
+            let date = ParisDate.from(epoch: try row.decode(column: "at_epoch", as: Double.self))
+            let state = try row.decode(column: "funder", as: String.self) == "state"
+            aidChanges[try row.decode(column: "application_id", as: UUID.self), default: []]
+                .append(AidChange(date: date, state: state ? amount : .zero, region: state ? .zero : amount))
         }
 
         let rows = try await sql.raw(
             """
             SELECT id, call_id, state, decided_on, submitted_on, region_code, departement_code, territory_id, fragile, size, sector,
                    stakes_known, stakes, skills_categories, ecological_categories, investment_total_cents, aid_state_cents,
-                   aid_region_cents, jobs_created, relocated_jobs, training_places
+                   aid_region_cents, jobs_created, relocated_jobs, training_places, jobs_by_horizon
             FROM applications
             """
         ).all()
@@ -78,11 +83,13 @@ public enum IndicatorDatasetLoader {
             let callID = try row.decode(column: "call_id", as: UUID.self).uuidString
             let state = ApplicationState(rawValue: try row.decode(column: "state", as: String.self)) ?? .draft
             var events = history[id] ?? []
-            let decidedOn = (try row.decode(column: "decided_on", as: String?.self)).flatMap { try? CivilDate(parsing: $0) }
+            let decidedColumn = (try row.decode(column: "decided_on", as: String?.self)).flatMap { try? CivilDate(parsing: $0) }
+            // The first decision, from the history: a reopened decision clears the column, not the past.
+            let decidedOn = events.first { $0.state.isLaureate || $0.state == .rejected }?.date ?? decidedColumn
             if events.isEmpty {
                 // Records without history (bulk imports): their current state, from their own dates.
                 let submitted = (try row.decode(column: "submitted_on", as: String?.self)).flatMap { try? CivilDate(parsing: $0) }
-                events = [(decidedOn ?? submitted ?? (try! CivilDate(year: 2000, month: 1, day: 1)), state)]
+                events = [(decidedColumn ?? submitted ?? (try! CivilDate(year: 2000, month: 1, day: 1)), state)]
             } else if events.last?.state != state, let last = events.last {
                 events.append((last.date, state))
             }
@@ -103,7 +110,9 @@ public enum IndicatorDatasetLoader {
                     investment: EuroCents(cents: try row.decode(column: "investment_total_cents", as: Int64.self)),
                     aidState: EuroCents(cents: try row.decode(column: "aid_state_cents", as: Int64.self)),
                     aidRegion: EuroCents(cents: try row.decode(column: "aid_region_cents", as: Int64.self)),
+                    aidChanges: aidChanges[id] ?? [],
                     jobsPlanned: try row.decode(column: "jobs_created", as: Int?.self) ?? 0,
+                    jobsPlannedBy2023: horizon[callID] == 2023 ? try row.decode(column: "jobs_by_horizon", as: Int?.self) : nil,
                     relocatedJobs: try row.decode(column: "relocated_jobs", as: Int?.self),
                     trainingPlaces: try row.decode(column: "training_places", as: Int?.self),
                     collaborative: collaborative[callID] ?? false,
@@ -118,15 +127,35 @@ public enum IndicatorDatasetLoader {
             dataset.territories.append(
                 TerritoryRecord(
                     id: s.id, name: s.name, regions: s.regions, labelDate: s.labelDate.flatMap { try? CivilDate(parsing: $0) },
-                    active: s.active, projectLead: t?.projectLeadName, projectLeadFundedByState: t?.projectLeadFundedByState ?? false))
+                    endDate: s.endDate.flatMap { try? CivilDate(parsing: $0) }, active: s.active, projectLead: t?.projectLeadName,
+                    projectLeadFundedByState: t?.projectLeadFundedByState ?? false))
         }
-        for row in try await sql.raw("SELECT call_id, region_code, funder, amount_cents FROM envelopes").all() {
+        // Envelopes as allotted over time: the opening allotment and each increase, dated. An envelope
+        // without movements (older data) counts its whole amount at every date.
+        var allotted: [UUID: Int64] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT e.id, e.call_id, e.region_code, e.funder, m.amount_cents, m.at_epoch FROM envelope_movements m
+            JOIN envelopes e ON e.id = m.envelope_id WHERE m.kind IN ('initial', 'increase')
+            """
+        ).all() {
+            let amount = try row.decode(column: "amount_cents", as: Int64.self)
+            allotted[try row.decode(column: "id", as: UUID.self), default: 0] += amount
             dataset.envelopes.append(
                 EnvelopeRecord(
                     callID: try row.decode(column: "call_id", as: UUID.self).uuidString,
                     region: try row.decode(column: "region_code", as: String.self),
                     funder: try row.decode(column: "funder", as: String.self),
-                    amount: EuroCents(cents: try row.decode(column: "amount_cents", as: Int64.self))))
+                    amount: EuroCents(cents: amount), date: ParisDate.from(epoch: try row.decode(column: "at_epoch", as: Double.self))))
+        }
+        for row in try await sql.raw("SELECT id, call_id, region_code, funder, amount_cents FROM envelopes").all() {
+            let rest = try row.decode(column: "amount_cents", as: Int64.self) - (allotted[try row.decode(column: "id", as: UUID.self)] ?? 0)
+            guard rest != 0 else { continue }
+            dataset.envelopes.append(
+                EnvelopeRecord(
+                    callID: try row.decode(column: "call_id", as: UUID.self).uuidString,
+                    region: try row.decode(column: "region_code", as: String.self),
+                    funder: try row.decode(column: "funder", as: String.self), amount: EuroCents(cents: rest)))
         }
         return dataset
     }

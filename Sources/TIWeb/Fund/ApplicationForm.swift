@@ -24,6 +24,7 @@ struct ApplicationForm: Content {
     var endDate: String?
     var jobsCreated: String?
     var jobsMaintained: String?
+    var jobsByHorizon: String?
     var stakes: [String]?
     var skills: [String]?
     var ecologicalTransition: [String]?
@@ -45,7 +46,8 @@ struct ApplicationForm: Content {
             ("investissement_immobilier", investmentBuildings), ("investissement_equipement", investmentEquipment),
             ("investissement_immateriel", investmentIntangible), ("investissement_autre", investmentOther),
             ("aide_demandee", requestedAid), ("date_debut", startDate), ("date_fin", endDate),
-            ("emplois_crees", jobsCreated), ("emplois_maintenus", jobsMaintained), ("places_formation", trainingPlaces),
+            ("emplois_crees", jobsCreated), ("emplois_maintenus", jobsMaintained), ("emplois_horizon", jobsByHorizon),
+            ("places_formation", trainingPlaces),
             ("emplois_relocalises", relocatedJobs), ("partenaires", partnerLines), ("resume_public", publicSummary),
         ]
         return Dictionary(uniqueKeysWithValues: fields.compactMap { name, value in value.map { (name, $0) } })
@@ -97,6 +99,7 @@ struct ApplicationForm: Content {
         content.endDate = date(endDate, "date_fin")
         content.jobsCreated = count(jobsCreated, "emplois_crees")
         content.jobsMaintained = count(jobsMaintained, "emplois_maintenus")
+        content.jobsByHorizon = count(jobsByHorizon, "emplois_horizon")
         content.stakes = Set((stakes ?? []).compactMap(Stake.init(rawValue:)))
         content.skills = Set((skills ?? []).compactMap(SkillsCategory.init(rawValue:)))
         content.ecological = Set((ecologicalTransition ?? []).compactMap(EcologicalCategory.init(rawValue:)))
@@ -138,6 +141,7 @@ struct ApplicationForm: Content {
         case endDate = "date_fin"
         case jobsCreated = "emplois_crees"
         case jobsMaintained = "emplois_maintenus"
+        case jobsByHorizon = "emplois_horizon"
         case stakes = "enjeux"
         case skills = "competences"
         case ecologicalTransition = "transition"

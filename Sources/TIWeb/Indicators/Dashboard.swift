@@ -26,10 +26,12 @@ struct Dashboard {
     }
 
     static func queryString(_ q: IndicatorQuery) -> String {
-        let items = [("as_of", q.asOf), ("region", q.region), ("territory", q.territory), ("breakdown", q.breakdown)]
-            .compactMap { k, v in
-                v.flatMap { $0.isEmpty ? nil : "\(k)=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
-            }
+        let items = [
+            ("as_of", q.asOf), ("known_at", q.knownAt), ("region", q.region), ("territory", q.territory), ("breakdown", q.breakdown),
+        ]
+        .compactMap { k, v in
+            v.flatMap { $0.isEmpty ? nil : "\(k)=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+        }
         return items.isEmpty ? "" : "?" + items.joined(separator: "&")
     }
 

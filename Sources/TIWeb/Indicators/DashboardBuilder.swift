@@ -73,6 +73,9 @@ struct IndicatorsPage {
                     .method(.get), .action(SiteURL.indicators.path), .class("ti-filters fr-mb-4w"),
                     .ariaLabel("Choisir le périmètre et la date"),
                     Forms.field("as_of", label: "Situation au", type: .date, value: asOf.iso, required: false),
+                    Forms.field(
+                        "known_at", label: "Telle que connue au (facultatif)", type: .date, value: query.knownAt ?? "",
+                        hint: "Écarte les suivis saisis après cette date.", required: false),
                     Forms.select(
                         "region", label: "Région",
                         options: [("", "France entière"), ("OM", "Outre-mer")] + regions.map { ($0.code, $0.name) },

@@ -3,9 +3,11 @@ import TIDomain
 import TIPersistence
 import Vapor
 
-/// The query parameters shared by indicator pages and API: as-of date, région, territory, breakdown.
+/// The query parameters shared by indicator pages and API: as-of date, « as known at » date,
+/// région, territory, breakdown.
 struct IndicatorQuery: Content {
     var asOf: String?
+    var knownAt: String?
     var region: String?
     var territory: String?
     var breakdown: String?
@@ -15,6 +17,10 @@ struct IndicatorQuery: Content {
         if let raw = asOf, !raw.isEmpty {
             do { date = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) }
         }
+        var known: CivilDate?
+        if let raw = knownAt, !raw.isEmpty {
+            do { known = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) }
+        }
         let region = region.flatMap { $0.isEmpty ? nil : $0 }
         let territory = territory.flatMap { $0.isEmpty ? nil : $0 }
         if let region, region != IndicatorScope.overseasGroup, dataset.regionNames[region] == nil {
@@ -23,7 +29,7 @@ struct IndicatorQuery: Content {
         if let territory, dataset.territoryNames[territory] == nil {
             throw AppError.notFound("Le territoire d’industrie « \(territory) » n’existe pas.")
         }
-        return IndicatorScope(asOf: date, region: region, territory: territory)
+        return IndicatorScope(asOf: date, region: region, territory: territory, knownAt: known)
     }
 
     func breakdownValue() throws -> Breakdown? {
@@ -37,10 +43,16 @@ struct IndicatorQuery: Content {
 
     enum CodingKeys: String, CodingKey {
         case asOf = "as_of"
+        case knownAt = "known_at"
         case region
         case territory
         case breakdown
     }
+}
+
+extension IndicatorScope {
+    /// The scope as a cache key part.
+    var key: String { "\(asOf.iso)|\(region ?? "")|\(territory ?? "")|\(knownAt?.iso ?? "")" }
 }
 
 extension Request {

@@ -13,6 +13,8 @@ public final class FollowUp: Model, @unchecked Sendable {
     @Field(key: "investment_cents") public var investmentCents: Int64
     @OptionalField(key: "comment") public var comment: String?
     @Field(key: "recorded_by") public var recordedBy: String
+    /// The day it was entered (Paris); `onDate` is the day it is about.
+    @OptionalField(key: "recorded_on") public var recordedOn: String?
 
     public init() {}
 }

@@ -40,6 +40,8 @@ public final class FundApplication: Model, @unchecked Sendable {
     @OptionalField(key: "start_on") public var startOn: String?
     @OptionalField(key: "end_on") public var endOn: String?
     @OptionalField(key: "jobs_created") public var jobsCreated: Int?
+    /// Of the jobs planned, how many by the end of the call's horizon year (a forecast in the application).
+    @OptionalField(key: "jobs_by_horizon") public var jobsByHorizon: Int?
     @OptionalField(key: "jobs_maintained") public var jobsMaintained: Int?
     /// Comma-separated codes.
     @Field(key: "stakes") public var stakes: String
@@ -162,6 +164,7 @@ public final class FundApplication: Model, @unchecked Sendable {
             c.endDate = endOn.flatMap { try? CivilDate(parsing: $0) }
             c.jobsCreated = jobsCreated
             c.jobsMaintained = jobsMaintained
+            c.jobsByHorizon = jobsByHorizon
             c.stakes = Set(stakes.split(separator: ",").compactMap { Stake(rawValue: String($0)) })
             c.skills = Set(skillsCategories.split(separator: ",").compactMap { SkillsCategory(rawValue: String($0)) })
             c.ecological = Set(ecologicalCategories.split(separator: ",").compactMap { EcologicalCategory(rawValue: String($0)) })
@@ -193,6 +196,7 @@ public final class FundApplication: Model, @unchecked Sendable {
             endOn = newValue.endDate?.iso
             jobsCreated = newValue.jobsCreated
             jobsMaintained = newValue.jobsMaintained
+            jobsByHorizon = newValue.jobsByHorizon
             stakes = Stake.allCases.filter(newValue.stakes.contains).map(\.rawValue).joined(separator: ",")
             skillsCategories = SkillsCategory.allCases.filter(newValue.skills.contains).map(\.rawValue).joined(separator: ",")
             ecologicalCategories = EcologicalCategory.allCases.filter(newValue.ecological.contains).map(\.rawValue).joined(separator: ",")

@@ -17,7 +17,7 @@ struct IndicatorAPIController {
         let scope = try query.scope(in: dataset, today: req.clock.today)
         let label: String
         do { label = try IndicatorEngine.scopeLabel(scope, in: dataset) } catch { throw AppError.invalid(error) }
-        let body = try await req.memoised("api:all:\(scope.asOf.iso)|\(scope.region ?? "")|\(scope.territory ?? "")") {
+        let body = try await req.memoised("api:all:\(scope.key)") {
             let dto = AllDTO(asOf: scope.asOf.iso, scope: label, indicators: IndicatorEngine.computeAll(in: dataset, scope: scope))
             let encoder = try ContentConfiguration.global.requireEncoder(for: .json)
             var headers = HTTPHeaders()

@@ -165,6 +165,7 @@ enum OpenAPIDocument {
                 "operationId": "listIndicators",
                 "parameters": [
                   {"name": "as_of", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Date d’arrêté (par défaut : aujourd’hui)"},
+                  {"name": "known_at", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Telle que connue à cette date : écarte les suivis saisis après elle"},
                   {"name": "region", "in": "query", "schema": {"type": "string"}, "description": "Code de région, ou OM pour l’Outre-mer"},
                   {"name": "territory", "in": "query", "schema": {"type": "string"}, "description": "Identifiant de Territoire d’industrie"}
                 ],
@@ -183,6 +184,7 @@ enum OpenAPIDocument {
                   {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "Par exemple laureates.count, laureates.share_sme_midcap, laureates.stake.ecological"},
                   {"name": "breakdown", "in": "query", "schema": {"type": "string", "enum": ["region", "departement", "territory", "in_territory", "fragile", "size", "sector", "stake", "skills", "ecological", "call", "decision_month"]}},
                   {"name": "as_of", "in": "query", "schema": {"type": "string", "format": "date"}},
+                  {"name": "known_at", "in": "query", "schema": {"type": "string", "format": "date"}},
                   {"name": "region", "in": "query", "schema": {"type": "string"}},
                   {"name": "territory", "in": "query", "schema": {"type": "string"}}
                 ],

@@ -40,7 +40,7 @@ struct ApplicationEditPage {
         ("investissement_immobilier", "Immobilier"), ("investissement_equipement", "Équipements"),
         ("investissement_immateriel", "Immatériel"), ("investissement_autre", "Autres dépenses"),
         ("investissement", "Investissement"), ("aide_demandee", "Aide demandée"),
-        ("emplois_crees", "Emplois créés"), ("emplois_maintenus", "Emplois maintenus"),
+        ("emplois_crees", "Emplois créés"), ("emplois_horizon", "Emplois créés à l’échéance"), ("emplois_maintenus", "Emplois maintenus"),
         ("emplois_relocalises", "Emplois relocalisés"), ("competences", "Formation et compétences"),
         ("places_formation", "Places de formation"), ("transition", "Transition écologique"),
         ("partenaires", "Entreprises partenaires"), ("resume_public", "Résumé public"), ("pieces", "Pièces justificatives"),
@@ -152,6 +152,9 @@ struct ApplicationEditPage {
                         .class("ti-form-section"),
                         .h2(.class("fr-h4"), "Emplois"),
                         field("emplois_crees", "Emplois créés", c.jobsCreated.map(String.init) ?? "", hint: "0 si aucun"),
+                        field(
+                            "emplois_horizon", "Dont créés d’ici fin \(call.rules.jobsHorizonYear) (facultatif)",
+                            c.jobsByHorizon.map(String.init) ?? "", hint: "Votre prévision ; elle sert au suivi du programme."),
                         field("emplois_maintenus", "Emplois maintenus", c.jobsMaintained.map(String.init) ?? "", hint: "0 si aucun")),
                     .div(
                         .class("ti-form-section"),

@@ -93,7 +93,9 @@ struct ApplicationShowPage {
                         row("Calendrier", c.startDate.map { "du \($0.french) au \(c.endDate?.french ?? "—")" }),
                         row(
                             "Emplois",
-                            "\(c.jobsCreated.map(String.init) ?? "—") créés, \(c.jobsMaintained.map(String.init) ?? "—") maintenus"),
+                            "\(c.jobsCreated.map(String.init) ?? "—") créés"
+                                + (c.jobsByHorizon.map { " (dont \($0) d’ici fin \(model.call.rules.jobsHorizonYear))" } ?? "")
+                                + ", \(c.jobsMaintained.map(String.init) ?? "—") maintenus"),
                         row(
                             "Enjeux",
                             c.stakes.isEmpty

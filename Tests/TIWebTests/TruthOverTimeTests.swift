@@ -1,0 +1,89 @@
+import Fluent
+import Foundation
+import TIDomain
+import TIPersistence
+import Testing
+import VaporTesting
+
+@testable import TIWeb
+
+extension AppTests {
+    /// Writes made through the services change the published figures from their own date on, never
+    /// before: read back through the indicators API, as a client would.
+    @Suite("Figures true at their date")
+    struct TruthOverTimeTests {
+        static func figure(_ browser: Browser, _ id: String, _ query: String, part: String? = nil) async throws -> Double? {
+            let body = try await browser.get("/api/v1/indicators/\(id)?\(query)").body
+            let json = try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]
+            if let part { return ((json?["parts"] as? [String: Any])?[part] as? [String: Any])?["value"] as? Double }
+            return (json?["result"] as? [String: Any])?["value"] as? Double
+        }
+
+        /// A laureate of 15 March 2021 reopened on 1 June 2021: before that day it is still a
+        /// laureate with its aid and jobs; from that day it is back in committee.
+        @Test func reopeningChangesOnlyTheFiguresFromItsDate() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                let laureate = try await f.application(to: .laureate)
+                let browser = Browser(app)
+                let reopened = try CivilDate(parsing: "2021-06-01")
+                func at(_ day: String) async throws -> (count: Double?, aid: Double?, jobs: Double?) {
+                    (
+                        try await Self.figure(browser, "laureates.count", "as_of=\(day)"),
+                        try await Self.figure(browser, "laureates.aid_eur", "as_of=\(day)"),
+                        try await Self.figure(browser, "laureates.jobs_planned", "as_of=\(day)")
+                    )
+                }
+                let before = try await at("2021-05-31")
+                #expect(before.count == 1 && before.aid == 400_000 && before.jobs == 12)
+                _ = try await FundService.perform(
+                    .reopen, on: laureate, reason: "Erreur matérielle sur le montant de l’aide.", by: f.actor(.admin).on(reopened),
+                    on: app.db)
+                let stored = try #require(try await FundApplication.find(laureate.id, on: app.db))
+                #expect(stored.state == .inCommittee && stored.decidedOn == nil && stored.aidStateCents == 0)
+                let after = try await at("2021-05-31")
+                #expect(after.count == before.count && after.aid == before.aid && after.jobs == before.jobs)
+                #expect(try await Self.figure(browser, "envelopes.committed_eur", "as_of=2021-05-31") == 400_000)
+                let now = try await at("2021-06-01")
+                #expect(now.count == 0 && now.aid == 0)
+                #expect(try await Self.figure(browser, "envelopes.committed_eur", "as_of=2021-06-01") == 0)
+            }
+        }
+
+        /// An envelope raised on 1 July 2021 is worth its former amount before that day.
+        @Test func anEnvelopeIncreaseCountsFromItsDate() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                let browser = Browser(app)
+                let e = try await f.envelope("94", .state)
+                let raised = try CivilDate(parsing: "2021-07-01")
+                try await EnvelopeLedger.setAmount(
+                    e.id!, to: EuroCents(euros: 15_000_000), actor: .system(at: raised.noonInParis), on: app.db)
+                func state(_ day: String) async throws -> Double? {
+                    try await Self.figure(browser, "envelopes.committed_eur", "as_of=\(day)&region=94", part: "amount_state")
+                }
+                #expect(try await state("2021-03-14") == 0)  // created with the call on 15 March 2021
+                #expect(try await state("2021-06-30") == 10_000_000)
+                #expect(try await state("2021-07-01") == 15_000_000)
+            }
+        }
+
+        /// A follow-up entered on 1 Oct. 2021 about 1 June 2021 counts at 1 July 2021, but not « as
+        /// known at » 30 Sept. 2021, before it was entered.
+        @Test func aLateFollowUpIsLeftOutOfWhatWasKnownBefore() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                let laureate = try await f.application(to: .laureate)
+                try await FundService.recordFollowUp(
+                    laureate, on: try CivilDate(parsing: "2021-06-01"), jobsCreated: 6, investment: EuroCents(euros: 1_000_000),
+                    comment: nil, by: f.actor(.region).on(try CivilDate(parsing: "2021-10-01")), on: app.db)
+                let browser = Browser(app)
+                let id = "laureates.share_jobs_created_by_2023"
+                #expect(try await Self.figure(browser, id, "as_of=2021-07-01") == 0.5)
+                #expect(try await Self.figure(browser, id, "as_of=2021-07-01&known_at=2021-09-30") == 0)
+                #expect(try await Self.figure(browser, id, "as_of=2021-07-01&known_at=2021-10-01") == 0.5)
+                #expect(try await browser.get("/api/v1/indicators/\(id)?known_at=hier").status == .badRequest)
+            }
+        }
+    }
+}
