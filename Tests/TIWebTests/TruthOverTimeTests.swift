@@ -85,5 +85,31 @@ extension AppTests {
                 #expect(try await browser.get("/api/v1/indicators/\(id)?known_at=hier").status == .badRequest)
             }
         }
+
+        /// The région and TI pages show their figures at the date asked for, and say which date.
+        @Test func regionAndTerritoryPagesHonourTheDate() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                _ = try await f.application(to: .laureate)  // decided on 15 March 2021, in Corse (TI-AJACCIO)
+                let browser = Browser(app)
+                func laureates(_ html: String) -> String? {
+                    guard let range = html.range(of: "<p class=\"ti-figure__label\">lauréats</p>") else { return nil }
+                    let before = html[..<range.lowerBound]
+                    guard let open = before.range(of: "<p class=\"ti-figure__value\">", options: .backwards) else { return nil }
+                    return String(before[open.upperBound...].prefix { $0 != "<" })
+                }
+                for path in ["/regions/94", "/territoires/TI-AJACCIO"] {
+                    let then = try await browser.get("\(path)?as_of=2021-03-14")
+                    #expect(then.status == .ok)
+                    #expect(then.text.contains("Chiffres au 14 mars 2021"), "\(path)")
+                    #expect(then.text.contains("value=\"2021-03-14\""), "\(path) keeps the date in its form")
+                    #expect(laureates(then.text) == "0", "\(path)")
+                    let later = try await browser.get("\(path)?as_of=2021-03-15")
+                    #expect(later.text.contains("Chiffres au 15 mars 2021"), "\(path)")
+                    #expect(laureates(later.text) == "1", "\(path)")
+                    #expect(try await browser.get("\(path)?as_of=hier").status == .badRequest, "\(path)")
+                }
+            }
+        }
     }
 }

@@ -49,6 +49,24 @@ def test_indicators_state_the_date_of_their_figures(page_as):
     assert today in statement, f"/indicateurs does not say that its figures are as of today ({today})"
 
 
+@pytest.mark.parametrize("url", ["/regions/27", "/territoires/TI-GRAND-ANNECY"])
+def test_region_and_territory_pages_show_their_figures_at_a_chosen_date(page_as, url):
+    """Issue 11: the région and TI pages ignored as_of and did not say the date of their figures.
+    A visitor types a date in « Chiffres au » and gets the figures of that day, said on the page."""
+    page = page_as(None)
+    response = page.goto(url)
+    assert response.status == 200, describe(page, response)
+    # The date is a DSFR badge, written in capitals by CSS: compare without case.
+    assert f"chiffres au {french_date(today_paris())}" in main_text(page).lower(), f"{url} does not say its figures are as of today"
+    main(page).get_by_label("Chiffres au", exact=False).first.fill("2020-12-15")
+    response = click_and_wait(main(page).get_by_role("button", name="Afficher"))
+    assert response.status == 200, describe(page, response)
+    assert "as_of=2020-12-15" in page.url, f"the date form of {url} does not send as_of: {page.url}"
+    assert "chiffres au 15 décembre 2020" in main_text(page).lower(), f"{url} at 2020-12-15 does not say so: {describe(page, response)}"
+    assert main(page).get_by_label("Chiffres au", exact=False).first.input_value() == "2020-12-15", "the date typed is lost"
+    assert_no_problems(get_forms_problems(page, url), f"the date form of {url}")
+
+
 def _around(text, needle, width=80):
     i = text.find(needle)
     return text[max(0, i - width):i + len(needle) + width]

@@ -27,6 +27,14 @@ public enum GeoQueries {
         public var population: Int
         public var departements: [String]
         public var regions: [String]
+
+        /// In the programme at the end of `date` (the engine's rule on labelling and end dates).
+        public func isInProgramme(on date: CivilDate) -> Bool {
+            TerritoryRecord(
+                id: id, name: name, regions: regions, labelDate: labelDate.flatMap { try? CivilDate(parsing: $0) },
+                endDate: endDate.flatMap { try? CivilDate(parsing: $0) }, active: active
+            ).isInProgramme(on: date)
+        }
     }
 
     public struct RegionSummary: Sendable {

@@ -18,22 +18,23 @@ struct RegionController {
             throw AppError.notFound(
                 "La région « \(code) » n’existe pas. Les codes de région sont ceux de l’INSEE (84 pour Auvergne-Rhône-Alpes, par exemple).")
         }
-        let model = try await req.memoised("page:region:\(code)") { try await Self.model(code, req) }
+        let asOf = try req.query.decode(IndicatorQuery.self).date(today: req.clock.today)
+        let model = try await req.memoised("page:region:\(code):\(asOf.iso)") { try await Self.model(code, asOf: asOf, req) }
         return HTMLResponse.make(RegionShowPage(model: model).render())
     }
 
     /// Everything the région page shows; depends only on the data, so it is cached per data version.
-    static func model(_ code: String, _ req: Request) async throws -> RegionShowPage.Model {
+    static func model(_ code: String, asOf: CivilDate, _ req: Request) async throws -> RegionShowPage.Model {
         let region = try await GeoQueries.region(code, on: req.db)!
-        let territories = try await req.territorySummaries().filter { $0.regions.contains(code) }
+        let territories = try await req.territorySummaries().filter { $0.regions.contains(code) && $0.isInProgramme(on: asOf) }
         let summary = try await GeoQueries.regionSummaries(on: req.db, territories: territories).first { $0.code == code }!
         let departements = try await GeoQueries.departements(inRegion: code, on: req.db).map(\.departement)
         let depStats = try await GeoQueries.departementSummaries(regionCode: code, on: req.db)
         let map = try await req.maps.regionEpcis(code)
         let dashboard = try await DashboardBuilder.html(
-            req, query: IndicatorQuery(asOf: nil, region: code, territory: nil, breakdown: nil), compact: true)
+            req, query: IndicatorQuery(asOf: asOf.iso, region: code, territory: nil, breakdown: nil), compact: true)
         return RegionShowPage.Model(
-            code: region.code, name: region.name, summary: summary,
+            code: region.code, name: region.name, asOf: asOf, summary: summary,
             departements: departements.map { d in (d.code, d.name, depStats[d.code] ?? .init()) },
             territories: territories, map: map, dashboard: dashboard)
     }

@@ -35,6 +35,7 @@ struct TerritoryController {
     /// `/territoires/{id}`: perimeter map, member EPCI and communes, governance.
     func show(req: Request) async throws -> Response {
         let id = try req.parameters.require("id")
+        let asOf = try req.query.decode(IndicatorQuery.self).date(today: req.clock.today)
         guard let profile = try await GeoQueries.territoryProfile(id, on: req.db) else {
             throw AppError.notFound("Le territoire d’industrie « \(id) » n’existe pas.")
         }
@@ -49,9 +50,9 @@ struct TerritoryController {
             if let svg = try await req.maps.regionEpcis(region.code, highlight: id) { maps.append((region, svg)) }
         }
         let dashboard = try await DashboardBuilder.html(
-            req, query: IndicatorQuery(asOf: nil, region: nil, territory: id, breakdown: nil), compact: true)
+            req, query: IndicatorQuery(asOf: asOf.iso, region: nil, territory: id, breakdown: nil), compact: true)
         let model = TerritoryShowPage.Model(
-            dashboard: dashboard,
+            dashboard: dashboard, asOf: asOf,
             territory: profile, summary: summary, members: members, communes: communes,
             regions: regions.map { ($0.code, $0.name) }, departements: departements.map { ($0.code, $0.name) },
             maps: maps.map { ($0.region.code, $0.region.name, $0.svg) },

@@ -7,7 +7,8 @@ import Vapor
 enum DashboardBuilder {
     /// The dashboard's HTML for a scope, computed once per data version.
     static func html(_ req: Request, query: IndicatorQuery, compact: Bool = false) async throws -> String {
-        let key = "dashboard:\(query.asOf ?? req.clock.today.iso)|\(query.region ?? "")|\(query.territory ?? "")|\(compact)"
+        let key =
+            "dashboard:\(query.asOf ?? req.clock.today.iso)|\(query.knownAt ?? "")|\(query.region ?? "")|\(query.territory ?? "")|\(compact)"
         return try await req.memoised(key) { try await build(req, query: query, compact: compact).body.render() }
     }
 

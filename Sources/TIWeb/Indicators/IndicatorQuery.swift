@@ -12,11 +12,14 @@ struct IndicatorQuery: Content {
     var territory: String?
     var breakdown: String?
 
+    /// The as-of date asked for (today without one); a malformed date is the client's mistake (400).
+    func date(today: CivilDate) throws -> CivilDate {
+        guard let raw = asOf, !raw.isEmpty else { return today }
+        do { return try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) }
+    }
+
     func scope(in dataset: IndicatorDataset, today: CivilDate) throws -> IndicatorScope {
-        var date = today
-        if let raw = asOf, !raw.isEmpty {
-            do { date = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) }
-        }
+        let date = try date(today: today)
         var known: CivilDate?
         if let raw = knownAt, !raw.isEmpty {
             do { known = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) }

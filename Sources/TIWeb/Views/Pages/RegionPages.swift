@@ -38,6 +38,8 @@ struct RegionShowPage {
     struct Model {
         var code: String
         var name: String
+        /// The date of the figures (TI in the programme then, the fund's figures then).
+        var asOf: CivilDate
         var summary: GeoQueries.RegionSummary
         var departements: [(code: String, name: String, stats: GeoQueries.DepartementStats)]
         var territories: [GeoQueries.TerritorySummary]
@@ -63,9 +65,10 @@ struct RegionShowPage {
         let inTerritory = model.territories.reduce(0) { $0 + $1.population }
         return .group(
             .h1(.text(model.name)),
+            Forms.asOf(action: SiteURL.region(model.code).path, date: model.asOf),
             Components.figures([
                 .init(
-                    value: FrenchNumber.grouped(model.territories.count), label: "territoires d’industrie",
+                    value: FrenchNumber.grouped(model.territories.count), label: "territoires d’industrie au \(model.asOf.french)",
                     note: model.territories.contains { $0.regions.count > 1 } ? "dont interrégionaux, comptés dans chaque région" : nil),
                 .init(value: FrenchNumber.grouped(s.population), label: "habitants", note: "population municipale 2017"),
                 .init(
@@ -79,7 +82,10 @@ struct RegionShowPage {
             },
             .h2(.class("fr-mt-4w"), "Le fonds d’accélération dans la région"),
             .raw(model.dashboard),
-            .p(.a(.class("fr-link"), .href(SiteURL.indicators.path + "?region=\(model.code)"), "Tous les indicateurs de la région")),
+            .p(
+                .a(
+                    .class("fr-link"), .href(SiteURL.indicators.path + "?region=\(model.code)&as_of=\(model.asOf.iso)"),
+                    "Tous les indicateurs de la région")),
             .h2(.class("fr-mt-4w"), "Territoires d’industrie"),
             Components.table(
                 caption: "Territoires d’industrie de la région \(model.name)",

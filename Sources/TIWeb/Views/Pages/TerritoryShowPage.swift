@@ -5,6 +5,8 @@ import TIPersistence
 struct TerritoryShowPage {
     struct Model {
         var dashboard: String
+        /// The date of the fund's figures.
+        var asOf: CivilDate
         var territory: TerritoryProfile
         var summary: GeoQueries.TerritorySummary
         var members: [GeoQueries.EpciStats]
@@ -32,7 +34,8 @@ struct TerritoryShowPage {
             .div(
                 .class("ti-badges fr-mb-3w"),
                 Components.badge("Territoire d’industrie", kind: "info"),
-                .if(!t.active, Components.badge("Inactif", kind: "warning")),
+                .unwrap(t.endDate) { Components.badge("Sorti du programme le \($0.french)", kind: "warning") },
+                .if(!t.active && t.endDate == nil, Components.badge("Inactif", kind: "warning")),
                 .if(model.regions.count > 1, Components.badge("Interrégional", kind: "new"))),
             .p(.class("fr-text--lead"), .text(placeLine)),
             Components.figures([
@@ -56,6 +59,7 @@ struct TerritoryShowPage {
                     }),
                 .div(.class("fr-col-12 fr-col-lg-4"), governance)),
             .h2(.class("fr-mt-4w"), "Le fonds d’accélération dans le territoire"),
+            Forms.asOf(action: SiteURL.territory(t.id.rawValue).path, date: model.asOf),
             .if(model.ownFiles, .p(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.queue.path), "Voir les dossiers du territoire"))),
             .raw(model.dashboard),
             .h2(.class("fr-mt-4w"), "Intercommunalités membres"),

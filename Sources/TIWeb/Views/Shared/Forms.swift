@@ -1,4 +1,5 @@
 import Plot
+import TIDomain
 
 /// DSFR form building blocks. Every POST form carries the CSRF token of the current request.
 enum Forms {
@@ -8,6 +9,15 @@ enum Forms {
             .if(multipart, .attribute(named: "enctype", value: "multipart/form-data")),
             .input(.type(.hidden), .name("_csrf"), .value(PageContext.current.csrfToken)),
             .group(nodes))
+    }
+
+    /// « Situation au » : a GET form that shows the page's figures at another date.
+    static func asOf(action: String, date: CivilDate, label: String = "Chiffres au") -> Node<HTML.BodyContext> {
+        .form(
+            .method(.get), .action(action), .class("ti-filters fr-mb-3w"), .ariaLabel("Choisir la date des chiffres"),
+            field(
+                "as_of", label: label, type: .date, value: date.iso, hint: "Les chiffres sont ceux connus à cette date.", required: false),
+            .div(.class("ti-filters__actions"), .button(.class("fr-btn fr-btn--secondary"), .type(.submit), "Afficher")))
     }
 
     static func field(

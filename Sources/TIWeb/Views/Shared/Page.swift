@@ -63,7 +63,7 @@ struct Page {
                         .div(
                             .class("fr-container"),
                             .p(
-                                "Données de démonstration : territoires, dossiers, montants, personnes et zonages sont fictifs ou calibrés sur les chiffres publiés au 24 septembre 2021. Les zonages affichés ne sont pas les listes officielles (à charger avec « ti import zoning »)."
+                                "Données de démonstration : territoires, dossiers, montants, personnes et zonages sont fictifs ou calibrés sur les chiffres publiés (15 décembre 2020, 24 septembre 2021). Les zonages affichés ne sont pas les listes officielles (à charger avec « ti import zoning »)."
                             )))),
                 .main(
                     .id("contenu"), .attribute(named: "role", value: "main"), .attribute(named: "tabindex", value: "-1"),
