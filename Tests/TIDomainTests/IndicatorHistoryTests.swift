@@ -130,4 +130,15 @@ struct IndicatorHistoryTests {
         #expect(planned.result.coverage?.known == 2)
         #expect(try value("laureates.share_jobs_created_by_2023", data, IndicatorScope(asOf: report)).result.coverage?.known == 0)
     }
+
+    /// A call made collaborative on a date, then not: each date sees the flag it had then.
+    @Test func aCallsCollaborativeFlagFollowsItsHistory() {
+        let record = ApplicationRecord(
+            id: "C", callID: "c", collaborative: false,
+            collaborativeChanges: [(d(2021, 6, 1), true), (d(2021, 9, 1), false)])
+        #expect(!record.isCollaborative(on: d(2021, 5, 31)))
+        #expect(record.isCollaborative(on: d(2021, 6, 1)))
+        #expect(!record.isCollaborative(on: d(2021, 9, 1)))
+        #expect(ApplicationRecord(id: "D", callID: "c", collaborative: true).isCollaborative(on: d(2000, 1, 1)))
+    }
 }

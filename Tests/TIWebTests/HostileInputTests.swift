@@ -78,6 +78,19 @@ extension AppTests {
 
         // MARK: 3: the State-aid ceiling under parallel decisions
 
+        /// A call's title and description are bounded: 20 000 characters are refused with a French message.
+        @Test func callTextsAreBounded() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                var draft = CallService.Draft(f.call)
+                draft.title = String(repeating: "A", count: 20_000)
+                draft.description = String(repeating: "d", count: 20_000)
+                let (_, errors) = try await CallService.validate(draft, on: app.db)
+                #expect(errors["titre"]?.contains("200 caractères au plus") == true)
+                #expect(errors["description"]?.contains("5 000 caractères au plus") == true)
+            }
+        }
+
         @Test func parallelStateKeysNeverPassTheCeiling() async throws {
             // The applicant's files are all of its own SIREN: one fresh database per round.
             for round in 0..<4 {

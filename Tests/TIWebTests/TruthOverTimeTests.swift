@@ -111,5 +111,29 @@ extension AppTests {
                 }
             }
         }
+
+        /// Ticking « collaboratif » on 1 June 2021 makes the call's laureates collaborative from that
+        /// day on, not before; un-ticking it on 1 Sept. 2021 ends it from that day.
+        @Test func aCallEditChangesOnlyTheFiguresFromItsDate() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                _ = try await f.application(to: .laureate)
+                let browser = Browser(app)
+                func collaborative(_ day: String) async throws -> Double? {
+                    try await Self.figure(browser, "laureates.collaborative.count", "as_of=\(day)")
+                }
+                var draft = CallService.Draft(f.call)
+                draft.collaborative = true
+                _ = try await CallService.save(
+                    draft, existing: f.call, actor: .system(at: try CivilDate(parsing: "2021-06-01").noonInParis), on: app.db)
+                draft.collaborative = false
+                _ = try await CallService.save(
+                    draft, existing: f.call, actor: .system(at: try CivilDate(parsing: "2021-09-01").noonInParis), on: app.db)
+                #expect(try await collaborative("2021-05-31") == 0)
+                #expect(try await collaborative("2021-06-01") == 1)
+                #expect(try await collaborative("2021-08-31") == 1)
+                #expect(try await collaborative("2021-09-01") == 0)
+            }
+        }
     }
 }

@@ -178,7 +178,8 @@ struct LaureateFacts {
         fragile = record.pointee.fragile.map { $0 ? 1 : 0 } ?? -1
         size = record.pointee.size
         sectorKnown = record.pointee.sector != nil
-        collaborative = record.pointee.collaborative
+        collaborative = ApplicationRecord.collaborative(
+            record.pointee.collaborative, changes: record.pointee.collaborativeChanges, on: asOf)
         stakesKnown = record.pointee.stakesKnown
         var mask: UInt8 = 0
         for c in record.pointee.stakes { mask |= Self.bit(c) }

@@ -41,7 +41,11 @@ public struct ApplicationRecord: Sendable {
     public var relocatedJobs: Int?
     /// For skills projects.
     public var trainingPlaces: Int?
+    /// Whether its call is collaborative (now).
     public var collaborative: Bool
+    /// The call's dated changes of `collaborative` (its creation, then each edit that changed it),
+    /// in order; empty when unknown (then `collaborative` holds at every date).
+    public var collaborativeChanges: [(date: CivilDate, collaborative: Bool)]
     /// Follow-up records: jobs actually created and investment actually made, cumulative at each date.
     public var followUps: [FollowUpRecord]
 
@@ -69,6 +73,7 @@ public struct ApplicationRecord: Sendable {
         relocatedJobs: Int? = nil,
         trainingPlaces: Int? = nil,
         collaborative: Bool = false,
+        collaborativeChanges: [(date: CivilDate, collaborative: Bool)] = [],
         followUps: [FollowUpRecord] = []
     ) {
         self.id = id
@@ -94,6 +99,7 @@ public struct ApplicationRecord: Sendable {
         self.relocatedJobs = relocatedJobs
         self.trainingPlaces = trainingPlaces
         self.collaborative = collaborative
+        self.collaborativeChanges = collaborativeChanges
         self.followUps = followUps
     }
 
@@ -117,6 +123,23 @@ public struct ApplicationRecord: Sendable {
     public func isLaureate(on date: CivilDate) -> Bool {
         guard let decided = decidedOn, decided <= date else { return false }
         return state(on: date)?.isLaureate == true
+    }
+
+    /// Whether its call was collaborative at the end of `date`. Before the first recorded change the
+    /// value was the other one (a change is recorded only when the value changes; a call's creation
+    /// comes before any of its applications).
+    public func isCollaborative(on date: CivilDate) -> Bool {
+        Self.collaborative(collaborative, changes: collaborativeChanges, on: date)
+    }
+
+    static func collaborative(_ now: Bool, changes: [(date: CivilDate, collaborative: Bool)], on date: CivilDate) -> Bool {
+        guard let first = changes.first else { return now }
+        var value = !first.collaborative
+        for change in changes {
+            if change.date > date { break }
+            value = change.collaborative
+        }
+        return value
     }
 
     /// The aid granted at the end of `date` (State, Région).

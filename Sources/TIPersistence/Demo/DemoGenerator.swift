@@ -81,7 +81,7 @@ public enum DemoGenerator {
         let sql = db as! any SQLDatabase
         for table in [
             Notification.schema, FollowUp.schema, Payment.schema, Attachment.schema, ApplicationMessage.schema,
-            ApplicationEvent.schema, FundApplication.schema, EnvelopeMovement.schema, Envelope.schema, FundCall.schema,
+            ApplicationEvent.schema, FundApplication.schema, EnvelopeMovement.schema, Envelope.schema, "call_history", FundCall.schema,
             APIToken.schema, UserSession.schema, PasswordResetToken.schema, LoginAttempt.schema, User.schema,
             TerritoryEpci.schema, Territory.schema,
         ] {

@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import Foundation
 import TIDomain
 
@@ -39,9 +40,13 @@ public enum CallService {
     /// Validates a draft; field → French message.
     public static func validate(_ draft: Draft, on db: any Database) async throws -> (CallRules?, [String: String]) {
         var errors: [String: String] = [:]
-        if draft.title.trimmingCharacters(in: .whitespaces).count < 5 { errors["titre"] = "Donnez un titre (5 caractères au moins)." }
-        if draft.description.trimmingCharacters(in: .whitespaces).count < 20 {
-            errors["description"] = "Décrivez l’appel (20 caractères au moins)."
+        let title = draft.title.trimmingCharacters(in: .whitespaces).count
+        if title < 5 { errors["titre"] = "Donnez un titre (5 caractères au moins)." }
+        if title > 200 { errors["titre"] = "Le titre est trop long : 200 caractères au plus (\(title) saisis)." }
+        let description = draft.description.trimmingCharacters(in: .whitespaces).count
+        if description < 20 { errors["description"] = "Décrivez l’appel (20 caractères au moins)." }
+        if description > 5_000 {
+            errors["description"] = "La description est trop longue : 5 000 caractères au plus (\(description) saisis)."
         }
         var opens: CivilDate?
         var closes: CivilDate?
@@ -74,12 +79,18 @@ public enum CallService {
         guard let rules else { throw FundError(.invalid, "appel_invalide", "L’appel comporte des erreurs.", fields: errors) }
         let call = existing ?? FundCall()
         let before = existing?.snapshot
+        let wasCollaborative = existing?.collaborative
         call.title = draft.title.trimmingCharacters(in: .whitespaces)
         call.description = draft.description.trimmingCharacters(in: .whitespaces)
         call.$regime.id = draft.regimeID
         call.apply(rules)
         try await db.writeTransaction { db in
             try await call.save(on: db)
+            // What figures read of a call is dated, so that an edit counts from its own day on.
+            if wasCollaborative != call.collaborative {
+                try await (db as! any SQLDatabase).insert(into: "call_history").columns("id", "call_id", "at_epoch", "collaborative")
+                    .values(SQLBind(UUID()), SQLBind(call.id!), SQLBind(actor.at.timeIntervalSince1970), SQLBind(call.collaborative)).run()
+            }
             try await AuditLog.record(
                 existing == nil ? "appel.creation" : "appel.modification", by: actor, object: "appel",
                 id: call.id!.uuidString, before: before, after: call.snapshot, on: db)

@@ -38,6 +38,15 @@ public enum IndicatorDatasetLoader {
             history[try row.decode(column: "application_id", as: UUID.self), default: []]
                 .append((ParisDate.from(epoch: try row.decode(column: "at_epoch", as: Double.self)), state))
         }
+        var collaborativeChanges: [String: [(date: CivilDate, collaborative: Bool)]] = [:]
+        for row in try await sql.raw("SELECT call_id, at_epoch, collaborative FROM call_history ORDER BY at_epoch").all() {
+            collaborativeChanges[try row.decode(column: "call_id", as: UUID.self).uuidString, default: []]
+                .append(
+                    (
+                        ParisDate.from(epoch: try row.decode(column: "at_epoch", as: Double.self)),
+                        try row.decode(column: "collaborative", as: Bool.self)
+                    ))
+        }
         var followUps: [UUID: [FollowUpRecord]] = [:]
         for row in try await sql.raw(
             "SELECT application_id, on_date, recorded_on, jobs_created, investment_cents FROM follow_ups ORDER BY on_date"
@@ -116,6 +125,7 @@ public enum IndicatorDatasetLoader {
                     relocatedJobs: try row.decode(column: "relocated_jobs", as: Int?.self),
                     trainingPlaces: try row.decode(column: "training_places", as: Int?.self),
                     collaborative: collaborative[callID] ?? false,
+                    collaborativeChanges: collaborativeChanges[callID] ?? [],
                     followUps: followUps[id] ?? []))
         }
 
