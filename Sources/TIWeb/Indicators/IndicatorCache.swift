@@ -4,9 +4,10 @@ import TIPersistence
 import Vapor
 
 /// The indicator dataset and everything derived from it (dashboard fragments, API answers, map
-/// SVG, geography aggregates), kept per data version. The version (row counts of the tables the
-/// figures read) is checked at most every `recheck` seconds, so a write shows within seconds and a
-/// warm request does no database work at all.
+/// SVG, geography aggregates), kept per data version. The version (`data_version`, bumped by every
+/// write transaction in the database itself, so every server process sees it) is checked at most
+/// every `recheck` seconds (2 s in production), so a write shows within seconds in every process
+/// and a warm request does no more than that one-row read.
 actor IndicatorCache {
     private var version: String?
     private var checkedAt: ContinuousClock.Instant?
@@ -15,7 +16,7 @@ actor IndicatorCache {
     private var memo: [String: any Sendable] = [:]
     let recheck: Double
 
-    init(recheck: Double = 5) { self.recheck = recheck }
+    init(recheck: Double = 2) { self.recheck = recheck }
 
     func currentVersion(on db: any Database) async throws -> String {
         let now = ContinuousClock.now
