@@ -135,5 +135,43 @@ extension AppTests {
                 #expect(try await collaborative("2021-09-01") == 0)
             }
         }
+
+        /// After writes that say which applications they changed, the cache patches just those
+        /// records: what it then computes equals a full reload, at every date, including a deleted draft.
+        @Test func theIncrementalRefreshEqualsAFullReload() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                let cache = IndicatorCache(recheck: 0)
+                _ = try await f.application(to: .laureate)
+                _ = try await cache.dataset(on: app.db)  // loaded once, before the writes below
+                let loadedAt = try await IndicatorDatasetLoader.version(on: app.db)
+                let second = try await f.application(to: .laureate)
+                let draft = try await f.application(to: .draft)
+                let third = try await f.application(to: .inCommittee)
+                _ = try await FundService.perform(
+                    .reopen, on: second, reason: "Erreur matérielle sur le montant de l’aide.",
+                    by: f.actor(.admin).on(try CivilDate(parsing: "2021-06-01")), on: app.db)
+                _ = try await FundService.deleteDraft(draft, by: f.actor(.applicant), on: app.db)
+                let patched = try await cache.dataset(on: app.db)
+                let full = try await IndicatorDatasetLoader.load(on: app.db)
+                #expect(Set(patched.applications.map(\.id)) == Set(full.applications.map(\.id)))
+                #expect(patched.applications.contains { $0.id == third.id!.uuidString })
+                #expect(!patched.applications.contains { $0.id == draft.id!.uuidString })
+                for day in ["2021-03-15", "2021-06-01", "2026-12-04"] {
+                    let scope = IndicatorScope(asOf: try CivilDate(parsing: day))
+                    #expect(
+                        IndicatorEngine.computeAll(in: patched, scope: scope) == IndicatorEngine.computeAll(in: full, scope: scope),
+                        "\(day)")
+                }
+                let latest = try await IndicatorDatasetLoader.version(on: app.db)
+                // Every write since the load said which applications it changed: the refresh was incremental.
+                #expect(try await IndicatorDatasetLoader.changes(after: loadedAt, upTo: latest, on: app.db).everything == false)
+                // A write that changes no figure (the staff's notes) leaves the version alone: no refresh at all.
+                try await FundService.saveNotes(third, "Relancer le porteur sur les devis.", by: f.actor(.reviewer), on: app.db)
+                #expect(try await IndicatorDatasetLoader.version(on: app.db) == latest)
+                // The call and its envelopes were created without saying so: from version 0, everything.
+                #expect(try await IndicatorDatasetLoader.changes(after: 0, upTo: latest, on: app.db).everything)
+            }
+        }
     }
 }

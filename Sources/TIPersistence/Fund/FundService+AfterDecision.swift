@@ -62,6 +62,7 @@ extension FundService {
                 .invalid, "montant_invalide", "Indiquez un montant positif.", fields: ["montant": "Indiquez un montant positif."])
         }
         return try await db.writeTransaction { db in
+            try await WriteTransaction.touch(application: application.id!, on: db)
             let granted = funder == .state ? application.aidStateCents : application.aidRegionCents
             let lines = try await Payment.query(on: db).filter(\.$application.$id == application.id!).filter(\.$funder == funder).all()
             let planned = lines.filter { $0.paidOn == nil }.sorted { ($0.dueOn ?? "") < ($1.dueOn ?? "") }.first {
@@ -131,6 +132,7 @@ extension FundService {
                 .invalid, "montant_invalide", "Indiquez un montant positif.", fields: ["montant": "Indiquez un montant positif."])
         }
         return try await db.writeTransaction { db in
+            try await WriteTransaction.touch(application: application.id!, on: db)
             let lines = try await Payment.query(on: db).filter(\.$application.$id == application.id!).filter(\.$funder == funder).all()
             let paid = lines.filter { $0.paidOn != nil }.reduce(Int64(0)) { $0 +| $1.amountCents }
             guard amount.cents <= paid else {
@@ -189,6 +191,7 @@ extension FundService {
                 .invalid, "montant_invalide", "Indiquez un montant positif.", fields: ["montant_prevu": "Indiquez un montant positif."])
         }
         try await db.writeTransaction { db in
+            try await WriteTransaction.touch(application: application.id!, on: db)
             let granted = funder == .state ? application.aidStateCents : application.aidRegionCents
             let lines = try await Payment.query(on: db).filter(\.$application.$id == application.id!).filter(\.$funder == funder).all()
             // Planned and paid lines together: every euro appears once (a paid line may have settled a planned one).
@@ -236,6 +239,7 @@ extension FundService {
                 fields: ["confirme": "Cochez la confirmation si ces chiffres sont exacts."])
         }
         try await db.writeTransaction { db in
+            try await WriteTransaction.touch(application: application.id!, on: db)
             let f = FollowUp()
             f.$application.id = application.id!
             f.onDate = date.iso

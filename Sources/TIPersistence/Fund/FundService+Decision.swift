@@ -46,6 +46,7 @@ extension FundService {
         default: break
         }
         return try await db.writeTransaction { db in
+            try await WriteTransaction.touch(application: application.id!, on: db)
             let before = application.auditSnapshot
             let from = application.state
             if action == .reopen, from == .laureate {
@@ -129,6 +130,7 @@ extension FundService {
             throw FundError(.invalid, error.code, error.message, fields: ["motivation": error.message])
         }
         return try await db.writeTransaction { db in
+            try await WriteTransaction.touch(application: applicationID, on: db)
             let sql = db as! any SQLDatabase
             let column = party == .state ? "state" : "region"
             // Record this key first, atomically: it only applies while in committee and not yet decided by this party.

@@ -23,6 +23,7 @@ extension FundService {
         message.body = text
         message.atEpoch = actor.epoch
         return try await db.writeTransaction { db in
+            try await WriteTransaction.touchesNoFigure(on: db)
             try await message.create(on: db)
             try await AuditLog.record(
                 "dossier.message", by: actor.audit, object: "dossier", id: application.id!.uuidString,

@@ -50,6 +50,7 @@ extension FundService {
         let target = try check(action, application, actor)
         try await checkSubmittable(application, by: actor, on: db)
         return try await db.writeTransaction { db in
+            try await WriteTransaction.touch(application: application.id!, on: db)
             let before = application.auditSnapshot
             if application.reference == nil {
                 application.reference = try await nextReference(year: actor.today.year, region: application.regionCode ?? "00", on: db)
@@ -143,6 +144,7 @@ extension FundService {
         }
         try await checkCeiling(application, proposed: review.proposedState + review.proposedRegion, on: db)
         try await db.writeTransaction { db in
+            try await WriteTransaction.touch(application: application.id!, on: db)
             let before = application.auditSnapshot
             application.technicalOpinion = review.technicalOpinion
             application.financialOpinion = review.financialOpinion

@@ -44,6 +44,7 @@ public enum FundService {
         application.content = content
         try await db.writeTransaction { db in
             try await application.create(on: db)
+            try await WriteTransaction.touch(application: application.id!, on: db)
             try await ApplicationEvent(
                 applicationID: application.id!, actor: actor.audit, action: "creation", from: nil, to: .draft, reason: nil
             ).create(on: db)
@@ -67,6 +68,7 @@ public enum FundService {
         try await resolveLocation(application, on: db)
         application.refreshSearchText()
         try await db.writeTransaction { db in
+            try await WriteTransaction.touch(application: application.id!, on: db)
             try await application.save(on: db)
             // After the deposit, every change of content is in the audit log, before → after.
             guard application.reference != nil else { return }
@@ -95,6 +97,7 @@ public enum FundService {
         attachment.uploadedBy = actor.principal.userID
         attachment.atEpoch = actor.epoch
         try await db.writeTransaction { db in
+            try await WriteTransaction.touchesNoFigure(on: db)
             try await attachment.create(on: db)
             try await AuditLog.record(
                 "dossier.piece_jointe", by: actor.audit, object: "dossier", id: application.id!.uuidString,
@@ -131,6 +134,7 @@ public enum FundService {
         }
         let id = try application.requireID()
         return try await db.writeTransaction { db in
+            try await WriteTransaction.touch(application: id, on: db)
             let files = try await Attachment.query(on: db).filter(\.$application.$id == id).all()
             try await Attachment.query(on: db).filter(\.$application.$id == id).delete()
             try await ApplicationMessage.query(on: db).filter(\.$application.$id == id).delete()
@@ -164,6 +168,7 @@ public enum FundService {
         }
         let inCharge = name
         try await db.writeTransaction { db in
+            try await WriteTransaction.touchesNoFigure(on: db)
             var previous = "personne"
             if let id = application.assignedTo.flatMap(UUID.init(uuidString:)) {
                 previous = try await User.find(id, on: db)?.displayName ?? "compte supprimé"
@@ -192,6 +197,7 @@ public enum FundService {
                 .invalid, "notes_trop_longues", "Les notes dépassent 10 000 caractères.", fields: ["notes": "10 000 caractères au plus."])
         }
         try await db.writeTransaction { db in
+            try await WriteTransaction.touchesNoFigure(on: db)
             let before = ["notes": application.internalNotes ?? ""]
             application.internalNotes = text.isEmpty ? nil : text
             try await application.save(on: db)

@@ -47,6 +47,7 @@ public enum APITokens {
     ) async throws -> APIToken {
         let token = APIToken(userID: userID, name: name, tokenHash: tokenHash, prefix: prefix, expires: now + Double(validityDays) * 86400)
         try await db.writeTransaction { db in
+            try await WriteTransaction.touchesNoFigure(on: db)
             try await token.create(on: db)
             try await AuditLog.record(
                 "jeton.creation", by: actor, object: "jeton", id: try token.requireID().uuidString,
@@ -62,6 +63,7 @@ public enum APITokens {
         guard let token = try await APIToken.query(on: db).filter(\.$id == id).filter(\.$user.$id == userID).first() else { return false }
         guard token.revokedEpoch == nil else { return true }
         try await db.writeTransaction { db in
+            try await WriteTransaction.touchesNoFigure(on: db)
             token.revokedEpoch = now
             try await token.save(on: db)
             try await AuditLog.record(

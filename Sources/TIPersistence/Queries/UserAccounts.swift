@@ -92,6 +92,7 @@ public enum UserAccounts {
             email: email, displayName: draft.displayName.trimmingCharacters(in: .whitespacesAndNewlines),
             passwordHash: passwordHash, role: role, scope: scope, isDemo: isDemo)
         try await database.writeTransaction { db in
+            try await WriteTransaction.touchesNoFigure(on: db)
             try await user.create(on: db)
             try await AuditLog.record(
                 "utilisateur.creation", by: actor, object: "utilisateur", id: user.id!.uuidString,
@@ -114,6 +115,7 @@ public enum UserAccounts {
         let before = user.auditSnapshot
         let scopeChanged = scope != user.scope
         try await database.writeTransaction { db in
+            try await WriteTransaction.touchesNoFigure(on: db)
             user.displayName = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
             user.regions = scope.regions.joined(separator: ",")
             user.territoryID = scope.territory?.rawValue
@@ -129,6 +131,7 @@ public enum UserAccounts {
     public static func setActive(_ user: User, _ active: Bool, actor: AuditLog.Actor, on database: any Database) async throws {
         let before = user.auditSnapshot
         try await database.writeTransaction { db in
+            try await WriteTransaction.touchesNoFigure(on: db)
             user.active = active
             try await user.save(on: db)
             if !active { try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete() }

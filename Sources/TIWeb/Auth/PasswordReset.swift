@@ -48,6 +48,7 @@ enum PasswordReset {
         let user = try await reset.$user.get(on: application.db)
         let epoch = now.timeIntervalSince1970
         try await application.db.writeTransaction { db in
+            try await WriteTransaction.touchesNoFigure(on: db)
             user.passwordHash = passwordHash
             try await user.save(on: db)
             reset.usedEpoch = epoch

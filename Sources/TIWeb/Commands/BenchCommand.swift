@@ -82,15 +82,29 @@ struct BenchCommand: AsyncCommand {
         lines.append(("Agrégat SQL brut équivalent", raw))
 
         say("")
-        say("cas".padding(toLength: 46, withPad: " ", startingAt: 0) + "      p50      p95      p99   (ms, \(iterations) mesures à chaud)")
-        for (label, times) in lines {
+        Self.table(lines, header: "(ms, \(iterations) mesures à chaud)", say: say)
+
+        say("")
+        say("Sous écriture : un comité décide 10 dossiers par seconde pendant 10 s")
+        let load = try await BenchWriteLoad.run(app, say: say)
+        say("")
+        Self.table(
+            [
+                ("Tableau de bord national (/indicateurs)", load.dashboard), ("API des indicateurs (/api/v1/indicators)", load.api),
+                ("Délai avant qu’une décision s’affiche", load.visible),
+            ], header: "(ms, \(load.decisions) décisions, \(load.dashboard.count + load.api.count) lectures)", say: say)
+    }
+
+    static func table(_ lines: [(String, [Double])], header: String, say: (String) -> Void) {
+        say("cas".padding(toLength: 46, withPad: " ", startingAt: 0) + "      p50      p95      p99      max   " + header)
+        for (label, times) in lines where !times.isEmpty {
             let s = times.sorted()
             func p(_ q: Double) -> String {
-                let v = s[min(s.count - 1, Int((Double(s.count) * q).rounded(.up)) - 1)]
+                let v = s[min(s.count - 1, max(0, Int((Double(s.count) * q).rounded(.up)) - 1))]
                 let text = String(format: "%.1f", v)
                 return String(repeating: " ", count: max(0, 9 - text.count)) + text
             }
-            say(label.padding(toLength: 46, withPad: " ", startingAt: 0) + p(0.5) + p(0.95) + p(0.99))
+            say(label.padding(toLength: 46, withPad: " ", startingAt: 0) + p(0.5) + p(0.95) + p(0.99) + p(1))
         }
     }
 

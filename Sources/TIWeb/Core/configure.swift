@@ -64,7 +64,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.middleware.use(PageContextMiddleware())
 
     app.demoFlag = DemoFlag()
-    app.indicatorCache = IndicatorCache(recheck: app.environment == .testing ? 0 : 2)
+    app.indicatorCache = IndicatorCache(recheck: app.environment == .testing ? 0 : 0.5)
     try routes(app)
     registerCommands(app)
 }

@@ -16,10 +16,17 @@ struct AddDatedFigures: AsyncMigration {
             .field("collaborative", .bool, .required)
             .create()
         try await database.index("call_history", "call_id")
+        // Which applications each data version changed (NULL: anything, reload everything).
+        try await database.schema("data_changes")
+            .field("version", .int64, .required)
+            .field("application_id", .uuid)
+            .create()
+        try await database.index("data_changes", "version")
     }
 
     func revert(on database: any Database) async throws {
         try await database.schema("call_history").delete()
+        try await database.schema("data_changes").delete()
         try await database.schema("follow_ups").deleteField("recorded_on").update()
         try await database.schema("territories").deleteField("end_date").update()
         try await database.schema("applications").deleteField("jobs_by_horizon").update()
