@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 import TIDomain
 import TIPersistence
@@ -244,6 +245,51 @@ extension AppTests {
                 #expect(mecalac.territoryID == "TI-GRAND-ANNECY" && mecalac.jobsCreated == 34 && mecalac.size == "eti")
                 let piriou = try #require(try await FundApplication.query(on: app.db).filter(\.$carrierName == "Piriou Réunion").first())
                 #expect(piriou.communeCode == "97407" && piriou.territoryID == "TI-LE-PORT" && piriou.regionCode == "04")
+                // Perimeters like the programme's: about 542 EPCI and 30 M inhabitants in the TI, no
+                // métropole (nor, in a generated TI, a « … Métropole » city), the TI the seeds name on their
+                // real EPCI, each generated TI named after one of its own.
+                let sql = app.db as! any SQLDatabase
+                let perimeter = try #require(
+                    try await sql.raw(
+                        """
+                        SELECT COUNT(DISTINCT te.epci_siren) AS epcis, SUM(c.population) AS population
+                        FROM territory_epcis te JOIN communes c ON c.epci_siren = te.epci_siren
+                        """
+                    ).first())
+                let epcis = try perimeter.decode(column: "epcis", as: Int.self)
+                let population = try perimeter.decode(column: "population", as: Int.self)
+                #expect((520...560).contains(epcis), "\(epcis) EPCI in the TI (published: 542)")
+                #expect((27_000_000...32_000_000).contains(population), "\(population) inhabitants in the TI (published: 30 M)")
+                let metropolises = try await sql.raw(
+                    """
+                    SELECT e.name FROM territory_epcis te JOIN epcis e ON e.siren = te.epci_siren
+                    WHERE e.kind = 'ME' OR (te.territory_id LIKE 'TI-__-__' AND e.name LIKE '%Métropole%')
+                    """
+                ).all().map { try $0.decode(column: "name", as: String.self) }
+                #expect(metropolises.isEmpty, "métropoles inside TI: \(metropolises)")
+                for (id, epci) in [
+                    ("TI-GRAND-CHALON", "247100589"), ("TI-NORD-FRANCHE-COMTE", "200065647"), ("TI-BETHUNE-BRUAY", "200072460"),
+                    ("TI-PAYS-DE-REDON", "243500741"), ("TI-AXE-SEINE", "200089456"),
+                ] {
+                    let member = try await TerritoryEpci.query(on: app.db).filter(\.$territory.$id == id).filter(\.$epci.$id == epci)
+                        .count()
+                    #expect(member == 1, "\(id) has its real EPCI \(epci)")
+                }
+                for territory in try await Territory.query(on: app.db).filter(\.$id =~ "TI-%").all() where territory.endDate == nil {
+                    let own = try await TerritoryEpci.query(on: app.db).filter(\.$territory.$id == territory.id!).all().map(\.$epci.id)
+                    let names = try await Epci.query(on: app.db).filter(\.$id ~~ own).all().map(\.name)
+                    let base = territory.name.split(separator: " (").first.map(String.init) ?? territory.name
+                    if territory.id!.range(of: #"^TI-\d"#, options: .regularExpression) != nil {
+                        #expect(names.contains { $0.contains(base) }, "\(territory.name) is not the name of one of its EPCI: \(names)")
+                    }
+                }
+                // Named laureates as published: SIPD 16 jobs; Vicky Foods 2.2 M€ in TI Grand Chalon under the
+                // regional aid regime (above the temporary framework's 1.8 M€).
+                let sipd = try #require(try await FundApplication.query(on: app.db).filter(\.$carrierName ~~ "SIPD").first())
+                #expect(sipd.jobsCreated == 16)
+                let vicky = try #require(try await FundApplication.query(on: app.db).filter(\.$carrierName == "Vicky Foods").first())
+                #expect(vicky.aidStateCents + vicky.aidRegionCents == 220_000_000 && vicky.territoryID == "TI-GRAND-CHALON")
+                #expect(vicky.regimeID == "SA.40453")
                 // Every envelope holds what it committed.
                 for e in try await Envelope.query(on: app.db).all() {
                     #expect(e.committedCents <= e.amountCents && e.paidCents <= e.committedCents)

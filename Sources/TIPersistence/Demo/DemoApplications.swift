@@ -38,6 +38,7 @@ struct DemoApp {
     var pinnedAid = false
     var pinnedJobs = false
     var stateKey: Bool?  // in-committee applications with the State's key already given
+    var regime: String?  // when not the call's
 }
 
 enum DemoApplicationPlan {
@@ -45,6 +46,8 @@ enum DemoApplicationPlan {
         var name: String, commune: String, territory: String?, size: CompanySize, sector: Sector, description: String
         var jobs: Int, maintained: Int, stakes: Set<Stake>, ecological: Set<EcologicalCategory>, skills: Set<SkillsCategory>
         var fragile: Bool, investment: Int64? = nil, aid: Int64? = nil
+        /// The aid regime when not the call's (an aid above the temporary framework's ceiling).
+        var regime: String? = nil
     }
 
     /// The laureates the report's annex names, with their real commune, TI, size, sector and jobs.
@@ -99,7 +102,7 @@ enum DemoApplicationPlan {
             sector: .electronique,
             description:
                 "Fabricant de câbles de télécommunication depuis 1923, SIPD s’équipe pour produire dès 2022 des câbles à fibres optiques et relocaliser des productions importées.",
-            jobs: 12, maintained: 70, stakes: [.relocation], ecological: [], skills: [], fragile: true),
+            jobs: 16, maintained: 70, stakes: [.relocation], ecological: [], skills: [], fragile: true),
         .init(
             name: "La Ferté Couture", commune: "61168", territory: "TI-COLLINES-NORMANDIE", size: .pme, sector: .modeLuxe,
             description:
@@ -138,10 +141,11 @@ enum DemoApplicationPlan {
             description: "Remorques électriques : un nouveau site industriel de 4 500 m² sur la friche SEITA.",
             jobs: 30, maintained: 10, stakes: [.ecological], ecological: [.decarbonisation], skills: [], fragile: true),
         .init(
-            name: "Vicky Foods", commune: "71204", territory: nil, size: .ge, sector: .agroalimentaire,
+            name: "Vicky Foods", commune: "71204", territory: "TI-GRAND-CHALON", size: .ge, sector: .agroalimentaire,
             description:
                 "Usine de viennoiseries et de pains sur 14 ha au site industriel clés en main SaôneOr ; 250 emplois nouveaux d’ici 2023.",
-            jobs: 250, maintained: 0, stakes: [], ecological: [], skills: [], fragile: false, investment: 62_000_000, aid: 1_800_000),
+            jobs: 250, maintained: 0, stakes: [], ecological: [], skills: [], fragile: false, investment: 62_000_000, aid: 2_200_000,
+            regime: DemoTargets.regionalAidRegime.id),
     ]
 
     static let carrierWords = [

@@ -162,6 +162,11 @@ struct DemoWriter {
             "Nouvel appel pour les projets industriels des territoires. (Appel de démonstration.)",
             "2026-06-01", "2027-06-30", regime: "SA.56985-2022", collaborative: false, carriers: [.company, .association, .collective])
         try await [callA, callB, callC].create(on: db)
+        let regional = DemoTargets.regionalAidRegime
+        if try await AidRegimeRecord.find(regional.id, on: db) == nil {
+            try await AidRegimeRecord(id: regional.id, label: regional.label, ceiling: EuroCents(euros: regional.ceilingEuros)).create(
+                on: db)
+        }
         let calls = [callA, callB, callC]
 
         // Committed amounts per call, région and funder, from the laureates.
@@ -227,7 +232,7 @@ struct DemoWriter {
 
         for a in laureates + others {
             let call = calls[a.call]
-            let m = FundApplication(callID: call.id!, regimeID: call.$regime.id, organisation: a.siren, createdBy: nil)
+            let m = FundApplication(callID: call.id!, regimeID: a.regime ?? call.$regime.id, organisation: a.siren, createdBy: nil)
             m.id = UUID()
             var content = ApplicationContent()
             content.carrierName = a.name

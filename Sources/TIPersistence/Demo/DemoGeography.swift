@@ -16,6 +16,9 @@ struct DemoGeography {
     var epciCommunes: [String: [String]] = [:]
     var epciRegions: [String: Set<String>] = [:]
     var epciNames: [String: String] = [:]
+    var epciKinds: [String: String] = [:]
+    var epciPopulation: [String: Int] = [:]
+    var epciDepartement: [String: String] = [:]
     var regionNames: [String: String] = [:]
     /// Communes by région, sorted by code.
     var communesByRegion: [String: [Place]] = [:]
@@ -26,8 +29,10 @@ struct DemoGeography {
         for row in try await sql.raw("SELECT code, name FROM regions").all() {
             g.regionNames[try row.decode(column: "code", as: String.self)] = try row.decode(column: "name", as: String.self)
         }
-        for row in try await sql.raw("SELECT siren, name FROM epcis").all() {
-            g.epciNames[try row.decode(column: "siren", as: String.self)] = try row.decode(column: "name", as: String.self)
+        for row in try await sql.raw("SELECT siren, name, kind FROM epcis").all() {
+            let siren = try row.decode(column: "siren", as: String.self)
+            g.epciNames[siren] = try row.decode(column: "name", as: String.self)
+            g.epciKinds[siren] = try row.decode(column: "kind", as: String.self)
         }
         let rows = try await sql.raw(
             """
@@ -44,6 +49,8 @@ struct DemoGeography {
             if let epci = place.epci {
                 g.epciCommunes[epci, default: []].append(place.code)
                 g.epciRegions[epci, default: []].insert(place.region)
+                g.epciPopulation[epci, default: 0] += place.population
+                if g.epciDepartement[epci] == nil { g.epciDepartement[epci] = place.departement }
             }
         }
         for place in g.communes.values { g.communesByRegion[place.region, default: []].append(place) }
@@ -53,6 +60,15 @@ struct DemoGeography {
 
     /// The region group used by the published table: overseas régions are "OM".
     static func group(_ region: String) -> String { RegionGroup.isOverseas(regionCode: region) ? "OM" : region }
+
+    /// EPCI of the kind Territoires d'industrie are made of: in one région, outside the
+    /// métropoles and the big cities (at most 250 000 inhabitants), largest first, then by SIREN.
+    func industrialEpcis(in region: String) -> [String] {
+        singleRegionEpcis(in: region).filter { e in
+            epciKinds[e] != EpciKind.metropole.rawValue && !(epciNames[e] ?? "").contains("Métropole")
+                && (epciPopulation[e] ?? 0) <= 250_000
+        }.sorted { (epciPopulation[$0] ?? 0, $1) > (epciPopulation[$1] ?? 0, $0) }
+    }
 
     /// EPCI lying entirely in one région, sorted by SIREN (deterministic).
     func singleRegionEpcis(in region: String) -> [String] {

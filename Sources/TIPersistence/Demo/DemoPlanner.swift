@@ -53,6 +53,7 @@ struct DemoPlanner {
                 a.aid = aid
                 a.pinnedAid = true
             }
+            a.regime = n.regime
             apps.append(a)
         }
         for (region, count) in perRegion {

@@ -2,7 +2,9 @@ import TIDomain
 
 /// The 146 Territoires d'industrie of the demonstration: the ones the report names, on their real
 /// EPCI, then generated ones on real EPCI so that each région has its published count
-/// (5 interregional TI counted in both régions: 151 in the regional column).
+/// (5 interregional TI counted in both régions: 151 in the regional column). Like the programme's,
+/// they are industrial areas outside the big metropolises: about 540 EPCI and 29 million
+/// inhabitants. A generated TI is named after its main intercommunality.
 struct DemoTerritoryPlan {
     struct Planned {
         var id: String
@@ -31,9 +33,13 @@ struct DemoTerritoryPlan {
         ("TI-VAL-DE-GARONNE", "Val de Garonne Guyenne Gascogne", ["200030674"]),
         ("TI-LACQ-PAU-TARBES", "Lacq-Pau-Tarbes", ["200039204", "200067254", "200069300"]),
         ("TI-MACONNAIS", "Mâconnais Beaujolais", ["200070308"]),
-        ("TI-SISTERONAIS", "Sisteronais-Buëch", ["200068765"]),
         ("TI-LE-PORT", "Le Port", ["249740101"]),
         ("TI-KOUROU", "Kourou", ["200027548"]),
+        ("TI-GRAND-CHALON", "Grand Chalon", ["247100589", "247104094"]),
+        ("TI-NORD-FRANCHE-COMTE", "Nord Franche-Comté", ["200065647", "200069052", "200069060", "247000722", "249000241"]),
+        ("TI-BETHUNE-BRUAY", "Béthune-Bruay", ["200072460"]),
+        ("TI-PAYS-DE-REDON", "Pays de Redon", ["243500741"]),
+        ("TI-AXE-SEINE", "Axe Seine", ["200089456", "200072312"]),
     ]
 
     static let firstNames = [
@@ -85,23 +91,23 @@ struct DemoTerritoryPlan {
         for row in DemoTargets.regions where row.code != "OM" { wanted[row.code] = row.territories }
         for (code, n) in DemoTargets.overseasTerritories { wanted[code] = n }
         for p in planned { for r in p.regions { wanted[r, default: 0] -= 1 } }
+        var names = Set(planned.map(\.name))
         for (region, missing) in wanted.sorted(by: { $0.key < $1.key }) where missing > 0 {
-            var pool = geo.singleRegionEpcis(in: region).filter { !used.contains($0) }
+            var pool = geo.industrialEpcis(in: region).filter { !used.contains($0) }
             guard pool.count >= missing else { throw DemoError("pas assez d’EPCI dans la région \(region)") }
-            // Shuffle deterministically, then take 1 to 3 EPCI per TI, within one département where possible.
-            rng.shuffle(&pool)
-            let rank = Dictionary(uniqueKeysWithValues: pool.enumerated().map { ($1, $0) })
-            pool.sort {
-                (geo.communes[geo.epciCommunes[$0]!.first!]!.departement, rank[$0]!) < (
-                    geo.communes[geo.epciCommunes[$1]!.first!]!.departement, rank[$1]!
-                )
-            }
-            let stride = max(1, pool.count / missing)
+            // Each TI around one of the largest remaining intercommunalities, with 3 or 4 others of its
+            // département drawn among the largest there (4.3 EPCI per TI on average).
             for i in 0..<missing {
-                let start = i * stride
-                let size = min(1 + Int(rng.next() % 3), max(1, min(stride, pool.count - start)))
-                let epcis = Array(pool[start..<min(start + size, pool.count)])
-                let name = shortName(geo.epciNames[epcis[0]] ?? "Territoire \(region)-\(i + 1)")
+                let size = max(1, min(i % 3 == 0 ? 5 : 4, pool.count / (missing - i)))
+                let core = pool.removeFirst()
+                let departement = geo.epciDepartement[core]
+                var neighbours = Array(pool.filter { geo.epciDepartement[$0] == departement }.prefix(7))
+                rng.shuffle(&neighbours)
+                let epcis = [core] + neighbours.prefix(size - 1)
+                pool.removeAll { epcis.contains($0) }
+                var name = shortName(geo.epciNames[core] ?? "Territoire \(region)-\(i + 1)")
+                if names.contains(name), let d = departement { name += " (\(d))" }
+                names.insert(name)
                 let id = "TI-\(region)-\(String(format: "%02d", i + 1))"
                 planned.append(
                     Planned(
@@ -143,7 +149,7 @@ struct DemoTerritoryPlan {
         }
         // 148 TI at the general assembly of 15 Dec. 2020, 146 at 24 Sept. 2021: two of them merged
         // into a neighbour in 2021. They keep their history; their EPCI now belong to the neighbour.
-        for (k, host) in ["TI-GRAND-ANNECY", "TI-RIOM-VICHY"].enumerated() {
+        for (k, host) in ["TI-GRAND-ANNECY", "TI-NORD-FRANCHE-COMTE"].enumerated() {
             guard let neighbour = planned.first(where: { $0.id == host }) else { continue }
             let id = "TI-FUSIONNE-\(k + 1)"
             let name = "\(neighbour.name) — territoire fusionné"
