@@ -252,7 +252,7 @@ extension AppTests {
                 let perimeter = try #require(
                     try await sql.raw(
                         """
-                        SELECT COUNT(DISTINCT te.epci_siren) AS epcis, SUM(c.population) AS population
+                        SELECT CAST(COUNT(DISTINCT te.epci_siren) AS BIGINT) AS epcis, CAST(SUM(c.population) AS BIGINT) AS population
                         FROM territory_epcis te JOIN communes c ON c.epci_siren = te.epci_siren
                         """
                     ).first())
