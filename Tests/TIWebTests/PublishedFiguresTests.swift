@@ -106,6 +106,22 @@ extension AppTests {
                 seed: "003", line: 1020, asOf: "2021-09-24", text: "47% des prévisions de créations d’emplois réalisées d’ici fin 2023",
                 indicator: "laureates.share_jobs_planned_by_2023"
             ) { ($0 * 100).rounded() == 47 },
+            .init(
+                seed: "003", line: 1172, asOf: "2021-09-24", text: "50 projets dits collaboratifs qui ont déjà été soutenus",
+                indicator: "laureates.collaborative.count"
+            ) { $0 == 50 },
+            .init(
+                seed: "003", line: 1177, asOf: "2021-09-24", text: "17 projets collectifs « compétences »",
+                indicator: "laureates.collaborative.count", part: "skills"
+            ) { $0 == 17 },
+            .init(
+                seed: "003", line: 1177, asOf: "2021-09-24", text: "pour 8,80 M€ d’aides",
+                indicator: "laureates.collaborative.count", part: "skills_aid"
+            ) { $0 == 8_800_000 },
+            .init(
+                seed: "003", line: 1177, asOf: "2021-09-24", text: "et 975 personnes formées",
+                indicator: "laureates.collaborative.count", part: "skills_trained"
+            ) { $0 == 975 },
             // DOMAIN.md §2: +300 M€ in March 2021.
             .init(
                 seed: "DOMAIN.md §2", line: 39, asOf: "2021-03-15", text: "400 M€ au lancement, +300 M€ en mars 2021",

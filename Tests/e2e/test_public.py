@@ -49,6 +49,19 @@ def test_indicators_state_the_date_of_their_figures(page_as):
     assert today in statement, f"/indicateurs does not say that its figures are as of today ({today})"
 
 
+def test_the_report_date_shows_the_collective_skills_projects(page_as):
+    """Issue 11: the seeds publish 17 collective « compétences » projects, 8,80 M€ of aid and 975 people
+    trained at 24 Sept. 2021. A visitor asks for that date with the page's button and reads them."""
+    page = page_as(None)
+    response = page.goto("/indicateurs")
+    assert response.status == 200, describe(page, response)
+    response = click_and_wait(main(page).get_by_role("link", name="Revoir le point d’étape du 24 septembre 2021"))
+    assert response.status == 200, describe(page, response)
+    text = " ".join(main_text(page).split())
+    assert "dont 17 « compétences » : 8,8 M€ d’aide, 975 personnes formées" in text, \
+        f"the collective skills projects are not on /indicateurs at 24 Sept. 2021: « …{_around(text, 'collaboratifs')}… »"
+
+
 @pytest.mark.parametrize("url", ["/regions/27", "/territoires/TI-GRAND-ANNECY"])
 def test_region_and_territory_pages_show_their_figures_at_a_chosen_date(page_as, url):
     """Issue 11: the région and TI pages ignored as_of and did not say the date of their figures.

@@ -243,14 +243,34 @@ enum IndicatorCatalog {
         Entry(
             definition: .init(
                 id: "laureates.collaborative.count", label: "Projets collaboratifs lauréats",
-                description: "Nombre de lauréats à la date d’arrêté dont le projet est porté par plusieurs entreprises partenaires.",
+                description:
+                    "Nombre de lauréats à la date d’arrêté dont le projet est porté par plusieurs entreprises partenaires (appel « projets collaboratifs »), avec les projets collectifs « compétences » (enjeu formation et compétences) : leur nombre, leur aide et les personnes formées.",
                 unit: .count, population: .laureates, allowedBreakdowns: laureateBreakdowns),
-            measure: Measure { ctx, g in
-                let facts = ctx.facts
-                var n = 0
-                for i in g.apps where facts[i].collaborative { n += 1 }
-                return count(n, coverage: complete(g.apps.count, .laureates))
-            }
+            measure: Measure(
+                value: { ctx, g in
+                    let facts = ctx.facts
+                    var n = 0
+                    for i in g.apps where facts[i].collaborative { n += 1 }
+                    return count(n, coverage: complete(g.apps.count, .laureates))
+                },
+                parts: { ctx, g in
+                    let facts = ctx.facts
+                    let skills = g.apps.filter { facts[$0].collaborative && facts[$0].hasStake(.skills) }
+                    var trained = 0
+                    var trainedKnown = 0
+                    for i in skills where facts[i].trainingPlaces >= 0 {
+                        trained +|= facts[i].trainingPlaces
+                        trainedKnown += 1
+                    }
+                    return [
+                        "skills": count(skills.count, unit: .count, label: "Projets collectifs « compétences »"),
+                        "skills_aid": money(
+                            sumCents(ctx, skills) { $0.aidState +| $0.aidRegion }, unit: .euros, label: "Aide aux projets « compétences »"),
+                        "skills_trained": count(
+                            trained, coverage: coverage(trainedKnown, of: skills.count, "personnes formées renseignées", .laureates),
+                            unit: .persons, label: "Personnes formées (projets « compétences »)"),
+                    ]
+                })
         ),
         Entry(
             definition: .init(

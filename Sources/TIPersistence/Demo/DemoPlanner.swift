@@ -166,10 +166,14 @@ struct DemoPlanner {
             if apps[i].sector == nil { apps[i].sector = .autre }
         }
 
-        // 6. Collaborative projects (the dedicated call).
-        var collab = free.filter { klass[$0] != .unknown }
-        rng.shuffle(&collab)
-        for i in collab.prefix(DemoTargets.collaborative) {
+        // 6. Collaborative projects (the dedicated call), 17 of them on skills.
+        var skillsCollab = free.filter { klass[$0] == .skills }
+        var otherCollab = free.filter { klass[$0] != .unknown && klass[$0] != .skills }
+        rng.shuffle(&skillsCollab)
+        rng.shuffle(&otherCollab)
+        let collabSkills = Array(skillsCollab.prefix(DemoTargets.collaborativeSkills.count))
+        let collab = collabSkills + otherCollab.prefix(DemoTargets.collaborative - collabSkills.count)
+        for i in collab {
             apps[i].collaborative = true
             apps[i].call = 1
             apps[i].carrier = rng.unit() < 0.8 ? .collective : .association
@@ -203,6 +207,7 @@ struct DemoPlanner {
                 default: 3
                 }
             })
+        try pinCollaborativeSkillsAid(&apps, collabSkills)
         try calibrateAid(&apps)
         try calibrateJobs(&apps)
         let relocation = apps.indices.filter { apps[$0].stakes.contains(.relocation) }
@@ -211,10 +216,16 @@ struct DemoPlanner {
         ).enumerated() {
             apps[relocation[k]].relocatedJobs = Int(share)
         }
-        let skills = apps.indices.filter { apps[$0].stakes.contains(.skills) }
-        for (k, share) in apportion(Int64(DemoTargets.skills.trainingPlaces), weights: skills.map { _ in rng.lognormal(0.5) }).enumerated()
-        {
-            apps[skills[k]].trainingPlaces = Int(share)
+        // Training places: the collective skills projects' 975 people trained, the rest to the others.
+        let collabSkillsSet = Set(collabSkills)
+        let skills = apps.indices.filter { apps[$0].stakes.contains(.skills) && !collabSkillsSet.contains($0) }
+        for (group, total) in [
+            (collabSkills, DemoTargets.collaborativeSkills.trained),
+            (skills, DemoTargets.skills.trainingPlaces - DemoTargets.collaborativeSkills.trained),
+        ] {
+            for (k, share) in apportion(Int64(total), weights: group.map { _ in rng.lognormal(0.5) }).enumerated() {
+                apps[group[k]].trainingPlaces = Int(share)
+            }
         }
 
         // 9. Decisions: the 253 of the first general assembly by 15 Dec. 2020, the collaborative call's
@@ -376,6 +387,18 @@ struct DemoPlanner {
         guard sum > 0 else { return }
         let factor = (Double(target) - pinned) / sum
         for i in free { x[i] *= factor }
+    }
+
+    /// The collective skills projects' 8.80 M€, in proportion to what each may receive (at most
+    /// 1.8 M€ and half its investment); pinned, so the régional calibration keeps them.
+    mutating func pinCollaborativeSkillsAid(_ apps: inout [DemoApp], _ members: [Int]) throws {
+        let limits = members.map { min(1_800_000, apps[$0].investment / 2) }
+        let shares = apportion(DemoTargets.collaborativeSkills.aidEuros, weights: limits.map { Double($0) * (0.8 + 0.2 * rng.unit()) })
+        for (k, i) in members.enumerated() {
+            guard shares[k] <= limits[k] else { throw DemoError("aide des projets collectifs « compétences » impossible à répartir") }
+            apps[i].aid = shares[k]
+            apps[i].pinnedAid = true
+        }
     }
 
     /// Aid: per région, proportional to investment with noise, at most 1.8 M€ per undertaking and

@@ -85,6 +85,8 @@ enum DemoTargets {
         .hydrogen: 48, .biosourced: 56, .optimisation: 239, .decarbonisation: 68, .circular: 160,
     ]
     static let collaborative = 50
+    /// Of which the collective « compétences » projects (seed 003): 17, 8.80 M€ of aid, 975 people trained.
+    static let collaborativeSkills = (count: 17, aidEuros: Int64(8_800_000), trained: 975)
 
     /// The State's 700 M€ (of which 31 M€ for collaborative projects) and the Régions' 143 M€.
     static let stateEnvelopeEuros: Int64 = 700_000_000

@@ -56,6 +56,12 @@ struct Dashboard {
         let aidRegion = results["laureates.aid_eur.region"].map { Self.format($0.result, unit: .euros) } ?? "—"
         var aid = figure("laureates.aid_eur", label: "d’aide accordée")
         aid?.note = "dont État \(aidState), Régions \(aidRegion)"
+        var collaborative = figure("laureates.collaborative.count", label: "projets collaboratifs")
+        if let parts = results["laureates.collaborative.count"]?.parts, let skills = parts["skills"], skills.value > 0 {
+            let aid = parts["skills_aid"].map { Self.format($0, unit: .euros) } ?? "—"
+            let trained = parts["skills_trained"].map { Self.format($0, unit: .count) } ?? "—"
+            collaborative?.note = "dont \(Self.format(skills, unit: .count)) « compétences » : \(aid) d’aide, \(trained) personnes formées"
+        }
         let figures: [Components.Figure] = [
             figure("laureates.count", label: "lauréats"), figure("laureates.investment_eur", label: "d’investissement industriel"), aid,
             figure("laureates.jobs_planned", label: "emplois prévus"),
@@ -63,7 +69,7 @@ struct Dashboard {
             figure("laureates.share_fragile", label: "des lauréats en territoire fragile"),
             figure("laureates.share_sme_midcap", label: "des projets portés par des PME ou ETI"),
             figure("laureates.share_jobs_created_by_2023", label: "des emplois prévus créés fin 2023"),
-            figure("laureates.collaborative.count", label: "projets collaboratifs"),
+            collaborative,
             figure("territories.count", label: "Territoires d’industrie"),
         ].compactMap { $0 }
         return .group(
