@@ -81,7 +81,7 @@ public enum FundAccess {
     }
 
     /// The history as the principal may see it: the one rule for pages and API alike.
-    public static func visibleEvents(_ events: [ApplicationEvent], _ principal: Principal) -> [ApplicationEvent] {
+    public static func visibleEvents(_ events: [ApplicationFile.Event], _ principal: Principal) -> [ApplicationFile.Event] {
         seesReview(principal) ? events : events.filter { !reviewEventActions.contains($0.action) }
     }
 }

@@ -54,15 +54,28 @@ public enum ApplicationQueue {
     }
 
     /// An applicant's files with the title of their call, last updated first.
-    public static func mine(_ principal: Principal, on db: any Database) async throws -> [(application: FundApplication, callTitle: String)]
-    {
+    public static func mine(_ principal: Principal, on db: any Database) async throws -> [(
+        application: ApplicationDetail, callTitle: String
+    )] {
         try await FundAccess.scoped(FundApplication.query(on: db), principal).with(\.$call).sort(\.$updatedAt, .descending).all()
-            .map { ($0, $0.call.title) }
+            .map { (ApplicationDetail($0), $0.call.title) }
+    }
+
+    /// A notification as « mes dossiers » lists it.
+    public struct Notice: Sendable, Equatable {
+        public var atEpoch: Double
+        public var text: String
+        public var applicationID: UUID?
+
+        public init(atEpoch: Double, text: String, applicationID: UUID?) {
+            (self.atEpoch, self.text, self.applicationID) = (atEpoch, text, applicationID)
+        }
     }
 
     /// A person's latest notifications, newest first.
-    public static func notifications(of userID: UUID, limit: Int = 10, on db: any Database) async throws -> [Notification] {
+    public static func notifications(of userID: UUID, limit: Int = 10, on db: any Database) async throws -> [Notice] {
         try await Notification.query(on: db).filter(\.$user.$id == userID).sort(\.$atEpoch, .descending).limit(limit).all()
+            .map { Notice(atEpoch: $0.atEpoch, text: $0.text, applicationID: $0.applicationID) }
     }
 
     /// Among `ids`, the applications whose latest message was written by the applicant (an answer waiting to be read).
@@ -82,11 +95,15 @@ public enum ApplicationQueue {
 
     /// A région's committee: its applications in committee by reference, then those of
     /// `alsoDecided` that have left it (just decided on this page, shown with their result).
-    public static func committee(region code: String, alsoDecided: Set<UUID> = [], on db: any Database) async throws -> [FundApplication] {
+    public static func committee(region code: String, alsoDecided: Set<UUID> = [], on db: any Database) async throws
+        -> [ApplicationDetail]
+    {
         let pending = try await FundApplication.query(on: db).filter(\.$regionCode == code)
             .filter(\.$state == .inCommittee).sort(\.$reference).all()
-        guard !alsoDecided.isEmpty else { return pending }
-        return pending + (try await FundApplication.query(on: db).filter(\.$id ~~ alsoDecided).filter(\.$state != .inCommittee).all())
+        let decided =
+            alsoDecided.isEmpty
+            ? [] : try await FundApplication.query(on: db).filter(\.$id ~~ alsoDecided).filter(\.$state != .inCommittee).all()
+        return (pending + decided).map(ApplicationDetail.init)
     }
 
     static func query(_ f: ApplicationQueueFilter, _ principal: Principal, _ db: any Database) -> QueryBuilder<FundApplication> {

@@ -58,7 +58,49 @@ public enum AuditLog {
         }
     }
 
-    public static func query(_ filter: Filter, on database: any Database) -> QueryBuilder<AuditEvent> {
+    /// One recorded event, as the journal shows and exports it.
+    public struct Entry: Sendable, Equatable {
+        public var atEpoch: Double
+        public var actorID: String?
+        public var actorRole: String
+        public var action: String
+        public var objectType: String
+        public var objectID: String
+        public var beforeJSON: String?
+        public var afterJSON: String?
+
+        public init(
+            atEpoch: Double, actorID: String?, actorRole: String, action: String, objectType: String, objectID: String,
+            beforeJSON: String?, afterJSON: String?
+        ) {
+            self.atEpoch = atEpoch
+            self.actorID = actorID
+            self.actorRole = actorRole
+            self.action = action
+            self.objectType = objectType
+            self.objectID = objectID
+            self.beforeJSON = beforeJSON
+            self.afterJSON = afterJSON
+        }
+
+        init(_ e: AuditEvent) {
+            self.init(
+                atEpoch: e.atEpoch, actorID: e.actorID, actorRole: e.actorRole, action: e.action, objectType: e.objectType,
+                objectID: e.objectID, beforeJSON: e.beforeJSON, afterJSON: e.afterJSON)
+        }
+    }
+
+    /// The events matching `filter`, newest first: those of `range` (all without one), and how many match in all.
+    public static func entries(_ filter: Filter, range: Range<Int>? = nil, on database: any Database) async throws -> (
+        entries: [Entry], total: Int
+    ) {
+        let total = try await query(filter, on: database).count()
+        let q = query(filter, on: database)
+        let events = try await (range.map { q.range($0) } ?? q).all()
+        return (events.map(Entry.init), total)
+    }
+
+    static func query(_ filter: Filter, on database: any Database) -> QueryBuilder<AuditEvent> {
         var q = AuditEvent.query(on: database)
         // The action filter matches words: « ouverture » finds « session.ouverture ».
         if let a = filter.action?.trimmingCharacters(in: .whitespaces).lowercased(), !a.isEmpty {

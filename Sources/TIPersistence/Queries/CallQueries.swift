@@ -11,14 +11,20 @@ public struct CallSummary: Sendable, Equatable {
     /// The aid regime's label and its ceiling per undertaking.
     public var regimeLabel: String
     public var ceiling: EuroCents
+    /// The documents an application must carry before it is submitted.
+    public var requiredDocuments: [String]
 
-    public init(id: UUID, title: String, description: String, rules: CallRules, regimeLabel: String, ceiling: EuroCents) {
+    public init(
+        id: UUID, title: String, description: String, rules: CallRules, regimeLabel: String, ceiling: EuroCents,
+        requiredDocuments: [String] = []
+    ) {
         self.id = id
         self.title = title
         self.description = description
         self.rules = rules
         self.regimeLabel = regimeLabel
         self.ceiling = ceiling
+        self.requiredDocuments = requiredDocuments
     }
 }
 
@@ -37,7 +43,7 @@ public enum CallQueries {
         guard let id = c.id else { return nil }
         return CallSummary(
             id: id, title: c.title, description: c.description, rules: c.rules, regimeLabel: c.regime.label,
-            ceiling: EuroCents(cents: c.regime.ceilingCents))
+            ceiling: EuroCents(cents: c.regime.ceilingCents), requiredDocuments: c.requiredDocuments)
     }
 
     /// Every call, latest opening first.
@@ -46,8 +52,8 @@ public enum CallQueries {
     }
 
     /// The calls open for deposits on `day`.
-    public static func open(on day: CivilDate, on db: any Database) async throws -> [FundCall] {
-        try await all(on: db).filter { $0.rules.isOpen(on: day) }
+    public static func open(on day: CivilDate, on db: any Database) async throws -> [CallSummary] {
+        try await summaries(on: db).filter { $0.rules.isOpen(on: day) }
     }
 
     public static func find(_ id: UUID, on db: any Database) async throws -> FundCall? {
@@ -55,12 +61,12 @@ public enum CallQueries {
     }
 
     /// Every aid regime, by identifier.
-    public static func regimes(on db: any Database) async throws -> [AidRegimeRecord] {
-        try await AidRegimeRecord.query(on: db).sort(\.$id).all()
+    public static func regimes(on db: any Database) async throws -> [AidRegime] {
+        try await AidRegimeRecord.query(on: db).sort(\.$id).all().map(\.regime)
     }
 
-    public static func regime(_ id: String, on db: any Database) async throws -> AidRegimeRecord? {
-        try await AidRegimeRecord.find(id, on: db)
+    public static func regime(_ id: String, on db: any Database) async throws -> AidRegime? {
+        try await AidRegimeRecord.find(id, on: db)?.regime
     }
 
     /// The regime a call is under (a foreign key: always there).

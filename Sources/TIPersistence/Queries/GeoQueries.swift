@@ -180,9 +180,22 @@ public enum GeoQueries {
     }
 
     /// Communes of a set of EPCI, by name.
-    public static func communes(inEpcis sirens: [String], on database: any Database) async throws -> [Commune] {
+    /// A commune as lists show it.
+    public struct CommuneRow: Sendable, Equatable {
+        public var code: String
+        public var name: String
+        public var population: Int?
+
+        public init(code: String, name: String, population: Int?) {
+            (self.code, self.name, self.population) = (code, name, population)
+        }
+    }
+
+    /// The communes of these EPCI, by name.
+    public static func communes(inEpcis sirens: [String], on database: any Database) async throws -> [CommuneRow] {
         guard !sirens.isEmpty else { return [] }
         return try await Commune.query(on: database).filter(\.$epci.$id ~~ sirens).sort(\.$name).all()
+            .map { CommuneRow(code: $0.code, name: $0.name, population: $0.population) }
     }
 
     public struct Counts: Sendable, Codable {

@@ -61,11 +61,11 @@ public enum MapQueries {
     }
 
     /// A laureate (today) and its call, for its public page; nil for any other application.
-    public static func laureate(_ id: UUID, on db: any Database) async throws -> (application: FundApplication, call: FundCall)? {
+    public static func laureate(_ id: UUID, on db: any Database) async throws -> (application: ApplicationDetail, callTitle: String)? {
         guard let a = try await FundApplication.query(on: db).filter(\.$id == id).with(\.$call).first(), a.state.isLaureate else {
             return nil
         }
-        return (a, a.call)
+        return (ApplicationDetail(a), a.call.title)
     }
 
     /// Départements → their région.

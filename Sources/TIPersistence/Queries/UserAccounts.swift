@@ -14,6 +14,11 @@ public enum UserAccounts {
     }
 
     /// Every account, by role then e-mail.
+    /// Whether the demonstration accounts are loaded (the demo banner).
+    public static func hasDemoAccounts(on database: any Database) async throws -> Bool {
+        try await User.query(on: database).filter(\.$isDemo == true).count() > 0
+    }
+
     public static func all(on database: any Database) async throws -> [User] {
         try await User.query(on: database).sort(\.$role).sort(\.$email).all()
     }

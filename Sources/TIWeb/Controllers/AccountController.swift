@@ -5,7 +5,7 @@ import Vapor
 /// The signed-in person's account and personal API tokens.
 struct AccountController {
     func show(req: Request) async throws -> Response {
-        HTMLResponse.make(AccountPage(user: try req.requireUser()).render())
+        HTMLResponse.make(AccountPage(user: AccountSummary(try req.requireUser())).render())
     }
 
     func tokens(req: Request) async throws -> Response {

@@ -45,7 +45,8 @@ struct AdminController {
 
     func editUser(req: Request) async throws -> Response {
         let user = try await Self.user(req)
-        return HTMLResponse.make(AdminUserEditPage(user: user, draft: .init(user)).render())
+        let account = AccountSummary(user)
+        return HTMLResponse.make(AdminUserEditPage(user: account, draft: .init(account)).render())
     }
 
     /// Name and scope of an account (its address and role stay as created).
@@ -61,7 +62,8 @@ struct AdminController {
                 territory: draft.territory, organisation: draft.organisation, actor: req.auditActor, on: req.db)
             return HTMLResponse.make(AdminUsersPage(users: try await allUsers(req), notice: "Compte de \(user.email) modifié.").render())
         } catch let rejected as AccountRejected {
-            return HTMLResponse.make(AdminUserEditPage(user: user, draft: draft, errors: rejected.errors).render(), status: .badRequest)
+            return HTMLResponse.make(
+                AdminUserEditPage(user: AccountSummary(user), draft: draft, errors: rejected.errors).render(), status: .badRequest)
         }
     }
 
@@ -90,9 +92,9 @@ struct AdminController {
         let filter = try Self.filter(query)
         let pagination = try Pagination(page: query.page, size: Self.pageSize)
         let page = pagination.page
-        let total = try await AuditLog.query(filter, on: req.db).count()
-        let events = try await AuditLog.query(filter, on: req.db).range(pagination.offset..<(pagination.range.upperBound + 1)).all()
-        let actors = Dictionary(uniqueKeysWithValues: try await allUsers(req).map { ($0.id!.uuidString, $0.displayName) })
+        let (events, total) = try await AuditLog.entries(
+            filter, range: pagination.offset..<(pagination.range.upperBound + 1), on: req.db)
+        let actors = Dictionary(uniqueKeysWithValues: try await allUsers(req).map { ($0.id.uuidString, $0.displayName) })
         let shown = Array(events.prefix(Self.pageSize))
         // Files by their reference, accounts by their name: never a bare identifier.
         let fileIDs = shown.filter { $0.objectType == "dossier" }.compactMap { UUID(uuidString: $0.objectID) }
@@ -108,7 +110,7 @@ struct AdminController {
     /// The filtered list, as CSV (no pagination).
     func auditCSV(req: Request) async throws -> Response {
         let query = try req.query.decode(AuditQuery.self)
-        let events = try await AuditLog.query(try Self.filter(query), on: req.db).all()
+        let events = try await AuditLog.entries(try Self.filter(query), on: req.db).entries
         let iso = ISO8601DateFormatter()
         return Download.csv(
             header: ["date_utc", "auteur_id", "role", "action", "type_objet", "id_objet", "avant", "apres"],
@@ -135,7 +137,7 @@ struct AdminController {
             fromEpoch: try epoch(query.du, nextDay: false), toEpoch: try epoch(query.au, nextDay: true))
     }
 
-    private func allUsers(_ req: Request) async throws -> [TIPersistenceUser] {
-        try await UserAccounts.all(on: req.db)
+    private func allUsers(_ req: Request) async throws -> [AccountSummary] {
+        try await UserAccounts.all(on: req.db).map(AccountSummary.init)
     }
 }

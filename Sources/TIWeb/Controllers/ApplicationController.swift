@@ -49,8 +49,8 @@ struct ApplicationController {
         let call = try await ApplicationQueries.call(of: application, on: req.db)
         let place = errors["commune"] == nil ? try await CommuneResolver.resolve(stored: content.communeCode, on: req.db) : nil
         let page = ApplicationEditPage(
-            application: application, call: call, content: content, errors: errors, typed: typed,
-            communeChoices: communeChoices, attachments: try await AttachedFile.query(of: application, on: req.db),
+            application: ApplicationDetail(application), call: call, content: content, errors: errors, typed: typed,
+            communeChoices: communeChoices, attachments: try await ApplicationQueries.documents(of: application.requireID(), on: req.db),
             notice: notice, place: place)
         return HTMLResponse.make(page.render(), status: status)
     }
@@ -143,8 +143,8 @@ struct ApplicationController {
             application.content, rules: call.rules, submittedOn: nil, regionCode: application.regionCode, today: req.clock.today)
         if let ceiling = try await FundService.ceilingCheck(application, on: req.db) { checks.append(ceiling) }
         let page = ApplicationSubmitPage(
-            application: application, call: call, place: place, checks: checks,
-            files: try await AttachedFile.query(of: application, on: req.db), error: error)
+            application: ApplicationDetail(application), call: call, place: place, checks: checks,
+            files: try await ApplicationQueries.documents(of: application.requireID(), on: req.db), error: error)
         return HTMLResponse.make(page.render(), status: status)
     }
 
@@ -539,11 +539,11 @@ struct ApplicationController {
         let deposit = try await ApplicationQueries.deposit(of: id, on: req.db)
         let place = try await CommuneResolver.resolve(stored: application.communeCode, on: req.db)
         // The documents of the deposit, not those sent afterwards.
-        let files = try await AttachedFile.query(of: application, on: req.db).filter { file in
+        let files = try await ApplicationQueries.documents(of: application.requireID(), on: req.db).filter { file in
             deposit.map { file.atEpoch <= $0.atEpoch } ?? true
         }
         return ReceiptPage(
-            application: application, call: try await ApplicationQueries.call(of: application, on: req.db),
+            application: ApplicationDetail(application), call: try await ApplicationQueries.call(of: application, on: req.db),
             depositedAt: deposit?.atEpoch, place: place, files: files)
     }
 
@@ -556,8 +556,8 @@ struct ApplicationController {
         let regime = try await CallQueries.regime(application.regimeID, on: req.db)
         return HTMLResponse.make(
             DecisionLetterPage(
-                application: application, call: call,
-                regime: regime.map { "\($0.id!) (\($0.label))" } ?? application.regimeID
+                application: ApplicationDetail(application), call: call,
+                regime: regime.map { "\($0.id) (\($0.label))" } ?? application.regimeID
             ).render())
     }
 }

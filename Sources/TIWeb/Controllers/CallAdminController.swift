@@ -4,7 +4,7 @@ import Vapor
 
 struct CallAdminController {
     func index(req: Request) async throws -> Response {
-        let calls = try await CallQueries.all(on: req.db)
+        let calls = try await CallQueries.summaries(on: req.db)
         return HTMLResponse.make(AdminCallsPage(calls: calls, today: req.clock.today).render())
     }
 
@@ -28,11 +28,12 @@ struct CallAdminController {
     ) async throws -> Response {
         let regimes = try await CallQueries.regimes(on: req.db)
         var envelopes: [EnvelopeSummary] = []
-        if let id = call?.id { envelopes = try await EnvelopeQueries.ofCall(id, on: req.db) }
+        let existing = try call.map { AdminCallFormPage.Existing(id: try $0.requireID(), title: $0.title) }
+        if let id = existing?.id { envelopes = try await EnvelopeQueries.ofCall(id, on: req.db) }
         let regions = try await GeoQueries.regionsByName(on: req.db)
         return HTMLResponse.make(
             AdminCallFormPage(
-                call: call, draft: draft, regimes: regimes, envelopes: envelopes,
+                call: existing, draft: draft, regimes: regimes, envelopes: envelopes,
                 regions: regions.map { ($0.code, $0.name) }, errors: errors, notice: notice
             ).render(), status: status)
     }

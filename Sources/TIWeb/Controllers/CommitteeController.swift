@@ -22,8 +22,8 @@ struct CommitteeController {
     func decide(req: Request) async throws -> Response {
         let (region, applications) = try await load(req)
         let actor = try req.fundActor()
-        let ticked = applications.compactMap { application -> (FundApplication, Bool, String)? in
-            let key = application.id!.uuidString
+        let ticked = applications.compactMap { application -> (ApplicationDetail, Bool, String)? in
+            let key = application.id.uuidString
             guard let avis = try? req.content.get(String.self, at: "avis_\(key)"), ["favorable", "defavorable"].contains(avis) else {
                 return nil
             }
@@ -43,7 +43,7 @@ struct CommitteeController {
                     regionCode: region.code, regionName: region.name,
                     decisions: ticked.map {
                         .init(
-                            id: $0.0.id!.uuidString, reference: $0.0.reference ?? "—", carrier: $0.0.carrierName ?? "", favourable: $0.1,
+                            id: $0.0.id.uuidString, reference: $0.0.reference ?? "—", carrier: $0.0.carrierName ?? "", favourable: $0.1,
                             motivation: $0.2)
                     }
                 ).render())
@@ -53,15 +53,15 @@ struct CommitteeController {
             let avis = favourable ? "favorable" : "defavorable"
             do {
                 let (updated, notifications) = try await FundService.decide(
-                    application.id!, favourable: avis == "favorable", motivation: motivation,
+                    application.id, favourable: avis == "favorable", motivation: motivation,
                     by: actor, on: req.db)
                 await Notifier.deliver(notifications, on: req)
-                results[application.id!] = (
+                results[application.id] = (
                     true,
                     updated.state == .inCommittee ? "Avis enregistré ; en attente de l’autre partie." : "Décision : \(updated.state.label)."
                 )
             } catch let error as FundError {
-                results[application.id!] = (false, error.message)
+                results[application.id] = (false, error.message)
             }
         }
         let (_, fresh) = try await load(req, includeDecided: Set(results.keys))
@@ -73,7 +73,7 @@ struct CommitteeController {
     }
 
     /// The région (within the principal's scope, else 404) and its applications in committee.
-    func load(_ req: Request, includeDecided: Set<UUID> = []) async throws -> (GeoQueries.Named, [FundApplication]) {
+    func load(_ req: Request, includeDecided: Set<UUID> = []) async throws -> (GeoQueries.Named, [ApplicationDetail]) {
         let code = try req.parameters.require("region")
         guard let principal = req.principal, principal.covers(region: code), let region = try await GeoQueries.region(code, on: req.db)
         else {

@@ -212,11 +212,11 @@ struct MapPageController {
 
     /// `/laureats/{id}`: a laureate as published (no review content).
     func laureate(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self), let (a, call) = try await MapQueries.laureate(id, on: req.db) else {
+        guard let id = req.parameters.get("id", as: UUID.self), let (a, callTitle) = try await MapQueries.laureate(id, on: req.db) else {
             throw AppError.notFound("Ce lauréat n’existe pas.")
         }
         let place = try await CommuneResolver.resolve(stored: a.communeCode, on: req.db)
-        return HTMLResponse.make(LaureatePage(application: a, call: call, place: place).render())
+        return HTMLResponse.make(LaureatePage(application: a, callTitle: callTitle, place: place).render())
     }
 }
 

@@ -4,11 +4,11 @@ import TIDomain
 import TIPersistence
 
 struct AccountPage {
-    var user: TIPersistence.User
+    var user: AccountSummary
 
     /// Where this account's work is (the page it lands on after sign-in), and how to call it.
     var work: (url: SiteURL, label: String) {
-        let principal = Principal(userID: user.id?.uuidString ?? "", role: user.role, scope: user.scope)
+        let principal = user.principal
         let label: String =
             switch user.role {
             case .applicant: "Mes dossiers"

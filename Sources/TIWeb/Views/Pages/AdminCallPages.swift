@@ -4,7 +4,7 @@ import TIDomain
 import TIPersistence
 
 struct AdminCallsPage {
-    var calls: [FundCall]
+    var calls: [CallSummary]
     var today: CivilDate
 
     func render() -> String {
@@ -20,7 +20,7 @@ struct AdminCallsPage {
                     caption: "Appels", header: ["Appel", "Période", "État"],
                     rows: calls.map { c in
                         [
-                            Components.headerCell(c.title, .adminCall(c.id!)),
+                            Components.headerCell(c.title, .adminCall(c.id)),
                             Components.cell("du \(c.rules.opensOn.french) au \(c.rules.closesOn.french)"),
                             .td(FundIndexPage.status(c.rules, today: today)),
                         ]
@@ -31,9 +31,15 @@ struct AdminCallsPage {
 }
 
 struct AdminCallFormPage {
-    var call: FundCall?
+    /// The call being edited (nil for a new one).
+    struct Existing {
+        var id: UUID
+        var title: String
+    }
+
+    var call: Existing?
     var draft: CallService.Draft
-    var regimes: [AidRegimeRecord]
+    var regimes: [AidRegime]
     var envelopes: [EnvelopeSummary]
     var regions: [(code: String, name: String)]
     var errors: [String: String]
@@ -41,7 +47,7 @@ struct AdminCallFormPage {
 
     func render() -> String {
         let title = call?.title ?? "Nouvel appel"
-        let action = call.map { SiteURL.adminCall($0.id!).path } ?? SiteURL.adminCallNew.path
+        let action = call.map { SiteURL.adminCall($0.id).path } ?? SiteURL.adminCallNew.path
         let d = draft
         return Page(
             title: title, breadcrumbs: [.init(label: "Appels", url: .adminCalls), .init(label: title, url: nil)],
@@ -76,7 +82,7 @@ struct AdminCallFormPage {
                             "demarrage", label: "Démarrage exigé dans les … mois suivant la décision", value: d.startWithinMonths,
                             error: errors["demarrage"]),
                         Forms.select(
-                            "regime", label: "Régime d’aides", options: regimes.map { ($0.id!, $0.label) }, selected: d.regimeID,
+                            "regime", label: "Régime d’aides", options: regimes.map { ($0.id, $0.label) }, selected: d.regimeID,
                             error: errors["regime"]),
                         ApplicationEditPage.checkboxes(
                             "collaboratif", [("oui", "Projets collaboratifs (enveloppe dédiée)")], selected: d.collaborative ? ["oui"] : []),
@@ -95,7 +101,7 @@ struct AdminCallFormPage {
                             }, numericColumns: [2, 3], empty: "Aucune enveloppe : ouvrez-en une par région et par financeur."),
                         .unwrap(errors["enveloppe"]) { Forms.alert("error", title: "Enveloppe refusée", text: $0) },
                         Forms.post(
-                            action: SiteURL.adminCallEnvelopes(call.id!).path,
+                            action: SiteURL.adminCallEnvelopes(call.id).path,
                             Forms.select("region", label: "Région", options: regions.map { ($0.code, $0.name) }, selected: nil),
                             Forms.select(
                                 "financeur", label: "Financeur", options: [("state", "État"), ("region", "Région")], selected: "state"),
@@ -110,7 +116,7 @@ struct AdminCallFormPage {
 }
 
 struct RegimesPage {
-    var regimes: [AidRegimeRecord]
+    var regimes: [AidRegime]
     var error: String?
 
     func render() -> String {
@@ -123,7 +129,7 @@ struct RegimesPage {
                 ),
                 Components.table(
                     caption: "Régimes", header: ["Identifiant", "Libellé", "Plafond par entreprise"],
-                    rows: regimes.map { [Components.cell($0.id!), Components.cell($0.label), Components.moneyCell($0.ceilingCents)] },
+                    rows: regimes.map { [Components.cell($0.id), Components.cell($0.label), Components.moneyCell($0.ceiling.cents)] },
                     numericColumns: [2]),
                 .unwrap(error) { Forms.alert("error", title: "Enregistrement refusé", text: $0) },
                 .h2(.class("fr-mt-4w"), "Ajouter ou modifier un régime"),

@@ -8,7 +8,7 @@ struct AdminUsersPage {
         var email = "", name = "", role = "viewer", regions = "", territory = "", organisation = ""
     }
 
-    var users: [TIPersistence.User]
+    var users: [AccountSummary]
     var draft = Draft()
     var errors: [String: String] = [:]
     var notice: String?
@@ -34,14 +34,14 @@ struct AdminUsersPage {
                                 .div(
                                     .class("ti-row-actions"),
                                     .a(
-                                        .class("fr-btn fr-btn--sm fr-btn--tertiary"), .href(SiteURL.adminUser(u.id!).path),
+                                        .class("fr-btn fr-btn--sm fr-btn--tertiary"), .href(SiteURL.adminUser(u.id).path),
                                         .attribute(named: "aria-label", value: "Modifier le compte \(u.email)"), "Modifier"),
-                                    u.id?.uuidString == PageContext.current.userID
+                                    u.id.uuidString == PageContext.current.userID
                                         ? .text(" (vous)")
                                         : .form(
                                             .method(.post),
                                             .action(
-                                                (u.active ? SiteURL.adminUserDeactivate(u.id!) : SiteURL.adminUserActivate(u.id!)).path),
+                                                (u.active ? SiteURL.adminUserDeactivate(u.id) : SiteURL.adminUserActivate(u.id)).path),
                                             .class("ti-inline-form"),
                                             .input(.type(.hidden), .name("_csrf"), .value(PageContext.current.csrfToken)),
                                             .button(
@@ -92,7 +92,7 @@ struct AdminUsersPage {
 }
 
 struct AuditPage {
-    var events: [AuditEvent]
+    var events: [AuditLog.Entry]
     var actors: [String: String]
     /// File id → its reference (or « brouillon « titre » »).
     var files: [String: String] = [:]
@@ -152,7 +152,7 @@ struct AuditPage {
     }
 
     /// A file by its reference (a link), an account by its name; what has gone is said so.
-    func objectCell(_ e: AuditEvent) -> Node<HTML.TableRowContext> {
+    func objectCell(_ e: AuditLog.Entry) -> Node<HTML.TableRowContext> {
         switch e.objectType {
         case "dossier":
             guard let label = files[e.objectID], let id = UUID(uuidString: e.objectID) else { return .td(.text("dossier supprimé")) }
@@ -199,7 +199,7 @@ struct AuditQuery: Codable, Sendable {
 
 /// Editing an account: its name and scope (address and role stay as created).
 struct AdminUserEditPage {
-    var user: TIPersistence.User
+    var user: AccountSummary
     var draft: AdminUsersPage.Draft
     var errors: [String: String] = [:]
 
@@ -222,7 +222,7 @@ struct AdminUserEditPage {
                             ("territory", "Territoire d’industrie"), ("organisation", "SIREN de l’organisation"),
                         ])),
                 Forms.post(
-                    action: SiteURL.adminUser(user.id!).path,
+                    action: SiteURL.adminUser(user.id).path,
                     Forms.field("name", label: "Nom affiché", value: draft.name, error: errors["name"]),
                     AdminUsersPage.scopeFields(draft, errors),
                     .div(
@@ -235,10 +235,9 @@ struct AdminUserEditPage {
 }
 
 extension AdminUsersPage.Draft {
-    init(_ user: TIPersistence.User) {
+    init(_ user: AccountSummary) {
         self.init(
-            email: user.email, name: user.displayName, role: user.role.rawValue,
-            regions: user.regions.split(separator: ",").joined(separator: ", "),
-            territory: user.territoryID ?? "", organisation: user.organisationSiren ?? "")
+            email: user.email, name: user.displayName, role: user.role.rawValue, regions: user.scope.regions.joined(separator: ", "),
+            territory: user.scope.territory?.rawValue ?? "", organisation: user.scope.organisation?.rawValue ?? "")
     }
 }

@@ -2,33 +2,18 @@ import Plot
 import TIDomain
 import TIPersistence
 
-/// A file already attached to an application, as the pages show it.
-struct AttachedFile {
-    var id: String
-    var filename: String
-    var sizeBytes: Int
-    var document: String?
-    var atEpoch: Double
-
-    var sizeLabel: String {
-        sizeBytes >= 1_048_576
-            ? FrenchNumber.decimal(Double(sizeBytes) / 1_048_576, digits: 1) + " Mo"
-            : "\(max(1, sizeBytes / 1024)) Ko"
-    }
-}
-
 /// The applicant's form: saved as often as they like, submitted when complete. After an error,
 /// every problem is listed at the top (each linked to its field) and every value is shown as typed.
 struct ApplicationEditPage {
-    var application: FundApplication
-    var call: FundCall
+    var application: ApplicationDetail
+    var call: CallSummary
     var content: ApplicationContent
     var errors: [String: String] = [:]
     /// Raw values to show instead of the stored ones (after an error).
     var typed: [String: String] = [:]
     /// Communes to choose from when the typed site matched several.
     var communeChoices: [CommuneCandidate] = []
-    var attachments: [AttachedFile] = []
+    var attachments: [ApplicationFile.Document] = []
     var notice: String?
     var place: CommuneResolution?
 
@@ -49,7 +34,7 @@ struct ApplicationEditPage {
     static func documentField(_ index: Int) -> String { "piece_\(index)" }
 
     func render() -> String {
-        let id = application.id!
+        let id = application.id
         let c = content
         func money(_ v: EuroCents?) -> String {
             v.map {
@@ -173,7 +158,7 @@ struct ApplicationEditPage {
                             selected: Set(c.ecological.map(\.rawValue))),
                         .unwrap(errors["transition"]) { .p(.class("fr-error-text"), .text($0)) }),
                     .if(
-                        call.collaborative,
+                        call.rules.collaborative,
                         .div(
                             .class("ti-form-section"),
                             .h2(.class("fr-h4"), "Entreprises partenaires"),

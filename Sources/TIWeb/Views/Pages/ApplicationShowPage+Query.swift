@@ -16,7 +16,7 @@ extension ApplicationShowPage.Model {
                 regionCode: application.regionCode, today: today)
             + [try await FundService.ceilingCheck(application, on: db)].compactMap { $0 }
         return Self(
-            application: application, call: file.call, regime: file.regime, principal: principal,
+            application: ApplicationDetail(application), call: file.call, principal: principal,
             place: try await CommuneResolver.resolve(stored: application.communeCode, on: db),
             checks: checks, events: FundAccess.visibleEvents(file.events, principal), messages: file.messages,
             attachments: file.attachments, payments: file.payments, followUps: file.followUps, actorNames: file.actorNames,

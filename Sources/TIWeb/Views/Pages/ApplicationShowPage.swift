@@ -8,17 +8,16 @@ import TIPersistence
 /// and follow-up after the decision; messages, attachments and history.
 struct ApplicationShowPage {
     struct Model {
-        var application: FundApplication
-        var call: FundCall
-        var regime: AidRegimeRecord?
+        var application: ApplicationDetail
+        var call: CallSummary
         var principal: Principal
         var place: CommuneResolution?
         var checks: [EligibilityCheck]
-        var events: [ApplicationEvent]
-        var messages: [ApplicationMessage]
-        var attachments: [Attachment]
-        var payments: [Payment]
-        var followUps: [FollowUp]
+        var events: [ApplicationFile.Event]
+        var messages: [ApplicationFile.Message]
+        var attachments: [ApplicationFile.Document]
+        var payments: [ApplicationFile.PaymentLine]
+        var followUps: [ApplicationFile.FollowUpLine]
         var actorNames: [String: String]
         var errors: [String: String] = [:]
         /// Values as typed in the form that was refused (the follow-up form).
@@ -32,8 +31,8 @@ struct ApplicationShowPage {
     }
 
     let model: Model
-    var a: FundApplication { model.application }
-    var id: UUID { a.id! }
+    var a: ApplicationDetail { model.application }
+    var id: UUID { a.id }
     var role: Role { model.principal.role }
 
     func render() -> String {
@@ -486,7 +485,7 @@ struct ApplicationShowPage {
                             .p(
                                 .a(
                                     .class("fr-link fr-icon-attachment-line fr-link--icon-left"),
-                                    .href(SiteURL.attachment(id, file.id!).path),
+                                    .href(SiteURL.attachment(id, file.id).path),
                                     .text("\(file.filename) (\(Self.size(file.sizeBytes)))")))
                         })
                 }),
@@ -498,7 +497,7 @@ struct ApplicationShowPage {
                         .forEach(model.attachments.filter { $0.messageID == nil }) { file in
                             .li(
                                 .a(
-                                    .href(SiteURL.attachment(id, file.id!).path),
+                                    .href(SiteURL.attachment(id, file.id).path),
                                     .text("\(file.filename) (\(Self.size(file.sizeBytes)))")))
                         }))),
             .if(

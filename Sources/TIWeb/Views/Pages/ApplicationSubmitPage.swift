@@ -6,17 +6,17 @@ import TIPersistence
 /// The page between « Enregistrer et déposer » and the deposit: a summary of the file, the
 /// eligibility checks the reviewer will see, the documents, and the sworn statement.
 struct ApplicationSubmitPage {
-    var application: FundApplication
-    var call: FundCall
+    var application: ApplicationDetail
+    var call: CallSummary
     var place: CommuneResolution?
     var checks: [EligibilityCheck]
-    var files: [AttachedFile]
+    var files: [ApplicationFile.Document]
     var error: String?
 
     func render() -> String {
         let a = application
         let c = application.content
-        let id = application.id!
+        let id = application.id
         let resubmission = a.state == .informationRequested
         let missing = call.requiredDocuments.filter { name in !files.contains { $0.document == name } }
         let failed = checks.filter { !$0.passed }

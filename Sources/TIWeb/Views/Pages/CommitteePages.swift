@@ -8,7 +8,7 @@ import TIPersistence
 struct CommitteePage {
     var regionCode: String
     var regionName: String
-    var applications: [FundApplication]
+    var applications: [ApplicationDetail]
     var party: DecisionParty?
     var territories: [String: String]
     var results: [UUID: (ok: Bool, message: String)]
@@ -61,8 +61,8 @@ struct CommitteePage {
         return text.count > limit ? String(text.prefix(limit)) + "…" : text
     }
 
-    func card(_ a: FundApplication) -> Node<HTML.FormContext> {
-        let key = a.id!.uuidString
+    func card(_ a: ApplicationDetail) -> Node<HTML.FormContext> {
+        let key = a.id.uuidString
         func opinion(_ d: PartyDecision?) -> Node<HTML.BodyContext> {
             d.map { $0.favourable ? Components.badgeCell("Favorable", "success") : Components.badgeCell("Défavorable", "error") }
                 ?? Components.badgeCell("En attente", "new")
@@ -70,7 +70,7 @@ struct CommitteePage {
         let mine = party.flatMap { a.decision(of: $0) }
         let context = [
             a.territoryID.flatMap { territories[$0] }.map { "TI \($0)" } ?? "hors TI", a.fragile ? "territoire fragile" : nil,
-            a.size.flatMap(CompanySize.init(rawValue:))?.label,
+            a.size?.label,
         ].compactMap { $0 }.joined(separator: " · ")
         return .div(
             .class("fr-card fr-card--no-arrow ti-committee-card fr-mb-3w"),
@@ -82,7 +82,7 @@ struct CommitteePage {
                         .class("fr-grid-row fr-grid-row--gutters"),
                         .div(
                             .class("fr-col-12 fr-col-lg-7"),
-                            .h3(.class("fr-card__title fr-h6"), .a(.href(SiteURL.application(a.id!).path), .text(a.reference ?? "—"))),
+                            .h3(.class("fr-card__title fr-h6"), .a(.href(SiteURL.application(a.id).path), .text(a.reference ?? "—"))),
                             .p(.class("fr-mb-1w"), .strong(.text(a.carrierName ?? "")), .text(" — \(a.displayName)")),
                             .p(
                                 .class("fr-text--sm fr-mb-1w"),
@@ -99,7 +99,7 @@ struct CommitteePage {
                             .p(
                                 .class("fr-text--sm"), .text("Décision de l’État : "), opinion(a.decision(of: .state)),
                                 .text(" · de la Région : "), opinion(a.decision(of: .region))),
-                            .unwrap(results[a.id!]) { r in
+                            .unwrap(results[a.id]) { r in
                                 .p(.class(r.ok ? "fr-message fr-message--valid" : "fr-message fr-message--error"), .text(r.message))
                             }),
                         .div(

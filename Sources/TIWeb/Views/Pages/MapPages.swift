@@ -109,8 +109,8 @@ struct MapPage {
 }
 
 struct LaureatePage {
-    var application: FundApplication
-    var call: FundCall
+    var application: ApplicationDetail
+    var callTitle: String
     var place: CommuneResolution?
 
     var communeLine: String {
@@ -123,8 +123,8 @@ struct LaureatePage {
         return .a(.href(SiteURL.territory(t.id).path), .text(t.name))
     }
 
-    var sectorLine: String { application.sector.flatMap(Sector.init(rawValue:))?.label ?? "Non renseignée" }
-    var sizeLine: String { application.size.flatMap(CompanySize.init(rawValue:))?.label ?? "Non renseignée" }
+    var sectorLine: String { application.content.sector?.label ?? "Non renseignée" }
+    var sizeLine: String { application.size?.label ?? "Non renseignée" }
 
     var aidLine: String {
         let a = application
@@ -145,7 +145,7 @@ struct LaureatePage {
                 .h1(.text(a.carrierName ?? "Lauréat")),
                 // Only what the applicant agreed to publish: never the confidential description.
                 .if(
-                    a.publicationConsent == true,
+                    a.publicationConsent,
                     .group(.p(.class("fr-text--lead"), .text(a.displayName)), .p(.text(a.publicSummary ?? ""))),
                     else: .p(.class("fr-text--lead"), "Projet lauréat (le porteur n’a pas demandé la publication de sa présentation).")),
                 .dl(
@@ -158,7 +158,7 @@ struct LaureatePage {
                     .dt("Aide accordée"), .dd(.text(aidLine)),
                     .dt("Emplois prévus"), .dd(.text(a.jobsCreated.map { FrenchNumber.grouped($0) } ?? "—")),
                     .dt("Décision"), .dd(.text(a.decidedOn.flatMap { try? CivilDate(parsing: $0) }?.french ?? "—")),
-                    .dt("Appel"), .dd(.text(call.title)))
+                    .dt("Appel"), .dd(.text(callTitle)))
             )
         ).render()
     }

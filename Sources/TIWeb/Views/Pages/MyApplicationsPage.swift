@@ -5,9 +5,9 @@ import TIPersistence
 
 struct MyApplicationsPage {
     /// The applicant's files and the title of their call.
-    var applications: [(application: FundApplication, callTitle: String)]
-    var notifications: [TIPersistence.Notification]
-    var openCalls: [FundCall]
+    var applications: [(application: ApplicationDetail, callTitle: String)]
+    var notifications: [ApplicationQueue.Notice]
+    var openCalls: [CallSummary]
     var notice: String? = nil
 
     func render() -> String {
@@ -22,14 +22,14 @@ struct MyApplicationsPage {
                         .class("fr-callout fr-mb-4w"),
                         .p(
                             .class("fr-callout__text"), "Appel\(openCalls.count > 1 ? "s" : "") ouvert\(openCalls.count > 1 ? "s" : "") : ",
-                            .forEach(openCalls) { .a(.href(SiteURL.fundCall($0.id!).path), .text($0.title + " ")) }))),
+                            .forEach(openCalls) { .a(.href(SiteURL.fundCall($0.id).path), .text($0.title + " ")) }))),
                 Components.table(
                     caption: "Mes dossiers", header: ["Dossier", "Appel", "État", "Prochaine étape", "Mis à jour"],
                     rows: applications.map { a, callTitle in
                         [
                             Components.headerCell(
                                 a.reference.map { "\($0) — \(a.displayName)" } ?? "Brouillon — \(a.displayName)",
-                                .application(a.id!)),
+                                .application(a.id)),
                             Components.cell(callTitle), .td(Components.badgeCell(a.state.label, a.state.badge)),
                             Components.cell(a.state.nextStep),
                             Components.cell(a.updatedAt.map { AuditPage.timestamp($0.timeIntervalSince1970) } ?? "—"),

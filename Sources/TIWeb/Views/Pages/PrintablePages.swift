@@ -5,11 +5,11 @@ import TIPersistence
 
 /// The deposit receipt (accusé de dépôt): on screen, and as the document the server prints to PDF.
 struct ReceiptPage {
-    var application: FundApplication
-    var call: FundCall
+    var application: ApplicationDetail
+    var call: CallSummary
     var depositedAt: Double?
     var place: CommuneResolution?
-    var files: [AttachedFile]
+    var files: [ApplicationFile.Document]
 
     /// « 3 décembre 2026 à 14 h 05 » (Paris time).
     var depositLine: String {
@@ -55,7 +55,7 @@ struct ReceiptPage {
         return Page(
             title: "Accusé de dépôt \(a.reference ?? "")", section: .fund,
             breadcrumbs: [
-                .init(label: "Mes dossiers", url: .applications), .init(label: a.reference ?? "", url: .application(a.id!)),
+                .init(label: "Mes dossiers", url: .applications), .init(label: a.reference ?? "", url: .application(a.id)),
                 .init(label: "Accusé de dépôt", url: nil),
             ],
             content: .group(
@@ -63,7 +63,7 @@ struct ReceiptPage {
                 .p(
                     .a(
                         .class("fr-link fr-icon-download-line fr-link--icon-left"),
-                        .href(SiteURL.applicationReceiptPDF(a.id!).path),
+                        .href(SiteURL.applicationReceiptPDF(a.id).path),
                         "Télécharger l’accusé de dépôt (PDF)")))
         ).render()
     }
@@ -98,8 +98,8 @@ struct PrintableDocument {
 /// The decision letter for the applicant, printable. Signed by the party or parties that
 /// decided; a refusal states its legal basis and the means of appeal.
 struct DecisionLetterPage {
-    var application: FundApplication
-    var call: FundCall
+    var application: ApplicationDetail
+    var call: CallSummary
     /// « SA.56985 (régime cadre temporaire…) »
     var regime: String
 
@@ -108,14 +108,12 @@ struct DecisionLetterPage {
         let date = a.decidedOn.flatMap { try? CivilDate(parsing: $0) }?.french ?? "—"
         let laureate = a.state.isLaureate
         var parties: [(name: String, signatory: String, motivation: String)] = []
-        if a.stateFavourable != nil { parties.append(("État (préfecture de région)", "Le préfet de région", a.stateMotivation ?? "—")) }
-        if a.regionFavourable != nil {
-            parties.append(("Région (conseil régional)", "Le président du conseil régional", a.regionMotivation ?? "—"))
-        }
+        if let d = a.stateDecision { parties.append(("État (préfecture de région)", "Le préfet de région", d.motivation)) }
+        if let d = a.regionDecision { parties.append(("Région (conseil régional)", "Le président du conseil régional", d.motivation)) }
         return Page(
             title: "Décision \(a.reference ?? "")", section: .fund,
             breadcrumbs: [
-                .init(label: "Mes dossiers", url: .applications), .init(label: a.reference ?? "", url: .application(a.id!)),
+                .init(label: "Mes dossiers", url: .applications), .init(label: a.reference ?? "", url: .application(a.id)),
                 .init(label: "Courrier de décision", url: nil),
             ],
             content: .article(

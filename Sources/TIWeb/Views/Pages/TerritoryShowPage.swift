@@ -10,7 +10,7 @@ struct TerritoryShowPage {
         var territory: TerritoryProfile
         var summary: GeoQueries.TerritorySummary
         var members: [GeoQueries.EpciStats]
-        var communes: [Commune]
+        var communes: [GeoQueries.CommuneRow]
         var regions: [(code: String, name: String)]
         var departements: [(code: String, name: String)]
         var maps: [(code: String, name: String, svg: String)]

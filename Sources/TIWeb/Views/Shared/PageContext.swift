@@ -1,5 +1,6 @@
-import Fluent
+import FluentKit
 import TIDomain
+import TIPersistence
 import Vapor
 
 /// What every page of one request needs to know besides its own content: who is signed in
@@ -43,7 +44,7 @@ actor DemoFlag {
     func isDemo(on db: any Database) async throws -> Bool {
         let now = ContinuousClock.now
         if checkedAt.map({ now - $0 > .seconds(30) }) ?? true {
-            value = try await TIPersistenceUser.query(on: db).filter(\.$isDemo == true).count() > 0
+            value = try await UserAccounts.hasDemoAccounts(on: db)
             checkedAt = now
         }
         return value
