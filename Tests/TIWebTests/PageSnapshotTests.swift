@@ -1,8 +1,9 @@
 import Foundation
 import SnapshotTesting
-import TIPersistence
 import Testing
 
+@testable import TIDomain
+@testable import TIPersistence
 @testable import TIWeb
 
 /// Each page rendered from its `Model.mock`, compared with the HTML committed under
@@ -71,6 +72,240 @@ struct PageSnapshotTests {
                     favourable: false, motivation: "Plan de financement incomplet."),
             ])
         assertSnapshot(of: page.render(), as: .html)
+    }
+}
+
+// MARK: - Every other page, from `Mock`
+
+extension PageSnapshotTests {
+    // Public site
+
+    @Test func home() {
+        let counts = GeoQueries.Counts(regions: 18, departements: 101, epcis: 1_254, communes: 34_965, territories: 146)
+        assertSnapshot(of: HomePage(counts: counts, map: Mock.svg).render(), as: .html)
+    }
+
+    @Test func openData() {
+        assertSnapshot(of: DataPage().render(), as: .html)
+    }
+
+    @Test func regions() {
+        assertSnapshot(of: RegionIndexPage(regions: [Mock.regionSummary], map: Mock.svg).render(), as: .html)
+    }
+
+    @Test func region() {
+        let model = RegionShowPage.Model(
+            code: "75", name: "Nouvelle-Aquitaine", asOf: Mock.today, summary: Mock.regionSummary,
+            departements: [(code: "64", name: "Pyrénées-Atlantiques", stats: Mock.departementStats)], territories: [Mock.territorySummary],
+            map: Mock.svg, dashboard: Mock.dashboard)
+        assertSnapshot(of: RegionShowPage(model: model).render(), as: .html)
+    }
+
+    @Test func departement() {
+        let model = DepartementShowPage.Model(
+            code: "64", name: "Pyrénées-Atlantiques", regionCode: "75", regionName: "Nouvelle-Aquitaine", stats: Mock.departementStats,
+            epcis: [Mock.epci], territoryNames: ["TI-PAU": "Pau Béarn"])
+        assertSnapshot(of: DepartementShowPage(model: model).render(), as: .html)
+    }
+
+    @Test func territories() {
+        let model = TerritoryIndexPage.Model(
+            regions: [(code: "75", name: "Nouvelle-Aquitaine")], selectedRegion: "75", query: "pau <b>", status: .active,
+            territories: [Mock.territorySummary], totalCount: 146, hasGeography: true)
+        assertSnapshot(of: TerritoryIndexPage(model: model).render(), as: .html)
+    }
+
+    @Test func territory() {
+        let profile = TerritoryProfile(
+            id: TerritoryID("TI-PAU")!, name: "Pau Béarn", electedOfficial: Contact(name: "Élue <Vice-présidente>", role: "VP économie"),
+            industrialist: Contact(name: "Jean Industriel", organisation: "Forges & Cie"), projectLead: Contact(name: "Chloé Cheffe"),
+            projectLeadFundedByState: true, labelDate: Mock.day("2018-11-22"))
+        let model = TerritoryShowPage.Model(
+            dashboard: Mock.dashboard, asOf: Mock.today, territory: profile, summary: Mock.territorySummary, members: [Mock.epci],
+            communes: [.init(code: "64445", name: "Pau", population: 75_665), .init(code: "64348", name: "Lons", population: nil)],
+            regions: [(code: "75", name: "Nouvelle-Aquitaine")], departements: [(code: "64", name: "Pyrénées-Atlantiques")],
+            maps: [(code: "75", name: "Nouvelle-Aquitaine", svg: Mock.svg)], ownFiles: true)
+        assertSnapshot(of: TerritoryShowPage(model: model).render(), as: .html)
+    }
+
+    @Test func map() {
+        let page = MapPage(
+            measure: .aide, byRegion: true, perInhabitant: false, asOf: Mock.today, showPoints: true, svg: Mock.svg,
+            legend: [("#000091", "plus de 50 M€"), ("#e3e3fd", "moins de 10 M€")],
+            areas: [.init(code: "75", name: "Nouvelle-Aquitaine", value: 56_500_000, population: 5_979_778)], laureates: 126, inside: 100,
+            query: .init(mesure: "aide", niveau: "region", perInhabitant: nil, asOf: "2021-09-24", points: "oui"))
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
+    @Test func laureate() {
+        let page = LaureatePage(application: Mock.application(.paymentsInProgress), callTitle: CallSummary.mock.title, place: Mock.place)
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
+    @Test func indicators() {
+        let page = IndicatorsPage(
+            dashboard: Mock.dashboard, scopeLabel: "Nouvelle-Aquitaine", asOf: Mock.today,
+            regions: [(code: "75", name: "Nouvelle-Aquitaine")],
+            territories: [(id: "TI-PAU", name: "Pau Béarn")],
+            query: try! JSONDecoder().decode(IndicatorQuery.self, from: Data(#"{"as_of": "2021-09-24", "region": "75"}"#.utf8)))
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
+    @Test func notFound() {
+        assertSnapshot(of: ErrorPage(status: .notFound, message: "Ce dossier n’existe pas <ou plus>.").render(), as: .html)
+    }
+
+    // The applicant
+
+    @Test func myApplications() {
+        let page = MyApplicationsPage(
+            applications: [(Mock.application(.draft), CallSummary.mock.title), (Mock.application(.informationRequested), "Appel 2021")],
+            notifications: [.init(atEpoch: Mock.epoch, text: "Des compléments sont demandés.", applicationID: Mock.id(1))],
+            openCalls: [.mock], notice: "Brouillon supprimé.")
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
+    /// After a refused save: every problem listed, the values as typed.
+    @Test func applicationFormWithErrors() {
+        let page = ApplicationEditPage(
+            application: Mock.application(.informationRequested), call: .mock, content: Mock.content,
+            errors: ["siren": "Le SIREN « 12 » doit compter 9 chiffres.", "commune": "Plusieurs communes portent ce nom : choisissez."],
+            typed: ["siren": "12", "commune": "Saint-Martin"],
+            communeChoices: [.init(code: "64445", name: "Pau", departementCode: "64", postalCodes: ["64000"])],
+            attachments: Mock.documents, notice: nil, place: nil)
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
+    @Test func applicationSubmit() {
+        let page = ApplicationSubmitPage(
+            application: Mock.application(.draft), call: .mock, place: Mock.place, checks: Mock.checks, files: Mock.documents,
+            error: "Cochez l’attestation sur l’honneur pour déposer le dossier.")
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
+    @Test func deleteDraft() {
+        assertSnapshot(of: DeleteDraftPage(id: Mock.id(1), title: "Nouvelle ligne <de forge>").render(), as: .html)
+    }
+
+    @Test func receipt() {
+        let page = ReceiptPage(
+            application: Mock.application(.submitted), call: .mock, depositedAt: Mock.epoch, place: Mock.place, files: Mock.documents)
+        assertSnapshot(of: page.render(), as: .html, named: "screen")
+        assertSnapshot(of: page.printable(), as: .html, named: "print")
+    }
+
+    @Test func decisionLetter() {
+        let page = DecisionLetterPage(
+            application: Mock.application(.laureate), call: .mock, regime: "SA.56985-2020 (Encadrement temporaire)")
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
+    // One file, as each role sees it
+
+    static func applicationPage(_ state: ApplicationState, _ role: Role) -> ApplicationShowPage {
+        ApplicationShowPage(
+            model: .init(
+                application: Mock.application(state), call: .mock,
+                principal: Principal(userID: Mock.id(7).uuidString, role: role, scope: Scope(regions: ["75"])), place: Mock.place,
+                checks: Mock.checks,
+                events: [
+                    .init(
+                        atEpoch: Mock.epoch - 86_400, actorID: Mock.id(8).uuidString, actorRole: "applicant", action: "submit",
+                        toState: "submitted", reason: nil),
+                    .init(
+                        atEpoch: Mock.epoch, actorID: Mock.id(7).uuidString, actorRole: "reviewer", action: "request_information",
+                        toState: "information_requested", reason: "Devis <manquant>"),
+                ],
+                messages: [
+                    .init(id: Mock.id(31), authorRole: "applicant", authorName: "Paul Porteur", body: "Voici le Kbis.", atEpoch: Mock.epoch)
+                ],
+                attachments: Mock.documents,
+                payments: [.init(funder: .state, amountCents: 20_000_000, dueOn: "2021-06-01", paidOn: "2021-06-03", reference: "V-1")],
+                followUps: [.init(onDate: "2023-12-31", jobsCreated: 11, investmentCents: 240_000_000, comment: "Four livré.")],
+                actorNames: [Mock.id(7).uuidString: "Inès <Instructrice>", Mock.id(8).uuidString: "Paul Porteur"],
+                instructors: [(id: Mock.id(7).uuidString, name: "Inès <Instructrice>")], today: Mock.today))
+    }
+
+    @Test func applicationForTheApplicant() {
+        assertSnapshot(of: Self.applicationPage(.informationRequested, .applicant).render(), as: .html)
+    }
+
+    @Test func applicationForTheReviewer() {
+        assertSnapshot(of: Self.applicationPage(.underReview, .reviewer).render(), as: .html)
+    }
+
+    @Test func applicationInCommitteeForTheRegion() {
+        assertSnapshot(of: Self.applicationPage(.inCommittee, .region).render(), as: .html)
+    }
+
+    @Test func applicationAfterTheDecision() {
+        assertSnapshot(of: Self.applicationPage(.paymentsInProgress, .prefecture).render(), as: .html)
+    }
+
+    // Committee and administration
+
+    @Test func committee() {
+        let page = CommitteePage(
+            regionCode: "75", regionName: "Nouvelle-Aquitaine", applications: [Mock.application(.inCommittee)], party: .state,
+            territories: ["TI-PAU": "Pau Béarn"], results: [Mock.id(1): (false, "Enveloppe insuffisante : il reste 120 000 €.")],
+            envelopes: EnvelopesPage.Model.mock.envelopes)
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
+    @Test func adminCalls() {
+        assertSnapshot(of: AdminCallsPage(calls: [.mock], today: Mock.today).render(), as: .html)
+    }
+
+    @Test func adminCallForm() {
+        let draft = CallService.Draft(
+            title: "Appel <2022>", description: "Projets mûrs.", opensOn: "2022-01-10", closesOn: "2021-12-31", carriers: ["entreprise"],
+            sizes: ["pme", "eti"], regions: "75", minimumInvestment: "100 000", startWithinMonths: "12", regimeID: "SA.56985-2020",
+            collaborative: true)
+        let page = AdminCallFormPage(
+            call: .init(id: CallSummary.mock.id, title: CallSummary.mock.title), draft: draft,
+            regimes: [AidRegime(id: "SA.56985-2020", label: "Encadrement temporaire", ceiling: EuroCents(euros: 1_800_000))],
+            envelopes: EnvelopesPage.Model.mock.envelopes, regions: [(code: "75", name: "Nouvelle-Aquitaine")],
+            errors: ["cloture": "La clôture doit suivre l’ouverture."], notice: nil)
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
+    @Test func regimes() {
+        let page = RegimesPage(
+            regimes: [AidRegime(id: "SA.40453", label: "Régime régional <AFR>", ceiling: EuroCents(euros: 2_500_000))],
+            error: "Le plafond doit être un montant positif.")
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
+    @Test func adminUsers() {
+        let page = AdminUsersPage(
+            users: Mock.accounts, draft: .init(email: "nouveau@", name: "", role: "reviewer", regions: "75"),
+            errors: ["email": "Adresse électronique invalide."], notice: nil)
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
+    @Test func adminUserEdit() {
+        let page = AdminUserEditPage(user: Mock.accounts[0], draft: .init(Mock.accounts[0]), errors: ["regions": "Région « 99 » inconnue."])
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
+    @Test func audit() {
+        let page = AuditPage(
+            events: [
+                .init(
+                    atEpoch: Mock.epoch, actorID: Mock.id(7).uuidString, actorRole: "reviewer", action: "dossier.instruction",
+                    objectType: "dossier", objectID: Mock.id(1).uuidString, beforeJSON: #"{"etat":"depose"}"#,
+                    afterJSON: #"{"etat":"en_instruction"}"#),
+                .init(
+                    atEpoch: Mock.epoch - 60, actorID: nil, actorRole: "systeme", action: "import.territoires", objectType: "territoires",
+                    objectID: "146", beforeJSON: nil, afterJSON: nil),
+            ],
+            actors: [Mock.id(7).uuidString: "Inès <Instructrice>"], files: [Mock.id(1).uuidString: "FA-2021-75-00042"],
+            filter: AuditQuery(action: "dossier", du: "2021-09-01"), page: 2, hasNext: true, total: 120)
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
+    @Test func account() {
+        assertSnapshot(of: AccountPage(user: Mock.accounts[0]).render(), as: .html)
     }
 }
 
