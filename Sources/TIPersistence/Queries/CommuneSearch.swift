@@ -1,20 +1,6 @@
 import FluentKit
 import TIDomain
 
-/// A commune an applicant may mean by what they typed.
-public struct CommuneCandidate: Sendable, Equatable {
-    public var code: String
-    public var name: String
-    public var departementCode: String
-    public var postalCodes: [String]
-
-    /// « Montbéliard (25388) · Doubs · 25200 »
-    public var label: String {
-        "\(name) (\(code)) · département \(departementCode)"
-            + (postalCodes.isEmpty ? "" : " · code postal " + postalCodes.joined(separator: ", "))
-    }
-}
-
 /// Finds communes by INSEE code, postal code or name, the three ways people know a place.
 /// A five-digit text may be both an INSEE code and a postal code (« 25200 » is the INSEE code of
 /// one commune and the postal code of three others): every meaning is offered, none is chosen.

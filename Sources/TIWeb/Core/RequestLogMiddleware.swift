@@ -18,19 +18,3 @@ extension Request {
         return path.hasPrefix(reset) ? reset + "…" : path
     }
 }
-
-/// `ti serve --env production` refuses to start while a demonstration account (published password) exists.
-enum ProductionGuard {
-    static func check(_ app: Application) async throws {
-        guard app.environment == .production else { return }
-        let demo = try await TIPersistenceUser.query(on: app.db).filter(\.$isDemo == true).count()
-        guard demo == 0 else { throw DemoAccountsInProduction(count: demo) }
-    }
-}
-
-struct DemoAccountsInProduction: Error, CustomStringConvertible {
-    var count: Int
-    var description: String {
-        "Refus de démarrer en production : \(count) compte(s) de démonstration existent, avec des mots de passe publiés. Utilisez une base sans données de démonstration."
-    }
-}

@@ -3,33 +3,6 @@ import Plot
 import TIDomain
 import TIPersistence
 
-struct AdminCallsPage {
-    var calls: [CallSummary]
-    var today: CivilDate
-
-    func render() -> String {
-        Page(
-            title: "Appels à projets", breadcrumbs: [.init(label: "Administration", url: .adminUsers), .init(label: "Appels", url: nil)],
-            content: .group(
-                .h1("Appels à projets"),
-                .ul(
-                    .class("fr-btns-group fr-btns-group--inline-md"),
-                    .li(.a(.class("fr-btn"), .href(SiteURL.adminCallNew.path), "Créer un appel")),
-                    .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.adminRegimes.path), "Régimes d’aides et plafonds"))),
-                Components.table(
-                    caption: "Appels", header: ["Appel", "Période", "État"],
-                    rows: calls.map { c in
-                        [
-                            Components.headerCell(c.title, .adminCall(c.id)),
-                            Components.cell("du \(c.rules.opensOn.french) au \(c.rules.closesOn.french)"),
-                            .td(FundIndexPage.status(c.rules, today: today)),
-                        ]
-                    }, empty: "Aucun appel.")
-            )
-        ).render()
-    }
-}
-
 struct AdminCallFormPage {
     /// The call being edited (nil for a new one).
     struct Existing {
@@ -110,37 +83,6 @@ struct AdminCallFormPage {
                                 "un_pour_un", [("oui", "Règle « 1 pour 1 » (part Région = part État)")], selected: []),
                             Forms.submit("Ouvrir l’enveloppe", secondary: true)))
                 }
-            )
-        ).render()
-    }
-}
-
-struct RegimesPage {
-    var regimes: [AidRegime]
-    var error: String?
-
-    func render() -> String {
-        Page(
-            title: "Régimes d’aides", breadcrumbs: [.init(label: "Appels", url: .adminCalls), .init(label: "Régimes d’aides", url: nil)],
-            content: .group(
-                .h1("Régimes d’aides et plafonds"),
-                .p(
-                    "Le plafond s’applique par entreprise (SIREN), toutes aides accordées au titre du même régime confondues, tous appels et dossiers compris."
-                ),
-                Components.table(
-                    caption: "Régimes", header: ["Identifiant", "Libellé", "Plafond par entreprise"],
-                    rows: regimes.map { [Components.cell($0.id), Components.cell($0.label), Components.moneyCell($0.ceiling.cents)] },
-                    numericColumns: [2]),
-                .unwrap(error) { Forms.alert("error", title: "Enregistrement refusé", text: $0) },
-                .h2(.class("fr-mt-4w"), "Ajouter ou modifier un régime"),
-                .div(
-                    .class("ti-narrow"),
-                    Forms.post(
-                        action: SiteURL.adminRegimes.path,
-                        Forms.field("id", label: "Identifiant", hint: "Un identifiant existant modifie ce régime."),
-                        Forms.field("libelle", label: "Libellé"),
-                        Forms.field("plafond", label: "Plafond par entreprise (€)"),
-                        Forms.submit("Enregistrer")))
             )
         ).render()
     }

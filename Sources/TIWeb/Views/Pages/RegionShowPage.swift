@@ -2,38 +2,6 @@ import Plot
 import TIDomain
 import TIPersistence
 
-struct RegionIndexPage {
-    var regions: [GeoQueries.RegionSummary]
-    var map: String?
-
-    func render() -> String {
-        Page(
-            title: "Les régions", section: .territories,
-            breadcrumbs: [.init(label: "Territoires", url: .territories), .init(label: "Régions", url: nil)],
-            content: .group(
-                .h1("Les régions"),
-                .if(
-                    regions.isEmpty,
-                    Components.emptyState(
-                        title: "La géographie n’est pas encore importée",
-                        text: "Chargez les régions, départements, intercommunalités et communes :",
-                        command: "ti import geo")),
-                .unwrap(map) { Components.map(svg: $0, caption: "Les régions de France.", file: .mapRegions) },
-                Components.table(
-                    caption: "Les régions et leurs territoires d’industrie",
-                    header: ["Région", "Départements", "Intercommunalités", "Communes", "Population", "Territoires d’industrie"],
-                    rows: regions.map { r in
-                        [
-                            Components.headerCell(r.name, .region(r.code)), Components.numberCell(r.departements),
-                            Components.numberCell(r.epcis), Components.numberCell(r.communes),
-                            Components.numberCell(r.population), Components.numberCell(r.territories),
-                        ]
-                    }, numericColumns: [1, 2, 3, 4, 5])
-            )
-        ).render()
-    }
-}
-
 struct RegionShowPage {
     struct Model {
         var code: String
@@ -108,53 +76,5 @@ struct RegionShowPage {
                     ]
                 }, numericColumns: [2, 3])
         )
-    }
-}
-
-struct DepartementShowPage {
-    struct Model {
-        var code: String
-        var name: String
-        var regionCode: String
-        var regionName: String
-        var stats: GeoQueries.DepartementStats
-        var epcis: [GeoQueries.EpciStats]
-        var territoryNames: [String: String]
-    }
-
-    let model: Model
-
-    func render() -> String {
-        Page(
-            title: "\(model.name) (\(model.code))", section: .territories,
-            breadcrumbs: [
-                .init(label: "Régions", url: .regions), .init(label: model.regionName, url: .region(model.regionCode)),
-                .init(label: model.name, url: nil),
-            ],
-            content: .group(
-                .h1(.text("\(model.name) (\(model.code))")),
-                .p(
-                    .class("fr-text--lead"), "Département de la région ",
-                    .a(.href(SiteURL.region(model.regionCode).path), .text(model.regionName)), "."),
-                Components.figures([
-                    .init(value: FrenchNumber.grouped(model.stats.population), label: "habitants", note: "population municipale 2017"),
-                    .init(value: FrenchNumber.grouped(model.stats.communes), label: "communes"),
-                    .init(value: FrenchNumber.grouped(model.epcis.count), label: "intercommunalités"),
-                    .init(value: FrenchNumber.grouped(Set(model.epcis.compactMap(\.territory)).count), label: "territoires d’industrie"),
-                ]),
-                .h2("Intercommunalités"),
-                Components.table(
-                    caption: "Intercommunalités présentes dans le département",
-                    header: ["Intercommunalité", "Nature", "Territoire d’industrie", "Communes (toutes)", "Population (toute)"],
-                    rows: model.epcis.map { e in
-                        [
-                            Components.cell(e.name + (e.departements.count > 1 ? " (plusieurs départements)" : "")),
-                            Components.cell(e.kind.label),
-                            e.territory.map { Components.linkCell(model.territoryNames[$0] ?? $0, .territory($0)) } ?? Components.cell("—"),
-                            Components.numberCell(e.communes), Components.numberCell(e.population),
-                        ]
-                    }, numericColumns: [3, 4])
-            )
-        ).render()
     }
 }

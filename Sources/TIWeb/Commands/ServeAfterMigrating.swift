@@ -1,0 +1,20 @@
+import Foundation
+import TIDomain
+import TIPersistence
+import Vapor
+
+/// `ti serve [--hostname H] [--port P]`: runs pending migrations, then serves (127.0.0.1:8080 by default).
+struct ServeAfterMigrating: AsyncCommand {
+    typealias Signature = ServeCommand.Signature
+    var help: String { "Applique les migrations en attente puis démarre le serveur (127.0.0.1:8080 par défaut)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        do { try await ProductionGuard.check(app) } catch let refusal as DemoAccountsInProduction {
+            context.console.output(refusal.description.consoleText(.error))
+            throw CommandFailure()
+        }
+        try await app.servers.asyncCommand.run(using: context, signature: signature)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import TIDomain
+
+/// JSON endpoints under /api/v1, typed and rendered as `SiteURL`.
+public enum APIURL: Sendable {
+    case regions
+    case region(String)
+    case territories
+    case territory(String)
+    case commune(String)
+    case openapi, me
+    case calls
+    case call(UUID)
+    case applications
+    case application(UUID)
+    case applicationDecisions(UUID)
+    case envelopes
+    case indicators
+    case indicator(String)
+
+    public var path: String { build { _, value in value.urlPathEncoded } }
+    var pattern: String { build { name, _ in ":" + name } }
+
+    private func build(_ p: (String, String) -> String) -> String {
+        switch self {
+        case .regions: "/api/v1/regions"
+        case .region(let code): "/api/v1/regions/\(p("code", code))"
+        case .territories: "/api/v1/territories"
+        case .territory(let id): "/api/v1/territories/\(p("id", id))"
+        case .commune(let code): "/api/v1/communes/\(p("insee", code))"
+        case .openapi: "/api/v1/openapi.json"
+        case .me: "/api/v1/me"
+        case .calls: "/api/v1/calls"
+        case .call(let id): "/api/v1/calls/\(p("id", id.uuidString))"
+        case .applications: "/api/v1/applications"
+        case .application(let id): "/api/v1/applications/\(p("id", id.uuidString))"
+        case .applicationDecisions(let id): "/api/v1/applications/\(p("id", id.uuidString))/decisions"
+        case .envelopes: "/api/v1/envelopes"
+        case .indicators: "/api/v1/indicators"
+        case .indicator(let id): "/api/v1/indicators/\(p("id", id))"
+        }
+    }
+}
+
+extension String {
+    var urlPathEncoded: String {
+        addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(.init(charactersIn: "/"))) ?? self
+    }
+}
