@@ -85,7 +85,7 @@ enum Mock {
     ]
 
     static let territorySummary = GeoQueries.TerritorySummary(
-        id: "TI-PAU", name: "Pau Béarn", active: true, fundedProjectLead: true, hasProjectLead: true, labelDate: "2018-11-22",
+        id: TerritoryID("TI-PAU")!, name: "Pau Béarn", active: true, fundedProjectLead: true, hasProjectLead: true, labelDate: "2018-11-22",
         endDate: nil, epcis: ["200067254"], communes: 31, population: 162_000, departements: ["64"], regions: ["75"])
 
     static let regionSummary = GeoQueries.RegionSummary(

@@ -1,4 +1,5 @@
 import Foundation
+import TIDomain
 import Testing
 
 @testable import TIWeb
@@ -18,14 +19,14 @@ struct SiteURLTests {
 
     /// A suffix glued to a parameter is part of the link, not of the route (the router matches whole components).
     @Test func suffixesStayInLinks() {
-        #expect(SiteURL.mapTerritory("TI-AJACCIO").path == "/cartes/territoires/TI-AJACCIO.svg")
+        #expect(SiteURL.mapTerritory(TerritoryID("TI-AJACCIO")!).path == "/cartes/territoires/TI-AJACCIO.svg")
         #expect(SiteURL.mapTerritory(.key).pattern == "/cartes/territoires/:id")
         #expect(SiteURL.indicatorCSV("laureates.count").path == "/indicateurs/laureates.count.csv")
         #expect(SiteURL.indicatorCSV(.key).pattern == "/indicateurs/:file")
     }
 
     @Test func valuesArePercentEncoded() {
-        #expect(SiteURL.territory("a b/c").path == "/territoires/a%20b%2Fc")
+        #expect(SiteURL.territory(TerritoryID("TI_a-1")!).path == "/territoires/TI_a-1")
         #expect(SiteURL.region("<x>").path == "/regions/%3Cx%3E")
     }
 }

@@ -21,7 +21,7 @@ extension AppTests {
                 #expect(lyonMembers.map(\.$epci.id) == ["200046977"])  // via arrondissement 69383 → Lyon → Métropole
                 // The interregional TI spans Corse and Auvergne-Rhône-Alpes.
                 let summaries = try await GeoQueries.territorySummaries(on: app.db)
-                #expect(summaries.first { $0.id == "TI-MIXTE" }?.regions == ["84", "94"])
+                #expect(summaries.first { $0.id.rawValue == "TI-MIXTE" }?.regions == ["84", "94"])
                 // Outlines computed for each TI.
                 #expect(try await OutlineStore.shapes(.territory, detail: .coarse, on: app.db).count == 3)
             }

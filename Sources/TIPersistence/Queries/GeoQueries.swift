@@ -15,7 +15,7 @@ public enum GeoQueries {
     }
 
     public struct TerritorySummary: Sendable {
-        public var id: String
+        public var id: TerritoryID
         public var name: String
         public var active: Bool
         public var fundedProjectLead: Bool
@@ -31,7 +31,7 @@ public enum GeoQueries {
         /// In the programme at the end of `date` (the engine's rule on labelling and end dates).
         public func isInProgramme(on date: CivilDate) -> Bool {
             TerritoryRecord(
-                id: id, name: name, regions: regions, labelDate: labelDate.flatMap { try? CivilDate(parsing: $0) },
+                id: id.rawValue, name: name, regions: regions, labelDate: labelDate.flatMap { try? CivilDate(parsing: $0) },
                 endDate: endDate.flatMap { try? CivilDate(parsing: $0) }, active: active
             ).isInProgramme(on: date)
         }
@@ -88,7 +88,9 @@ public enum GeoQueries {
         if epcis == nil { stats = try await epciStats(on: database) }
         let epcis = stats
         let members = Dictionary(grouping: epcis.values.filter { $0.territory != nil }, by: { $0.territory! })
-        return try await Territory.query(on: database).sort(\.$name).all().map { t in
+        // Identifiers are validated on import; a row that is not one is left out rather than shown broken.
+        return try await Territory.query(on: database).sort(\.$name).all().compactMap { t in
+            guard let id = t.id.flatMap(TerritoryID.init) else { return nil }
             let parts = (members[t.id!] ?? []).sorted { $0.name < $1.name }
             var departements: [String] = []
             var regions: [String] = []
@@ -97,7 +99,7 @@ public enum GeoQueries {
                 for r in p.regions where !regions.contains(r) { regions.append(r) }
             }
             return TerritorySummary(
-                id: t.id!, name: t.name, active: t.active, fundedProjectLead: t.projectLeadFundedByState,
+                id: id, name: t.name, active: t.active, fundedProjectLead: t.projectLeadFundedByState,
                 hasProjectLead: t.projectLeadName != nil, labelDate: t.labelDate, endDate: t.endDate,
                 epcis: parts.map(\.siren), communes: parts.reduce(0) { $0 + $1.communes },
                 population: parts.reduce(0) { $0 + $1.population },

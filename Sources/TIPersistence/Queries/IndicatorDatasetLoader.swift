@@ -54,11 +54,11 @@ public enum IndicatorDatasetLoader {
         let summaries = try await GeoQueries.territorySummaries(on: db)
         let leads = Dictionary(uniqueKeysWithValues: try await Territory.query(on: db).all().map { ($0.id!, $0) })
         for s in summaries {
-            let t = leads[s.id]
-            dataset.territoryNames[s.id] = s.name
+            let t = leads[s.id.rawValue]
+            dataset.territoryNames[s.id.rawValue] = s.name
             dataset.territories.append(
                 TerritoryRecord(
-                    id: s.id, name: s.name, regions: s.regions, labelDate: s.labelDate.flatMap { try? CivilDate(parsing: $0) },
+                    id: s.id.rawValue, name: s.name, regions: s.regions, labelDate: s.labelDate.flatMap { try? CivilDate(parsing: $0) },
                     endDate: s.endDate.flatMap { try? CivilDate(parsing: $0) }, active: s.active, projectLead: t?.projectLeadName,
                     projectLeadFundedByState: t?.projectLeadFundedByState ?? false))
         }

@@ -193,7 +193,7 @@ struct AuthController {
         case .applicant: .applications
         case .reviewer: .queue
         case .region, .prefecture: principal.scope.regions.first.map { .committee($0) } ?? .queue
-        case .territory: principal.scope.territory.map { .territory($0.rawValue) } ?? .territories
+        case .territory: principal.scope.territory.map { .territory($0) } ?? .territories
         case .admin: .adminUsers
         case .viewer: .indicators
         }

@@ -40,7 +40,9 @@ struct TerritoryController {
             throw AppError.notFound("Le territoire d’industrie « \(id) » n’existe pas.")
         }
         let epcis = try await req.epciStats()
-        let summary = try await req.territorySummaries().first { $0.id == id }!
+        guard let summary = try await req.territorySummaries().first(where: { $0.id.rawValue == id }) else {
+            throw AppError.notFound("Le territoire d’industrie « \(id) » n’existe pas.")
+        }
         let members = summary.epcis.compactMap { epcis[$0] }
         let communes = try await GeoQueries.communes(inEpcis: summary.epcis, on: req.db)
         let regions = try await GeoQueries.regions(summary.regions, on: req.db)

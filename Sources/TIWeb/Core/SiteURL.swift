@@ -3,14 +3,14 @@ import TIDomain
 
 /// Every page and file of the site, used both to register routes and to build links,
 /// so that a renamed path cannot leave a dead link behind. Parameters are typed (`UUID` for
-/// records, codes as strings); `routes.swift` registers each case with `.key` values, which
+/// records, `TerritoryID` for territories, codes as strings); `routes.swift` registers each case with `.key` values, which
 /// `components` renders as the `:name` placeholders the handlers read.
 public enum SiteURL: Sendable, Equatable {
     case home
     case health
     case map
     case territories
-    case territory(String)
+    case territory(TerritoryID)
     case regions
     case region(String)
     case departement(String)
@@ -19,7 +19,7 @@ public enum SiteURL: Sendable, Equatable {
     case data
     case mapRegions, mapDepartements, mapTerritories
     case mapRegionEpcis(String)
-    case mapTerritory(String)
+    case mapTerritory(TerritoryID)
     case signIn, signOut, forgotPassword
     case resetPassword(String)
     case account, accountTokens
@@ -80,7 +80,7 @@ public enum SiteURL: Sendable, Equatable {
         case .health: "/healthz"
         case .map: "/carte"
         case .territories: "/territoires"
-        case .territory(let id): "/territoires/\(p("id", id))"
+        case .territory(let id): "/territoires/\(p("id", id.rawValue))"
         case .regions: "/regions"
         case .region(let code): "/regions/\(p("code", code))"
         case .departement(let code): "/departements/\(p("code", code))"
@@ -91,7 +91,7 @@ public enum SiteURL: Sendable, Equatable {
         case .mapDepartements: "/cartes/departements.svg"
         case .mapTerritories: "/cartes/territoires.svg"
         case .mapRegionEpcis(let code): "/cartes/regions/\(p("code", code))/epci.svg"
-        case .mapTerritory(let id): "/cartes/territoires/\(p("id", id))\(svg)"
+        case .mapTerritory(let id): "/cartes/territoires/\(p("id", id.rawValue))\(svg)"
         case .signIn: "/connexion"
         case .signOut: "/deconnexion"
         case .forgotPassword: "/mot-de-passe-oublie"
@@ -150,6 +150,11 @@ extension UUID {
     /// A route parameter's placeholder in `routes.swift` (`SiteURL.application(.key)`): the
     /// value is never read, `pattern` writes `:id` instead.
     static let key = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+}
+
+extension TerritoryID {
+    /// A route parameter's placeholder in `routes.swift`, as `UUID.key`.
+    static let key = TerritoryID("key")!
 }
 
 extension String {

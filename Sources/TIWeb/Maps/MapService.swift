@@ -84,7 +84,7 @@ struct MapService {
                 territoryShapes[t.id!].map {
                     SVGMap.Feature(
                         shape: $0, fill: Self.territoryFill, stroke: Self.border, strokeWidth: 0.4,
-                        title: t.name, href: SiteURL.territory(t.id!).path)
+                        title: t.name, href: t.id.flatMap(TerritoryID.init).map { SiteURL.territory($0).path })
                 }
             }
             return SVGMap(
@@ -117,7 +117,7 @@ struct MapService {
                 return SVGMap.Feature(
                     shape: shape, fill: highlighted ? Self.territoryFill : (inTerritory ? "#cacafb" : Self.outsideFill),
                     stroke: Self.border, strokeWidth: 0.6, title: label,
-                    href: e.territory.map { SiteURL.territory($0).path })
+                    href: e.territory.flatMap(TerritoryID.init).map { SiteURL.territory($0).path })
             }
             var layers = [
                 [

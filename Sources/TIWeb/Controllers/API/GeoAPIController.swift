@@ -47,7 +47,7 @@ struct GeoAPIController {
         var population: Int
         var projectLeadFundedByState: Bool
         init(_ s: GeoQueries.TerritorySummary) {
-            id = s.id
+            id = s.id.rawValue
             name = s.name
             active = s.active
             regions = s.regions
@@ -130,7 +130,7 @@ struct GeoAPIController {
 
     func territory(req: Request) async throws -> TerritoryDetailDTO {
         let raw = try req.parameters.require("id")
-        guard TerritoryID(raw) != nil else {
+        guard let id = TerritoryID(raw) else {
             throw AppError.badRequest(
                 "ti_id_invalide", "L’identifiant de territoire « \(raw) » est mal formé : 1 à 32 lettres, chiffres, « - » ou « _ ».")
         }
@@ -138,7 +138,9 @@ struct GeoAPIController {
             throw AppError.notFound("Le territoire d’industrie « \(raw) » n’existe pas.")
         }
         let epcis = try await req.epciStats()
-        let summary = try await req.territorySummaries().first { $0.id == raw }!
+        guard let summary = try await req.territorySummaries().first(where: { $0.id == id }) else {
+            throw AppError.notFound("Le territoire d’industrie « \(raw) » n’existe pas.")
+        }
         let communes = try await GeoQueries.communes(inEpcis: summary.epcis, on: req.db)
         return TerritoryDetailDTO(
             territory: TerritoryDTO(summary), labelDate: profile.labelDate?.iso,

@@ -19,7 +19,7 @@ struct MapController {
         guard try await GeoQueries.territoryProfile(id, on: req.db) != nil else {
             throw AppError.notFound("Le territoire d’industrie « \(id) » n’existe pas.")
         }
-        let summary = try await req.territorySummaries().first { $0.id == id }
+        let summary = try await req.territorySummaries().first { $0.id.rawValue == id }
         guard let region = summary?.regions.first else {
             throw AppError.notFound("Le territoire « \(id) » n’a pas encore de périmètre.")
         }

@@ -41,7 +41,10 @@ struct DepartementShowPage {
                         [
                             Components.cell(e.name + (e.departements.count > 1 ? " (plusieurs départements)" : "")),
                             Components.cell(e.kind.label),
-                            e.territory.map { Components.linkCell(model.territoryNames[$0] ?? $0, .territory($0)) } ?? Components.cell("—"),
+                            e.territory.flatMap(TerritoryID.init).map {
+                                Components.linkCell(model.territoryNames[$0.rawValue] ?? $0.rawValue, .territory($0))
+                            }
+                                ?? Components.cell("—"),
                             Components.numberCell(e.communes), Components.numberCell(e.population),
                         ]
                     }, numericColumns: [3, 4])

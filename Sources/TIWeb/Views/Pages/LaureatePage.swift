@@ -14,8 +14,8 @@ struct LaureatePage {
     }
 
     var territoryNode: Node<HTML.BodyContext> {
-        guard let t = place?.territories.first else { return .text("Hors Territoire d’industrie") }
-        return .a(.href(SiteURL.territory(t.id).path), .text(t.name))
+        guard let t = place?.territories.first, let id = TerritoryID(t.id) else { return .text("Hors Territoire d’industrie") }
+        return .a(.href(SiteURL.territory(id).path), .text(t.name))
     }
 
     var sectorLine: String { application.content.sector?.label ?? "Non renseignée" }

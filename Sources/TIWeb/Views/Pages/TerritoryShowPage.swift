@@ -59,7 +59,7 @@ struct TerritoryShowPage {
                     }),
                 .div(.class("fr-col-12 fr-col-lg-4"), governance)),
             .h2(.class("fr-mt-4w"), "Le fonds d’accélération dans le territoire"),
-            Forms.asOf(action: SiteURL.territory(t.id.rawValue).path, date: model.asOf),
+            Forms.asOf(action: SiteURL.territory(t.id).path, date: model.asOf),
             .if(model.ownFiles, .p(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.queue.path), "Voir les dossiers du territoire"))),
             .raw(model.dashboard),
             .h2(.class("fr-mt-4w"), "Intercommunalités membres"),
