@@ -69,7 +69,7 @@ struct AccountController {
         let user = try req.requireUser()
         let scope = user.scope
         return MeDTO(
-            id: user.id!.uuidString, displayName: user.displayName, role: user.role.rawValue, regions: scope.regions,
+            id: try user.requireID().uuidString, displayName: user.displayName, role: user.role.rawValue, regions: scope.regions,
             territory: scope.territory?.rawValue, organisation: scope.organisation?.rawValue)
     }
 }

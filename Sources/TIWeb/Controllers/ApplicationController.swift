@@ -100,7 +100,7 @@ struct ApplicationController {
         }
         do {
             try await FundService.checkSubmittable(application, by: actor, on: req.db)
-            return req.redirect(to: SiteURL.applicationSubmit(application.id!).path, redirectType: .normal)
+            return req.redirect(to: SiteURL.applicationSubmit(try application.requireID()).path, redirectType: .normal)
         } catch let error as FundError {
             var errors = error.fields
             if errors.isEmpty { errors["general"] = error.message }
@@ -158,7 +158,7 @@ struct ApplicationController {
         }
         do {
             await Notifier.deliver(try await FundService.submit(application, by: try req.fundActor(), on: req.db), on: req)
-            return req.redirect(to: SiteURL.application(application.id!).path + "?ok=depose", redirectType: .normal)
+            return req.redirect(to: SiteURL.application(try application.requireID()).path + "?ok=depose", redirectType: .normal)
         } catch let error as FundError {
             return try await renderEdit(
                 application, content: application.content, req: req,
@@ -175,7 +175,7 @@ struct ApplicationController {
             guard application.state == .draft, application.reference == nil else {
                 throw AppError(.conflict, code: "non_supprimable", "Seul un brouillon jamais déposé peut être supprimé.")
             }
-            return HTMLResponse.make(DeleteDraftPage(id: application.id!, title: application.displayName).render())
+            return HTMLResponse.make(DeleteDraftPage(id: try application.requireID(), title: application.displayName).render())
         }
         let keys = try await FundService.deleteDraft(application, by: try req.fundActor(), on: req.db)
         for key in keys { try? await req.application.fileStorage.delete(key) }
@@ -191,7 +191,7 @@ struct ApplicationController {
     ) async throws -> Response {
         do {
             await Notifier.deliver(try await operation(), on: req)
-            return req.redirect(to: SiteURL.application(application.id!).path + "?ok=\(notice)", redirectType: .normal)
+            return req.redirect(to: SiteURL.application(try application.requireID()).path + "?ok=\(notice)", redirectType: .normal)
         } catch let error as FundError {
             let fresh = try await ApplicationQueries.find(application.id, on: req.db) ?? application
             return try await render(fresh, req: req, errorMessage: error.message, errors: error.fields, typed: typed, status: error.status)
@@ -328,7 +328,7 @@ struct ApplicationController {
         }
         return try await attempt(req, application, notice: "decision") {
             try await FundService.decide(
-                application.id!, favourable: avis == "favorable", motivation: form.motivation ?? "",
+                try application.requireID(), favourable: avis == "favorable", motivation: form.motivation ?? "",
                 by: try req.fundActor(), on: req.db
             ).1
         }
@@ -535,7 +535,7 @@ struct ApplicationController {
     func receiptPage(_ req: Request) async throws -> ReceiptPage {
         let application = try await req.visibleApplication()
         guard application.reference != nil else { throw AppError.notFound("Ce dossier n’a pas encore été déposé.") }
-        let id = application.id!
+        let id = try application.requireID()
         let deposit = try await ApplicationQueries.deposit(of: id, on: req.db)
         let place = try await CommuneResolver.resolve(stored: application.communeCode, on: req.db)
         // The documents of the deposit, not those sent afterwards.

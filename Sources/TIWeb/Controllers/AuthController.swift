@@ -84,8 +84,8 @@ struct AuthController {
         try await store.succeeded(account: accountKey, address: addressKey)
         let token = try await SessionStore(database: req.db).open(for: user, now: req.clock.epoch)
         try await AuditLog.record(
-            "session.ouverture", by: .init(id: user.id!.uuidString, role: user.role.rawValue, at: req.clock.now),
-            object: "utilisateur", id: user.id!.uuidString, on: req.db)
+            "session.ouverture", by: .init(id: try user.requireID().uuidString, role: user.role.rawValue, at: req.clock.now),
+            object: "utilisateur", id: try user.requireID().uuidString, on: req.db)
         let response = req.redirect(to: back ?? Self.landing(for: user.principal).path, redirectType: .normal)
         response.cookies[SessionStore.cookieName] = SessionStore.cookie(token, request: req)
         // A new session, a new anonymous key: tokens seen before sign-in are worthless after it.

@@ -112,7 +112,7 @@ struct CallAdminController {
             let amount: EuroCents
             do { amount = try EuroCents(parsingEuros: form.montant ?? "") } catch { throw FundError(.invalid, error.code, error.message) }
             _ = try await EnvelopeLedger.create(
-                call: call.id!, region: region, funder: Envelope.Funder(rawValue: form.financeur ?? "") ?? .state,
+                call: try call.requireID(), region: region, funder: Envelope.Funder(rawValue: form.financeur ?? "") ?? .state,
                 amount: amount, oneForOne: form.oneForOne == "oui", actor: req.auditActor, on: req.db)
             return try await renderForm(req, call: call, draft: .init(call), notice: "Enveloppe ouverte.", status: .created)
         } catch let error as FundError {

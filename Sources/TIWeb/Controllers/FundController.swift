@@ -22,7 +22,7 @@ struct FundController {
     func apply(req: Request) async throws -> Response {
         let call = try await Self.call(req)
         let application = try await FundService.createDraft(call: call, by: try req.fundActor(), on: req.db)
-        return req.redirect(to: SiteURL.applicationEdit(application.id!).path, redirectType: .normal)
+        return req.redirect(to: SiteURL.applicationEdit(try application.requireID()).path, redirectType: .normal)
     }
 
     static func call(_ req: Request) async throws -> FundCall {

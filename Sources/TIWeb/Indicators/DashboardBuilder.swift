@@ -38,7 +38,7 @@ enum DashboardBuilder {
             }
         }
         // The envelopes of the calls opened by the as-of date, in the scope (none for a single TI).
-        let opened = Set(try await FundCall.query(on: req.db).all().filter { $0.rules.opensOn <= scope.asOf }.map { $0.id!.uuidString })
+        let opened = Set(try await CallQueries.summaries(on: req.db).filter { $0.rules.opensOn <= scope.asOf }.map(\.id.uuidString))
         let envelope =
             scope.territory != nil
             ? 0

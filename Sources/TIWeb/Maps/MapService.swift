@@ -81,7 +81,7 @@ struct MapService {
                 SVGMap.Feature(shape: $0.value, fill: Self.outsideFill, stroke: "#929292", strokeWidth: 0.6, title: nil, href: nil)
             }
             let covered = territories.compactMap { t in
-                territoryShapes[t.id!].map {
+                t.id.flatMap { territoryShapes[$0] }.map {
                     SVGMap.Feature(
                         shape: $0, fill: Self.territoryFill, stroke: Self.border, strokeWidth: 0.4,
                         title: t.name, href: t.id.flatMap(TerritoryID.init).map { SiteURL.territory($0).path })

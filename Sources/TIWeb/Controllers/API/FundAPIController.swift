@@ -48,11 +48,11 @@ struct FundAPIController {
         let regime = try await CallQueries.regime(of: call, on: req.db)
         let rules = call.rules
         var dto = CallDTO(
-            id: call.id!, title: call.title, description: call.description, opensOn: call.opensOn, closesOn: call.closesOn,
+            id: try call.requireID(), title: call.title, description: call.description, opensOn: call.opensOn, closesOn: call.closesOn,
             carriers: CarrierKind.allCases.filter(rules.carriers.contains).map(\.rawValue),
             sizes: CompanySize.allCases.filter(rules.sizes.contains).map(\.rawValue), regions: rules.regions.sorted(),
             minimumInvestmentCents: call.minInvestmentCents, startWithinMonths: call.startWithinMonths,
-            collaborative: call.collaborative, regime: regime.id!, ceilingCents: regime.ceilingCents)
+            collaborative: call.collaborative, regime: try regime.requireID(), ceilingCents: regime.ceilingCents)
         if withEnvelopes {
             dto.envelopes = try await EnvelopeQueries.ofCall(try call.requireID(), on: req.db).map(EnvelopeDTO.init)
         }
@@ -116,10 +116,11 @@ struct FundAPIController {
         var regionDecision: String?
     }
 
-    static func dto(_ a: FundApplication, _ principal: Principal) -> ApplicationDTO {
+    static func dto(_ a: FundApplication, _ principal: Principal) throws -> ApplicationDTO {
         func decision(_ f: Bool?) -> String? { f.map { $0 ? "favourable" : "unfavourable" } }
         return ApplicationDTO(
-            id: a.id!, reference: a.reference, callId: a.$call.id, state: a.state.rawValue, carrierName: a.carrierName, siren: a.siren,
+            id: try a.requireID(), reference: a.reference, callId: a.$call.id, state: a.state.rawValue, carrierName: a.carrierName,
+            siren: a.siren,
             size: a.size, sector: a.sector, communeCode: a.communeCode, regionCode: a.regionCode, departementCode: a.departementCode,
             territoryId: a.territoryID, fragile: a.fragile, title: a.title, investmentCents: a.investmentTotalCents,
             requestedAidCents: a.requestedAidCents, jobsCreated: a.jobsCreated, stakes: a.stakes.split(separator: ",").map(String.init),
@@ -146,14 +147,14 @@ struct FundAPIController {
         let total = try await ApplicationQueue.count(criteria, for: principal, on: req.db)
         let pagination = try Pagination(page: filter.page, size: 100)
         let rows = try await ApplicationQueue.rows(criteria, for: principal, range: pagination.range, on: req.db)
-        return Page(count: total, page: pagination.page, pageSize: pagination.size, items: rows.map { Self.dto($0, principal) })
+        return Page(count: total, page: pagination.page, pageSize: pagination.size, items: try rows.map { try Self.dto($0, principal) })
     }
 
     func application(req: Request) async throws -> ApplicationDTO {
         guard req.parameters.get("id", as: UUID.self) != nil else {
             throw AppError.badRequest("id_invalide", "Identifiant de dossier mal formé (UUID attendu).")
         }
-        return Self.dto(try await req.visibleApplication(), req.principal!)
+        return try Self.dto(try await req.visibleApplication(), req.principal!)
     }
 
     struct DecisionBody: Content {
@@ -171,10 +172,10 @@ struct FundAPIController {
             throw AppError.badRequest("avis_requis", "Indiquez « favourable » (true ou false) et « motivation ».")
         }
         let (updated, notifications) = try await FundService.decide(
-            application.id!, favourable: favourable, motivation: body.motivation ?? "",
+            try application.requireID(), favourable: favourable, motivation: body.motivation ?? "",
             by: try req.fundActor(), on: req.db)
         await Notifier.deliver(notifications, on: req)
-        return Self.dto(updated, req.principal!)
+        return try Self.dto(updated, req.principal!)
     }
 
     func envelopes(req: Request) async throws -> GeoAPIController.ListDTO<EnvelopeDTO> {
