@@ -252,52 +252,18 @@ public enum OutlineBuilder {
                     "2. gaps: %d filled from cantons (%.0f km²); %d small gaps/overlaps between neighbours repaired; %d holes kept as enclaves%@",
                 gapFillers, gapArea, repairs, enclaves.count, enclaves.isEmpty ? "" : " (" + enclaves.joined(separator: "; ") + ")"))
 
-        // 3. Départements.
+        // 3–4. Départements.
         var depRegion: [String: String] = [:]
-        var departements: [String: [Detail: ProjectedShape]] = [:]
-        var depPieces = 0
-        var topoDeps: [(FrameWork, [String], [[[[Int32]]]])] = []
         for frame in frames {
-            let w = works[frame]!
-            var groups: [String: [Int]] = [:]
-            for (li, ci) in w.communes.enumerated() {
-                groups[communes[ci].departement, default: []].append(li)
+            for ci in works[frame]!.communes {
                 depRegion[communes[ci].departement] = depRegion[communes[ci].departement] ?? communes[ci].region
             }
-            let codes = groups.keys.sorted()
-            var features: [[[[Int32]]]] = []
-            for code in codes {
-                var rings: [[Int32]] = []
-                for li in groups[code]! { for p in w.polygons[li] { rings.append(contentsOf: p) } }
-                // Only degenerate rings are dropped here: slivers are dropped after simplification,
-                // where islands can be told from exclaves.
-                let u = DissolveCore.union(rings, w.coords, minRingArea: 1, scratch: w.scratch)
-                depPieces += u.count
-                features.append(u)
-            }
-            topoDeps.append((w, codes, features))
         }
-        step("3. départements dissolved: \(depRegion.count) départements, \(depPieces) polygons")
-
-        var arcCount = 0
-        var merged = 0
-        var pointCount = [Detail: Int]()
-        for (w, codes, features) in topoDeps {
-            let topo = Topology(features: features, coords: w.coords, mergeArea: mismatchMergeArea)
-            merged += topo.mergedArcs
-            arcCount += topo.arcs.count
-            for detail in Detail.allCases {
-                let arcs = topo.simplified(coords: w.coords, tolerance: detail.tolerance)
-                let shapes = topo.assemble(simplifiedArcs: arcs, coords: w.coords, dropArea: detail.dropArea, frame: w.frame)
-                for (code, shape) in zip(codes, shapes) {
-                    departements[code, default: [:]][detail] = shape
-                    pointCount[detail, default: 0] += shape.pointCount
-                }
-            }
-        }
-        step(
-            "4. départements simplified: \(arcCount) arcs, \(merged) mismatched border pairs merged; "
-                + Detail.allCases.map { "\($0.rawValue) \(pointCount[$0] ?? 0) points" }.joined(separator: ", "))
+        let depGroups = dissolve(frames.map { works[$0]! }, communes) { $0.departement }
+        step("3. départements dissolved: \(depRegion.count) départements, \(depGroups.pieces) polygons")
+        var departements: [String: [Detail: ProjectedShape]] = [:]
+        let depStats = simplify(depGroups.features, into: &departements)
+        step("4. départements simplified: " + depStats.description)
 
         // 5. Régions.
         var regions: [String: [Detail: ProjectedShape]] = [:]
@@ -316,54 +282,80 @@ public enum OutlineBuilder {
                 + Detail.allCases.map { d in "\(d.rawValue) \(regions.values.reduce(0) { $0 + ($1[d]?.pointCount ?? 0) }) points" }.joined(
                     separator: ", "))
 
-        // 6–7. EPCI.
+        // 6–7. EPCI. Communes outside any EPCI are features of their own, in the topology but not returned.
+        let epciGroups = dissolve(frames.map { works[$0]! }, communes) { $0.epci ?? "\u{0}" + $0.code }
+        step(
+            "6. EPCI dissolved: \(epciGroups.features.reduce(0) { $0 + $1.keys.filter { !$0.hasPrefix("\u{0}") }.count }) EPCI, \(epciGroups.pieces) polygons"
+        )
         var epcis: [String: [Detail: ProjectedShape]] = [:]
-        var topoEpcis: [(FrameWork, [String], [[[[Int32]]]])] = []
-        var epciPieces = 0
-        for frame in frames {
-            let w = works[frame]!
-            var groups: [String: [Int]] = [:]
-            for (li, ci) in w.communes.enumerated() {
-                // Communes outside any EPCI are features of their own (not returned).
-                let key = communes[ci].epci ?? "\u{0}" + communes[ci].code
-                groups[key, default: []].append(li)
-            }
-            let keys = groups.keys.sorted()
-            var features: [[[[Int32]]]] = []
-            for key in keys {
-                var rings: [[Int32]] = []
-                for li in groups[key]! { for p in w.polygons[li] { rings.append(contentsOf: p) } }
-                // Only degenerate rings are dropped here: slivers are dropped after simplification,
-                // where islands can be told from exclaves.
-                let u = DissolveCore.union(rings, w.coords, minRingArea: 1, scratch: w.scratch)
-                epciPieces += u.count
-                features.append(u)
-            }
-            topoEpcis.append((w, keys, features))
-        }
-        step("6. EPCI dissolved: \(topoEpcis.reduce(0) { $0 + $1.1.filter { !$0.hasPrefix("\u{0}") }.count }) EPCI, \(epciPieces) polygons")
+        let epciStats = simplify(epciGroups.features, keep: { !$0.hasPrefix("\u{0}") }, into: &epcis)
+        step("7. EPCI simplified: " + epciStats.description)
 
-        arcCount = 0
-        merged = 0
-        pointCount = [:]
-        for (w, keys, features) in topoEpcis {
-            let topo = Topology(features: features, coords: w.coords, mergeArea: mismatchMergeArea)
-            merged += topo.mergedArcs
-            arcCount += topo.arcs.count
+        return Result(regions: regions, departements: departements, epcis: epcis, gapFillers: gapFillers, log: log)
+    }
+
+    /// One frame's features: the group keys, in order, and each group's dissolved rings.
+    struct FrameFeatures {
+        let work: FrameWork
+        let keys: [String]
+        let rings: [[[[Int32]]]]
+    }
+
+    /// The communes of each frame grouped by `key`, each group dissolved into one feature. Only
+    /// degenerate rings are dropped here: slivers are dropped after simplification, where islands
+    /// can be told from exclaves.
+    static func dissolve(
+        _ works: [FrameWork], _ communes: [CommuneInput], key: (CommuneInput) -> String
+    ) -> (features: [FrameFeatures], pieces: Int) {
+        var pieces = 0
+        let features = works.map { w in
+            var groups: [String: [Int]] = [:]
+            for (li, ci) in w.communes.enumerated() { groups[key(communes[ci]), default: []].append(li) }
+            let keys = groups.keys.sorted()
+            let rings = keys.map { k in
+                var rings: [[Int32]] = []
+                for li in groups[k]! { for p in w.polygons[li] { rings.append(contentsOf: p) } }
+                let u = DissolveCore.union(rings, w.coords, minRingArea: 1, scratch: w.scratch)
+                pieces += u.count
+                return u
+            }
+            return FrameFeatures(work: w, keys: keys, rings: rings)
+        }
+        return (features, pieces)
+    }
+
+    /// What a simplification did, for the progress log.
+    struct SimplifyStats: CustomStringConvertible {
+        var arcs = 0
+        var merged = 0
+        var points: [Detail: Int] = [:]
+        var description: String {
+            "\(arcs) arcs, \(merged) mismatched border pairs merged; "
+                + Detail.allCases.map { "\($0.rawValue) \(points[$0] ?? 0) points" }.joined(separator: ", ")
+        }
+    }
+
+    /// Each frame's features simplified at every detail through one topology, so that shared
+    /// borders are simplified once and stay bit-identical; the shapes whose key `keep`s go to `shapes`.
+    static func simplify(
+        _ features: [FrameFeatures], keep: (String) -> Bool = { _ in true }, into shapes: inout [String: [Detail: ProjectedShape]]
+    ) -> SimplifyStats {
+        var stats = SimplifyStats()
+        for f in features {
+            let w = f.work
+            let topo = Topology(features: f.rings, coords: w.coords, mergeArea: mismatchMergeArea)
+            stats.merged += topo.mergedArcs
+            stats.arcs += topo.arcs.count
             for detail in Detail.allCases {
                 let arcs = topo.simplified(coords: w.coords, tolerance: detail.tolerance)
-                let shapes = topo.assemble(simplifiedArcs: arcs, coords: w.coords, dropArea: detail.dropArea, frame: w.frame)
-                for (key, shape) in zip(keys, shapes) where !key.hasPrefix("\u{0}") {
-                    epcis[key, default: [:]][detail] = shape
-                    pointCount[detail, default: 0] += shape.pointCount
+                let assembled = topo.assemble(simplifiedArcs: arcs, coords: w.coords, dropArea: detail.dropArea, frame: w.frame)
+                for (key, shape) in zip(f.keys, assembled) where keep(key) {
+                    shapes[key, default: [:]][detail] = shape
+                    stats.points[detail, default: 0] += shape.pointCount
                 }
             }
         }
-        step(
-            "7. EPCI simplified: \(arcCount) arcs, \(merged) mismatched border pairs merged; "
-                + Detail.allCases.map { "\($0.rawValue) \(pointCount[$0] ?? 0) points" }.joined(separator: ", "))
-
-        return Result(regions: regions, departements: departements, epcis: epcis, gapFillers: gapFillers, log: log)
+        return stats
     }
 
     /// Outline of a group of EPCI (a Territoire d'industrie) from stored outlines of one detail:
