@@ -13,7 +13,22 @@ struct DemoWriter {
         territories: [DemoTerritoryPlan.Planned], laureates: [DemoApp], others: [DemoApp],
         applicantSiren: String, passwords: [String: String]
     ) async throws {
-        // Territories and their EPCI.
+        try await writeTerritories(territories)
+        let zonings = try await writeZonings(laureates + others)
+        let calls = try await writeCalls()
+        let envelopes = try await writeEnvelopes(calls: calls, laureates: laureates)
+        let count = try await writeApplications(
+            laureates + others, calls: calls, envelopes: envelopes, zonings: zonings,
+            allotments: allotments(envelopes.all, calls: calls, laureates: laureates))
+        try await writeAccounts(applicantSiren: applicantSiren, passwords: passwords)
+        try await AuditLog.record(
+            "demo.generation", by: .system(at: now), object: "base", id: "demo",
+            after: ["territoires": String(territories.count), "dossiers": String(count)], on: db)
+        say("\(DemoGenerator.accounts.count) comptes de démonstration")
+    }
+
+    /// Territories and their EPCI, then their outlines.
+    func writeTerritories(_ territories: [DemoTerritoryPlan.Planned]) async throws {
         var models: [Territory] = []
         var members: [TerritoryEpci] = []
         for t in territories {
@@ -26,11 +41,13 @@ struct DemoWriter {
         try await chunks(members, 300) { try await $0.create(on: db) }
         let outlines = try await TerritoryOutlines.recomputeAll(on: db)
         say("territoires enregistrés (\(outlines) contours)")
+    }
 
-        // Demonstration zonings where the projects' fragility needs them.
+    /// Demonstration zonings where the projects' fragility needs them.
+    func writeZonings(_ applications: [DemoApp]) async throws -> [CommuneZoning] {
         var zonings: [CommuneZoning] = []
         var zoned = Set<String>()
-        for a in laureates + others where a.fragile && !zoned.contains(a.commune) {
+        for a in applications where a.fragile && !zoned.contains(a.commune) {
             zoned.insert(a.commune)
             let place = geo.communes[a.commune]!
             let kind: ZoningKind =
@@ -41,8 +58,11 @@ struct DemoWriter {
         }
         try await chunks(zonings, 500) { try await $0.create(on: db) }
         say("\(zonings.count) zonages de démonstration")
+        return zonings
+    }
 
-        // Calls and envelopes.
+    /// The three calls (2020-2021, collaborative 2021, 2026-2027) and the regional aid regime.
+    func writeCalls() async throws -> [FundCall] {
         let callA = FundCall()
         let callB = FundCall()
         let callC = FundCall()
@@ -77,9 +97,12 @@ struct DemoWriter {
             try await AidRegimeRecord(id: regional.id, label: regional.label, ceiling: EuroCents(euros: regional.ceilingEuros)).create(
                 on: db)
         }
-        let calls = [callA, callB, callC]
+        return [callA, callB, callC]
+    }
 
-        // Committed amounts per call, région and funder, from the laureates.
+    /// Envelopes per call, région and funder, sized on what the laureates committed; keyed
+    /// `call:region:funder`.
+    func writeEnvelopes(calls: [FundCall], laureates: [DemoApp]) async throws -> (all: [Envelope], byKey: [String: Envelope]) {
         var committed: [String: (state: Int64, region: Int64)] = [:]
         for a in laureates {
             let key = "\(a.call):\(a.region)"
@@ -112,11 +135,12 @@ struct DemoWriter {
         add(call: 0, funder: .region, total: DemoTargets.regionEnvelopeEuros * 100) { $0.region }
         add(call: 1, funder: .state, total: DemoTargets.collaborativeEnvelopeEuros * 100) { $0.state }
         for region in geo.regionNames.keys.sorted() {
-            envelopes.append(Envelope(callID: callC.id!, region: region, funder: .state, amount: EuroCents(euros: 20_000_000)))
+            envelopes.append(Envelope(callID: calls[2].id!, region: region, funder: .state, amount: EuroCents(euros: 20_000_000)))
             if !RegionGroup.isOverseas(regionCode: region), region != "94" {
                 envelopes.append(
                     Envelope(
-                        callID: callC.id!, region: region, funder: .region, amount: EuroCents(euros: 5_000_000), oneForOne: region == "53"))
+                        callID: calls[2].id!, region: region, funder: .region, amount: EuroCents(euros: 5_000_000),
+                        oneForOne: region == "53"))
             }
         }
         try await envelopes.create(on: db)
@@ -126,189 +150,11 @@ struct DemoWriter {
             byKey["\(call):\(e.$region.id):\(e.funder.rawValue)"] = e
         }
         say("\(calls.count) appels, \(envelopes.count) enveloppes")
+        return (envelopes, byKey)
+    }
 
-        // Applications with their history, payments and follow-ups.
-        var applications: [FundApplication] = []
-        var events: [ApplicationEvent] = []
-        var payments: [Payment] = []
-        var followUps: [FollowUp] = []
-        var movements = allotments(envelopes, calls: calls, laureates: laureates)
-        var sequence: [String: Int] = [:]
-        let reviewer = AuditLog.Actor(id: nil, role: "reviewer", at: now)
-        let applicant = AuditLog.Actor(id: nil, role: "applicant", at: now)
-        let prefecture = AuditLog.Actor(id: nil, role: "prefecture", at: now)
-        let region = AuditLog.Actor(id: nil, role: "region", at: now)
-        let admin = AuditLog.Actor(id: nil, role: "admin", at: now)
-
-        for a in laureates + others {
-            let call = calls[a.call]
-            let m = FundApplication(callID: call.id!, regimeID: a.regime ?? call.$regime.id, organisation: a.siren, createdBy: nil)
-            m.id = UUID()
-            var content = ApplicationContent()
-            content.carrierName = a.name
-            content.siren = a.siren
-            content.carrierKind = a.carrier
-            content.size = a.size
-            content.legalForm = a.carrier == .association ? "Association" : "SAS"
-            content.nafCode = DemoApplicationPlan.nafBySector[a.sector ?? .autre]
-            content.sector = a.sector
-            content.communeCode = a.commune
-            content.title = a.title
-            content.description = a.description
-            let buildings = a.investment / 4
-            content.investment = Investment(buildings: EuroCents(euros: buildings), equipment: EuroCents(euros: a.investment - buildings))
-            content.requestedAid = EuroCents(euros: max(a.aid, 1))
-            content.startDate = a.submitted.adding(days: 90)
-            content.endDate = a.submitted.adding(days: 700)
-            content.jobsCreated = a.jobs
-            content.jobsMaintained = a.jobsMaintained
-            content.jobsByHorizon = a.jobsBy2023
-            content.stakes = a.stakes
-            content.skills = a.skills
-            content.ecological = a.ecological
-            content.trainingPlaces = a.trainingPlaces
-            content.relocatedJobs = a.relocatedJobs
-            content.partners = a.partners
-            // The demo's projects come from public announcements: published with that text.
-            content.publicationConsent = true
-            content.publicSummary = a.description
-            m.content = content
-            m.stakesKnown = a.stakesKnown
-            let place = geo.communes[a.commune]!
-            m.regionCode = place.region
-            m.departementCode = place.departement
-            m.epciSiren = place.epci
-            m.territoryID = a.territory
-            m.fragile = a.fragile
-            m.zonings = a.fragile ? zonings.first { $0.$commune.id == a.commune }?.kind.rawValue ?? "" : ""
-            m.state = a.state
-            let id = m.id!
-            if a.state != .draft {
-                let year = a.submitted.year
-                let key = "\(year)-\(place.region)"
-                sequence[key, default: 0] += 1
-                m.reference = ApplicationReference.make(year: year, region: place.region, sequence: sequence[key]!)
-                m.submittedOn = a.submitted.iso
-            }
-            m.refreshSearchText()
-            // History.
-            func event(
-                _ action: String, _ from: ApplicationState?, _ to: ApplicationState?, _ date: CivilDate, _ actor: AuditLog.Actor,
-                _ reason: String? = nil
-            ) {
-                events.append(
-                    ApplicationEvent(
-                        applicationID: id, actor: actor, action: action, from: from, to: to, reason: reason, at: Self.epoch(date)))
-            }
-            let s = a.submitted
-            event("creation", nil, .draft, s.adding(days: -10), applicant)
-            let reviewedStates: Set<ApplicationState> = [
-                .reviewed, .inCommittee, .laureate, .rejected, .agreementSigned, .paymentsInProgress, .closed,
-            ]
-            if a.state != .draft {
-                event("submit", .draft, .submitted, s, applicant)
-            }
-            if a.state == .withdrawn {
-                event("withdraw", .submitted, .withdrawn, s.adding(days: 20), applicant, "Projet reporté par l’entreprise.")
-            }
-            if [.underReview, .informationRequested].contains(a.state) || reviewedStates.contains(a.state) {
-                event("start_review", .submitted, .underReview, s.adding(days: 5), reviewer)
-            }
-            if a.state == .informationRequested {
-                m.infoReason = InformationReason.incomplete.rawValue
-                m.infoMessage = "Merci de joindre les devis des principaux équipements."
-                event("request_information", .underReview, .informationRequested, s.adding(days: 15), reviewer, m.infoMessage)
-            }
-            if reviewedStates.contains(a.state) {
-                m.technicalOpinion = "Projet industriel mûr, techniquement cohérent. (Avis de démonstration.)"
-                m.financialOpinion = "Structure financière compatible avec l’investissement. (Avis de démonstration.)"
-                m.eligibleInvestmentCents = a.investment * 100
-                m.proposedStateCents = (a.aid - a.aidRegion) * 100
-                m.proposedRegionCents = a.aidRegion * 100
-                event("complete_review", .underReview, .reviewed, s.adding(days: 25), reviewer)
-            }
-            if [.inCommittee, .laureate, .rejected, .agreementSigned, .paymentsInProgress, .closed].contains(a.state) {
-                event("send_to_committee", .reviewed, .inCommittee, s.adding(days: 26), reviewer)
-            }
-            if a.state == .inCommittee, a.stateKey == true {
-                m.stateFavourable = true
-                m.stateMotivation = "Projet structurant pour le territoire. (Démonstration.)"
-                event("decision_state", nil, nil, s.adding(days: 27), prefecture, "Favorable")
-            }
-            if let decided = a.decided {
-                m.decidedOn = decided.iso
-                let favourable = a.state != .rejected
-                m.stateFavourable = true
-                m.stateMotivation = "Projet structurant, créateur d’emplois. (Motivation de démonstration.)"
-                m.regionFavourable = favourable
-                m.regionMotivation =
-                    favourable
-                    ? "Projet cohérent avec la stratégie régionale. (Démonstration.)"
-                    : "Projet insuffisamment mûr à ce stade. (Démonstration.)"
-                event("decision_state", nil, nil, decided, prefecture, "Favorable")
-                event("decision_region", nil, nil, decided, region, favourable ? "Favorable" : "Défavorable")
-                event(favourable ? "decide_laureate" : "decide_rejected", .inCommittee, favourable ? .laureate : .rejected, decided, region)
-            }
-            if a.state.isLaureate, let decided = a.decided {
-                m.aidStateCents = (a.aid - a.aidRegion) * 100
-                m.aidRegionCents = a.aidRegion * 100
-                for (funder, cents) in [(Envelope.Funder.state, m.aidStateCents), (.region, m.aidRegionCents)] where cents > 0 {
-                    let e = byKey["\(a.call):\(a.region):\(funder.rawValue)"]!
-                    movements.append(
-                        EnvelopeMovement(
-                            envelopeID: e.id!, kind: .commitment, amount: cents, applicationID: id, actorID: nil, at: Self.epoch(decided)))
-                }
-                if [.agreementSigned, .paymentsInProgress, .closed].contains(a.state) {
-                    let signed = decided.adding(days: 35)
-                    m.agreementReference = "CONV-\(m.reference ?? "")"
-                    m.agreementOn = signed.iso
-                    event("sign_agreement", .laureate, .agreementSigned, signed, region, "Convention \(m.agreementReference!)")
-                }
-                if [.paymentsInProgress, .closed].contains(a.state) {
-                    let paidOn = decided.adding(days: 90)
-                    for (funder, granted) in [(Envelope.Funder.state, m.aidStateCents), (.region, m.aidRegionCents)] where granted > 0 {
-                        let amount = a.state == .closed ? granted : granted / 2
-                        let p = Payment()
-                        p.$application.id = id
-                        p.funder = funder
-                        p.amountCents = amount
-                        p.paidOn = paidOn.iso
-                        p.reference = "VERS-\(payments.count + 1)"
-                        payments.append(p)
-                        let e = byKey["\(a.call):\(a.region):\(funder.rawValue)"]!
-                        e.paidCents += amount
-                        movements.append(
-                            EnvelopeMovement(
-                                envelopeID: e.id!, kind: .payment, amount: amount, applicationID: id, actorID: nil, at: Self.epoch(paidOn)))
-                    }
-                    event("versement", .agreementSigned, .paymentsInProgress, paidOn, prefecture)
-                }
-                if a.state == .closed { event("close", .paymentsInProgress, .closed, try CivilDate(parsing: "2024-06-30"), admin) }
-                if let f = a.followUp {
-                    let follow = FollowUp()
-                    follow.$application.id = id
-                    follow.onDate = "2023-12-31"
-                    follow.jobsCreated = f.jobs
-                    follow.investmentCents = f.investment * 100
-                    follow.recordedBy = "demo"
-                    follow.recordedOn = DemoTargets.followUpRecorded.iso
-                    followUps.append(follow)
-                }
-            }
-            applications.append(m)
-        }
-        try await chunks(applications, 150) { try await $0.create(on: db) }
-        say("\(applications.count) dossiers enregistrés")
-        try await chunks(events, 500) { try await $0.create(on: db) }
-        try await chunks(payments, 500) { try await $0.create(on: db) }
-        try await chunks(followUps, 500) { try await $0.create(on: db) }
-        for e in envelopes where e.paidCents > 0 { try await e.save(on: db) }
-        try await chunks(movements, 500) { try await $0.create(on: db) }
-        say(
-            "\(events.count) événements, \(payments.count) versements, \(followUps.count) suivis, \(movements.count) mouvements d’enveloppes"
-        )
-
-        // One account per role.
+    /// One account per role.
+    func writeAccounts(applicantSiren: String, passwords: [String: String]) async throws {
         for account in DemoGenerator.accounts {
             var scope = Scope()
             switch account.role {
@@ -322,10 +168,6 @@ struct DemoWriter {
                 scope: scope, isDemo: true
             ).create(on: db)
         }
-        try await AuditLog.record(
-            "demo.generation", by: .system(at: now), object: "base", id: "demo",
-            after: ["territoires": String(territories.count), "dossiers": String(applications.count)], on: db)
-        say("\(DemoGenerator.accounts.count) comptes de démonstration")
     }
 
     /// Each envelope's allotments, dated: the State's 400 M€ at launch then the March 2021
