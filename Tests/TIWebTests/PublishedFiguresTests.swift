@@ -192,7 +192,7 @@ extension AppTests {
                 ] {
                     #expect(Self.part(eco, key) == n, "\(key)")
                 }
-                #expect(eco["multi_label"] as? Bool == true || (eco["note"] as? String)?.isEmpty == false)
+                #expect((eco["note"] as? String)?.contains("plusieurs natures") == true)
                 #expect(Self.value(ind["laureates.collaborative.count"]!) == 50)
                 #expect(Self.value(ind["territories.count"]!) == 146)
                 let chefs = ind["territories.chefs_de_projet"]!
