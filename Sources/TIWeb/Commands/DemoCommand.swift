@@ -3,21 +3,6 @@ import TIDomain
 import TIPersistence
 import Vapor
 
-func registerCommands(_ app: Application) {
-    app.asyncCommands.use(ServeAfterMigrating(), as: "serve", isDefault: true)
-    var imports = AsyncCommands()
-    imports.use(ImportGeoCommand(), as: "geo")
-    imports.use(ImportTerritoriesCommand(), as: "territories")
-    imports.use(ImportZoningCommand(), as: "zoning")
-    app.asyncCommands.use(imports.group(help: "Importe la géographie, le registre des territoires ou un zonage."), as: "import")
-    var users = AsyncCommands()
-    users.use(UserCreateCommand(), as: "create")
-    users.use(UserListCommand(), as: "list")
-    app.asyncCommands.use(users.group(help: "Crée ou liste les comptes."), as: "user")
-    app.asyncCommands.use(DemoCommand(), as: "demo")
-    app.asyncCommands.use(BenchCommand(), as: "bench")
-}
-
 /// `ti demo [--seed N] [--replace] [--if-empty]`
 struct DemoCommand: AsyncCommand {
     struct Signature: CommandSignature {

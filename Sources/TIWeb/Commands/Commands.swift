@@ -1,0 +1,17 @@
+import Vapor
+
+/// Every `ti` command, by the name typed after `ti`.
+func registerCommands(_ app: Application) {
+    app.asyncCommands.use(ServeAfterMigrating(), as: "serve", isDefault: true)
+    var imports = AsyncCommands()
+    imports.use(ImportGeoCommand(), as: "geo")
+    imports.use(ImportTerritoriesCommand(), as: "territories")
+    imports.use(ImportZoningCommand(), as: "zoning")
+    app.asyncCommands.use(imports.group(help: "Importe la géographie, le registre des territoires ou un zonage."), as: "import")
+    var users = AsyncCommands()
+    users.use(UserCreateCommand(), as: "create")
+    users.use(UserListCommand(), as: "list")
+    app.asyncCommands.use(users.group(help: "Crée ou liste les comptes."), as: "user")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(BenchCommand(), as: "bench")
+}
