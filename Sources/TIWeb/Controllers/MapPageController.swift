@@ -26,6 +26,15 @@ struct MapPageController {
         var asOf: String?
         var points: String?
 
+        var measure: Measure { Measure(rawValue: mesure ?? "") ?? .laureats }
+        var byRegion: Bool { niveau != "departement" }
+
+        /// The date asked for (today without one); a malformed date is the client's mistake (400).
+        func date(today: CivilDate) throws -> CivilDate {
+            guard let raw = asOf, !raw.isEmpty else { return today }
+            do { return try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) }
+        }
+
         enum CodingKeys: String, CodingKey {
             case mesure
             case niveau
@@ -78,15 +87,10 @@ struct MapPageController {
 
     func page(req: Request) async throws -> Response {
         let q = try req.query.decode(Query.self)
-        let measure = Measure(rawValue: q.mesure ?? "") ?? .laureats
-        let byRegion = q.niveau != "departement"
-        let perInhabitant = q.perInhabitant == "oui"
-        var asOf = req.clock.today
-        if let raw = q.asOf, !raw.isEmpty { do { asOf = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) } }
-        let date = asOf
-        let key = "carte:\(measure.rawValue)|\(byRegion)|\(perInhabitant)|\(date.iso)|\(q.points ?? "")"
+        let (measure, byRegion, perInhabitant, asOf) = (q.measure, q.byRegion, q.perInhabitant == "oui", try q.date(today: req.clock.today))
+        let key = "carte:\(measure.rawValue)|\(byRegion)|\(perInhabitant)|\(asOf.iso)|\(q.points ?? "")"
         let page = try await req.memoised(key) {
-            try await Self.build(req, q: q, measure: measure, byRegion: byRegion, perInhabitant: perInhabitant, asOf: date)
+            try await Self.build(req, q: q, measure: measure, byRegion: byRegion, perInhabitant: perInhabitant, asOf: asOf)
         }
         return HTMLResponse.make(page.render())
     }
@@ -157,11 +161,7 @@ struct MapPageController {
     func layer(req: Request) async throws -> Response {
         let file = try req.parameters.require("file")
         let q = try req.query.decode(Query.self)
-        let measure = Measure(rawValue: q.mesure ?? "") ?? .laureats
-        let byRegion = q.niveau != "departement"
-        let perInhabitant = q.perInhabitant == "oui"
-        var asOf = req.clock.today
-        if let raw = q.asOf, !raw.isEmpty { do { asOf = try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) } }
+        let (measure, byRegion, perInhabitant, asOf) = (q.measure, q.byRegion, q.perInhabitant == "oui", try q.date(today: req.clock.today))
         switch file {
         case "zones.csv":
             let areas = try await Self.areas(
