@@ -25,6 +25,13 @@ extension AppTests {
             "GET /admin/journal": .admin,
             "GET /admin/journal.csv": .admin,
             "GET /api/v1/me": .signedIn,
+            // Action plans
+            "POST /territoires/:id/plan/import": .roles([.territory, .admin]),
+            "GET /territoires/:id/plan/nouvelle": .roles([.territory, .admin]),
+            "POST /territoires/:id/plan/nouvelle": .roles([.territory, .admin]),
+            "GET /actions/:id/modifier": .roles([.territory, .admin]),
+            "POST /actions/:id/modifier": .roles([.territory, .admin]),
+            "POST /actions/:id/validation": .roles([.region, .admin]),
             // The fund
             "POST /fonds/appels/:id/candidater": .roles([.applicant]),
             "GET /dossiers": .roles(readers),

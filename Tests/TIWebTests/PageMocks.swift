@@ -103,6 +103,24 @@ enum Mock {
         return s
     }()
 
+    static let actions: [ActionSummary] = [
+        ActionSummary(
+            id: id(41), territoryID: TerritoryID("TI-PAU")!, territoryName: "Pau Béarn",
+            content: ActionContent(
+                reference: "FA-1", title: "École de production <métallerie>",
+                description: "Former 24 jeunes par an.\nAvec les industriels.",
+                axis: .recruit, themes: [.skills, .recruitment], carrierType: .mixed, carrierName: "CA Pau Béarn Pyrénées",
+                siren: Siren("200067254"), plannedInvestment: EuroCents(euros: 1_250_000), status: .inProgress,
+                statusOn: day("2021-03-01"), specific: true),
+            validation: .validated, createdOn: day("2020-01-15")),
+        ActionSummary(
+            id: id(42), territoryID: TerritoryID("TI-PAU")!, territoryName: "Pau Béarn",
+            content: ActionContent(
+                reference: "FA-2", title: "Requalifier la friche « Sud »", axis: .attract, themes: [.land], carrierType: .publicBody,
+                status: .preparing, statusOn: day("2021-06-10"), specific: false),
+            validation: .returned, validationReason: "Chiffrez l’investissement.", createdOn: day("2021-06-10")),
+    ]
+
     static let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><title>Carte</title></svg>"
     static let dashboard = "<section><h2>Tableau de bord</h2><p>1 416 lauréats</p></section>"
 }

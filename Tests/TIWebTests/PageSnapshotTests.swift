@@ -304,6 +304,57 @@ extension PageSnapshotTests {
         assertSnapshot(of: page.render(), as: .html)
     }
 
+    // Action plans
+
+    /// The territory's own plan: its tools, the review state, a refused import.
+    @Test func actionPlanForItsTerritory() {
+        let page = ActionPlanPage(
+            model: .init(
+                territoryID: TerritoryID("TI-PAU")!, territoryName: "Pau Béarn", actions: Mock.actions, filter: .init(), mayEdit: true,
+                seesAll: true, notice: nil,
+                importIssues: [ImportIssue(line: 3, message: "axe « conquérir » inconnu : attirer, recruter, innover, simplifier")]))
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
+    @Test func actionPlanForThePublic() {
+        let page = ActionPlanPage(
+            model: .init(
+                territoryID: TerritoryID("TI-PAU")!, territoryName: "Pau Béarn", actions: [Mock.actions[0]],
+                filter: .init(axe: "recruter"), mayEdit: false, seesAll: false))
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
+    @Test func actionFormWithErrors() {
+        var form = ActionForm(Mock.actions[0].content)
+        form.titre = ""
+        form.investissement = "beaucoup"
+        let page = ActionFormPage(
+            model: .init(
+                territoryID: TerritoryID("TI-PAU")!, territoryName: "Pau Béarn", actionID: Mock.id(41), form: form,
+                errors: ["titre": "Donnez un titre à l’action.", "investissement": "Le montant « beaucoup » est invalide."]))
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
+    @Test func actionForTheRegion() {
+        let page = ActionPage(
+            model: .init(
+                action: Mock.actions[1],
+                history: [
+                    .init(atEpoch: Mock.epoch - 86_400, actorRole: "territory", event: "creation", reason: nil),
+                    .init(atEpoch: Mock.epoch, actorRole: "region", event: "renvoi", reason: "Chiffrez l’investissement."),
+                ], mayEdit: false, mayReview: true, seesAll: true, notice: nil))
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
+    @Test func plans() {
+        let page = PlansPage(
+            model: .init(
+                actions: Mock.actions, total: 1_803, figures: ActionPlanFigures(Mock.actions.map(\.content)),
+                query: PlansQuery(region: "75", theme: "competences"), page: 2, pageCount: 37,
+                regions: [(code: "75", name: "Nouvelle-Aquitaine")]))
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
     @Test func account() {
         assertSnapshot(of: AccountPage(user: Mock.accounts[0]).render(), as: .html)
     }

@@ -38,6 +38,8 @@ public enum AppMigrations {
         CreateDataVersion(),
         // 007: figures true at every date
         AddDatedFigures(),
+        // 008: the programme beyond the fund
+        CreateActions(),
     ]
 }
 

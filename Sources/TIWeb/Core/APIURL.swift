@@ -17,6 +17,7 @@ public enum APIURL: Sendable {
     case envelopes
     case indicators
     case indicator(String)
+    case actions
 
     public var path: String { build { _, value in value.urlPathEncoded } }
     var pattern: String { build { name, _ in ":" + name } }
@@ -38,6 +39,7 @@ public enum APIURL: Sendable {
         case .envelopes: "/api/v1/envelopes"
         case .indicators: "/api/v1/indicators"
         case .indicator(let id): "/api/v1/indicators/\(p("id", id))"
+        case .actions: "/api/v1/actions"
         }
     }
 }

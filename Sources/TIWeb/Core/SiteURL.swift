@@ -64,6 +64,14 @@ public enum SiteURL: Sendable, Equatable {
     case indicatorCSV(String)
     case laureate(UUID)
     case mapLayer(String)
+    case territoryPlan(TerritoryID)
+    case territoryPlanCSV(TerritoryID)
+    case territoryPlanImport(TerritoryID)
+    case territoryPlanNew(TerritoryID)
+    case action(UUID)
+    case actionEdit(UUID)
+    case actionReview(UUID)
+    case plans, plansCSV
 
     /// The link: parameters percent-encoded.
     public var path: String { build { _, value in value.urlPathEncoded } }
@@ -142,6 +150,15 @@ public enum SiteURL: Sendable, Equatable {
         case .indicatorCSV(let id): "/indicateurs/\(p("file", id))\(csv)"
         case .laureate(let id): "/laureats/\(p("id", id.uuidString))"
         case .mapLayer(let file): "/carte/\(p("file", file))"
+        case .territoryPlan(let id): "/territoires/\(p("id", id.rawValue))/plan"
+        case .territoryPlanCSV(let id): "/territoires/\(p("id", id.rawValue))/plan.csv"
+        case .territoryPlanImport(let id): "/territoires/\(p("id", id.rawValue))/plan/import"
+        case .territoryPlanNew(let id): "/territoires/\(p("id", id.rawValue))/plan/nouvelle"
+        case .action(let id): "/actions/\(p("id", id.uuidString))"
+        case .actionEdit(let id): "/actions/\(p("id", id.uuidString))/modifier"
+        case .actionReview(let id): "/actions/\(p("id", id.uuidString))/validation"
+        case .plans: "/plans"
+        case .plansCSV: "/plans.csv"
         }
     }
 }

@@ -18,6 +18,20 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.territories.components, access: .everyone, use: territories.index)
     app.endpoint(.GET, SiteURL.territory(.key).components, access: .everyone, use: territories.show)
 
+    let plans = ActionPlanController()
+    let planWriters: Access = .roles([.territory, .admin])
+    app.endpoint(.GET, SiteURL.territoryPlan(.key).components, access: .everyone, use: plans.plan)
+    app.endpoint(.GET, SiteURL.territoryPlanCSV(.key).components, access: .everyone, use: plans.planCSV)
+    app.endpoint(.POST, SiteURL.territoryPlanImport(.key).components, access: planWriters, use: plans.importPlan)
+    app.endpoint(.GET, SiteURL.territoryPlanNew(.key).components, access: planWriters, use: plans.newForm)
+    app.endpoint(.POST, SiteURL.territoryPlanNew(.key).components, access: planWriters, use: plans.create)
+    app.endpoint(.GET, SiteURL.action(.key).components, access: .everyone, use: plans.show)
+    app.endpoint(.GET, SiteURL.actionEdit(.key).components, access: planWriters, use: plans.editForm)
+    app.endpoint(.POST, SiteURL.actionEdit(.key).components, access: planWriters, use: plans.update)
+    app.endpoint(.POST, SiteURL.actionReview(.key).components, access: .roles([.region, .admin]), use: plans.review)
+    app.endpoint(.GET, SiteURL.plans.components, access: .everyone, use: plans.plans)
+    app.endpoint(.GET, SiteURL.plansCSV.components, access: .everyone, use: plans.plansCSV)
+
     let regions = RegionController()
     app.endpoint(.GET, SiteURL.regions.components, access: .everyone, use: regions.index)
     app.endpoint(.GET, SiteURL.region(.key).components, access: .everyone, use: regions.show)
@@ -150,6 +164,7 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, APIURL.territories.components, access: .everyone, use: api.territories)
     app.endpoint(.GET, APIURL.territory(.key).components, access: .everyone, use: api.territory)
     app.endpoint(.GET, APIURL.commune(.key).components, access: .everyone, use: api.commune)
+    app.endpoint(.GET, APIURL.actions.components, access: .everyone, use: ActionAPIController().list)
     app.endpoint(.GET, APIURL.me.components, access: .signedIn, use: account.me)
     app.endpoint(.GET, APIURL.openapi.components, access: .everyone) { req in OpenAPIDocument.serve(req: req) }
 }

@@ -158,6 +158,25 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/actions": {
+              "get": {
+                "summary": "Les actions validées des plans d’actions des territoires",
+                "description": "Les fiches actions publiées (validées par la Région), par territoire puis référence, 100 par page, filtrables comme la page /plans.",
+                "operationId": "listActions",
+                "parameters": [
+                  {"name": "region", "in": "query", "schema": {"type": "string"}, "description": "Code INSEE de la région"},
+                  {"name": "axe", "in": "query", "schema": {"type": "string", "enum": ["attirer", "recruter", "innover", "simplifier"]}},
+                  {"name": "theme", "in": "query", "schema": {"type": "string", "enum": ["competences", "foncier", "mobilite", "attractivite", "transition_ecologique", "innovation", "recrutement", "autre"]}},
+                  {"name": "porteur", "in": "query", "schema": {"type": "string", "enum": ["public", "prive", "mixte"]}},
+                  {"name": "statut", "in": "query", "schema": {"type": "string", "enum": ["idee", "en_preparation", "en_cours", "realisee", "abandonnee"]}},
+                  {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}}
+                ],
+                "responses": {
+                  "200": {"description": "Une page d’actions (100 au plus)", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Action"}}}}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"}
+                }
+              }
+            },
             "/api/v1/indicators": {
               "get": {
                 "summary": "Tous les indicateurs d’un périmètre, à une date",
@@ -226,6 +245,21 @@ enum OpenAPIDocument {
               "NotFound": {"description": "Ressource inconnue", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
             },
             "schemas": {
+              "Action": {
+                "type": "object",
+                "required": ["id", "territory_id", "territory_name", "reference", "title", "description", "axis", "themes", "carrier_type", "status", "status_on", "specific"],
+                "properties": {
+                  "id": {"type": "string", "format": "uuid"}, "territory_id": {"type": "string"}, "territory_name": {"type": "string"},
+                  "reference": {"type": "string"}, "title": {"type": "string"}, "description": {"type": "string"},
+                  "axis": {"type": "string", "enum": ["attirer", "recruter", "innover", "simplifier"]},
+                  "themes": {"type": "array", "items": {"type": "string"}},
+                  "carrier_type": {"type": "string", "enum": ["public", "prive", "mixte"]},
+                  "carrier_name": {"type": ["string", "null"]}, "siren": {"type": ["string", "null"]},
+                  "planned_investment_eur": {"type": ["number", "null"]},
+                  "status": {"type": "string", "enum": ["idee", "en_preparation", "en_cours", "realisee", "abandonnee"]},
+                  "status_on": {"type": "string", "format": "date"}, "specific": {"type": "boolean"}
+                }
+              },
               "Error": {
                 "type": "object", "required": ["error"],
                 "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}

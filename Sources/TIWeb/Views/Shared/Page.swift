@@ -9,12 +9,13 @@ struct Page {
     }
 
     enum Section: CaseIterable {
-        case map, territories, fund, indicators, data
+        case map, territories, plans, fund, indicators, data
 
         var label: String {
             switch self {
             case .map: "Carte"
             case .territories: "Territoires"
+            case .plans: "Plans d’actions"
             case .fund: "Fonds"
             case .indicators: "Indicateurs"
             case .data: "Données"
@@ -25,6 +26,7 @@ struct Page {
             switch self {
             case .map: .map
             case .territories: .territories
+            case .plans: .plans
             case .fund: .fund
             case .indicators: .indicators
             case .data: .data

@@ -1,0 +1,105 @@
+import Foundation
+import Plot
+import TIDomain
+import TIPersistence
+
+/// `/actions/{id}`: one action, its history, and the Région's review.
+struct ActionPage {
+    struct Model {
+        var action: ActionSummary
+        var history: [ActionQueries.Change]
+        var mayEdit: Bool
+        var mayReview: Bool
+        var seesAll: Bool
+        var notice: String?
+        var errors: [String: String] = [:]
+        /// The reason as typed, kept after a refusal.
+        var reason = ""
+    }
+
+    let model: Model
+
+    static let notices: [String: String] = [
+        "enregistree": "Action enregistrée : elle attend la validation de la Région.", "validee": "Action validée : elle est publiée.",
+        "renvoyee": "Action renvoyée au territoire avec votre motif.",
+    ]
+
+    static let events: [String: String] = [
+        "creation": "Création", "modification": "Modification", "validation": "Validation par la Région",
+        "renvoi": "Renvoi au territoire", "import": "Import du plan",
+    ]
+
+    func render() -> String {
+        let m = model
+        let a = m.action
+        let c = a.content
+        return Page(
+            title: "\(c.reference) — \(c.title)", section: .plans,
+            breadcrumbs: [
+                .init(label: a.territoryName, url: .territory(a.territoryID)),
+                .init(label: "Plan d’actions", url: .territoryPlan(a.territoryID)),
+                .init(label: c.reference, url: nil),
+            ],
+            content: .group(
+                .div(
+                    .class("ti-badges fr-mb-1w"), Components.badge(c.axis.label, kind: "info"),
+                    .if(c.specific, Components.badge("Construite pour le programme", kind: "success")),
+                    .if(m.seesAll, Components.badge(a.validation.label, kind: a.validation.badge))),
+                .h1(.text(c.title)),
+                .p(.class("fr-text--lead"), .text("Action \(c.reference) du plan de \(a.territoryName)")),
+                .unwrap(m.notice) { Forms.alert("success", title: $0) },
+                .if(
+                    m.seesAll && a.validation == .returned,
+                    Forms.alert("warning", title: "Renvoyée par la Région", text: a.validationReason)),
+                .unwrap(m.errors["general"]) { Forms.alert("error", title: "Action refusée", text: $0) },
+                .p(.class("ti-prewrap"), .text(c.description.isEmpty ? "Pas de description." : c.description)),
+                .dl(
+                    .class("ti-definitions"),
+                    .dt("Thématiques"), .dd(.text(ActionTheme.allCases.filter(c.themes.contains).map(\.label).joined(separator: ", "))),
+                    .dt("Porteur"), .dd(.text(c.carrierType.label + (c.carrierName.map { " — \($0)" } ?? ""))),
+                    .dt("SIREN"), .dd(.text(c.siren?.formatted ?? "—")),
+                    .dt("Investissement prévu"), .dd(.text(c.plannedInvestment?.formatted ?? "non renseigné")),
+                    .dt("Statut"), .dd(.text("\(c.status.label) depuis le \(c.statusOn.french)")),
+                    .dt("Dans le plan depuis"), .dd(.text(a.createdOn.french))),
+                .if(
+                    m.mayEdit,
+                    .p(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.actionEdit(a.id).path), "Modifier l’action"))),
+                .if(m.mayReview && a.validation != .validated, review),
+                .if(m.seesAll, history)
+            )
+        ).render()
+    }
+
+    /// Validate, or send back with a reason.
+    var review: Node<HTML.BodyContext> {
+        let id = model.action.id
+        return .group(
+            .h2(.class("fr-mt-4w"), "Validation par la Région"),
+            .div(
+                .class("fr-grid-row fr-grid-row--gutters"),
+                .div(
+                    .class("fr-col-12 fr-col-md-4"),
+                    Forms.post(
+                        action: SiteURL.actionReview(id).path, .input(.type(.hidden), .name("decision"), .value("valider")),
+                        Forms.submit("Valider l’action"))),
+                .div(
+                    .class("fr-col-12 fr-col-md-8"),
+                    Forms.post(
+                        action: SiteURL.actionReview(id).path, .input(.type(.hidden), .name("decision"), .value("renvoyer")),
+                        ApplicationShowPage.textarea("motif", "Motif du renvoi au territoire", model.reason, error: model.errors["motif"]),
+                        Forms.submit("Renvoyer au territoire", secondary: true)))))
+    }
+
+    var history: Node<HTML.BodyContext> {
+        .group(
+            .h2(.class("fr-mt-4w"), "Historique"),
+            Components.table(
+                caption: "Historique de l’action", header: ["Date (heure de Paris)", "Rôle", "Événement", "Motif"],
+                rows: model.history.map { h in
+                    [
+                        Components.cell(AuditPage.timestamp(h.atEpoch)), Components.cell(Role(rawValue: h.actorRole)?.label ?? h.actorRole),
+                        Components.cell(Self.events[h.event] ?? h.event), Components.cell(h.reason ?? ""),
+                    ]
+                }, empty: "Aucun changement enregistré."))
+    }
+}

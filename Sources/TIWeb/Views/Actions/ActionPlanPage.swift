@@ -1,0 +1,122 @@
+import Foundation
+import Plot
+import TIDomain
+import TIPersistence
+
+/// `/territoires/{id}/plan`: a territory's action plan, its figures, and for the territory the
+/// ways to write it (form, CSV import and export).
+struct ActionPlanPage {
+    struct Model {
+        var territoryID: TerritoryID
+        var territoryName: String
+        /// The actions shown (after the filters).
+        var actions: [ActionSummary]
+        var filter: ActionPlanFilter
+        var mayEdit: Bool
+        var seesAll: Bool
+        var notice: String?
+        /// Problems of a refused import, by line.
+        var importIssues: [ImportIssue] = []
+    }
+
+    let model: Model
+
+    func render() -> String {
+        let m = model
+        let figures = ActionPlanFigures(m.actions.map(\.content))
+        return Page(
+            title: "Plan d’actions — \(m.territoryName)", section: .plans,
+            breadcrumbs: [
+                .init(label: "Territoires", url: .territories), .init(label: m.territoryName, url: .territory(m.territoryID)),
+                .init(label: "Plan d’actions", url: nil),
+            ],
+            content: .group(
+                .h1(.text("Plan d’actions — \(m.territoryName)")),
+                .p(
+                    .class("fr-text--lead"),
+                    .text(
+                        m.seesAll
+                            ? "Les projets du binôme élu-industriel, validés ou non par la Région."
+                            : "Les projets du binôme élu-industriel validés par la Région.")),
+                .unwrap(m.notice) { Forms.alert("success", title: $0) },
+                .if(
+                    !m.importIssues.isEmpty,
+                    .div(
+                        .class("fr-alert fr-alert--error fr-mb-3w"), .attribute(named: "role", value: "alert"),
+                        .h2(.class("fr-alert__title"), "Fichier refusé : rien n’a été importé"),
+                        .ul(.forEach(m.importIssues.prefix(50)) { .li(.text($0.description)) }),
+                        .if(m.importIssues.count > 50, .p(.text("… et \(m.importIssues.count - 50) autres problèmes."))))),
+                ActionViews.figures(figures),
+                .if(m.mayEdit, editing),
+                filters,
+                ActionViews.table(
+                    m.actions, caption: "Actions du plan", territoryColumn: false, review: m.seesAll,
+                    empty: m.filter.isEmpty
+                        ? "Aucune action dans ce plan pour l’instant." : "Aucune action ne correspond à ces critères."),
+                .p(
+                    .class("fr-text--sm fr-mt-2w"),
+                    .a(.href(SiteURL.territoryPlanCSV(m.territoryID).path), "Télécharger le plan (CSV)"), .text(" · "),
+                    .a(.href(SiteURL.plans.path), "Tous les plans d’actions"))
+            )
+        ).render()
+    }
+
+    var filters: Node<HTML.BodyContext> {
+        .form(
+            .method(.get), .action(SiteURL.territoryPlan(model.territoryID).path), .class("ti-filters fr-mb-3w"),
+            .ariaLabel("Filtrer les actions"),
+            Forms.select(
+                "axe", label: "Axe", options: ActionViews.options(ActionAxis.self, label: \.label), selected: model.filter.axis ?? ""),
+            Forms.select(
+                "theme", label: "Thématique", options: ActionViews.options(ActionTheme.self, label: \.label, any: "Toutes"),
+                selected: model.filter.theme ?? ""),
+            Forms.select(
+                "statut", label: "Statut", options: ActionViews.options(ActionStatus.self, label: \.label),
+                selected: model.filter.status ?? ""),
+            .div(.class("ti-filters__actions"), .button(.class("fr-btn fr-btn--secondary"), .type(.submit), "Filtrer")))
+    }
+
+    /// The territory's tools: a new action, the CSV import (all or nothing), the export to fill in.
+    var editing: Node<HTML.BodyContext> {
+        let id = model.territoryID
+        return .div(
+            .class("fr-grid-row fr-grid-row--gutters fr-mb-3w"),
+            .div(
+                .class("fr-col-12 fr-col-md-4"),
+                .a(.class("fr-btn"), .href(SiteURL.territoryPlanNew(id).path), "Ajouter une action")),
+            .div(
+                .class("fr-col-12 fr-col-md-8"),
+                Forms.post(
+                    action: SiteURL.territoryPlanImport(id).path, multipart: true,
+                    .div(
+                        .class("fr-upload-group"),
+                        .label(
+                            .class("fr-label"), .for("champ-fichier"), "Importer un plan (CSV)",
+                            .span(
+                                .class("fr-hint-text"),
+                                "Colonnes de l’export ; séparateur « ; ». Tout le fichier est vérifié avant d’être enregistré, les actions sont reconnues par leur référence."
+                            )
+                        ),
+                        .input(
+                            .class("fr-upload"), .type(.file), .id("champ-fichier"), .name("fichier"),
+                            .attribute(named: "accept", value: ".csv,text/csv"))),
+                    Forms.submit("Importer le fichier", secondary: true))))
+    }
+}
+
+/// The plan's filters, as typed in its form (codes; empty: all).
+struct ActionPlanFilter: Codable, Sendable, Equatable {
+    var axe: String?
+    var theme: String?
+    var statut: String?
+
+    var axis: String? { axe.flatMap { $0.isEmpty ? nil : $0 } }
+    var status: String? { statut.flatMap { $0.isEmpty ? nil : $0 } }
+    var themeCode: String? { theme.flatMap { $0.isEmpty ? nil : $0 } }
+    var isEmpty: Bool { axis == nil && themeCode == nil && status == nil }
+
+    func keeps(_ c: ActionContent) -> Bool {
+        (axis.map { $0 == c.axis.rawValue } ?? true) && (status.map { $0 == c.status.rawValue } ?? true)
+            && (themeCode.map { code in c.themes.contains { $0.rawValue == code } } ?? true)
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import TIDomain
+import TIPersistence
+import Testing
+import VaporTesting
+
+@testable import TIWeb
+
+extension AppTests {
+    /// Issue 12: a territory writes its action plan, its Région validates each action, the public
+    /// sees validated actions only; the CSV import is all or nothing, idempotent, and reads its export back.
+    @Suite("Action plans")
+    struct ActionPlanTests {
+        static let form: [String: String] = [
+            "reference": "FA-1", "titre": "École de production <métallerie>", "description": "Former 24 jeunes par an.",
+            "axe": "recruter", "thematiques[]": "competences", "type_porteur": "mixte", "porteur": "CA du Pays Ajaccien",
+            "siren": "242010056", "investissement": "1 250 000", "statut": "en_preparation", "date_statut": "2021-02-01",
+            "specifique[]": "oui",
+        ]
+
+        static func actionID(_ res: TestingHTTPResponse) throws -> String {
+            let location = try #require(res.headers.first(name: .location))
+            return String(try #require(location.split(separator: "/").last?.split(separator: "?").first))
+        }
+
+        @Test func territoryWritesRegionValidatesPublicSees() async throws {
+            try await withTestApp(territories: true) { app in
+                app.clock = .fixed(FundFixture.today)
+                try await Accounts.make(.territory, on: app)
+                try await Accounts.make(.territory, email: "lyon@exemple.fr", on: app, territory: "TI-LYON")
+                try await Accounts.make(.region, on: app, region: "94")
+                try await Accounts.make(.region, email: "ara@exemple.fr", on: app, region: "84")
+
+                let territory = Browser(app)
+                _ = try await territory.signIn("territory@exemple.fr", Accounts.password)
+                #expect(try await territory.get("/territoires/TI-AJACCIO/plan/nouvelle").status == .ok)
+                // A refused form keeps what was typed and says what is wrong.
+                var bad = Self.form
+                bad["titre"] = String(repeating: "x", count: 201)
+                bad["investissement"] = "1e99"
+                let refused = try await territory.post("/territoires/TI-AJACCIO/plan/nouvelle", bad)
+                #expect(refused.status == .badRequest)
+                #expect(refused.text.contains("Le titre tient en 200 caractères."))
+                #expect(refused.text.contains("value=\"1e99\""))
+                #expect(try await ActionQueries.plan(TerritoryID("TI-AJACCIO")!, all: true, on: app.db).isEmpty)
+
+                let created = try await territory.post("/territoires/TI-AJACCIO/plan/nouvelle", Self.form)
+                #expect(created.status == .seeOther)
+                let id = try Self.actionID(created)
+                #expect(try await territory.get("/actions/\(id)").text.contains("À valider"))
+
+                // Pending: not public, not in the API.
+                let anonymous = Browser(app)
+                #expect(try await anonymous.get("/actions/\(id)").status == .notFound)
+                #expect(!(try await anonymous.get("/territoires/TI-AJACCIO/plan").text.contains("École de production")))
+                #expect(try await anonymous.get("/api/v1/actions").text.contains("\"count\":0"))
+
+                // Another territory cannot write this plan; another région cannot review it.
+                let lyon = Browser(app)
+                _ = try await lyon.signIn("lyon@exemple.fr", Accounts.password)
+                #expect(try await lyon.post("/actions/\(id)/modifier", Self.form).status == .notFound)
+                #expect(try await lyon.post("/territoires/TI-AJACCIO/plan/nouvelle", Self.form).status == .notFound)
+                let ara = Browser(app)
+                _ = try await ara.signIn("ara@exemple.fr", Accounts.password)
+                #expect(try await ara.post("/actions/\(id)/validation", ["decision": "valider"]).status == .notFound)
+
+                // The Région sends it back (a reason is required), the territory edits, the Région validates.
+                let region = Browser(app)
+                _ = try await region.signIn("region@exemple.fr", Accounts.password)
+                let noReason = try await region.post("/actions/\(id)/validation", ["decision": "renvoyer"])
+                #expect(noReason.status == .badRequest)
+                #expect(noReason.text.contains("Indiquez le motif du renvoi."))
+                #expect(
+                    try await region.post("/actions/\(id)/validation", ["decision": "renvoyer", "motif": "Chiffrez le fonctionnement."])
+                        .status == .seeOther)
+                #expect(try await territory.get("/actions/\(id)").text.contains("Chiffrez le fonctionnement."))
+                var edited = Self.form
+                edited["statut"] = "en_cours"
+                #expect(try await territory.post("/actions/\(id)/modifier", edited).status == .seeOther)
+                #expect(try await region.post("/actions/\(id)/validation", ["decision": "valider"]).status == .seeOther)
+
+                // Validated: public on the plan, the national list, its page and the API; the review stays internal.
+                let page = try await anonymous.get("/actions/\(id)")
+                #expect(page.status == .ok)
+                #expect(page.text.contains("École de production &lt;métallerie&gt;"))
+                #expect(!page.text.contains("Historique"))
+                #expect(try await anonymous.get("/territoires/TI-AJACCIO/plan").text.contains("FA-1 — École de production"))
+                #expect(try await anonymous.get("/plans?region=94&axe=recruter").text.contains("FA-1 — École de production"))
+                #expect(!(try await anonymous.get("/plans?region=84").text.contains("FA-1 — École de production")))
+                let api = try await anonymous.get("/api/v1/actions?theme=competences")
+                #expect(api.text.contains("\"count\":1"))
+                #expect(api.text.contains("\"planned_investment_eur\":1250000"))
+                #expect(api.text.contains("\"status\":\"en_cours\""))
+                // Its history: created, sent back with the reason, modified, validated.
+                let history = try await ActionQueries.history(UUID(uuidString: id)!, on: app.db)
+                #expect(history.map(\.event) == ["creation", "renvoi", "modification", "validation"])
+                #expect(history[1].reason == "Chiffrez le fonctionnement.")
+            }
+        }
+
+        @Test func filtersRefuseUnknownValues() async throws {
+            try await withTestApp(territories: true) { app in
+                let b = Browser(app)
+                let empty = try await b.get("/plans")
+                #expect(empty.status == .ok)
+                #expect(empty.text.contains("Aucune action ne correspond à ces critères."))
+                #expect(try await b.get("/plans?axe=conquerir").status == .badRequest)
+                #expect(try await b.get("/plans?region=99").status == .badRequest)
+                #expect(try await b.get("/plans?page=99999999999").status == .badRequest)
+                #expect(try await b.get("/api/v1/actions?statut=fini").status == .badRequest)
+                #expect(try await b.get("/territoires/TI-INCONNU/plan").status == .notFound)
+            }
+        }
+
+        @Test func importIsAllOrNothingIdempotentAndReadsItsExportBack() async throws {
+            try await withTestApp(territories: true) { app in
+                let user = try await Accounts.make(.territory, on: app)
+                let actor = AuditLog.Actor(id: user.id!.uuidString, role: "territory", at: FundFixture.now)
+                let ti = TerritoryID("TI-AJACCIO")!
+                func run(_ text: String) async throws -> ActionService.ImportSummary {
+                    try await ActionService.importPlan(
+                        text, territory: ti, by: actor, principal: user.principal, today: FundFixture.today, on: app.db)
+                }
+                let header = "reference;titre;axe;thematiques;type_porteur;statut;date_statut;specifique;investissement_prevu_eur\n"
+                let good =
+                    header + """
+                        FA-1;Friche des Salines;attirer;foncier|transition_ecologique;public;en_cours;2020-06-01;oui;4 000 000
+                        FA-2;Campus des métiers;recruter;competences;mixte;idee;2021-01-10;non;
+                        FA-3;Guichet unique;simplifier;autre;public;realisee;2020-11-30;oui;15000,50
+                        """
+                let bad = good.replacingOccurrences(of: "FA-3;Guichet unique;simplifier", with: "FA-3;Guichet unique;simplifie")
+                let rejected = await #expect(throws: ImportRejected.self) { try await run(bad) }
+                #expect(rejected?.issues.map(\.line) == [4])
+                #expect(try await ActionQueries.plan(ti, all: true, on: app.db).isEmpty)
+
+                #expect(try await run(good) == .init(created: 3, updated: 0, unchanged: 0))
+                #expect(try await run(good) == .init(created: 0, updated: 0, unchanged: 3))
+                // The export, imported again, changes nothing; a changed line changes one action.
+                let export = try await Browser(app).get("/territoires/TI-AJACCIO/plan.csv")
+                #expect(export.status == .ok)
+                #expect(export.text.isEmpty == false)
+                let exported = ActionPlanCSV.export(try await ActionQueries.plan(ti, all: true, on: app.db).map(\.content))
+                #expect(try await run(exported) == .init(created: 0, updated: 0, unchanged: 3))
+                #expect(
+                    try await run(good.replacingOccurrences(of: "Campus des métiers", with: "Campus des métiers industriels"))
+                        == .init(
+                            created: 0, updated: 1, unchanged: 2))
+                // Public export: nothing validated yet, so only the header.
+                #expect(export.text.split(separator: "\n").count == 1)
+            }
+        }
+    }
+}
