@@ -23,26 +23,27 @@ extension AppTests {
         struct Row {
             var code: String
             var territories: Int
+            var actions: Int
             var laureates: Int
             var investment: Double
             var aid: Double
             var jobs: Int
         }
         static let table: [Row] = [
-            .init(code: "84", territories: 18, laureates: 120, investment: 391.1, aid: 54.0, jobs: 2286),
-            .init(code: "27", territories: 10, laureates: 87, investment: 285.5, aid: 41.7, jobs: 1966),
-            .init(code: "53", territories: 10, laureates: 85, investment: 256.1, aid: 29.7, jobs: 1548),
-            .init(code: "24", territories: 9, laureates: 103, investment: 276.5, aid: 35.2, jobs: 1637),
-            .init(code: "94", territories: 2, laureates: 10, investment: 21.4, aid: 3.8, jobs: 89),
-            .init(code: "44", territories: 15, laureates: 142, investment: 746.3, aid: 52.1, jobs: 2219),
-            .init(code: "32", territories: 13, laureates: 110, investment: 591.9, aid: 53.9, jobs: 3022),
-            .init(code: "11", territories: 9, laureates: 160, investment: 324.9, aid: 51.8, jobs: 2614),
-            .init(code: "28", territories: 10, laureates: 90, investment: 844.8, aid: 41.9, jobs: 2161),
-            .init(code: "75", territories: 14, laureates: 126, investment: 391.6, aid: 56.5, jobs: 2294),
-            .init(code: "76", territories: 10, laureates: 91, investment: 326.0, aid: 38.6, jobs: 2357),
-            .init(code: "52", territories: 15, laureates: 137, investment: 600.2, aid: 50.0, jobs: 2802),
-            .init(code: "93", territories: 8, laureates: 101, investment: 271.3, aid: 43.0, jobs: 1808),
-            .init(code: "OM", territories: 8, laureates: 54, investment: 94.8, aid: 21.2, jobs: 452),
+            .init(code: "84", territories: 18, actions: 262, laureates: 120, investment: 391.1, aid: 54.0, jobs: 2286),
+            .init(code: "27", territories: 10, actions: 112, laureates: 87, investment: 285.5, aid: 41.7, jobs: 1966),
+            .init(code: "53", territories: 10, actions: 55, laureates: 85, investment: 256.1, aid: 29.7, jobs: 1548),
+            .init(code: "24", territories: 9, actions: 171, laureates: 103, investment: 276.5, aid: 35.2, jobs: 1637),
+            .init(code: "94", territories: 2, actions: 14, laureates: 10, investment: 21.4, aid: 3.8, jobs: 89),
+            .init(code: "44", territories: 15, actions: 133, laureates: 142, investment: 746.3, aid: 52.1, jobs: 2219),
+            .init(code: "32", territories: 13, actions: 141, laureates: 110, investment: 591.9, aid: 53.9, jobs: 3022),
+            .init(code: "11", territories: 9, actions: 54, laureates: 160, investment: 324.9, aid: 51.8, jobs: 2614),
+            .init(code: "28", territories: 10, actions: 188, laureates: 90, investment: 844.8, aid: 41.9, jobs: 2161),
+            .init(code: "75", territories: 14, actions: 165, laureates: 126, investment: 391.6, aid: 56.5, jobs: 2294),
+            .init(code: "76", territories: 10, actions: 191, laureates: 91, investment: 326.0, aid: 38.6, jobs: 2357),
+            .init(code: "52", territories: 15, actions: 134, laureates: 137, investment: 600.2, aid: 50.0, jobs: 2802),
+            .init(code: "93", territories: 8, actions: 141, laureates: 101, investment: 271.3, aid: 43.0, jobs: 1808),
+            .init(code: "OM", territories: 8, actions: 42, laureates: 54, investment: 94.8, aid: 21.2, jobs: 452),
         ]
 
         /// A dated figure published in `../shared/seeds/`, and how the engine's value must match it.
@@ -245,6 +246,33 @@ extension AppTests {
                 // Corse and Outre-mer: State aid only.
                 let regionAid = try await byRegion("laureates.aid_eur.region")
                 #expect(regionAid["94"] == 0 && regionAid["OM"] == 0)
+
+                // Action plans (seed 003, « Projets remontés dans les plans d’actions », and the annex):
+                // each région's column, 1 803 in all, one in two specific, 4 Md€, carriers 55 / 31 / 14 %.
+                func actionCount(_ query: String) async throws -> Int {
+                    try Self.json(try await api.get("/api/v1/actions?\(query)"))["count"] as? Int ?? -1
+                }
+                for row in Self.table {
+                    let codes = row.code == "OM" ? ["01", "02", "03", "04", "06"] : [row.code]
+                    var n = 0
+                    for code in codes { n += try await actionCount("region=\(code)") }
+                    #expect(n == row.actions, "actions \(row.code)")
+                }
+                #expect(Self.table.reduce(0) { $0 + $1.actions } == 1803)
+                var actions: [[String: Any]] = []
+                for page in 1... {
+                    let items = try Self.json(try await api.get("/api/v1/actions?page=\(page)"))["items"] as? [[String: Any]] ?? []
+                    if items.isEmpty { break }
+                    actions += items
+                }
+                #expect(actions.count == 1803)
+                #expect(actions.filter { $0["specific"] as? Bool == true }.count == 902)  // « 1 projet sur 2 »
+                let planned = actions.compactMap { $0["planned_investment_eur"] as? Double }.reduce(0, +)
+                #expect(planned == 4_000_000_000)  // « 4 Mds€ d’investissements prévus »
+                for (carrier, share) in [("public", 55.0), ("prive", 31.0), ("mixte", 14.0)] {
+                    let n = actions.filter { $0["carrier_type"] as? String == carrier }.count
+                    #expect((Double(n) / 1803 * 100).rounded() == share, "\(carrier) \(n)")
+                }
 
                 // A région's scope gives its own figures.
                 let ara = try Self.json(try await api.get("/api/v1/indicators/laureates.count?as_of=2021-09-24&region=84"))

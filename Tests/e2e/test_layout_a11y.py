@@ -26,7 +26,8 @@ MAX_PAGES_PER_ROLE = 30
 SKIPPED = re.compile(r"\.(csv|svg|json|geojson|pdf|png|jpe?g|zip|ico)$|^/api/|^/healthz$|^/deconnexion|^/dsfr/|^/css/")
 # The pages the routing table opens to everyone (Sources/TIWeb/Core/routes.swift, access .everyone).
 PUBLIC = {"/", "/carte", "/territoires", "/territoires/:id", "/regions", "/regions/:id", "/departements/:id", "/fonds",
-          "/fonds/appels/:id", "/indicateurs", "/donnees", "/laureats/:id", "/connexion", "/mot-de-passe-oublie"}
+          "/fonds/appels/:id", "/indicateurs", "/donnees", "/laureats/:id", "/connexion", "/mot-de-passe-oublie", "/plans",
+          "/territoires/:id/plan", "/actions/:id"}
 # Pages that do not show the same to everyone, and the roles for which they are checked (the
 # others see what an anonymous visitor or the listed roles see). Any other page anyone can see is
 # checked in the anonymous crawl only; any other page is checked for every role that reaches it.
@@ -36,10 +37,13 @@ CHECKED_FOR = {
     "/compte/jetons": {"admin"},
     "/fonds/enveloppes": {"admin", "region"},
     "/fonds/enveloppes/:id": {"admin", "region"},
+    "/territoires/:id/plan": {"territory", "region"},
+    "/actions/:id": {"territory", "region"},
 }
 KEY_PAGES = {"/", "/fonds", "/fonds/appels/:id", "/dossiers", "/dossiers/:id", "/dossiers/:id/modifier", "/instruction",
              "/comites/:id", "/fonds/enveloppes", "/admin/utilisateurs", "/admin/journal", "/admin/appels", "/indicateurs",
-             "/carte", "/territoires", "/territoires/:id", "/compte", "/connexion", "/laureats/:id", "/regions/:id"}
+             "/carte", "/territoires", "/territoires/:id", "/compte", "/connexion", "/laureats/:id", "/regions/:id",
+             "/plans", "/territoires/:id/plan", "/actions/:id"}
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
                "resultTypes": ["violations"]}
 

@@ -58,12 +58,13 @@ public enum DemoGenerator {
         let applicantSiren = laureates[0].siren  // MECALAC
         let others = try planner.others(applicantSiren: applicantSiren)
         say("\(laureates.count) lauréats calibrés et \(others.count) autres dossiers")
+        let actions = try DemoActionPlan.make(territories, seed: seed &+ 2)
         var passwords: [String: String] = [:]
         for account in accounts { passwords[account.email] = try await hash(account.password) }
         let hashes = passwords
         try await db.transaction { db in
             try await DemoWriter(db: db, geo: geo, now: now, say: say).write(
-                territories: territories, laureates: laureates, others: others,
+                territories: territories, laureates: laureates, others: others, actions: actions,
                 applicantSiren: applicantSiren, passwords: hashes)
             try await WriteTransaction.bumpDataVersion(on: db)
         }
@@ -83,7 +84,7 @@ public enum DemoGenerator {
             Notification.schema, FollowUp.schema, Payment.schema, Attachment.schema, ApplicationMessage.schema,
             ApplicationEvent.schema, FundApplication.schema, EnvelopeMovement.schema, Envelope.schema, "call_history", FundCall.schema,
             APIToken.schema, UserSession.schema, PasswordResetToken.schema, LoginAttempt.schema, User.schema,
-            TerritoryEpci.schema, Territory.schema,
+            ActionHistoryEntry.schema, ActionRecord.schema, TerritoryEpci.schema, Territory.schema,
         ] {
             try await sql.delete(from: table).run()
         }

@@ -10,10 +10,11 @@ struct DemoWriter {
     let say: @Sendable (String) -> Void
 
     func write(
-        territories: [DemoTerritoryPlan.Planned], laureates: [DemoApp], others: [DemoApp],
+        territories: [DemoTerritoryPlan.Planned], laureates: [DemoApp], others: [DemoApp], actions: [DemoActionPlan.Planned],
         applicantSiren: String, passwords: [String: String]
     ) async throws {
         try await writeTerritories(territories)
+        try await writeActions(actions)
         let zonings = try await writeZonings(laureates + others)
         let calls = try await writeCalls()
         let envelopes = try await writeEnvelopes(calls: calls, laureates: laureates)

@@ -58,6 +58,10 @@ struct TerritoryShowPage {
                             file: .mapRegionEpcis(map.code))
                     }),
                 .div(.class("fr-col-12 fr-col-lg-4"), governance)),
+            .h2(.class("fr-mt-4w"), "Plan d’actions"),
+            .p(
+                .text("Les projets élaborés par le binôme élu-industriel du territoire, validés par la Région. "),
+                .a(.href(SiteURL.territoryPlan(t.id).path), .text("Voir le plan d’actions de \(t.name)"))),
             .h2(.class("fr-mt-4w"), "Le fonds d’accélération dans le territoire"),
             Forms.asOf(action: SiteURL.territory(t.id).path, date: model.asOf),
             .if(model.ownFiles, .p(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.queue.path), "Voir les dossiers du territoire"))),
