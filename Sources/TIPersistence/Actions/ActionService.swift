@@ -18,6 +18,8 @@ public enum ActionService {
             throw FundError(.invalid, "action_invalide", "L’action comporte des erreurs.", fields: problems)
         }
         return try await db.writeTransaction { db in
+            // The plans' figures are read live, not from the fund's figure cache.
+            try await WriteTransaction.touchesNoFigure(on: db)
             let existing = try await id.asyncMap { try await ActionRecord.find($0, on: db) } ?? nil
             if let id, existing?.territoryID != territory.rawValue || existing == nil {
                 throw FundError(.notFound, "action_inconnue", "L’action \(id) n’existe pas dans ce plan.")
@@ -60,6 +62,7 @@ public enum ActionService {
                 .invalid, "motif_trop_long", "Le motif tient en 5 000 caractères.", fields: ["motif": "5 000 caractères au plus."])
         }
         try await db.writeTransaction { db in
+            try await WriteTransaction.touchesNoFigure(on: db)
             guard let action = try await ActionRecord.find(id, on: db) else {
                 throw FundError(.notFound, "action_inconnue", "Cette action n’existe pas.")
             }
@@ -99,6 +102,8 @@ public enum ActionService {
         do { file = try DelimitedText(parsing: text) } catch { throw ImportRejected([ImportIssue(line: 1, message: error.message)]) }
         let actions = try ActionPlanCSV.validate(file, today: today).get()
         return try await db.writeTransaction { db in
+            // The plans' figures are read live, not from the fund's figure cache.
+            try await WriteTransaction.touchesNoFigure(on: db)
             let existing = Dictionary(
                 try await ActionRecord.query(on: db).filter(\.$territoryID == territory.rawValue).all().map {
                     ($0.content.referenceKey, $0)
