@@ -151,3 +151,43 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests {
+    /// Issue 12: the partners' commitments. An admin records one (refused values kept and said);
+    /// /financement counts it from its own date on; the fund's line is never typed in.
+    @Suite("Financing")
+    struct FinancingTests {
+        @Test func anAdminRecordsACommitmentCountedFromItsDate() async throws {
+            try await withTestApp(territories: true) { app in
+                app.clock = .fixed(FundFixture.today)
+                try await Accounts.make(.admin, on: app)
+                try await Accounts.make(.region, on: app)
+                let admin = Browser(app)
+                _ = try await admin.signIn("admin@exemple.fr", Accounts.password)
+                let form = ["instrument": "ademe-transition", "date": "2021-02-01", "montant": "1 500 000", "region": "94"]
+                var bad = form
+                bad["montant"] = "-5"
+                bad["quantite"] = "3"
+                let refused = try await admin.post("/financement/engagements", bad)
+                #expect(refused.status == .badRequest)
+                #expect(refused.text.contains("Le montant est positif, au plus 10 milliards d’euros."))
+                #expect(refused.text.contains("indiquez un montant, pas une quantité"))
+                #expect(refused.text.contains("value=\"-5\""))
+                var fund = form
+                fund["instrument"] = "fonds-acceleration"
+                #expect(try await admin.post("/financement/engagements", fund).text.contains("il ne se saisit pas"))
+                #expect(try await admin.post("/financement/engagements", form).status == .created)
+
+                let visitor = Browser(app)
+                #expect(try await visitor.get("/financement?as_of=2021-02-01").text.contains("1,5 M€"))
+                #expect(!(try await visitor.get("/financement?as_of=2021-01-31").text.contains("1,5 M€")))
+                #expect(try await visitor.get("/api/v1/commitments?partner=ademe").text.contains("\"amount_eur\":1500000"))
+                #expect(try await visitor.get("/financement?as_of=2021-13-01").status == .badRequest)
+                // Only admins record commitments.
+                let region = Browser(app)
+                _ = try await region.signIn("region@exemple.fr", Accounts.password)
+                #expect(try await region.post("/financement/engagements", form).status == .forbidden)
+            }
+        }
+    }
+}

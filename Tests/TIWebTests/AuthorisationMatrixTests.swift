@@ -25,6 +25,9 @@ extension AppTests {
             "GET /admin/journal": .admin,
             "GET /admin/journal.csv": .admin,
             "GET /api/v1/me": .signedIn,
+            // Financing
+            "GET /financement/engagements": .admin,
+            "POST /financement/engagements": .admin,
             // Action plans
             "POST /territoires/:id/plan/import": .roles([.territory, .admin]),
             "GET /territoires/:id/plan/nouvelle": .roles([.territory, .admin]),

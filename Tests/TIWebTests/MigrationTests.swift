@@ -17,7 +17,7 @@ struct MigrationTests {
             "CreateCommunePostalCodes", "AddApplicationPublication", "AddRequiredDocuments", "AddReviewFollowing",
             "CreateDataVersion",
             "AddDatedFigures",
-            "CreateActions",
+            "CreateActions", "CreateFinancing",
         ].map { "TIPersistence." + $0 }
         #expect(Array(AppMigrations.all.map(\.name).prefix(shipped.count)) == shipped)
     }

@@ -355,6 +355,60 @@ extension PageSnapshotTests {
         assertSnapshot(of: page.render(), as: .html)
     }
 
+    // Financing
+
+    static let instruments: [FinancingQueries.Instrument] = [
+        .init(
+            code: "ademe-transition", name: "Décarbonation", partner: "ademe", partnerName: "ADEME", kind: .operator, unit: .euros,
+            fromFund: false),
+        .init(
+            code: "apec-ateliers", name: "Ateliers", partner: "apec", partnerName: "APEC", kind: .operator, unit: .workshops,
+            fromFund: false),
+        .init(
+            code: "fonds-acceleration", name: "Fonds d’accélération (État)", partner: "etat", partnerName: "État", kind: .state,
+            unit: .euros,
+            fromFund: true),
+    ]
+
+    @Test func financing() {
+        let figures = FinancingFigures(lines: [
+            .init(
+                partner: "etat", partnerName: "État", kind: .state, instrument: "fonds-acceleration",
+                instrumentName: "Fonds d’accélération (État)",
+                unit: .euros, amount: EuroCents(euros: 700_000_000)),
+            .init(
+                partner: "ademe", partnerName: "ADEME", kind: .operator, instrument: "ademe-transition",
+                instrumentName: "Décarbonation <études>",
+                unit: .euros, amount: EuroCents(euros: 287_000_000)),
+            .init(
+                partner: "apec", partnerName: "APEC", kind: .operator, instrument: "apec-ateliers", instrumentName: "Ateliers",
+                unit: .workshops,
+                quantity: 676),
+            .init(
+                partner: "regions", partnerName: "Régions", kind: .region, instrument: "regions-investissement",
+                instrumentName: "Investissement",
+                unit: .euros, amount: EuroCents(euros: 426_000_000)),
+        ])
+        assertSnapshot(of: FinancingPage(model: .init(asOf: Mock.today, figures: figures)).render(), as: .html)
+    }
+
+    @Test func commitmentsWithAnError() {
+        let page = CommitmentsPage(
+            model: .init(
+                commitments: [
+                    .init(
+                        id: Mock.id(51), instrument: Self.instruments[0],
+                        content: CommitmentContent(
+                            instrument: "ademe-transition", on: Mock.day("2021-02-01"), region: "75", amount: EuroCents(euros: 1_500_000))),
+                    .init(
+                        id: Mock.id(52), instrument: Self.instruments[1],
+                        content: CommitmentContent(instrument: "apec-ateliers", on: Mock.day("2021-03-01"), quantity: 12)),
+                ], total: 2, page: 1, pageCount: 1, instruments: Self.instruments, regions: [(code: "75", name: "Nouvelle-Aquitaine")],
+                form: CommitmentForm(instrument: "ademe-transition", date: "2021-09-24", montant: "-5"),
+                errors: ["montant": "Le montant est positif, au plus 10 milliards d’euros."]))
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
     @Test func account() {
         assertSnapshot(of: AccountPage(user: Mock.accounts[0]).render(), as: .html)
     }

@@ -274,6 +274,42 @@ extension AppTests {
                     #expect((Double(n) / 1803 * 100).rounded() == share, "\(carrier) \(n)")
                 }
 
+                // The partners' commitments (seed 003, « Mobilisations des partenaires du programme »): line by
+                // line through the API, and the totals on /financement: 1,37 Md€ against the 1,3 Md€ target,
+                // the Régions' 569 M€ apart; the fund's lines come from its envelopes.
+                var commitments: [[String: Any]] = []
+                for page in 1... {
+                    let items = try Self.json(try await api.get("/api/v1/commitments?page=\(page)"))["items"] as? [[String: Any]] ?? []
+                    if items.isEmpty { break }
+                    commitments += items
+                }
+                func committed(_ instrument: String, _ key: String) -> Double {
+                    commitments.filter { $0["instrument"] as? String == instrument }.compactMap {
+                        ($0[key] as? Double) ?? ($0[key] as? Int).map(Double.init)
+                    }
+                    .reduce(0, +)
+                }
+                for (instrument, euros) in [
+                    ("territoires-innovation", 145.0), ("dsil-fnadt-detr", 35), ("vte-etat", 2), ("accelerateurs", 2),
+                    ("ademe-transition", 287),
+                    ("bdt-ingenierie", 162), ("bpifrance-acceleration", 22), ("france-travail-formation", 10),
+                    ("regions-investissement", 426),
+                ] {
+                    #expect(committed(instrument, "amount_eur") == euros * 1_000_000, "\(instrument)")
+                }
+                for (instrument, n) in [
+                    ("business-france-coachs", 38.0), ("business-france-attractivite", 21), ("dgefp-etudes", 44), ("dgefp-bilans", 1716),
+                    ("apec-ateliers", 676),
+                ] {
+                    #expect(committed(instrument, "quantity") == n, "\(instrument)")
+                }
+                let financing = try await api.get("/financement?as_of=2021-09-24").text
+                let engaged = financing.contains("<p class=\"ti-figure__value\">1,37 Md€</p>")  // « À date, 1,37 Md€ a été engagé »
+                // « outre la contribution des régions de 569 M€ »
+                let regions = financing.contains("<p class=\"ti-figure__value\">569,0 M€</p>")
+                let beyondTarget = financing.range(of: "105\\s?%|105\u{202F}%|105\u{00A0}%", options: .regularExpression) != nil
+                #expect(engaged && regions && beyondTarget, "« ont dépassé l’objectif de 1,3 Md€ » : 1,37 Md€, 569 M€, 105 %")
+
                 // A région's scope gives its own figures.
                 let ara = try Self.json(try await api.get("/api/v1/indicators/laureates.count?as_of=2021-09-24&region=84"))
                 #expect(Self.value(ara) == 120)

@@ -15,6 +15,9 @@ struct DemoWriter {
     ) async throws {
         try await writeTerritories(territories)
         try await writeActions(actions)
+        let commitments = DemoFinancing.make(regions: geo.regionNames.keys.sorted(), seed: 2021)
+        for c in commitments { try await CommitmentRecord(c, by: .system(at: now)).create(on: db) }
+        say("\(commitments.count) engagements des partenaires")
         let zonings = try await writeZonings(laureates + others)
         let calls = try await writeCalls()
         let envelopes = try await writeEnvelopes(calls: calls, laureates: laureates)

@@ -40,6 +40,7 @@ public enum AppMigrations {
         AddDatedFigures(),
         // 008: the programme beyond the fund
         CreateActions(),
+        CreateFinancing(),
     ]
 }
 

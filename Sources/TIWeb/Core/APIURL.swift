@@ -18,6 +18,7 @@ public enum APIURL: Sendable {
     case indicators
     case indicator(String)
     case actions
+    case commitments
 
     public var path: String { build { _, value in value.urlPathEncoded } }
     var pattern: String { build { name, _ in ":" + name } }
@@ -40,6 +41,7 @@ public enum APIURL: Sendable {
         case .indicators: "/api/v1/indicators"
         case .indicator(let id): "/api/v1/indicators/\(p("id", id))"
         case .actions: "/api/v1/actions"
+        case .commitments: "/api/v1/commitments"
         }
     }
 }

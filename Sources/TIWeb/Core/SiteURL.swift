@@ -72,6 +72,7 @@ public enum SiteURL: Sendable, Equatable {
     case actionEdit(UUID)
     case actionReview(UUID)
     case plans, plansCSV
+    case financing, commitments
 
     /// The link: parameters percent-encoded.
     public var path: String { build { _, value in value.urlPathEncoded } }
@@ -159,6 +160,8 @@ public enum SiteURL: Sendable, Equatable {
         case .actionReview(let id): "/actions/\(p("id", id.uuidString))/validation"
         case .plans: "/plans"
         case .plansCSV: "/plans.csv"
+        case .financing: "/financement"
+        case .commitments: "/financement/engagements"
         }
     }
 }

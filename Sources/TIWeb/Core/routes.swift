@@ -32,6 +32,11 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.plans.components, access: .everyone, use: plans.plans)
     app.endpoint(.GET, SiteURL.plansCSV.components, access: .everyone, use: plans.plansCSV)
 
+    let financing = FinancingController()
+    app.endpoint(.GET, SiteURL.financing.components, access: .everyone, use: financing.page)
+    app.endpoint(.GET, SiteURL.commitments.components, access: .admin, use: financing.commitments)
+    app.endpoint(.POST, SiteURL.commitments.components, access: .admin, use: financing.record)
+
     let regions = RegionController()
     app.endpoint(.GET, SiteURL.regions.components, access: .everyone, use: regions.index)
     app.endpoint(.GET, SiteURL.region(.key).components, access: .everyone, use: regions.show)
@@ -165,6 +170,7 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, APIURL.territory(.key).components, access: .everyone, use: api.territory)
     app.endpoint(.GET, APIURL.commune(.key).components, access: .everyone, use: api.commune)
     app.endpoint(.GET, APIURL.actions.components, access: .everyone, use: ActionAPIController().list)
+    app.endpoint(.GET, APIURL.commitments.components, access: .everyone, use: financing.api)
     app.endpoint(.GET, APIURL.me.components, access: .signedIn, use: account.me)
     app.endpoint(.GET, APIURL.openapi.components, access: .everyone) { req in OpenAPIDocument.serve(req: req) }
 }

@@ -177,6 +177,21 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/commitments": {
+              "get": {
+                "summary": "Les engagements des partenaires du programme",
+                "description": "Les engagements saisis (hors fonds d’accélération, compté à partir de ses enveloppes), du plus récent au plus ancien, 100 par page : montant en euros, ou quantité dans l’unité de l’instrument.",
+                "operationId": "listCommitments",
+                "parameters": [
+                  {"name": "partner", "in": "query", "schema": {"type": "string"}, "description": "Code du partenaire (ademe, bdt, apec…)"},
+                  {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}}
+                ],
+                "responses": {
+                  "200": {"description": "Une page d’engagements", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Commitment"}}}}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"}
+                }
+              }
+            },
             "/api/v1/indicators": {
               "get": {
                 "summary": "Tous les indicateurs d’un périmètre, à une date",
@@ -245,6 +260,16 @@ enum OpenAPIDocument {
               "NotFound": {"description": "Ressource inconnue", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
             },
             "schemas": {
+              "Commitment": {
+                "type": "object",
+                "required": ["id", "partner", "partner_name", "instrument", "instrument_name", "unit", "on"],
+                "properties": {
+                  "id": {"type": "string", "format": "uuid"}, "partner": {"type": "string"}, "partner_name": {"type": "string"},
+                  "instrument": {"type": "string"}, "instrument_name": {"type": "string"}, "unit": {"type": "string"},
+                  "on": {"type": "string", "format": "date"}, "region": {"type": ["string", "null"]}, "territory_id": {"type": ["string", "null"]},
+                  "amount_eur": {"type": ["number", "null"]}, "quantity": {"type": ["integer", "null"]}
+                }
+              },
               "Action": {
                 "type": "object",
                 "required": ["id", "territory_id", "territory_name", "reference", "title", "description", "axis", "themes", "carrier_type", "status", "status_on", "specific"],

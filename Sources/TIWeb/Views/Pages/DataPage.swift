@@ -6,6 +6,8 @@ struct DataPage {
             (APIURL.regions.path, "Les régions, avec leurs départements et le nombre de territoires"),
             ("/api/v1/regions/{code}", "Une région : départements, territoires d’industrie"),
             (APIURL.territories.path, "Les Territoires d’industrie (filtres : region, q)"),
+            (APIURL.actions.path, "Les actions validées des plans d’actions (filtres : region, axe, theme, porteur, statut)"),
+            (APIURL.commitments.path, "Les engagements des partenaires du programme (filtre : partner)"),
             ("/api/v1/territories/{id}", "Un territoire : gouvernance, intercommunalités membres, communes"),
             ("/api/v1/communes/{insee}", "Résolution d’un code INSEE : commune, EPCI, territoires, département, région, zonages"),
             ("/healthz", "État du service et de la base de données"),
@@ -18,6 +20,9 @@ struct DataPage {
                     .class("fr-text--lead"),
                     "Les données de la plateforme sont publiées sous licence Etalab 2.0, en JSON par une API documentée."),
                 .p(.a(.class("fr-btn"), .href(APIURL.openapi.path), "Documentation OpenAPI 3.1 (JSON)")),
+                .p(
+                    .text("Le financement du programme par l’État, les opérateurs et les Régions, à toute date : "),
+                    .a(.href(SiteURL.financing.path), "Financement du programme"), .text(".")),
                 .h2(.class("fr-mt-4w"), "Points d’accès"),
                 Components.table(
                     caption: "Points d’accès de l’API", header: ["Adresse", "Contenu"],

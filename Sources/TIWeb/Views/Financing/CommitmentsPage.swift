@@ -1,0 +1,123 @@
+import Foundation
+import Plot
+import TIDomain
+import TIPersistence
+
+/// `/financement/engagements` (admin): the commitments entered, and the form to record one.
+struct CommitmentsPage {
+    struct Model {
+        var commitments: [FinancingQueries.Commitment]
+        var total: Int
+        var page: Int
+        var pageCount: Int
+        var instruments: [FinancingQueries.Instrument]
+        var regions: [(code: String, name: String)]
+        var form: CommitmentForm
+        var errors: [String: String] = [:]
+        var notice: String?
+    }
+
+    let model: Model
+
+    func render() -> String {
+        let m = model
+        let f = m.form
+        return Page(
+            title: "Engagements des partenaires", section: .data,
+            breadcrumbs: [.init(label: "Financement", url: .financing), .init(label: "Engagements", url: nil)],
+            content: .group(
+                .h1("Engagements des partenaires"),
+                .unwrap(m.notice) { Forms.alert("success", title: $0) },
+                .if(
+                    !m.errors.isEmpty,
+                    Forms.errorSummary(
+                        m.errors,
+                        fields: [
+                            ("instrument", "Instrument"), ("date", "Date"), ("montant", "Montant"), ("quantite", "Quantité"),
+                            ("region", "Région"), ("territoire", "Territoire"), ("note", "Note"),
+                        ])),
+                .h2(.class("fr-h4"), "Enregistrer un engagement"),
+                .div(
+                    .class("ti-narrow"),
+                    Forms.post(
+                        action: SiteURL.commitments.path,
+                        Forms.select(
+                            "instrument", label: "Instrument",
+                            options: [("", "Choisir")]
+                                + m.instruments.filter { !$0.fromFund }.map {
+                                    ($0.code, "\($0.partnerName) — \($0.name) (\($0.unit == .euros ? "euros" : $0.unit.label(2)))")
+                                }, selected: f.instrument ?? "", error: m.errors["instrument"]),
+                        Forms.field("date", label: "Date de l’engagement", type: .date, value: f.date ?? "", error: m.errors["date"]),
+                        Forms.field(
+                            "montant", label: "Montant en euros (instruments en euros)", value: f.montant ?? "", error: m.errors["montant"],
+                            required: false),
+                        Forms.field(
+                            "quantite", label: "Quantité (autres instruments)", value: f.quantite ?? "", error: m.errors["quantite"],
+                            required: false),
+                        Forms.select(
+                            "region", label: "Région (facultatif)",
+                            options: [("", "Toutes / nationale")] + m.regions.map { ($0.code, $0.name) },
+                            selected: f.region ?? "", error: m.errors["region"]),
+                        Forms.field(
+                            "territoire", label: "Territoire d’industrie (identifiant, facultatif)", value: f.territoire ?? "",
+                            error: m.errors["territoire"], required: false),
+                        Forms.field("note", label: "Note (facultatif)", value: f.note ?? "", error: m.errors["note"], required: false),
+                        Forms.submit("Enregistrer l’engagement"))),
+                .h2(.class("fr-h4 fr-mt-6w"), .text(Components.plural(m.total, "engagement saisi", "engagements saisis"))),
+                Components.table(
+                    caption: "Engagements saisis", header: ["Date", "Partenaire", "Instrument", "Engagé", "Région", "Territoire"],
+                    rows: m.commitments.map { c in
+                        [
+                            Components.cell(c.content.on.french), Components.cell(c.instrument.partnerName),
+                            Components.cell(c.instrument.name),
+                            .td(
+                                .class("ti-num"),
+                                .text(
+                                    c.content.amount?.formatted
+                                        ?? c.content.quantity.map { "\(FrenchNumber.grouped($0)) \(c.instrument.unit.label($0))" } ?? "—")),
+                            Components.cell(c.content.region ?? "—"), Components.cell(c.content.territory?.rawValue ?? "—"),
+                        ]
+                    }, numericColumns: [3], empty: "Aucun engagement saisi."),
+                Components.pagination(page: m.page, pages: m.pageCount) { SiteURL.commitments.path + "?page=\($0)" }
+            )
+        ).render()
+    }
+}
+
+/// The commitment form as posted (French field names).
+struct CommitmentForm: Codable, Sendable, Equatable {
+    var instrument: String?
+    var date: String?
+    var montant: String?
+    var quantite: String?
+    var region: String?
+    var territoire: String?
+    var note: String?
+
+    /// The commitment, or what cannot be read (the service checks the rest).
+    func content(today: CivilDate) -> Result<CommitmentContent, FundError> {
+        var errors: [String: String] = [:]
+        var on = today
+        do { on = try CivilDate(parsing: date ?? "") } catch { errors["date"] = "Indiquez la date de l’engagement (jj/mm/aaaa)." }
+        var amount: EuroCents?
+        if let raw = montant?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            do { amount = try EuroCents(parsingEuros: raw) } catch { errors["montant"] = error.message }
+        }
+        var quantity: Int?
+        if let raw = quantite?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            do { quantity = try BoundedCount.parse(raw, field: "quantité") } catch { errors["quantite"] = error.message }
+        }
+        var territory: TerritoryID?
+        if let raw = territoire?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            do { territory = try TerritoryID(validating: raw) } catch { errors["territoire"] = error.message }
+        }
+        guard errors.isEmpty else {
+            return .failure(FundError(.invalid, "engagement_invalide", "L’engagement comporte des erreurs.", fields: errors))
+        }
+        return .success(
+            CommitmentContent(
+                instrument: instrument ?? "", on: on, region: region.flatMap { $0.isEmpty ? nil : $0 }, territory: territory,
+                amount: amount,
+                quantity: quantity, note: note))
+    }
+}

@@ -1,0 +1,47 @@
+"""Issue 12, financing: a visitor reads what the partners engaged at a chosen date; an admin
+records a commitment through the form, and it counts from its own date on."""
+from conftest import (click_and_wait, describe, main, main_text, path_of)
+
+
+def _figure(page, label):
+    """The value of the key figure whose label contains `label`."""
+    figure = main(page).locator(".ti-figure").filter(has_text=label).first
+    return figure.locator(".ti-figure__value").inner_text().strip()
+
+
+def test_a_visitor_reads_the_financing_at_the_report_date(page_as):
+    page = page_as(None)
+    response = page.goto("/donnees")
+    assert response.status == 200, describe(page, response)
+    response = click_and_wait(main(page).get_by_role("link", name="Financement du programme"))
+    assert response.status == 200 and path_of(page) == "/financement", describe(page, response)
+    main(page).get_by_label("Chiffres au", exact=False).first.fill("2021-09-24")
+    response = click_and_wait(main(page).get_by_role("button", name="Afficher"))
+    assert response.status == 200 and "as_of=2021-09-24" in page.url, describe(page, response)
+    assert _figure(page, "par l’État et les opérateurs") == "1,37 Md€", describe(page, response)
+    assert _figure(page, "par les Régions") == "569,0 M€", describe(page, response)
+    text = main_text(page)
+    assert "676 ateliers et événements" in text and "38 coachs" in text, "the counts in the partners' units are missing"
+    main(page).get_by_label("Chiffres au", exact=False).first.fill("2019-01-01")
+    response = click_and_wait(main(page).get_by_role("button", name="Afficher"))
+    assert _figure(page, "par l’État et les opérateurs") != "1,37 Md€", "the figures do not follow the date"
+
+
+def test_an_admin_records_a_commitment(page_as):
+    page = page_as("admin")
+    response = page.goto("/admin/utilisateurs")
+    assert response.status == 200, describe(page, response)
+    response = click_and_wait(main(page).get_by_role("link", name="Engagements des partenaires"))
+    assert response.status == 200, describe(page, response)
+    form = main(page).locator("form[method=post]")
+    form.get_by_label("Instrument", exact=True).select_option(label="APEC — Ateliers et événements de recrutement (ateliers et événements)")
+    form.get_by_label("Montant en euros", exact=False).fill("12 000")
+    response = click_and_wait(form.get_by_role("button", name="Enregistrer l’engagement"))
+    assert response.status == 400 and "indiquez une quantité, pas un montant" in main_text(page), describe(page, response)
+    form = main(page).locator("form[method=post]")
+    assert form.get_by_label("Montant en euros", exact=False).input_value() == "12 000", "the amount typed is lost"
+    form.get_by_label("Montant en euros", exact=False).fill("")
+    form.get_by_label("Quantité", exact=False).fill("7")
+    response = click_and_wait(form.get_by_role("button", name="Enregistrer l’engagement"))
+    assert response.status == 201 and "Engagement enregistré." in main_text(page), describe(page, response)
+    assert "7 ateliers et événements" in main_text(page), "the new commitment is not listed"
