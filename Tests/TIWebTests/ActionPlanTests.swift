@@ -191,3 +191,50 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests {
+    /// Issue 12: turnkey sites. An admin records one (refused values kept and said); it is in the
+    /// catalogue from its wave's date on, in the CSV, the GeoJSON, the API and on the map.
+    @Suite("Turnkey sites")
+    struct SiteTests {
+        @Test func anAdminRecordsASiteShownFromItsWave() async throws {
+            try await withTestApp(territories: true) { app in
+                app.clock = .fixed(try CivilDate(parsing: "2021-10-01"))
+                try await Accounts.make(.admin, on: app)
+                let admin = Browser(app)
+                _ = try await admin.signIn("admin@exemple.fr", Accounts.password)
+                let form = [
+                    "nom": "Parc <Ajaccio> du Vazzio", "commune": "2A004", "surface": "12,5", "disponible": "8",
+                    "procedures[]": "urbanisme",
+                    "vague": "2021-09",
+                ]
+                var bad = form
+                bad["disponible"] = "20"
+                let refused = try await admin.post("/admin/sites", bad)
+                #expect(refused.status == .badRequest)
+                #expect(refused.text.contains("La surface disponible est comprise entre 0 et la surface du site."))
+                #expect(refused.text.contains("value=\"Parc &lt;Ajaccio&gt; du Vazzio\""))
+                var unknown = form
+                unknown["commune"] = "99999"
+                let nowhere = try await admin.post("/admin/sites", unknown)
+                #expect(nowhere.status == .badRequest)
+                #expect(nowhere.text.contains("Aucune commune ne porte le code INSEE 99999."))
+                let created = try await admin.post("/admin/sites", form)
+                #expect(created.status == .seeOther)
+
+                let visitor = Browser(app)
+                let catalogue = try await visitor.get("/sites")
+                #expect(catalogue.text.contains("Parc &lt;Ajaccio&gt; du Vazzio"))
+                #expect(catalogue.text.contains("12,5 ha (8 ha)"))
+                #expect(!(try await visitor.get("/sites?as_of=2021-09-22").text.contains("Vazzio")))
+                #expect(!(try await visitor.get("/sites?procedures=toutes").text.contains("Vazzio")))
+                #expect(try await visitor.get("/sites.csv").text.contains("2A004"))
+                #expect(try await visitor.get("/sites.geojson").text.contains("\"surface_m2\":125000"))
+                #expect(try await visitor.get("/api/v1/sites?region=94").text.contains("\"territory_id\":\"TI-AJACCIO\""))
+                #expect(try await visitor.get("/sites?vague=2030").status == .badRequest)
+                #expect(try await visitor.get("/sites?as_of=2021-02-30").status == .badRequest)
+                #expect(try await visitor.get("/sites/00000000-0000-0000-0000-000000000000").status == .notFound)
+            }
+        }
+    }
+}

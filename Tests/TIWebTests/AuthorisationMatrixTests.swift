@@ -25,6 +25,9 @@ extension AppTests {
             "GET /admin/journal": .admin,
             "GET /admin/journal.csv": .admin,
             "GET /api/v1/me": .signedIn,
+            // Sites
+            "GET /admin/sites": .admin,
+            "POST /admin/sites": .admin,
             // Financing
             "GET /financement/engagements": .admin,
             "POST /financement/engagements": .admin,

@@ -409,6 +409,40 @@ extension PageSnapshotTests {
         assertSnapshot(of: page.render(), as: .html)
     }
 
+    // Turnkey sites
+
+    static let site = SiteQueries.Site(
+        id: Mock.id(61),
+        content: SiteContent(
+            name: "SaôneOr <Fragnes>", commune: InseeCode("71204")!, surface: 1_100_000, available: 460_000, planningCleared: true,
+            archaeologyCleared: true, environmentCleared: false, wave: .packRebond2020, contactName: "Agence économique",
+            settled: "Vicky Foods"),
+        communeName: "Fragnes-La Loyère", departement: "71", region: "27", territory: "TI-GRAND-CHALON", territoryName: "Grand Chalon",
+        lon: 4.84, lat: 46.83, laureateID: Mock.id(1))
+
+    @Test func sites() {
+        let page = SitesPage(
+            model: .init(
+                sites: [Self.site], query: SitesQuery(asOf: "2021-09-24", region: "27", vague: nil, procedures: nil), asOf: Mock.today,
+                regions: [(code: "27", name: "Bourgogne-Franche-Comté")]))
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
+    @Test func site() {
+        assertSnapshot(of: SitePage(site: Self.site).render(), as: .html)
+    }
+
+    @Test func siteFormWithErrors() {
+        let page = SiteFormPage(
+            form: SiteForm(
+                nom: "Parc <Vazzio>", commune: "99999", surface: "12,5", disponible: "20", procedures: ["urbanisme"], vague: "2021-09"),
+            errors: [
+                "commune": "Aucune commune ne porte le code INSEE 99999.",
+                "disponible": "La surface disponible est comprise entre 0 et la surface du site.",
+            ])
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
     @Test func account() {
         assertSnapshot(of: AccountPage(user: Mock.accounts[0]).render(), as: .html)
     }

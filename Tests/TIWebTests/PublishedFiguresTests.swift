@@ -310,6 +310,24 @@ extension AppTests {
                 let beyondTarget = financing.range(of: "105\\s?%|105\u{202F}%|105\u{00A0}%", options: .regularExpression) != nil
                 #expect(engaged && regions && beyondTarget, "« ont dépassé l’objectif de 1,3 Md€ » : 1,37 Md€, 569 M€, 105 %")
 
+                // Turnkey sites by wave (seed 003: « 78 premiers sites … lors des éditions 2020 », « 49 nouveaux
+                // sites … annoncés le 23 septembre 2021 »; seed 003 l. 410: the Pack Rebond's 66 in July 2020).
+                func siteCount(_ query: String) async throws -> Int {
+                    try Self.json(try await api.get("/api/v1/sites?\(query)"))["count"] as? Int ?? -1
+                }
+                #expect(try await siteCount("as_of=2020-01-19") == 0)
+                #expect(try await siteCount("as_of=2020-07-20&vague=2020-07") == 66)
+                #expect(try await siteCount("as_of=2020-12-31") == 78)
+                #expect(try await siteCount("as_of=2021-09-24&vague=2021-09") == 49)
+                #expect(try await siteCount("as_of=2021-09-24") == 127)
+                let saoneOr =
+                    try Self.json(try await api.get("/api/v1/sites?as_of=2021-09-24&region=27"))["items"] as? [[String: Any]] ?? []
+                #expect(
+                    saoneOr.contains {
+                        $0["name"] as? String == "SaôneOr" && $0["commune_code"] as? String == "71204"
+                            && $0["territory_id"] as? String == "TI-GRAND-CHALON"
+                    })
+
                 // A région's scope gives its own figures.
                 let ara = try Self.json(try await api.get("/api/v1/indicators/laureates.count?as_of=2021-09-24&region=84"))
                 #expect(Self.value(ara) == 120)

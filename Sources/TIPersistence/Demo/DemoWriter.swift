@@ -24,6 +24,7 @@ struct DemoWriter {
         let count = try await writeApplications(
             laureates + others, calls: calls, envelopes: envelopes, zonings: zonings,
             allotments: allotments(envelopes.all, calls: calls, laureates: laureates))
+        try await writeSites(territories)
         try await writeAccounts(applicantSiren: applicantSiren, passwords: passwords)
         try await AuditLog.record(
             "demo.generation", by: .system(at: now), object: "base", id: "demo",
@@ -155,6 +156,14 @@ struct DemoWriter {
         }
         say("\(calls.count) appels, \(envelopes.count) enveloppes")
         return (envelopes, byKey)
+    }
+
+    /// The turnkey sites; SaôneOr linked to the Vicky Foods laureate that settled there.
+    func writeSites(_ territories: [DemoTerritoryPlan.Planned]) async throws {
+        let vicky = try await FundApplication.query(on: db).filter(\.$carrierName == "Vicky Foods").first()?.id
+        let sites = DemoSites.make(geo, territories: territories, seed: 2021)
+        for s in sites { try await SiteRecord(s, laureate: s.name == "SaôneOr" ? vicky : nil).create(on: db) }
+        say("\(sites.count) sites industriels clés en main")
     }
 
     /// One account per role.

@@ -41,6 +41,7 @@ public enum AppMigrations {
         // 008: the programme beyond the fund
         CreateActions(),
         CreateFinancing(),
+        CreateSites(),
     ]
 }
 

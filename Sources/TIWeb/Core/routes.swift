@@ -37,6 +37,14 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.commitments.components, access: .admin, use: financing.commitments)
     app.endpoint(.POST, SiteURL.commitments.components, access: .admin, use: financing.record)
 
+    let sites = SitesController()
+    app.endpoint(.GET, SiteURL.sites.components, access: .everyone, use: sites.index)
+    app.endpoint(.GET, SiteURL.sitesCSV.components, access: .everyone, use: sites.csv)
+    app.endpoint(.GET, SiteURL.sitesGeoJSON.components, access: .everyone, use: sites.geojson)
+    app.endpoint(.GET, SiteURL.site(.key).components, access: .everyone, use: sites.show)
+    app.endpoint(.GET, SiteURL.adminSites.components, access: .admin, use: sites.form)
+    app.endpoint(.POST, SiteURL.adminSites.components, access: .admin, use: sites.create)
+
     let regions = RegionController()
     app.endpoint(.GET, SiteURL.regions.components, access: .everyone, use: regions.index)
     app.endpoint(.GET, SiteURL.region(.key).components, access: .everyone, use: regions.show)
@@ -171,6 +179,7 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, APIURL.commune(.key).components, access: .everyone, use: api.commune)
     app.endpoint(.GET, APIURL.actions.components, access: .everyone, use: ActionAPIController().list)
     app.endpoint(.GET, APIURL.commitments.components, access: .everyone, use: financing.api)
+    app.endpoint(.GET, APIURL.sites.components, access: .everyone, use: sites.api)
     app.endpoint(.GET, APIURL.me.components, access: .signedIn, use: account.me)
     app.endpoint(.GET, APIURL.openapi.components, access: .everyone) { req in OpenAPIDocument.serve(req: req) }
 }

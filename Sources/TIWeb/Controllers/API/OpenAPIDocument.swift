@@ -192,6 +192,22 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/sites": {
+              "get": {
+                "summary": "Les sites industriels clés en main qualifiés à une date",
+                "operationId": "listSites",
+                "parameters": [
+                  {"name": "as_of", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Date (par défaut : aujourd’hui)"},
+                  {"name": "region", "in": "query", "schema": {"type": "string"}, "description": "Code INSEE de la région"},
+                  {"name": "vague", "in": "query", "schema": {"type": "string", "enum": ["2020-01", "2020-07", "2021-09"]}},
+                  {"name": "procedures", "in": "query", "schema": {"type": "string", "enum": ["toutes"]}}
+                ],
+                "responses": {
+                  "200": {"description": "Sites", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "items"], "properties": {"count": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Site"}}}}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"}
+                }
+              }
+            },
             "/api/v1/indicators": {
               "get": {
                 "summary": "Tous les indicateurs d’un périmètre, à une date",
@@ -260,6 +276,17 @@ enum OpenAPIDocument {
               "NotFound": {"description": "Ressource inconnue", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
             },
             "schemas": {
+              "Site": {
+                "type": "object",
+                "required": ["id", "name", "commune_code", "commune_name", "departement", "region", "surface_m2", "available_m2", "planning_cleared", "archaeology_cleared", "environment_cleared", "wave", "qualified_on"],
+                "properties": {
+                  "id": {"type": "string", "format": "uuid"}, "name": {"type": "string"}, "commune_code": {"type": "string"},
+                  "commune_name": {"type": "string"}, "departement": {"type": "string"}, "region": {"type": "string"},
+                  "territory_id": {"type": ["string", "null"]}, "surface_m2": {"type": "integer"}, "available_m2": {"type": "integer"},
+                  "planning_cleared": {"type": "boolean"}, "archaeology_cleared": {"type": "boolean"}, "environment_cleared": {"type": "boolean"},
+                  "wave": {"type": "string", "enum": ["2020-01", "2020-07", "2021-09"]}, "qualified_on": {"type": "string", "format": "date"}
+                }
+              },
               "Commitment": {
                 "type": "object",
                 "required": ["id", "partner", "partner_name", "instrument", "instrument_name", "unit", "on"],

@@ -19,7 +19,7 @@ struct MapPage {
     var queryString: String {
         let items = [
             ("mesure", measure.rawValue), ("niveau", byRegion ? "region" : "departement"), ("par_habitant", perInhabitant ? "oui" : ""),
-            ("as_of", query.asOf ?? ""),
+            ("as_of", query.asOf ?? ""), ("sites", query.sites ?? ""),
         ].filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1)" }
         return "?" + items.joined(separator: "&")
     }
@@ -42,6 +42,8 @@ struct MapPage {
                         selected: perInhabitant ? "oui" : ""),
                     Forms.select(
                         "points", label: "Lauréats", options: [("", "Afficher"), ("non", "Masquer")], selected: showPoints ? "" : "non"),
+                    Forms.select(
+                        "sites", label: "Sites clés en main", options: [("", "Masquer"), ("oui", "Afficher")], selected: query.sites ?? ""),
                     Forms.field("as_of", label: "Situation au", type: .date, value: query.asOf ?? "", required: false),
                     .div(.class("ti-filters__actions"), .button(.class("fr-btn"), .type(.submit), "Afficher"))),
                 .p(
@@ -102,7 +104,8 @@ struct MapPage {
                 .ul(
                     .li(.a(.href(SiteURL.mapTerritories.path), "Couverture nationale des Territoires d’industrie (SVG)")),
                     .li(.a(.href(SiteURL.mapRegions.path), "Régions (SVG)")),
-                    .li(.a(.href(SiteURL.mapDepartements.path), "Départements (SVG)")))
+                    .li(.a(.href(SiteURL.mapDepartements.path), "Départements (SVG)")),
+                    .li(.a(.href(SiteURL.sites.path), "Le catalogue des sites industriels clés en main")))
             )
         ).render()
     }
