@@ -98,6 +98,44 @@ extension AppTests {
             }
         }
 
+        /// A plan at a past date is the plan as it was then, from the history: an action edited since
+        /// shows as it was, and the public saw it only while it was validated.
+        @Test func aPlanAtAPastDateIsThePlanAsItWas() async throws {
+            try await withTestApp(territories: true) { app in
+                app.clock = .fixed(try CivilDate(parsing: "2021-09-24"))
+                let territory = try await Accounts.make(.territory, on: app)
+                let region = try await Accounts.make(.region, on: app, region: "94")
+                func at(_ day: String, _ user: TIPersistence.User) throws -> AuditLog.Actor {
+                    AuditLog.Actor(id: user.id!.uuidString, role: user.role.rawValue, at: try CivilDate(parsing: day).noonInParis)
+                }
+                let ti = TerritoryID("TI-AJACCIO")!
+                var content = ActionContent(
+                    reference: "FA-1", title: "Première version", axis: .attract, themes: [.land], carrierType: .publicBody, status: .idea,
+                    statusOn: try CivilDate(parsing: "2021-01-10"), specific: true)
+                let id = try await ActionService.save(
+                    content, id: nil, territory: ti, by: try at("2021-01-10", territory), principal: territory.principal,
+                    today: try CivilDate(parsing: "2021-01-10"), on: app.db)
+                try await ActionService.review(
+                    id, validate: true, reason: nil, regions: ["94"], by: try at("2021-02-01", region), principal: region.principal,
+                    on: app.db)
+                content.title = "Seconde version"
+                try await ActionService.save(
+                    content, id: id, territory: ti, by: try at("2021-06-01", territory), principal: territory.principal,
+                    today: try CivilDate(parsing: "2021-06-01"), on: app.db)
+
+                let visitor = Browser(app)
+                #expect(!(try await visitor.get("/territoires/TI-AJACCIO/plan?as_of=2021-01-31").text.contains("version")))
+                let february = try await visitor.get("/territoires/TI-AJACCIO/plan?as_of=2021-03-01").text
+                #expect(february.contains("FA-1 — Première version") && february.contains("Plan au 1er mars 2021"))
+                #expect(!(try await visitor.get("/territoires/TI-AJACCIO/plan?as_of=2021-07-01").text.contains("version")))
+                let staff = Browser(app)
+                _ = try await staff.signIn("territory@exemple.fr", Accounts.password)
+                let june = try await staff.get("/territoires/TI-AJACCIO/plan?as_of=2021-07-01").text
+                #expect(june.contains("FA-1 — Seconde version") && !june.contains("Ajouter une action"))
+                #expect(try await visitor.get("/territoires/TI-AJACCIO/plan?as_of=2021-02-30").status == .badRequest)
+            }
+        }
+
         @Test func filtersRefuseUnknownValues() async throws {
             try await withTestApp(territories: true) { app in
                 let b = Browser(app)

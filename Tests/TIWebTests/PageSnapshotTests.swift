@@ -311,7 +311,7 @@ extension PageSnapshotTests {
         let page = ActionPlanPage(
             model: .init(
                 territoryID: TerritoryID("TI-PAU")!, territoryName: "Pau Béarn", actions: Mock.actions, filter: .init(), mayEdit: true,
-                seesAll: true, notice: nil,
+                seesAll: true, today: Mock.today, notice: nil,
                 importIssues: [ImportIssue(line: 3, message: "axe « conquérir » inconnu : attirer, recruter, innover, simplifier")]))
         assertSnapshot(of: page.render(), as: .html)
     }
@@ -320,7 +320,7 @@ extension PageSnapshotTests {
         let page = ActionPlanPage(
             model: .init(
                 territoryID: TerritoryID("TI-PAU")!, territoryName: "Pau Béarn", actions: [Mock.actions[0]],
-                filter: .init(axe: "recruter"), mayEdit: false, seesAll: false))
+                filter: .init(axe: "recruter"), mayEdit: false, seesAll: false, asOf: Mock.day("2021-06-30"), today: Mock.today))
         assertSnapshot(of: page.render(), as: .html)
     }
 

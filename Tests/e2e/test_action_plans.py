@@ -104,3 +104,15 @@ def test_the_territory_imports_a_plan_file(page_as, tmp_path):
     main(territory).get_by_label("Importer un plan (CSV)").set_input_files(str(good))
     response = click_and_wait(main(territory).get_by_role("button", name="Importer le fichier"))
     assert "0 modifiée, 2 inchangées" in main_text(territory), describe(territory, response)
+
+
+def test_a_visitor_reads_a_plan_as_it_was(page_as):
+    """The plan at a past date comes from its history: before the demo plans were written, nothing."""
+    page = page_as(None)
+    _open_plan(page)
+    assert main(page).locator("tbody tr").count() > 0, "the Grand Annecy plan is empty today"
+    main(page).get_by_label("Plan au", exact=False).first.fill("2019-01-01")
+    response = click_and_wait(main(page).get_by_role("button", name="Afficher"))
+    assert response.status == 200 and "as_of=2019-01-01" in page.url, describe(page, response)
+    assert "plan au 1er janvier 2019" in main_text(page).lower(), describe(page, response)
+    assert "Aucune action dans ce plan pour l’instant." in main_text(page), "actions written later show on an earlier date"

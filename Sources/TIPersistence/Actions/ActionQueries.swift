@@ -71,6 +71,44 @@ public enum ActionQueries {
         return summary(a, names: [a.territoryID: name])
     }
 
+    /// The actions as they were at the end of `date`, from their history: each one's last recorded
+    /// state by then (an action created later does not exist yet; a later edit does not show).
+    /// `territories` nil: every plan; `validatedOnly`: those validated at that date (the public's view).
+    public static func asOf(
+        _ date: CivilDate, territories: [String]?, validatedOnly: Bool, on db: any Database
+    ) async throws -> [ActionSummary] {
+        var q = ActionRecord.query(on: db)
+        if let territories { q = q.filter(\.$territoryID ~~ territories) }
+        let records = Dictionary(uniqueKeysWithValues: try await q.all().compactMap { r in r.id.map { ($0, r) } })
+        guard !records.isEmpty else { return [] }
+        var last: [UUID: ActionHistoryEntry] = [:]
+        for entry in try await ActionHistoryEntry.query(on: db).filter(\.$actionID ~~ Array(records.keys)).sort(\.$atEpoch).all()
+        where ParisDate.from(epoch: entry.atEpoch) <= date {
+            last[entry.actionID] = entry
+        }
+        var first: [UUID: CivilDate] = [:]
+        let names = Dictionary(
+            try await Territory.query(on: db).all().compactMap { t in t.id.map { ($0, t.name) } }
+        ) { first, _ in first }
+        var out: [ActionSummary] = []
+        for (id, entry) in last {
+            guard let record = records[id],
+                let snapshot = try? JSONDecoder().decode(ActionSnapshot.self, from: Data(entry.snapshotJSON.utf8)),
+                !validatedOnly || snapshot.validation == .validated
+            else { continue }
+            first[id] = first[id] ?? (try? CivilDate(parsing: record.createdOn))
+            out.append(
+                ActionSummary(
+                    id: id, territoryID: TerritoryID(record.territoryID) ?? unknownTerritory,
+                    territoryName: names[record.territoryID] ?? record.territoryID, content: snapshot.content,
+                    validation: snapshot.validation,
+                    validationReason: entry.reason, createdOn: first[id] ?? ActionRecord.epochDay))
+        }
+        return out.sorted {
+            ($0.territoryID.rawValue, $0.content.reference) < ($1.territoryID.rawValue, $1.content.reference)
+        }
+    }
+
     /// One dated change, as the action's history shows it.
     public struct Change: Sendable, Equatable {
         public var atEpoch: Double

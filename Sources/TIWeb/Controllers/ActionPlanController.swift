@@ -24,10 +24,18 @@ struct ActionPlanController {
     ) async throws -> Response {
         let seesAll = ActionAccess.seesAll(req.principal, territory: t.id, regions: t.regions)
         let filter = try req.query.decode(ActionPlanFilter.self)
-        let actions = try await ActionQueries.plan(t.id, all: seesAll, on: req.db).filter { filter.keeps($0.content) }
+        let today = req.clock.today
+        let past = try filter.date().flatMap { $0 < today ? $0 : nil }
+        let plan =
+            if let past {
+                try await ActionQueries.asOf(past, territories: [t.id.rawValue], validatedOnly: !seesAll, on: req.db)
+            } else {
+                try await ActionQueries.plan(t.id, all: seesAll, on: req.db)
+            }
         let model = ActionPlanPage.Model(
-            territoryID: t.id, territoryName: t.name, actions: actions, filter: filter,
-            mayEdit: ActionAccess.mayEdit(req.principal, territory: t.id), seesAll: seesAll, notice: notice, importIssues: issues)
+            territoryID: t.id, territoryName: t.name, actions: plan.filter { filter.keeps($0.content) }, filter: filter,
+            mayEdit: ActionAccess.mayEdit(req.principal, territory: t.id), seesAll: seesAll, asOf: past, today: today, notice: notice,
+            importIssues: issues)
         return HTMLResponse.make(ActionPlanPage(model: model).render(), status: status)
     }
 

@@ -44,9 +44,22 @@ struct SiteController {
         }
         let regions = options.regions.map { ($0.code, $0.name) }
         let territories = options.territories.map { ($0.code, $0.name) }
+        // The action plans of the scope, at the date (today's from the records, a past date's from their history).
+        let territoriesInScope: [String]? =
+            scope.territory.map { [$0] }
+            ?? scope.region.map { code in
+                dataset.territories.filter { t in
+                    t.regions.contains { code == IndicatorScope.overseasGroup ? RegionGroup.isOverseas(regionCode: $0) : $0 == code }
+                }.map(\.id)
+            }
+        let actions =
+            scope.asOf >= req.clock.today
+            ? try await ActionQueries.list(.init(territories: territoriesInScope), on: req.db).items
+            : try await ActionQueries.asOf(scope.asOf, territories: territoriesInScope, validatedOnly: true, on: req.db)
         return HTMLResponse.make(
             IndicatorsPage(
-                dashboard: dashboard, scopeLabel: label, asOf: scope.asOf, regions: regions, territories: territories, query: query
+                dashboard: dashboard, scopeLabel: label, asOf: scope.asOf, regions: regions, territories: territories, query: query,
+                actions: ActionPlanFigures(actions.map(\.content))
             ).render())
     }
 }

@@ -1,4 +1,7 @@
+import Plot
 import TIDomain
+import TIGeo
+import TIPersistence
 
 struct IndicatorsPage {
     var dashboard: String
@@ -7,6 +10,8 @@ struct IndicatorsPage {
     var regions: [(code: String, name: String)]
     var territories: [(id: String, name: String)]
     var query: IndicatorQuery
+    /// The scope's action plans at the date (validated actions).
+    var actions: ActionPlanFigures? = nil
 
     func render() -> String {
         Page(
@@ -36,8 +41,32 @@ struct IndicatorsPage {
                         .a(
                             .class("fr-btn fr-btn--tertiary"), .href(SiteURL.indicators.path + "?as_of=2021-09-24"),
                             "Revoir le point d’étape du 24 septembre 2021"))),
-                .raw(dashboard)
+                .raw(dashboard),
+                .unwrap(actions) { Self.actionPlans($0, query: query) }
             )
         ).render()
+    }
+
+    /// « Plans d’actions »: the validated actions of the scope at the date, their carriers, themes and investment.
+    static func actionPlans(_ f: ActionPlanFigures, query: IndicatorQuery) -> Node<HTML.BodyContext> {
+        let themes = ActionTheme.allCases.map { t in
+            ChartDatum(label: t.label, value: Double(f.byTheme[t] ?? 0), display: FrenchNumber.grouped(f.byTheme[t] ?? 0))
+        }
+        return .section(
+            .class("fr-mt-6w"),
+            .h2("Plans d’actions"),
+            .p(
+                .class("fr-text--sm"),
+                "Les actions des plans des Territoires d’industrie validées par leur Région à la date choisie. Une action peut porter sur plusieurs thématiques."
+            ),
+            ActionViews.figures(f),
+            .raw(
+                SVGChart.horizontalBars(
+                    title: "Actions par thématique",
+                    description: "Nombre d’actions validées par thématique (une action peut en avoir plusieurs).",
+                    data: themes, idPrefix: "actions-themes", source: "Source : plans d’actions des territoires")),
+            .p(
+                .class("fr-text--sm"),
+                .a(.href(SiteURL.plans.path + (query.region.flatMap { $0.isEmpty ? nil : "?region=\($0)" } ?? "")), "Voir les actions")))
     }
 }

@@ -14,6 +14,9 @@ struct ActionPlanPage {
         var filter: ActionPlanFilter
         var mayEdit: Bool
         var seesAll: Bool
+        /// The date of a past plan (nil: today's, which the territory can edit).
+        var asOf: CivilDate? = nil
+        var today: CivilDate
         var notice: String?
         /// Problems of a refused import, by line.
         var importIssues: [ImportIssue] = []
@@ -46,8 +49,12 @@ struct ActionPlanPage {
                         .h2(.class("fr-alert__title"), "Fichier refusé : rien n’a été importé"),
                         .ul(.forEach(m.importIssues.prefix(50)) { .li(.text($0.description)) }),
                         .if(m.importIssues.count > 50, .p(.text("… et \(m.importIssues.count - 50) autres problèmes."))))),
+                Forms.asOf(action: SiteURL.territoryPlan(m.territoryID).path, date: m.asOf ?? m.today, label: "Plan au"),
+                .p(
+                    .class("ti-as-of fr-badge fr-badge--info fr-badge--no-icon fr-mb-2w"),
+                    .text("Plan au \((m.asOf ?? m.today).french)")),
                 ActionViews.figures(figures),
-                .if(m.mayEdit, editing),
+                .if(m.mayEdit && m.asOf == nil, editing),
                 filters,
                 ActionViews.table(
                     m.actions, caption: "Actions du plan", territoryColumn: false, review: m.seesAll,
@@ -65,6 +72,7 @@ struct ActionPlanPage {
         .form(
             .method(.get), .action(SiteURL.territoryPlan(model.territoryID).path), .class("ti-filters fr-mb-3w"),
             .ariaLabel("Filtrer les actions"),
+            .unwrap(model.asOf) { .input(.type(.hidden), .name("as_of"), .value($0.iso)) },
             Forms.select(
                 "axe", label: "Axe", options: ActionViews.options(ActionAxis.self, label: \.label), selected: model.filter.axis ?? ""),
             Forms.select(
@@ -109,6 +117,19 @@ struct ActionPlanFilter: Codable, Sendable, Equatable {
     var axe: String?
     var theme: String?
     var statut: String?
+    /// The plan as it was at the end of that day (`YYYY-MM-DD`), from its history.
+    var asOf: String?
+
+    enum CodingKeys: String, CodingKey {
+        case axe, theme, statut
+        case asOf = "as_of"
+    }
+
+    /// The date asked for, or nil for today's plan; a malformed date is the client's mistake (400).
+    func date() throws -> CivilDate? {
+        guard let raw = asOf, !raw.isEmpty else { return nil }
+        do { return try CivilDate(parsing: raw) } catch { throw AppError.invalid(error) }
+    }
 
     var axis: String? { axe.flatMap { $0.isEmpty ? nil : $0 } }
     var status: String? { statut.flatMap { $0.isEmpty ? nil : $0 } }
