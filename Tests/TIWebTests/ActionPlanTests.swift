@@ -276,3 +276,44 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests {
+    /// Issue 12: inspiring projects, written by a territory or its Région, published by an admin.
+    @Suite("Inspiring projects")
+    struct InspiringProjectTests {
+        @Test func publishedAfterAnAdminsReview() async throws {
+            try await withTestApp(territories: true) { app in
+                let territory = try await Accounts.make(.territory, on: app)
+                let corse = try await Accounts.make(.region, email: "corse@exemple.fr", on: app, region: "94")
+                let ara = try await Accounts.make(.region, email: "ara@exemple.fr", on: app, region: "84")
+                try await Accounts.make(.admin, on: app)
+                let content = InspiringProjectContent(
+                    title: "Un atelier <partagé> au Vazzio", summary: "Trois PME partagent une ligne d’usinage.", axis: .innovate,
+                    territory: TerritoryID("TI-AJACCIO")!)
+                let actor = AuditLog.Actor(id: nil, role: "territory", at: FundFixture.now)
+                let id = try await InspiringProjects.create(
+                    content, regions: ["94"], image: nil, by: actor, principal: territory.principal, on: app.db)
+                try await InspiringProjects.create(content, regions: ["94"], image: nil, by: actor, principal: corse.principal, on: app.db)
+                let outside = await #expect(throws: FundError.self) {
+                    try await InspiringProjects.create(
+                        content, regions: ["94"], image: nil, by: actor, principal: ara.principal, on: app.db)
+                }
+                #expect(outside?.kind == .forbidden)
+
+                let visitor = Browser(app)
+                #expect(try await visitor.get("/projets-inspirants/\(id)").status == .notFound)
+                #expect(!(try await visitor.get("/projets-inspirants").text.contains("Vazzio")))
+                let admin = Browser(app)
+                _ = try await admin.signIn("admin@exemple.fr", Accounts.password)
+                #expect(try await admin.get("/projets-inspirants").text.contains("À relire"))
+                let refused = try await admin.post("/projets-inspirants/\(id)/relecture", ["decision": "renvoyer"])
+                #expect(refused.status == .badRequest && refused.text.contains("Indiquez le motif du renvoi."))
+                #expect(try await admin.post("/projets-inspirants/\(id)/relecture", ["decision": "publier"]).status == .seeOther)
+                let page = try await visitor.get("/projets-inspirants/\(id)")
+                #expect(page.status == .ok && page.text.contains("Un atelier &lt;partagé&gt; au Vazzio"))
+                #expect(try await visitor.get("/projets-inspirants").text.contains("Un atelier &lt;partagé&gt; au Vazzio"))
+                #expect(try await visitor.get("/projets-inspirants/\(id)/image").status == .notFound)
+            }
+        }
+    }
+}

@@ -25,6 +25,10 @@ extension AppTests {
             "GET /admin/journal": .admin,
             "GET /admin/journal.csv": .admin,
             "GET /api/v1/me": .signedIn,
+            // Inspiring projects
+            "GET /projets-inspirants/nouveau": .roles([.territory, .region, .admin]),
+            "POST /projets-inspirants/nouveau": .roles([.territory, .region, .admin]),
+            "POST /projets-inspirants/:id/relecture": .admin,
             // Sites
             "GET /admin/sites": .admin,
             "POST /admin/sites": .admin,

@@ -17,7 +17,7 @@ struct MigrationTests {
             "CreateCommunePostalCodes", "AddApplicationPublication", "AddRequiredDocuments", "AddReviewFollowing",
             "CreateDataVersion",
             "AddDatedFigures",
-            "CreateActions", "CreateFinancing", "CreateSites",
+            "CreateActions", "CreateFinancing", "CreateSites", "CreateInspiringProjects",
         ].map { "TIPersistence." + $0 }
         #expect(Array(AppMigrations.all.map(\.name).prefix(shipped.count)) == shipped)
     }

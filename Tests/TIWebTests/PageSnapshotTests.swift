@@ -443,6 +443,35 @@ extension PageSnapshotTests {
         assertSnapshot(of: page.render(), as: .html)
     }
 
+    // Inspiring projects
+
+    static let inspiring = InspiringProjects.Project(
+        id: Mock.id(71),
+        content: InspiringProjectContent(
+            title: "Vicky Foods s’installe sur <SaôneOr>", summary: "Une usine de 14 ha.\n250 emplois prévus.", axis: .attract,
+            territory: TerritoryID("TI-GRAND-CHALON")!, laureateReference: "FA-2021-27-00001"),
+        territoryName: "Grand Chalon", status: .pending, hasImage: true, laureateID: Mock.id(1))
+
+    @Test func inspiringProjects() {
+        var published = Self.inspiring
+        published.status = .published
+        published.id = Mock.id(72)
+        let page = InspiringProjectsPage(projects: [Self.inspiring, published], mayPropose: true, seesPending: true)
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
+    @Test func inspiringProjectForAnAdmin() {
+        assertSnapshot(of: InspiringProjectPage(project: Self.inspiring, mayPublish: true, notice: nil).render(), as: .html)
+    }
+
+    @Test func inspiringProjectFormWithErrors() {
+        let page = InspiringProjectFormPage(
+            form: InspiringProjectForm(titre: "", territoire: "TI-GRAND-CHALON", axe: "attirer", texte: "Un <texte>"),
+            territories: [(id: "TI-GRAND-CHALON", name: "Grand Chalon")],
+            errors: ["titre": "Donnez un titre au projet.", "image": "L’image est un fichier PNG ou JPEG."])
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
     @Test func account() {
         assertSnapshot(of: AccountPage(user: Mock.accounts[0]).render(), as: .html)
     }

@@ -27,7 +27,8 @@ SKIPPED = re.compile(r"\.(csv|svg|json|geojson|pdf|png|jpe?g|zip|ico)$|^/api/|^/
 # The pages the routing table opens to everyone (Sources/TIWeb/Core/routes.swift, access .everyone).
 PUBLIC = {"/", "/carte", "/territoires", "/territoires/:id", "/regions", "/regions/:id", "/departements/:id", "/fonds",
           "/fonds/appels/:id", "/indicateurs", "/donnees", "/laureats/:id", "/connexion", "/mot-de-passe-oublie", "/plans",
-          "/territoires/:id/plan", "/actions/:id", "/financement", "/sites", "/sites/:id"}
+          "/territoires/:id/plan", "/actions/:id", "/financement", "/sites", "/sites/:id",
+          "/projets-inspirants", "/projets-inspirants/:id"}
 # Pages that do not show the same to everyone, and the roles for which they are checked (the
 # others see what an anonymous visitor or the listed roles see). Any other page anyone can see is
 # checked in the anonymous crawl only; any other page is checked for every role that reaches it.
@@ -39,6 +40,7 @@ CHECKED_FOR = {
     "/fonds/enveloppes/:id": {"admin", "region"},
     "/territoires/:id/plan": {"territory", "region"},
     "/actions/:id": {"territory", "region"},
+    "/projets-inspirants": {"admin"},
 }
 KEY_PAGES = {"/", "/fonds", "/fonds/appels/:id", "/dossiers", "/dossiers/:id", "/dossiers/:id/modifier", "/instruction",
              "/comites/:id", "/fonds/enveloppes", "/admin/utilisateurs", "/admin/journal", "/admin/appels", "/indicateurs",

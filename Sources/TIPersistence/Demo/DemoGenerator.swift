@@ -84,7 +84,8 @@ public enum DemoGenerator {
             Notification.schema, FollowUp.schema, Payment.schema, Attachment.schema, ApplicationMessage.schema,
             ApplicationEvent.schema, FundApplication.schema, EnvelopeMovement.schema, Envelope.schema, "call_history", FundCall.schema,
             APIToken.schema, UserSession.schema, PasswordResetToken.schema, LoginAttempt.schema, User.schema,
-            SiteRecord.schema, CommitmentRecord.schema, ActionHistoryEntry.schema, ActionRecord.schema, TerritoryEpci.schema,
+            InspiringProjectRecord.schema, SiteRecord.schema, CommitmentRecord.schema, ActionHistoryEntry.schema, ActionRecord.schema,
+            TerritoryEpci.schema,
             Territory.schema,
         ] {
             try await sql.delete(from: table).run()

@@ -25,6 +25,7 @@ struct DemoWriter {
             laureates + others, calls: calls, envelopes: envelopes, zonings: zonings,
             allotments: allotments(envelopes.all, calls: calls, laureates: laureates))
         try await writeSites(territories)
+        try await writeInspiringProjects()
         try await writeAccounts(applicantSiren: applicantSiren, passwords: passwords)
         try await AuditLog.record(
             "demo.generation", by: .system(at: now), object: "base", id: "demo",
@@ -164,6 +165,42 @@ struct DemoWriter {
         let sites = DemoSites.make(geo, territories: territories, seed: 2021)
         for s in sites { try await SiteRecord(s, laureate: s.name == "SaôneOr" ? vicky : nil).create(on: db) }
         say("\(sites.count) sites industriels clés en main")
+    }
+
+    /// Inspiring projects the report tells (seed 003), on their real TI, published; and one from the
+    /// demo territory awaiting review.
+    func writeInspiringProjects() async throws {
+        let vicky = try await FundApplication.query(on: db).filter(\.$carrierName == "Vicky Foods").first()?.reference
+        let projects: [(String, String, ActionAxis, String, String?, InspiringStatus)] = [
+            (
+                "TI-AXE-SEINE", "Une banque de compensation environnementale pour concilier biodiversité et industrie", .simplify,
+                "Avec l’appui de l’ANCT et de la Banque des Territoires, le territoire étudie une banque de compensation : un site naturel restauré sur le long terme dégage des « unités de compensation » que les porteurs de projets industriels acquièrent quand ils ne peuvent ni éviter ni réduire leurs impacts. L’étude a été étendue au Territoire d’industrie Nord Cotentin.",
+                nil, .published
+            ),
+            (
+                "TI-VALLEE-BRESLE", "[G]host : transmettre les gestes verriers en réalité virtuelle", .recruit,
+                "Porté par le Centre européen de recherches et de formation aux arts verriers (CERFAV) avec les Territoires d’industrie Terres de Lorraine, Vallée de la Bresle - Vimeu et Flandre Saint-Omer, le projet capte les gestes des verriers pour les restituer en réalité virtuelle et augmentée, et former en environnement industriel.",
+                nil, .published
+            ),
+            (
+                "TI-GRAND-CHALON", "Vicky Foods s’installe sur le site clés en main SaôneOr", .attract,
+                "Le groupe agroalimentaire a choisi le site industriel clés en main SaôneOr, à Fragnes-la-Loyère, pour construire sur 14 ha une usine de viennoiseries et de pains : 62 M€ d’investissement, 2,20 M€ du fonds d’accélération, 250 emplois prévus d’ici 2023.",
+                vicky, .published
+            ),
+            (
+                "TI-GRAND-ANNECY", "Un campus de la mécatronique avec les industriels de la vallée", .recruit,
+                "Les entreprises du décolletage et l’agglomération montent ensemble des formations en alternance. (Projet de démonstration, en attente de relecture.)",
+                nil, .pending
+            ),
+        ]
+        for (ti, title, axis, text, reference, status) in projects {
+            guard let id = TerritoryID(ti) else { continue }
+            let record = InspiringProjectRecord(
+                InspiringProjectContent(title: title, summary: text, axis: axis, territory: id, laureateReference: reference), at: now)
+            record.status = status
+            try await record.create(on: db)
+        }
+        say("\(projects.count) projets inspirants")
     }
 
     /// One account per role.

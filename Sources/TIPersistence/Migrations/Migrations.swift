@@ -42,6 +42,7 @@ public enum AppMigrations {
         CreateActions(),
         CreateFinancing(),
         CreateSites(),
+        CreateInspiringProjects(),
     ]
 }
 

@@ -76,6 +76,10 @@ public enum SiteURL: Sendable, Equatable {
     case sites, sitesCSV, sitesGeoJSON
     case site(UUID)
     case adminSites
+    case inspiring, inspiringNew
+    case inspiringProject(UUID)
+    case inspiringImage(UUID)
+    case inspiringReview(UUID)
 
     /// The link: parameters percent-encoded.
     public var path: String { build { _, value in value.urlPathEncoded } }
@@ -170,6 +174,16 @@ public enum SiteURL: Sendable, Equatable {
         case .sitesGeoJSON: "/sites.geojson"
         case .site(let id): "/sites/\(p("id", id.uuidString))"
         case .adminSites: "/admin/sites"
+        case .inspiring: "/projets-inspirants"
+        case .inspiringNew: "/projets-inspirants/nouveau"
+        case .inspiringProject(let id): "/projets-inspirants/\(p("id", id.uuidString))"
+        case .inspiringImage(let id): "/projets-inspirants/\(p("id", id.uuidString))/image"
+        case .inspiringReview(let id): "/projets-inspirants/\(p("id", id.uuidString))/relecture"
+        case .inspiring: "/projets-inspirants"
+        case .inspiringNew: "/projets-inspirants/nouveau"
+        case .inspiringProject(let id): "/projets-inspirants/\(p("id", id.uuidString))"
+        case .inspiringImage(let id): "/projets-inspirants/\(p("id", id.uuidString))/image"
+        case .inspiringReview(let id): "/projets-inspirants/\(p("id", id.uuidString))/relecture"
         }
     }
 }

@@ -45,6 +45,15 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.adminSites.components, access: .admin, use: sites.form)
     app.endpoint(.POST, SiteURL.adminSites.components, access: .admin, use: sites.create)
 
+    let inspiring = InspiringProjectsController()
+    let editors: Access = .roles([.territory, .region, .admin])
+    app.endpoint(.GET, SiteURL.inspiring.components, access: .everyone, use: inspiring.index)
+    app.endpoint(.GET, SiteURL.inspiringNew.components, access: editors, use: inspiring.newForm)
+    app.endpoint(.POST, SiteURL.inspiringNew.components, access: editors, use: inspiring.create)
+    app.endpoint(.GET, SiteURL.inspiringProject(.key).components, access: .everyone, use: inspiring.show)
+    app.endpoint(.GET, SiteURL.inspiringImage(.key).components, access: .everyone, use: inspiring.image)
+    app.endpoint(.POST, SiteURL.inspiringReview(.key).components, access: .admin, use: inspiring.review)
+
     let regions = RegionController()
     app.endpoint(.GET, SiteURL.regions.components, access: .everyone, use: regions.index)
     app.endpoint(.GET, SiteURL.region(.key).components, access: .everyone, use: regions.show)

@@ -27,6 +27,7 @@ struct PlansPage {
                 .p(
                     .class("fr-text--lead"),
                     "Les projets élaborés par les binômes élus-industriels de chaque Territoire d’industrie, validés par leur Région."),
+                .p(.a(.href(SiteURL.inspiring.path), "Des projets inspirants, racontés par les territoires")),
                 .form(
                     .method(.get), .action(SiteURL.plans.path), .class("ti-filters fr-mb-3w"), .ariaLabel("Filtrer les actions"),
                     Forms.select(

@@ -1,0 +1,130 @@
+import TIDomain
+import TIPersistence
+import Vapor
+
+/// Inspiring projects: the public list, a project and its image, the editors' form, the admins' review.
+struct InspiringProjectsController {
+    func index(req: Request) async throws -> Response {
+        let role = req.principal?.role
+        let page = InspiringProjectsPage(
+            projects: try await InspiringProjects.list(alsoPending: role == .admin, on: req.db),
+            mayPropose: role.map { [.admin, .region, .territory].contains($0) } ?? false, seesPending: role == .admin)
+        return HTMLResponse.make(page.render())
+    }
+
+    /// The territories the principal may write for.
+    func writable(_ req: Request) async throws -> [GeoQueries.TerritorySummary] {
+        try await req.territorySummaries().filter {
+            InspiringAccess.mayEdit(req.principal, territory: $0.id, regions: $0.regions) && $0.endDate == nil
+        }
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        HTMLResponse.make(
+            InspiringProjectFormPage(form: InspiringProjectForm(), territories: try await writable(req).map { ($0.id.rawValue, $0.name) })
+                .render())
+    }
+
+    func create(req: Request) async throws -> Response {
+        let form = try req.content.decode(InspiringProjectForm.self)
+        let territories = try await writable(req)
+        func refuse(_ errors: [String: String]) -> Response {
+            HTMLResponse.make(
+                InspiringProjectFormPage(form: form, territories: territories.map { ($0.id.rawValue, $0.name) }, errors: errors).render(),
+                status: .badRequest)
+        }
+        var errors: [String: String] = [:]
+        var image: (data: ByteBuffer, type: String)?
+        if let file = try? req.content.get(File.self, at: "image"), file.data.readableBytes > 0 {
+            do {
+                let type = try AttachmentPolicy.check(filename: file.filename, data: file.data)
+                if type == "image/png" || type == "image/jpeg" {
+                    image = (file.data, type)
+                } else {
+                    errors["image"] = "L’image est un fichier PNG ou JPEG."
+                }
+            } catch let error as AppError {
+                errors["image"] = error.message
+            }
+        }
+        let content: InspiringProjectContent
+        switch form.content() {
+        case .success(let c): content = c
+        case .failure(let error): return refuse(errors.merging(error.fields) { first, _ in first })
+        }
+        guard errors.isEmpty else { return refuse(errors) }
+        guard let territory = territories.first(where: { $0.id == content.territory }) else {
+            return refuse(["territoire": "Ce territoire ne relève pas de votre périmètre."])
+        }
+        var stored: (key: String, type: String)?
+        if let image { stored = (try await req.application.fileStorage.store(image.data), image.type) }
+        do {
+            let id = try await InspiringProjects.create(
+                content, regions: territory.regions, image: stored, by: req.auditActor, principal: try req.requirePrincipal(), on: req.db)
+            return req.redirect(to: SiteURL.inspiringProject(id).path + "?ok=propose", redirectType: .normal)
+        } catch let error as FundError where error.kind == .invalid {
+            return refuse(error.fields)
+        }
+    }
+
+    /// The project of the path, if the principal may see it (published ones for everyone); else 404.
+    func visible(_ req: Request) async throws -> InspiringProjects.Project {
+        guard let id = req.parameters.get("id", as: UUID.self), let project = try await InspiringProjects.find(id, on: req.db) else {
+            throw AppError.notFound("Ce projet n’existe pas.")
+        }
+        if project.status == .published { return project }
+        let regions = try await req.territorySummaries().first { $0.id == project.content.territory }?.regions ?? []
+        guard InspiringAccess.mayEdit(req.principal, territory: project.content.territory, regions: regions) else {
+            throw AppError.notFound("Ce projet n’existe pas ou n’est pas encore publié.")
+        }
+        return project
+    }
+
+    static let notices = [
+        "propose": "Projet proposé : il sera publié après relecture.", "publie": "Projet publié.",
+        "renvoye": "Projet renvoyé avec votre motif.",
+    ]
+
+    func show(req: Request) async throws -> Response {
+        let notice = (try? req.query.get(String.self, at: "ok")).flatMap { Self.notices[$0] }
+        let page = InspiringProjectPage(
+            project: try await visible(req), mayPublish: InspiringAccess.mayPublish(req.principal), notice: notice)
+        return HTMLResponse.make(page.render())
+    }
+
+    func image(req: Request) async throws -> Response {
+        let project = try await visible(req)
+        guard let image = try await InspiringProjects.image(project.id, on: req.db) else {
+            throw AppError.notFound("Ce projet n’a pas d’image.")
+        }
+        let response = Response(status: .ok, body: .init(buffer: try await req.application.fileStorage.read(image.key)))
+        response.headers.replaceOrAdd(name: .contentType, value: image.type)
+        response.headers.replaceOrAdd(
+            name: .cacheControl, value: project.status == .published ? "public, max-age=3600" : "private, no-store")
+        return response
+    }
+
+    struct ReviewForm: Content {
+        var decision: String?
+        var motif: String?
+    }
+
+    func review(req: Request) async throws -> Response {
+        let project = try await visible(req)
+        let form = try req.content.decode(ReviewForm.self)
+        guard let decision = form.decision, ["publier", "renvoyer"].contains(decision) else {
+            throw AppError.badRequest("decision_inconnue", "Choisissez de publier le projet ou de le renvoyer.")
+        }
+        do {
+            try await InspiringProjects.review(
+                project.id, publish: decision == "publier", reason: form.motif, by: req.auditActor, principal: try req.requirePrincipal(),
+                on: req.db)
+            return req.redirect(
+                to: SiteURL.inspiringProject(project.id).path + "?ok=\(decision == "publier" ? "publie" : "renvoye")", redirectType: .normal
+            )
+        } catch let error as FundError where error.kind == .invalid {
+            let page = InspiringProjectPage(project: project, mayPublish: true, errors: error.fields, reason: form.motif ?? "")
+            return HTMLResponse.make(page.render(), status: .badRequest)
+        }
+    }
+}

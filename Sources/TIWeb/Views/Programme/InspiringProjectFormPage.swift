@@ -1,0 +1,85 @@
+import Foundation
+import Plot
+import TIDomain
+import TIPersistence
+
+/// `/projets-inspirants/nouveau`: a territory, a Région or an admin proposes a project.
+struct InspiringProjectFormPage {
+    var form: InspiringProjectForm
+    /// The territories the person may write for.
+    var territories: [(id: String, name: String)]
+    var errors: [String: String] = [:]
+
+    static let fields: [(name: String, label: String)] = [
+        ("titre", "Titre"), ("territoire", "Territoire d’industrie"), ("axe", "Priorité"), ("texte", "Le projet"),
+        ("laureat", "Dossier lauréat"), ("image", "Image"),
+    ]
+
+    func render() -> String {
+        let f = form
+        return Page(
+            title: "Proposer un projet inspirant", section: .plans,
+            breadcrumbs: [.init(label: "Projets inspirants", url: .inspiring), .init(label: "Proposer", url: nil)],
+            content: .group(
+                .h1("Proposer un projet inspirant"),
+                .p(.text("Le projet est publié après relecture par l’administration nationale.")),
+                .if(!errors.isEmpty, Forms.errorSummary(errors, fields: Self.fields)),
+                .div(
+                    .class("ti-narrow"),
+                    Forms.post(
+                        action: SiteURL.inspiringNew.path, multipart: true,
+                        Forms.field("titre", label: "Titre", value: f.titre ?? "", error: errors["titre"]),
+                        Forms.select(
+                            "territoire", label: "Territoire d’industrie",
+                            options: [("", "Choisir")] + territories.map { ($0.id, $0.name) },
+                            selected: f.territoire ?? "", error: errors["territoire"]),
+                        Forms.select(
+                            "axe", label: "Priorité", options: [("", "Choisir")] + ActionAxis.allCases.map { ($0.rawValue, $0.label) },
+                            selected: f.axe ?? "", error: errors["axe"]),
+                        ApplicationShowPage.textarea(
+                            "texte", "Le projet (3 000 caractères au plus)", f.texte ?? "", error: errors["texte"]),
+                        Forms.field(
+                            "laureat", label: "Référence du dossier lauréat (facultatif)", value: f.laureat ?? "", error: errors["laureat"],
+                            required: false),
+                        .div(
+                            .class("fr-upload-group" + (errors["image"] == nil ? "" : " fr-upload-group--error")),
+                            .label(
+                                .class("fr-label"), .for("champ-image"), "Image (facultatif)",
+                                .span(.class("fr-hint-text"), "PNG ou JPEG, 10 Mo au plus. À joindre de nouveau après une erreur.")),
+                            .input(
+                                .class("fr-upload"), .type(.file), .id("champ-image"), .name("image"),
+                                .attribute(named: "accept", value: "image/png,image/jpeg")),
+                            .unwrap(errors["image"]) { .p(.class("fr-error-text"), .text($0)) }),
+                        Forms.submit("Proposer le projet")))
+            )
+        ).render()
+    }
+}
+
+/// The form as posted (the image is read apart, as a file).
+struct InspiringProjectForm: Codable, Sendable, Equatable {
+    var titre: String?
+    var territoire: String?
+    var axe: String?
+    var texte: String?
+    var laureat: String?
+
+    func content() -> Result<InspiringProjectContent, FundError> {
+        var errors: [String: String] = [:]
+        let territory = TerritoryID(territoire ?? "")
+        if territory == nil { errors["territoire"] = "Choisissez le territoire d’industrie." }
+        let axis = ActionAxis(rawValue: axe ?? "")
+        if axis == nil { errors["axe"] = "Choisissez la priorité." }
+        guard let territory, let axis else {
+            return .failure(FundError(.invalid, "projet_invalide", "Le projet comporte des erreurs.", fields: errors))
+        }
+        let c = InspiringProjectContent(
+            title: titre ?? "", summary: texte ?? "", axis: axis, territory: territory,
+            laureateReference: laureat.flatMap {
+                $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces)
+            })
+        let problems = c.problems()
+        return problems.isEmpty
+            ? .success(c) : .failure(FundError(.invalid, "projet_invalide", "Le projet comporte des erreurs.", fields: problems))
+    }
+}
