@@ -1,46 +1,3 @@
-/// What a call accepts.
-public struct CallRules: Codable, Sendable, Equatable {
-    public var opensOn: CivilDate
-    public var closesOn: CivilDate
-    public var carriers: Set<CarrierKind>
-    public var sizes: Set<CompanySize>
-    public var minimumInvestment: EuroCents
-    /// The investment must start within this many months of the decision.
-    public var startWithinMonths: Int
-    /// Empty: every région.
-    public var regions: Set<String>
-    public var collaborative: Bool
-
-    public init(
-        opensOn: CivilDate, closesOn: CivilDate, carriers: Set<CarrierKind>, sizes: Set<CompanySize>,
-        minimumInvestment: EuroCents, startWithinMonths: Int, regions: Set<String>, collaborative: Bool
-    ) {
-        self.opensOn = opensOn
-        self.closesOn = closesOn
-        self.carriers = carriers
-        self.sizes = sizes
-        self.minimumInvestment = minimumInvestment
-        self.startWithinMonths = startWithinMonths
-        self.regions = regions
-        self.collaborative = collaborative
-    }
-
-    public func isOpen(on date: CivilDate) -> Bool { opensOn <= date && date <= closesOn }
-
-    /// The year by the end of which applicants forecast their jobs: two years after the call closes
-    /// (the 2020-2021 calls: end 2023, the horizon of the published « 47 % of planned jobs »).
-    public var jobsHorizonYear: Int { Self.jobsHorizonYear(closesOn: closesOn) }
-    public static func jobsHorizonYear(closesOn: CivilDate) -> Int { closesOn.year + 2 }
-}
-
-/// One automatic eligibility check, shown to the reviewer, who may override a failed one with a reason.
-public struct EligibilityCheck: Codable, Sendable, Equatable {
-    public var id: String
-    public var label: String
-    public var passed: Bool
-    public var detail: String
-}
-
 public enum Eligibility {
     public static func checks(
         _ content: ApplicationContent, rules: CallRules, submittedOn: CivilDate?,
@@ -101,26 +58,5 @@ extension Eligibility {
             detail:
                 "Aide demandée \(requested?.formatted ?? "non renseignée") ; déjà accordé à l’entreprise sous ce régime \(alreadyGranted.formatted) ; plafond \(regime.ceiling.formatted)."
         )
-    }
-}
-
-/// The documents every application provides unless its call lists others.
-public enum RequiredDocuments {
-    public static let standard = [
-        "Extrait Kbis (ou statuts) de moins de trois mois",
-        "Plan de financement du projet",
-        "Devis des principaux investissements",
-        "Derniers comptes annuels",
-    ]
-}
-
-extension CivilDate {
-    /// The same day `months` later (clamped to the month's last day).
-    public func adding(months: Int) -> CivilDate {
-        let total = year * 12 + (month - 1) + months
-        let y = total / 12
-        let m = total % 12 + 1
-        let d = min(day, CivilDate.daysIn(month: m, year: y))
-        return try! CivilDate(year: y, month: m, day: d)
     }
 }

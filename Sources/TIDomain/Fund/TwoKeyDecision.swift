@@ -1,32 +1,3 @@
-/// The two parties whose agreement makes a laureate.
-public enum DecisionParty: String, CaseIterable, Codable, Sendable {
-    case state, region
-
-    public var label: String { self == .state ? "État (préfecture de région)" : "Région (conseil régional)" }
-
-    /// The role that records this party's decision.
-    public var role: Role { self == .state ? .prefecture : .region }
-
-    public static func of(_ role: Role) -> DecisionParty? {
-        switch role {
-        case .prefecture: .state
-        case .region: .region
-        default: nil
-        }
-    }
-}
-
-/// One party's opinion in committee.
-public struct PartyDecision: Codable, Sendable, Equatable {
-    public var favourable: Bool
-    public var motivation: String
-
-    public init(favourable: Bool, motivation: String) {
-        self.favourable = favourable
-        self.motivation = motivation
-    }
-}
-
 /// Laureate only when both are favourable; rejected as soon as either is unfavourable;
 /// in committee until both have spoken.
 public enum TwoKeyDecision {

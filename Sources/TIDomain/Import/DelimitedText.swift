@@ -86,31 +86,6 @@ public struct DelimitedText: Sendable {
     }
 }
 
-/// One problem found while validating an import file.
-public struct ImportIssue: Error, Sendable, Equatable, CustomStringConvertible {
-    public var line: Int
-    public var message: String
-
-    public init(line: Int, message: String) {
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String { "ligne \(line) : \(message)" }
-}
-
-/// Validation of a whole file failed: nothing is imported.
-public struct ImportRejected: Error, Sendable, CustomStringConvertible {
-    public var issues: [ImportIssue]
-
-    public init(_ issues: [ImportIssue]) { self.issues = issues }
-
-    public var description: String {
-        "Import refusé, rien n’a été importé (\(issues.count) erreur\(issues.count > 1 ? "s" : "")) :\n"
-            + issues.map { "  - \($0)" }.joined(separator: "\n")
-    }
-}
-
 extension DelimitedText {
     /// Column positions by name; reports missing required and unknown columns as line-1 issues.
     func columns(required: [String], optional: [String]) -> (index: [String: Int], issues: [ImportIssue]) {

@@ -32,14 +32,3 @@ public enum ZoningKind: String, CaseIterable, Codable, Sendable, Comparable {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }
-
-/// Where a commune's zoning came from: an official list imported with `ti import zoning`,
-/// or the demonstration dataset (which the UI must flag as not official).
-public enum ZoningSource: String, Codable, Sendable {
-    case official, demo
-}
-
-public enum Fragility {
-    /// A commune is fragile when any zoning applies.
-    public static func isFragile(_ zonings: some Collection<ZoningKind>) -> Bool { !zonings.isEmpty }
-}

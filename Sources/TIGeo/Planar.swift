@@ -1,28 +1,5 @@
 import Foundation
 
-/// A 2-D point: longitude/latitude in degrees (x = lon, y = lat) or projected metres (x east, y north).
-public struct GeoPoint: Hashable, Sendable {
-    public var x: Double
-    public var y: Double
-    public init(x: Double, y: Double) {
-        self.x = x
-        self.y = y
-    }
-}
-
-/// A polygon: `rings[0]` is the outer ring, the other rings are holes.
-/// Rings do NOT repeat their first point at the end.
-public struct Polygon: Sendable, Equatable {
-    public var rings: [[GeoPoint]]
-    public init(rings: [[GeoPoint]]) { self.rings = rings }
-}
-
-public struct MultiPolygon: Sendable, Equatable {
-    public var polygons: [Polygon]
-    public init(polygons: [Polygon]) { self.polygons = polygons }
-    public var isEmpty: Bool { polygons.isEmpty }
-}
-
 /// Small planar helpers shared by the module.
 enum Planar {
     /// Signed area (shoelace) of a ring, positive when counter-clockwise (x east, y north).
