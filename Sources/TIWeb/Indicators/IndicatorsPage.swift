@@ -60,11 +60,13 @@ struct IndicatorsPage {
                 "Les actions des plans des Territoires d’industrie validées par leur Région à la date choisie. Une action peut porter sur plusieurs thématiques."
             ),
             ActionViews.figures(f),
-            .raw(
-                SVGChart.horizontalBars(
-                    title: "Actions par thématique",
-                    description: "Nombre d’actions validées par thématique (une action peut en avoir plusieurs).",
-                    data: themes, idPrefix: "actions-themes", source: "Source : plans d’actions des territoires")),
+            .div(
+                .class("ti-chart"),
+                .raw(
+                    SVGChart.horizontalBars(
+                        title: "Actions par thématique",
+                        description: "Nombre d’actions validées par thématique (une action peut en avoir plusieurs).",
+                        data: themes, idPrefix: "actions-themes", source: "Source : plans d’actions des territoires"))),
             .p(
                 .class("fr-text--sm"),
                 .a(.href(SiteURL.plans.path + (query.region.flatMap { $0.isEmpty ? nil : "?region=\($0)" } ?? "")), "Voir les actions")))
