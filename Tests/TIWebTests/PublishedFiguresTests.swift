@@ -271,6 +271,8 @@ extension AppTests {
                 #expect(dashboard.range(of: "<p class=\"ti-figure__value\">1.803</p>", options: .regularExpression) != nil)
                 let araPlans = try await api.get("/indicateurs?as_of=2021-09-24&region=84").text
                 #expect(araPlans.contains("<p class=\"ti-figure__value\">262</p>"))
+                let araPage = try await api.get("/regions/84?as_of=2021-09-24").text
+                #expect(araPage.contains("Plans d’actions") && araPage.contains("<p class=\"ti-figure__value\">262</p>"))
                 #expect(actions.filter { $0["specific"] as? Bool == true }.count == 902)  // « 1 projet sur 2 »
                 let planned = actions.compactMap { $0["planned_investment_eur"] as? Double }.reduce(0, +)
                 #expect(planned == 4_000_000_000)  // « 4 Mds€ d’investissements prévus »

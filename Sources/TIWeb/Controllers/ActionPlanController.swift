@@ -181,7 +181,7 @@ struct ActionPlanController {
 
     func plans(req: Request) async throws -> Response {
         let query = try req.query.decode(PlansQuery.self)
-        let filter = try await filter(query, req)
+        let filter = try await Self.filter(query, req)
         let pagination = try Pagination(page: query.page, size: Self.pageSize)
         let (items, total) = try await ActionQueries.list(filter, range: pagination.range, on: req.db)
         let model = PlansPage.Model(
@@ -192,7 +192,7 @@ struct ActionPlanController {
     }
 
     func plansCSV(req: Request) async throws -> Response {
-        let filter = try await filter(try req.query.decode(PlansQuery.self), req)
+        let filter = try await Self.filter(try req.query.decode(PlansQuery.self), req)
         let items = try await ActionQueries.list(filter, on: req.db).items
         return Download.csv(
             header: ["ti_id", "territoire"] + ActionPlanCSV.columns,
@@ -200,7 +200,7 @@ struct ActionPlanController {
             name: "plans-d-actions.csv")
     }
 
-    func filter(_ query: PlansQuery, _ req: Request) async throws -> ActionQueries.Filter {
+    static func filter(_ query: PlansQuery, _ req: Request) async throws -> ActionQueries.Filter {
         let summaries = try await req.territorySummaries()
         let regionCodes = Set(try await GeoQueries.regionsByName(on: req.db).map(\.code))
         return try query.filter { code in

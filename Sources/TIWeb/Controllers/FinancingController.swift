@@ -69,7 +69,7 @@ struct FinancingController {
     }
 
     /// `GET /api/v1/commitments`: the commitments entered, latest first, 100 a page.
-    func api(req: Request) async throws -> FundAPIController.Page<CommitmentDTO> {
+    func api(req: Request) async throws -> APIPage<CommitmentDTO> {
         let q = try req.query.decode(APIQuery.self)
         let pagination = try Pagination(page: q.page, size: 100)
         let (items, total) = try await FinancingQueries.commitments(

@@ -36,6 +36,7 @@ struct RegionController {
         return RegionShowPage.Model(
             code: region.code, name: region.name, asOf: asOf, summary: summary,
             departements: departements.map { d in (d.code, d.name, depStats[d.code] ?? .init()) },
-            territories: territories, map: map, dashboard: dashboard)
+            territories: territories, map: map, dashboard: dashboard,
+            actions: try await req.actionFigures(asOf: asOf, territories: territories.map(\.id.rawValue)))
     }
 }

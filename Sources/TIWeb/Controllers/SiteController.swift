@@ -52,14 +52,10 @@ struct SiteController {
                     t.regions.contains { code == IndicatorScope.overseasGroup ? RegionGroup.isOverseas(regionCode: $0) : $0 == code }
                 }.map(\.id)
             }
-        let actions =
-            scope.asOf >= req.clock.today
-            ? try await ActionQueries.list(.init(territories: territoriesInScope), on: req.db).items
-            : try await ActionQueries.asOf(scope.asOf, territories: territoriesInScope, validatedOnly: true, on: req.db)
         return HTMLResponse.make(
             IndicatorsPage(
                 dashboard: dashboard, scopeLabel: label, asOf: scope.asOf, regions: regions, territories: territories, query: query,
-                actions: ActionPlanFigures(actions.map(\.content))
+                actions: try await req.actionFigures(asOf: scope.asOf, territories: territoriesInScope)
             ).render())
     }
 }

@@ -54,7 +54,7 @@ struct TerritoryController {
         let dashboard = try await DashboardBuilder.html(
             req, query: IndicatorQuery(asOf: asOf.iso, region: nil, territory: id, breakdown: nil), compact: true)
         let model = TerritoryShowPage.Model(
-            dashboard: dashboard, asOf: asOf,
+            dashboard: dashboard, actions: try await req.actionFigures(asOf: asOf, territories: [summary.id.rawValue]), asOf: asOf,
             territory: profile, summary: summary, members: members, communes: communes,
             regions: regions.map { ($0.code, $0.name) }, departements: departements.map { ($0.code, $0.name) },
             maps: maps.map { ($0.region.code, $0.region.name, $0.svg) },

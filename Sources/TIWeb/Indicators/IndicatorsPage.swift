@@ -42,13 +42,15 @@ struct IndicatorsPage {
                             .class("fr-btn fr-btn--tertiary"), .href(SiteURL.indicators.path + "?as_of=2021-09-24"),
                             "Revoir le point d’étape du 24 septembre 2021"))),
                 .raw(dashboard),
-                .unwrap(actions) { Self.actionPlans($0, query: query) }
+                .unwrap(actions) {
+                    Self.actionPlans($0, plans: SiteURL.plans.path + (query.region.flatMap { $0.isEmpty ? nil : "?region=\($0)" } ?? ""))
+                }
             )
         ).render()
     }
 
     /// « Plans d’actions »: the validated actions of the scope at the date, their carriers, themes and investment.
-    static func actionPlans(_ f: ActionPlanFigures, query: IndicatorQuery) -> Node<HTML.BodyContext> {
+    static func actionPlans(_ f: ActionPlanFigures, plans: String) -> Node<HTML.BodyContext> {
         let themes = ActionTheme.allCases.map { t in
             ChartDatum(label: t.label, value: Double(f.byTheme[t] ?? 0), display: FrenchNumber.grouped(f.byTheme[t] ?? 0))
         }
@@ -69,6 +71,6 @@ struct IndicatorsPage {
                         data: themes, idPrefix: "actions-themes", source: "Source : plans d’actions des territoires"))),
             .p(
                 .class("fr-text--sm"),
-                .a(.href(SiteURL.plans.path + (query.region.flatMap { $0.isEmpty ? nil : "?region=\($0)" } ?? "")), "Voir les actions")))
+                .a(.href(plans), "Voir les actions")))
     }
 }

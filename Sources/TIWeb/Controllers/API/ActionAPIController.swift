@@ -41,9 +41,9 @@ struct ActionAPIController {
         }
     }
 
-    func list(req: Request) async throws -> FundAPIController.Page<ActionDTO> {
+    func list(req: Request) async throws -> APIPage<ActionDTO> {
         let query = try req.query.decode(PlansQuery.self)
-        let filter = try await ActionPlanController().filter(query, req)
+        let filter = try await ActionPlanController.filter(query, req)
         let pagination = try Pagination(page: query.page, size: 100)
         let (items, total) = try await ActionQueries.list(filter, range: pagination.range, on: req.db)
         return .init(count: total, page: pagination.page, pageSize: pagination.size, items: items.map(ActionDTO.init))

@@ -133,21 +133,14 @@ struct FundAPIController {
                 : nil)
     }
 
-    struct Page<Item: Content>: Content {
-        var count: Int
-        var page: Int
-        var pageSize: Int
-        var items: [Item]
-    }
-
-    func applications(req: Request) async throws -> Page<ApplicationDTO> {
+    func applications(req: Request) async throws -> APIPage<ApplicationDTO> {
         let filter = try req.query.decode(QueueController.Filter.self)
         let principal = req.principal!
         let criteria = try filter.criteria(toProcessByDefault: false)
         let total = try await ApplicationQueue.count(criteria, for: principal, on: req.db)
         let pagination = try Pagination(page: filter.page, size: 100)
         let rows = try await ApplicationQueue.rows(criteria, for: principal, range: pagination.range, on: req.db)
-        return Page(count: total, page: pagination.page, pageSize: pagination.size, items: try rows.map { try Self.dto($0, principal) })
+        return APIPage(count: total, page: pagination.page, pageSize: pagination.size, items: try rows.map { try Self.dto($0, principal) })
     }
 
     func application(req: Request) async throws -> ApplicationDTO {

@@ -13,6 +13,8 @@ struct RegionShowPage {
         var territories: [GeoQueries.TerritorySummary]
         var map: String?
         var dashboard: String
+        /// The région's action plans at the date.
+        var actions: ActionPlanFigures? = nil
     }
 
     let model: Model
@@ -50,6 +52,7 @@ struct RegionShowPage {
             },
             .h2(.class("fr-mt-4w"), "Le fonds d’accélération dans la région"),
             .raw(model.dashboard),
+            .unwrap(model.actions) { IndicatorsPage.actionPlans($0, plans: SiteURL.plans.path + "?region=\(model.code)") },
             .p(
                 .a(
                     .class("fr-link"), .href(SiteURL.indicators.path + "?region=\(model.code)&as_of=\(model.asOf.iso)"),

@@ -5,6 +5,8 @@ import TIPersistence
 struct TerritoryShowPage {
     struct Model {
         var dashboard: String
+        /// The territory's action plan at the date.
+        var actions: ActionPlanFigures? = nil
         /// The date of the fund's figures.
         var asOf: CivilDate
         var territory: TerritoryProfile
@@ -66,6 +68,7 @@ struct TerritoryShowPage {
             Forms.asOf(action: SiteURL.territory(t.id).path, date: model.asOf),
             .if(model.ownFiles, .p(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.queue.path), "Voir les dossiers du territoire"))),
             .raw(model.dashboard),
+            .unwrap(model.actions) { IndicatorsPage.actionPlans($0, plans: SiteURL.territoryPlan(t.id).path) },
             .h2(.class("fr-mt-4w"), "Intercommunalités membres"),
             Components.table(
                 caption: "Intercommunalités membres de \(t.name)",
