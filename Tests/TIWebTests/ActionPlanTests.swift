@@ -227,6 +227,100 @@ extension AppTests {
                 #expect(try await region.post("/financement/engagements", form).status == .forbidden)
             }
         }
+
+        /// An operator enters its own organisation's commitments only: on the page, through the API
+        /// and by file; the page lists its own and offers only its instruments.
+        @Test func anOperatorRecordsItsOwnCommitmentsOnly() async throws {
+            try await withTestApp(territories: true) { app in
+                app.clock = .fixed(FundFixture.today)
+                let operatorAccount = try await Accounts.make(.partner, on: app)
+                #expect(operatorAccount.scope.partner == "ademe")
+                let ademe = Browser(app)
+                _ = try await ademe.signIn("partner@exemple.fr", Accounts.password)
+                let page = try await ademe.get("/financement/engagements")
+                #expect(page.status == .ok)
+                #expect(page.text.contains("value=\"ademe-transition\""))
+                #expect(!page.text.contains("value=\"bdt-ingenierie\""))
+                let own = ["instrument": "ademe-transition", "date": "2021-03-01", "montant": "250 000"]
+                #expect(try await ademe.post("/financement/engagements", own).status == .created)
+                var other = own
+                other["instrument"] = "bdt-ingenierie"
+                let refused = try await ademe.post("/financement/engagements", other)
+                #expect(refused.status == .badRequest)
+                #expect(refused.text.contains("n’est pas celui de votre organisation"))
+                // Through the API, with a token: created (201), another partner's refused (400), the same reference twice a conflict.
+                let api = Browser(app)
+                api.bearer = try await APITokens.create(for: operatorAccount, on: app)
+                func postJSON(_ json: String) async throws -> TestingHTTPResponse {
+                    var headers = HTTPHeaders()
+                    headers.bearerAuthorization = .init(token: api.bearer!)
+                    headers.contentType = .json
+                    return try await app.testing().sendRequest(
+                        .POST, "/api/v1/commitments", headers: headers, body: ByteBuffer(string: json))
+                }
+                let created = try await postJSON(
+                    #"{"instrument":"ademe-transition","on":"2021-03-02","amount_eur":1000000,"reference":"ADEME-2021-7"}"#)
+                #expect(created.status == .created)
+                #expect(created.text.contains("\"reference\":\"ADEME-2021-7\""))
+                let again = try await postJSON(
+                    #"{"instrument":"ademe-transition","on":"2021-03-02","amount_eur":1000000,"reference":"ADEME-2021-7"}"#)
+                #expect(again.status == .conflict)
+                let notOurs = try await postJSON(#"{"instrument":"bdt-ingenierie","on":"2021-03-02","amount_eur":5}"#)
+                #expect(notOurs.status == .badRequest)
+                #expect(notOurs.text.contains("n’est pas celui de votre organisation"))
+                let badDate = try await postJSON(#"{"instrument":"ademe-transition","on":"2021-02-30","amount_eur":5}"#)
+                #expect(badDate.status == .badRequest)
+                // What the operator's page lists: its own two, nobody else's.
+                try await Accounts.make(.admin, on: app)
+                let admin = Browser(app)
+                _ = try await admin.signIn("admin@exemple.fr", Accounts.password)
+                #expect(
+                    try await admin.post(
+                        "/financement/engagements", ["instrument": "apec-ateliers", "date": "2021-03-01", "quantite": "4"]
+                    ).status
+                        == .created)
+                #expect(try await ademe.get("/financement/engagements").text.contains("2 engagements saisis"))
+                #expect(try await admin.get("/financement/engagements").text.contains("3 engagements saisis"))
+                // Other roles: no page.
+                try await Accounts.make(.viewer, on: app)
+                let viewer = Browser(app)
+                _ = try await viewer.signIn("viewer@exemple.fr", Accounts.password)
+                #expect(try await viewer.get("/financement/engagements").status == .forbidden)
+            }
+        }
+
+        /// A partner's yearly file: refused whole with problems by line; imported; imported again
+        /// unchanged; a changed amount updates that commitment only.
+        @Test func aPartnersFileIsAllOrNothingAndIdempotent() async throws {
+            try await withTestApp(territories: true) { app in
+                app.clock = .fixed(FundFixture.today)
+                let user = try await Accounts.make(.partner, on: app)
+                let actor = AuditLog.Actor.system(at: FundFixture.now)
+                func importing(_ text: String) async throws -> ActionService.ImportSummary {
+                    try await FinancingService.importFile(text, by: actor, principal: user.principal, today: FundFixture.today, on: app.db)
+                }
+                let header = "reference;instrument;date;region;montant_eur;quantite\n"
+                let good = header + "A-1;ademe-transition;2021-01-10;84;120000;\nA-2;ademe-transition;2021-02-10;;80000,50;\n"
+                let bad =
+                    good + "A-3;bdt-ingenierie;2021-02-10;;5;\nA-4;ademe-transition;2021-02-10;99;5;\nA-5;ademe-transition;2021-02-10;;;\n"
+                let rejected = try await #require(throws: ImportRejected.self) { try await importing(bad) }
+                #expect(rejected.issues.map(\.line) == [4, 5, 6])
+                #expect(rejected.issues[0].message.contains("n’est pas celui de votre organisation"))
+                #expect(rejected.issues[1].message.contains("La région « 99 » n’existe pas"))
+                #expect(rejected.issues[2].message.contains("indiquez le montant"))
+                #expect(try await CommitmentRecord.query(on: app.db).count() == 0)
+                #expect(try await importing(good) == .init(created: 2))
+                #expect(try await importing(good) == .init(unchanged: 2))
+                let changed = good.replacingOccurrences(of: "80000,50", with: "90000")
+                #expect(try await importing(changed) == .init(updated: 1, unchanged: 1))
+                let figures = try await FinancingQueries.figures(asOf: FundFixture.today, fund: (.zero, .zero), on: app.db)
+                #expect(figures.lines.first { $0.instrument == "ademe-transition" }?.amount == EuroCents(euros: 210_000))
+                #expect(try await CommitmentRecord.query(on: app.db).count() == 2)
+                // What the export writes, the import reads back unchanged.
+                let stored = try await CommitmentRecord.query(on: app.db).all().compactMap(\.content)
+                #expect(try await importing(CommitmentCSV.export(stored)) == .init(unchanged: 2))
+            }
+        }
     }
 }
 

@@ -33,8 +33,10 @@ extension AppTests {
             "GET /admin/sites": .admin,
             "POST /admin/sites": .admin,
             // Financing
-            "GET /financement/engagements": .admin,
-            "POST /financement/engagements": .admin,
+            "GET /financement/engagements": .roles([.admin, .partner]),
+            "POST /financement/engagements": .roles([.admin, .partner]),
+            "POST /financement/engagements/import": .roles([.admin, .partner]),
+            "POST /api/v1/commitments": .roles([.admin, .partner]),
             // Action plans
             "POST /territoires/:id/plan/import": .roles([.territory, .admin]),
             "GET /territoires/:id/plan/nouvelle": .roles([.territory, .admin]),

@@ -17,7 +17,8 @@ struct MigrationTests {
             "CreateCommunePostalCodes", "AddApplicationPublication", "AddRequiredDocuments", "AddReviewFollowing",
             "CreateDataVersion",
             "AddDatedFigures",
-            "CreateActions", "CreateFinancing", "CreateSites", "CreateInspiringProjects",
+            "CreateActions", "CreateFinancing", "CreateSites", "CreateInspiringProjects", "AddPartnerAccounts", "AddCommitmentReference",
+            "AddProgrammeInstruments",
         ].map { "TIPersistence." + $0 }
         #expect(Array(AppMigrations.all.map(\.name).prefix(shipped.count)) == shipped)
     }

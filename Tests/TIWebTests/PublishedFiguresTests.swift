@@ -307,6 +307,10 @@ extension AppTests {
                 for (instrument, n) in [
                     ("business-france-coachs", 38.0), ("business-france-attractivite", 21), ("dgefp-etudes", 44), ("dgefp-bilans", 1716),
                     ("apec-ateliers", 676),
+                    // « 106 projets en Territoires d’industrie » (fonds friches, l. 685), « 377 VTE ont été signés »
+                    // (l. 795), « 50 [antennes Cnam] en Territoires d’industrie » (l. 805), « 12 écoles ont déjà été
+                    // soutenues » (écoles de production, l. 786)
+                    ("fonds-friches", 106), ("vte-contrats", 377), ("cnam-antennes", 50), ("ecoles-production", 12),
                 ] {
                     #expect(committed(instrument, "quantity") == n, "\(instrument)")
                 }

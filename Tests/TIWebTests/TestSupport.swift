@@ -141,12 +141,13 @@ enum Accounts {
     @discardableResult
     static func make(
         _ role: Role, email: String? = nil, on app: Application, region: String = "94",
-        territory: String = "TI-AJACCIO", organisation: String = "552100554"
+        territory: String = "TI-AJACCIO", organisation: String = "552100554", partner: String = "ademe"
     ) async throws -> TIPersistence.User {
         let draft = UserAccounts.Draft(
             email: email ?? "\(role.rawValue)@exemple.fr", displayName: "Compte \(role.rawValue)", role: role.rawValue,
             regions: [.region, .prefecture, .reviewer].contains(role) ? [region] : [],
-            territory: role == .territory ? territory : nil, organisation: role == .applicant ? organisation : nil)
+            territory: role == .territory ? territory : nil, organisation: role == .applicant ? organisation : nil,
+            partner: role == .partner ? partner : nil)
         let hash = try await app.password.async.hash(password)
         return try await UserAccounts.create(draft, passwordHash: hash, actor: .system(at: FundFixture.now), on: app.db)
     }

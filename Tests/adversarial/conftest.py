@@ -23,7 +23,7 @@ from tiserver import ACCOUNTS, TIServer  # noqa: E402
 # Our own template directory: another suite (Tests/e2e) may rebuild the shared one while we run.
 tiserver.TEMPLATE_DIR = os.environ.get("TI_ADV_TEMPLATE_DIR", os.path.join(tiserver.ROOT, ".build", "test-templates-adversarial"))
 
-ROLES = list(ACCOUNTS)                    # admin, region, prefecture, reviewer, territory, applicant, viewer
+ROLES = list(ACCOUNTS)                    # admin, region, prefecture, reviewer, territory, applicant, viewer, partner
 IDENTITIES = ["anonymous"] + ROLES
 REQUEST_TIMEOUT = float(os.environ.get("TI_ADV_TIMEOUT", "60"))
 

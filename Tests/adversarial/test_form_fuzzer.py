@@ -81,6 +81,7 @@ LANDING = {
     "territory": ["/", "/compte", "/compte/jetons", "/instruction", "/dossiers"],
     "applicant": ["/", "/compte", "/compte/jetons", "/dossiers", "/fonds"],
     "viewer": ["/", "/compte", "/compte/jetons", "/fonds"],
+    "partner": ["/", "/compte", "/compte/jetons", "/financement/engagements"],
 }
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n"
 

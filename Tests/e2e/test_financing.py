@@ -45,3 +45,37 @@ def test_an_admin_records_a_commitment(page_as):
     response = click_and_wait(form.get_by_role("button", name="Enregistrer l’engagement"))
     assert response.status == 201 and "Engagement enregistré." in main_text(page), describe(page, response)
     assert "7 ateliers et événements" in main_text(page), "the new commitment is not listed"
+
+
+def test_an_operator_imports_its_yearly_file(page_as, tmp_path):
+    """The ADEME's account lands on its commitments, offered only its instruments; a file with
+    another partner's line is refused whole, by line; the right file is imported, then again unchanged."""
+    import uuid
+    page = page_as("partner")
+    response = page.goto("/compte")
+    assert response.status == 200, describe(page, response)
+    response = click_and_wait(main(page).get_by_role("link", name="Les engagements de mon organisation"))
+    assert response.status == 200 and path_of(page) == "/financement/engagements", describe(page, response)
+    options = main(page).get_by_label("Instrument", exact=True).locator("option").all_inner_texts()
+    assert any(o.startswith("ADEME") for o in options) and not any("Banque des Territoires" in o for o in options), options
+    ref = "ADEME-" + uuid.uuid4().hex[:8]
+    header = "reference;instrument;date;region;montant_eur;quantite;note\n"
+    bad = tmp_path / "engagements-refuses.csv"
+    bad.write_text(header + f"{ref}-1;ademe-transition;2021-05-03;84;150000;;Décarbonation d’une fonderie\n"
+                   + f"{ref}-2;bdt-ingenierie;2021-05-03;;90000;;\n", encoding="utf-8")
+    upload = main(page).get_by_label("Fichier CSV des engagements")
+    upload.set_input_files(str(bad))
+    response = click_and_wait(main(page).get_by_role("button", name="Importer le fichier"))
+    assert response.status == 400, describe(page, response)
+    text = main_text(page)
+    assert "Fichier refusé : rien n’a été importé" in text and "ligne 3" in text and "n’est pas celui de votre organisation" in text, \
+        describe(page, response)
+
+    good = tmp_path / "engagements.csv"
+    good.write_text(header + f"{ref}-1;ademe-transition;2021-05-03;84;150000;;Décarbonation d’une fonderie\n", encoding="utf-8")
+    main(page).get_by_label("Fichier CSV des engagements").set_input_files(str(good))
+    response = click_and_wait(main(page).get_by_role("button", name="Importer le fichier"))
+    assert response.status == 200 and "Fichier importé : 1 engagement créé" in main_text(page), describe(page, response)
+    main(page).get_by_label("Fichier CSV des engagements").set_input_files(str(good))
+    response = click_and_wait(main(page).get_by_role("button", name="Importer le fichier"))
+    assert "0 modifié, 1 inchangé" in main_text(page), describe(page, response)

@@ -20,7 +20,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from conftest import (DESKTOP, HEIGHTS, MOBILE, OUT, SHOTS, UUID_RE, path_of, safe_name, sign_in)
 
-ROLES = [None, "admin", "region", "prefecture", "reviewer", "territory", "applicant", "viewer"]
+ROLES = [None, "admin", "region", "prefecture", "reviewer", "territory", "applicant", "viewer", "partner"]
 WIDTHS = [DESKTOP, MOBILE]
 MAX_PAGES_PER_ROLE = 30
 SKIPPED = re.compile(r"\.(csv|svg|json|geojson|pdf|png|jpe?g|zip|ico)$|^/api/|^/healthz$|^/deconnexion|^/dsfr/|^/css/")
@@ -33,7 +33,7 @@ PUBLIC = {"/", "/carte", "/territoires", "/territoires/:id", "/regions", "/regio
 # others see what an anonymous visitor or the listed roles see). Any other page anyone can see is
 # checked in the anonymous crawl only; any other page is checked for every role that reaches it.
 CHECKED_FOR = {
-    "/fonds": {"admin", "region", "prefecture", "reviewer", "territory", "applicant", "viewer"},
+    "/fonds": {"admin", "region", "prefecture", "reviewer", "territory", "applicant", "viewer", "partner"},
     "/fonds/appels/:id": {"admin", "applicant"},
     "/compte/jetons": {"admin"},
     "/fonds/enveloppes": {"admin", "region"},

@@ -198,4 +198,5 @@ ACCOUNTS = {
     "territory": ("territoire@demo.ti.local", "Demo-territory-2026"),
     "applicant": ("porteur@demo.ti.local", "Demo-applicant-2026"),
     "viewer": ("lecteur@demo.ti.local", "Demo-viewer-2026"),
+    "partner": ("ademe@demo.ti.local", "Demo-partner-2026"),
 }

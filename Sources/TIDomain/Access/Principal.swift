@@ -17,6 +17,7 @@ public struct Principal: Sendable, Equatable {
         case .admin, .viewer: return true
         case .region, .prefecture, .reviewer: return region.map(scope.regions.contains) ?? false
         case .territory: return scope.territory.map { territories.contains($0.rawValue) } ?? false
+        case .partner: return false
         case .applicant: return organisation != nil && scope.organisation?.rawValue == organisation
         }
     }

@@ -10,6 +10,8 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
     case reviewer
     /// Binôme or chef de projet: one TI's action plan; reads applications sited in its TI.
     case territory
+    /// A partner operator (ADEME, Banque des Territoires…): its own organisation's commitments.
+    case partner
     /// A company's representative: its own organisation's applications.
     case applicant
     /// Signed-in "premium" dataviz user: detailed, non-confidential data everywhere.
@@ -22,6 +24,7 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
         case .prefecture: "Préfecture de région"
         case .reviewer: "Instruction Bpifrance"
         case .territory: "Territoire d’industrie"
+        case .partner: "Opérateur partenaire"
         case .applicant: "Porteur de projet"
         case .viewer: "Lecteur (accès détaillé)"
         }

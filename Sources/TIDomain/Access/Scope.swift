@@ -6,17 +6,23 @@ public struct Scope: Codable, Sendable, Equatable {
     public var territory: TerritoryID?
     /// The organisation of an `applicant` account.
     public var organisation: Siren?
+    /// The partner (operator code, e.g. `ademe`) of a `partner` account.
+    public var partner: String?
 
-    public init(regions: [String] = [], territory: TerritoryID? = nil, organisation: Siren? = nil) {
+    public init(regions: [String] = [], territory: TerritoryID? = nil, organisation: Siren? = nil, partner: String? = nil) {
         self.regions = regions
         self.territory = territory
         self.organisation = organisation
+        self.partner = partner
     }
 
     public static let national = Scope()
 
     /// Checks that a role gets exactly the scope it needs; French message otherwise.
     public static func validate(_ scope: Scope, for role: Role) throws(DomainError) {
+        if role != .partner, scope.partner != nil {
+            throw DomainError("portee_partenaire", "Seul le rôle \(Role.partner.label) se rattache à un partenaire (--partner).")
+        }
         switch role {
         case .admin, .viewer:
             guard scope.regions.isEmpty, scope.territory == nil, scope.organisation == nil else {
@@ -37,6 +43,12 @@ public struct Scope: Codable, Sendable, Equatable {
         case .territory:
             guard scope.territory != nil, scope.regions.isEmpty, scope.organisation == nil else {
                 throw DomainError("portee_territoire", "Le rôle \(role.label) s’applique à un territoire : précisez-le (--territory ID).")
+            }
+        case .partner:
+            guard scope.partner.map({ !$0.isEmpty }) == true, scope.regions.isEmpty, scope.territory == nil, scope.organisation == nil
+            else {
+                throw DomainError(
+                    "portee_partenaire", "Le rôle \(role.label) s’applique à un partenaire : précisez son code (--partner CODE).")
             }
         case .applicant:
             guard scope.organisation != nil, scope.regions.isEmpty, scope.territory == nil else {

@@ -10,11 +10,14 @@ public struct CommitmentContent: Codable, Sendable, Equatable {
     public var amount: EuroCents?
     public var quantity: Int?
     public var note: String?
+    /// The partner's own reference (files imported every year carry it; forms do not).
+    public var reference: String?
 
     public init(
         instrument: String, on: CivilDate, region: String? = nil, territory: TerritoryID? = nil, amount: EuroCents? = nil,
-        quantity: Int? = nil, note: String? = nil
+        quantity: Int? = nil, note: String? = nil, reference: String? = nil
     ) {
+        self.reference = reference
         self.instrument = instrument
         self.on = on
         self.region = region

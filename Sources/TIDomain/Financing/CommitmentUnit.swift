@@ -9,6 +9,9 @@ public enum CommitmentUnit: String, CaseIterable, Codable, Sendable {
     case people = "personnes_formees"
     case consultantDays = "jours_consultant"
     case projects = "projets"
+    case contracts = "contrats"
+    case schools = "ecoles"
+    case antennas = "antennes"
 
     /// « 38 coachs internationaux » — the noun after a count.
     public func label(_ n: Int) -> String {
@@ -23,6 +26,9 @@ public enum CommitmentUnit: String, CaseIterable, Codable, Sendable {
         case .people: plural ? "personnes formées" : "personne formée"
         case .consultantDays: plural ? "jours de consultant" : "jour de consultant"
         case .projects: plural ? "projets" : "projet"
+        case .contracts: plural ? "contrats signés" : "contrat signé"
+        case .schools: plural ? "écoles" : "école"
+        case .antennas: plural ? "antennes" : "antenne"
         }
     }
 }

@@ -12,6 +12,9 @@ enum DemoFinancing {
         ("bpifrance-acceleration", 22_000_000, nil), ("france-travail-formation", 10_000_000, nil),
         ("business-france-coachs", nil, 38), ("business-france-attractivite", nil, 21), ("dgefp-etudes", nil, 44),
         ("dgefp-bilans", nil, 1716), ("apec-ateliers", nil, 676), ("fonds-friches", nil, 106),
+        // « 377 VTE ont été signés dans les Territoires d’industrie », « 50 [antennes Cnam] en
+        // Territoires d’industrie », « 12 écoles ont déjà été soutenues » (seed 003, l. 795, 805, 786)
+        ("vte-contrats", nil, 377), ("cnam-antennes", nil, 50), ("ecoles-production", nil, 12),
         ("regions-investissement", 426_000_000, nil),
     ]
     static let from = try! CivilDate(parsing: "2019-01-15")

@@ -22,6 +22,7 @@ public enum DemoGenerator {
             name: "Cheffe de projet Grand Annecy (démo)"),
         .init(role: .applicant, email: "porteur@demo.ti.local", password: "Demo-applicant-2026", name: "MECALAC (démo)"),
         .init(role: .viewer, email: "lecteur@demo.ti.local", password: "Demo-viewer-2026", name: "Lecteur premium (démo)"),
+        .init(role: .partner, email: "ademe@demo.ti.local", password: "Demo-partner-2026", name: "ADEME, direction régionale (démo)"),
     ]
 
     public struct Report: Sendable {

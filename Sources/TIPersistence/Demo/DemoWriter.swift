@@ -211,6 +211,7 @@ struct DemoWriter {
             case .region, .prefecture, .reviewer: scope.regions = ["84"]
             case .territory: scope.territory = TerritoryID("TI-GRAND-ANNECY")
             case .applicant: scope.organisation = Siren(applicantSiren)
+            case .partner: scope.partner = "ademe"
             default: break
             }
             try await User(

@@ -34,6 +34,13 @@ public enum FinancingQueries {
         public var content: CommitmentContent
     }
 
+    /// One commitment by id.
+    public static func commitment(_ id: UUID, on db: any Database) async throws -> Commitment? {
+        guard let r = try await CommitmentRecord.find(id, on: db), let content = r.content else { return nil }
+        guard let i = try await instruments(on: db).first(where: { $0.code == r.instrumentCode }) else { return nil }
+        return Commitment(id: id, instrument: i, content: content)
+    }
+
     /// Entered commitments, latest first, optionally of one partner; those of `range` and how many in all.
     public static func commitments(
         partner: String? = nil, range: Range<Int>? = nil, on db: any Database
@@ -49,12 +56,8 @@ public enum FinancingQueries {
         let rows = try await (range.map { query().range($0) } ?? query()).all()
         return (
             rows.compactMap { r in
-                guard let id = r.id, let i = byCode[r.instrumentCode], let on = try? CivilDate(parsing: r.onDate) else { return nil }
-                return Commitment(
-                    id: id, instrument: i,
-                    content: CommitmentContent(
-                        instrument: r.instrumentCode, on: on, region: r.regionCode, territory: r.territoryID.flatMap(TerritoryID.init),
-                        amount: r.amountCents.map { EuroCents(cents: $0) }, quantity: r.quantity, note: r.note))
+                guard let id = r.id, let i = byCode[r.instrumentCode], let content = r.content else { return nil }
+                return Commitment(id: id, instrument: i, content: content)
             }, total
         )
     }

@@ -12,7 +12,7 @@ public enum FundAccess {
         switch principal.role {
         case .admin: return true
         case .applicant: return principal.covers(region: nil, organisation: application.organisationSiren)
-        case .viewer: return false
+        case .viewer, .partner: return false
         case .region, .prefecture, .reviewer:
             return application.state != .draft && principal.covers(region: application.regionCode)
         case .territory:
@@ -25,7 +25,7 @@ public enum FundAccess {
         switch principal.role {
         case .admin: return query
         case .applicant: return query.filter(\.$organisationSiren == (principal.scope.organisation?.rawValue ?? "-"))
-        case .viewer: return query.filter(\.$organisationSiren == "-")
+        case .viewer, .partner: return query.filter(\.$organisationSiren == "-")
         case .region, .prefecture, .reviewer:
             return query.filter(\.$state != .draft).filter(\.$regionCode ~~ principal.scope.regions)
         case .territory:

@@ -43,6 +43,10 @@ public enum AppMigrations {
         CreateFinancing(),
         CreateSites(),
         CreateInspiringProjects(),
+        // 012: partners enter their own commitments
+        AddPartnerAccounts(),
+        AddCommitmentReference(),
+        AddProgrammeInstruments(),
     ]
 }
 

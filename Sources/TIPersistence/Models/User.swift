@@ -19,6 +19,8 @@ public final class User: Model, @unchecked Sendable {
     @Field(key: "regions") public var regions: String
     @OptionalField(key: "territory_id") public var territoryID: String?
     @OptionalField(key: "organisation_siren") public var organisationSiren: String?
+    /// The partner code of a `partner` account.
+    @OptionalField(key: "partner_code") public var partnerCode: String?
     /// Demonstration accounts with published passwords: `ti serve --env production` refuses to start while one exists.
     @Field(key: "is_demo") public var isDemo: Bool
     @Field(key: "active") public var active: Bool
@@ -38,6 +40,7 @@ public final class User: Model, @unchecked Sendable {
         self.regions = scope.regions.joined(separator: ",")
         self.territoryID = scope.territory?.rawValue
         self.organisationSiren = scope.organisation?.rawValue
+        self.partnerCode = scope.partner
         self.isDemo = isDemo
         self.active = true
     }
@@ -46,7 +49,7 @@ public final class User: Model, @unchecked Sendable {
         Scope(
             regions: regions.split(separator: ",").map(String.init),
             territory: territoryID.flatMap { TerritoryID($0) },
-            organisation: organisationSiren.flatMap { Siren($0) })
+            organisation: organisationSiren.flatMap { Siren($0) }, partner: partnerCode)
     }
 
     public var principal: Principal { Principal(userID: id!.uuidString, role: role, scope: scope) }
@@ -57,6 +60,7 @@ public final class User: Model, @unchecked Sendable {
         if !regions.isEmpty { s["regions"] = regions }
         if let territoryID { s["territoire"] = territoryID }
         if let organisationSiren { s["organisation"] = organisationSiren }
+        if let partnerCode { s["partenaire"] = partnerCode }
         return s
     }
 }

@@ -30,10 +30,13 @@ public enum UserAccounts {
         public var regions: [String]
         public var territory: String?
         public var organisation: String?
+        public var partner: String?
 
         public init(
-            email: String, displayName: String, role: String, regions: [String] = [], territory: String? = nil, organisation: String? = nil
+            email: String, displayName: String, role: String, regions: [String] = [], territory: String? = nil, organisation: String? = nil,
+            partner: String? = nil
         ) {
+            self.partner = partner
             self.email = email
             self.displayName = displayName
             self.role = role
@@ -75,9 +78,18 @@ public enum UserAccounts {
         if let raw = draft.organisation?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
             do { scope.organisation = try Siren(validating: raw) } catch { errors["organisation"] = error.message }
         }
-        if let role, errors["regions"] == nil, errors["territory"] == nil, errors["organisation"] == nil {
+        if let raw = draft.partner?.trimmingCharacters(in: .whitespaces).lowercased(), !raw.isEmpty {
+            if try await PartnerRecord.find(raw, on: database) != nil {
+                scope.partner = raw
+            } else {
+                errors["partner"] = "Le partenaire « \(raw) » n’existe pas (codes : ademe, bdt, bpifrance…)."
+            }
+        }
+        if let role, errors["regions"] == nil, errors["territory"] == nil, errors["organisation"] == nil, errors["partner"] == nil {
             do { try Scope.validate(scope, for: role) } catch {
-                let field = role == .territory ? "territory" : role == .applicant ? "organisation" : "regions"
+                let field =
+                    role == .territory
+                    ? "territory" : role == .applicant ? "organisation" : role == .partner || scope.partner != nil ? "partner" : "regions"
                 errors[field] = error.message
             }
         }
@@ -109,12 +121,12 @@ public enum UserAccounts {
     /// Changes an account's name and scope (its address and role stay), with its audit event.
     /// Sessions end when the scope changes, so that no page keeps the former scope.
     public static func update(
-        _ user: User, displayName: String, regions: [String], territory: String?, organisation: String?,
+        _ user: User, displayName: String, regions: [String], territory: String?, organisation: String?, partner: String? = nil,
         actor: AuditLog.Actor, on database: any Database
     ) async throws {
         let draft = Draft(
             email: user.email, displayName: displayName, role: user.role.rawValue,
-            regions: regions, territory: territory, organisation: organisation)
+            regions: regions, territory: territory, organisation: organisation, partner: partner)
         let checked = try await validate(draft, checkingAddress: false, on: database)
         guard checked.errors.isEmpty, let scope = checked.scope else { throw AccountRejected(errors: checked.errors) }
         let before = user.auditSnapshot
@@ -125,6 +137,7 @@ public enum UserAccounts {
             user.regions = scope.regions.joined(separator: ",")
             user.territoryID = scope.territory?.rawValue
             user.organisationSiren = scope.organisation?.rawValue
+            user.partnerCode = scope.partner
             try await user.save(on: db)
             if scopeChanged { try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete() }
             try await AuditLog.record(

@@ -3,12 +3,12 @@ import TIDomain
 import TIPersistence
 import Vapor
 
-/// `ti user create --email … --role … [--region CODE] [--territory ID] [--organisation SIREN]`
+/// `ti user create --email … --role … [--region CODE] [--territory ID] [--organisation SIREN] [--partner CODE]`
 struct UserCreateCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "email", help: "Adresse électronique (identifiant de connexion).")
         var email: String?
-        @Option(name: "role", help: "admin, region, prefecture, reviewer, territory, applicant ou viewer.")
+        @Option(name: "role", help: "admin, region, prefecture, reviewer, territory, partner, applicant ou viewer.")
         var role: String?
         @Option(name: "name", help: "Nom affiché (par défaut : l’adresse).")
         var name: String?
@@ -18,6 +18,8 @@ struct UserCreateCommand: AsyncCommand {
         var territory: String?
         @Option(name: "organisation", help: "SIREN de l’organisation (applicant).")
         var organisation: String?
+        @Option(name: "partner", help: "Code du partenaire (partner), par exemple ademe.")
+        var partner: String?
         @Option(name: "password", help: "Mot de passe ; s’il est omis, un mot de passe fort est généré et affiché une fois.")
         var password: String?
     }
@@ -40,7 +42,8 @@ struct UserCreateCommand: AsyncCommand {
         let draft = UserAccounts.Draft(
             email: email, displayName: signature.name ?? email, role: role,
             regions: (signature.region ?? "").split(separator: ",").map(String.init),
-            territory: signature.territory, organisation: signature.organisation)
+            territory: signature.territory, organisation: signature.organisation,
+            partner: signature.partner)
         do {
             let hash = try await app.password.async.hash(String(password))
             let user = try await UserAccounts.create(draft, passwordHash: hash, actor: .system(at: app.clock.now), on: app.db)

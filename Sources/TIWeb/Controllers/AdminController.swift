@@ -15,14 +15,16 @@ struct AdminController {
         var regions: String?
         var territory: String?
         var organisation: String?
+        var partner: String?
     }
 
     func createUser(req: Request) async throws -> Response {
         let form = try req.content.decode(UserForm.self)
         let draft = UserAccounts.Draft(
             email: form.email ?? "", displayName: form.name ?? "", role: form.role ?? "",
-            regions: (form.regions ?? "").split(separator: ",").map(String.init), territory: form.territory, organisation: form.organisation
-        )
+            regions: (form.regions ?? "").split(separator: ",").map(String.init), territory: form.territory,
+            organisation: form.organisation,
+            partner: form.partner)
         // An unusable random password until the person chooses theirs through the e-mailed link.
         let hash = try await req.password.async.hash(Secret.generate())
         do {
@@ -37,7 +39,7 @@ struct AdminController {
                 users: try await allUsers(req),
                 draft: .init(
                     email: form.email ?? "", name: form.name ?? "", role: form.role ?? "", regions: form.regions ?? "",
-                    territory: form.territory ?? "", organisation: form.organisation ?? ""),
+                    territory: form.territory ?? "", organisation: form.organisation ?? "", partner: form.partner ?? ""),
                 errors: rejected.errors)
             return HTMLResponse.make(page.render(), status: .badRequest)
         }
@@ -55,11 +57,11 @@ struct AdminController {
         let form = try req.content.decode(UserForm.self)
         let draft = AdminUsersPage.Draft(
             email: user.email, name: form.name ?? "", role: user.role.rawValue, regions: form.regions ?? "",
-            territory: form.territory ?? "", organisation: form.organisation ?? "")
+            territory: form.territory ?? "", organisation: form.organisation ?? "", partner: form.partner ?? "")
         do {
             try await UserAccounts.update(
                 user, displayName: draft.name, regions: draft.regions.split(separator: ",").map(String.init),
-                territory: draft.territory, organisation: draft.organisation, actor: req.auditActor, on: req.db)
+                territory: draft.territory, organisation: draft.organisation, partner: draft.partner, actor: req.auditActor, on: req.db)
             return HTMLResponse.make(AdminUsersPage(users: try await allUsers(req), notice: "Compte de \(user.email) modifié.").render())
         } catch let rejected as AccountRejected {
             return HTMLResponse.make(

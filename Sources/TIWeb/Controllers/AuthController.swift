@@ -196,6 +196,7 @@ struct AuthController {
         case .territory: principal.scope.territory.map { .territory($0) } ?? .territories
         case .admin: .adminUsers
         case .viewer: .indicators
+        case .partner: .commitments
         }
     }
 

@@ -24,16 +24,48 @@ struct FinancingController {
         try await render(req, form: CommitmentForm(date: req.clock.today.iso))
     }
 
+    /// The page of an admin (every partner) or of an operator (its own partner's commitments only).
     func render(
-        _ req: Request, form: CommitmentForm, errors: [String: String] = [:], notice: String? = nil, status: HTTPResponseStatus = .ok
+        _ req: Request, form: CommitmentForm, errors: [String: String] = [:], importIssues: [ImportIssue] = [], notice: String? = nil,
+        status: HTTPResponseStatus = .ok
     ) async throws -> Response {
+        let principal = try req.requirePrincipal()
         let pagination = try Pagination(page: try? req.query.get(Int.self, at: "page"), size: Self.pageSize)
-        let (items, total) = try await FinancingQueries.commitments(range: pagination.range, on: req.db)
+        let partner = principal.role == .partner ? principal.scope.partner ?? "-" : nil
+        let (items, total) = try await FinancingQueries.commitments(partner: partner, range: pagination.range, on: req.db)
         let model = CommitmentsPage.Model(
             commitments: items, total: total, page: pagination.page, pageCount: pagination.pageCount(total: total),
-            instruments: try await FinancingQueries.instruments(on: req.db),
-            regions: try await GeoQueries.regionsByName(on: req.db).map { ($0.code, $0.name) }, form: form, errors: errors, notice: notice)
+            instruments: try await FinancingService.enterable(by: principal, on: req.db),
+            regions: try await GeoQueries.regionsByName(on: req.db).map { ($0.code, $0.name) }, partner: partner, form: form,
+            errors: errors, importIssues: importIssues, notice: notice)
         return HTMLResponse.make(CommitmentsPage(model: model).render(), status: status)
+    }
+
+    /// A partner's yearly file: all or nothing; a refused file is listed line by line.
+    func importFile(req: Request) async throws -> Response {
+        let blank = CommitmentForm(date: req.clock.today.iso)
+        guard let file = try? req.content.get(File.self, at: "fichier"), file.data.readableBytes > 0 else {
+            return try await render(
+                req, form: blank, importIssues: [ImportIssue(line: 1, message: "choisissez un fichier CSV à importer")], status: .badRequest
+            )
+        }
+        let bytes = Data(buffer: file.data)
+        guard let text = String(data: bytes, encoding: .utf8) ?? String(data: bytes, encoding: .isoLatin1) else {
+            return try await render(
+                req, form: blank, importIssues: [ImportIssue(line: 1, message: "le fichier n’est pas un texte lisible (UTF-8 attendu)")],
+                status: .badRequest)
+        }
+        do {
+            let s = try await FinancingService.importFile(
+                text, by: req.auditActor, principal: try req.requirePrincipal(), today: req.clock.today, on: req.db)
+            return try await render(
+                req, form: blank,
+                notice:
+                    "Fichier importé : \(Components.plural(s.created, "engagement créé", "engagements créés")), \(Components.plural(s.updated, "modifié", "modifiés")), \(Components.plural(s.unchanged, "inchangé", "inchangés"))."
+            )
+        } catch let rejected as ImportRejected {
+            return try await render(req, form: blank, importIssues: rejected.issues, status: .badRequest)
+        }
     }
 
     func record(req: Request) async throws -> Response {
@@ -61,6 +93,66 @@ struct FinancingController {
         var territoryId: String?
         var amountEur: Double?
         var quantity: Int?
+        var reference: String?
+    }
+
+    /// What `POST /api/v1/commitments` reads.
+    struct CommitmentBody: Content {
+        var instrument: String?
+        var on: String?
+        var region: String?
+        var territoryId: String?
+        var amountEur: Double?
+        var quantity: Int?
+        var note: String?
+        var reference: String?
+    }
+
+    /// `POST /api/v1/commitments`: one commitment, by an admin or by the partner whose instrument it is.
+    func apiRecord(req: Request) async throws -> Response {
+        let body = try req.content.decode(CommitmentBody.self)
+        var errors: [String: String] = [:]
+        var on = req.clock.today
+        do { on = try CivilDate(parsing: body.on ?? "") } catch { errors["on"] = "Indiquez la date de l’engagement (AAAA-MM-JJ)." }
+        var amount: EuroCents?
+        if let euros = body.amountEur {
+            if euros.isFinite, euros > 0, euros <= 10_000_000_000 {
+                amount = EuroCents(cents: Int64((euros * 100).rounded()))
+            } else {
+                errors["amount_eur"] = "Le montant est positif, au plus 10 milliards d’euros."
+            }
+        }
+        var territory: TerritoryID?
+        if let raw = body.territoryId {
+            do { territory = try TerritoryID(validating: raw) } catch { errors["territory_id"] = error.message }
+        }
+        if let r = body.reference, r.isEmpty || r.count > 100 { errors["reference"] = "La référence tient en 1 à 100 caractères." }
+        func rejected(_ fields: [String: String]) -> AppError {
+            .badRequest(
+                "engagement_invalide",
+                "L’engagement comporte des erreurs : " + fields.keys.sorted().map { "\($0) : \(fields[$0]!)" }.joined(separator: " ; "))
+        }
+        guard errors.isEmpty else { throw rejected(errors) }
+        let content = CommitmentContent(
+            instrument: body.instrument ?? "", on: on, region: body.region, territory: territory, amount: amount,
+            quantity: body.quantity, note: body.note, reference: body.reference)
+        let id: UUID
+        do {
+            id = try await FinancingService.record(
+                content, by: req.auditActor, principal: try req.requirePrincipal(), today: req.clock.today, on: req.db)
+        } catch let error as FundError where error.kind == .invalid {
+            throw rejected(error.fields)
+        }
+        guard let stored = try await FinancingQueries.commitment(id, on: req.db) else { throw Abort(.internalServerError) }
+        return try await Self.dto(stored).encodeResponse(status: .created, for: req)
+    }
+
+    static func dto(_ c: FinancingQueries.Commitment) -> CommitmentDTO {
+        CommitmentDTO(
+            id: c.id, partner: c.instrument.partner, partnerName: c.instrument.partnerName, instrument: c.instrument.code,
+            instrumentName: c.instrument.name, unit: c.instrument.unit.rawValue, on: c.content.on.iso, region: c.content.region,
+            territoryId: c.content.territory?.rawValue, amountEur: c.content.amount.map { Double($0.cents) / 100 },
+            quantity: c.content.quantity, reference: c.content.reference)
     }
 
     struct APIQuery: Content {
@@ -76,12 +168,6 @@ struct FinancingController {
             partner: q.partner.flatMap { $0.isEmpty ? nil : $0 }, range: pagination.range, on: req.db)
         return .init(
             count: total, page: pagination.page, pageSize: pagination.size,
-            items: items.map { c in
-                CommitmentDTO(
-                    id: c.id, partner: c.instrument.partner, partnerName: c.instrument.partnerName, instrument: c.instrument.code,
-                    instrumentName: c.instrument.name, unit: c.instrument.unit.rawValue, on: c.content.on.iso, region: c.content.region,
-                    territoryId: c.content.territory?.rawValue, amountEur: c.content.amount.map { Double($0.cents) / 100 },
-                    quantity: c.content.quantity)
-            })
+            items: items.map(Self.dto))
     }
 }

@@ -72,7 +72,7 @@ public enum SiteURL: Sendable, Equatable {
     case actionEdit(UUID)
     case actionReview(UUID)
     case plans, plansCSV
-    case financing, commitments
+    case financing, commitments, commitmentsImport
     case sites, sitesCSV, sitesGeoJSON
     case site(UUID)
     case adminSites
@@ -169,6 +169,7 @@ public enum SiteURL: Sendable, Equatable {
         case .plansCSV: "/plans.csv"
         case .financing: "/financement"
         case .commitments: "/financement/engagements"
+        case .commitmentsImport: "/financement/engagements/import"
         case .sites: "/sites"
         case .sitesCSV: "/sites.csv"
         case .sitesGeoJSON: "/sites.geojson"

@@ -34,8 +34,10 @@ func routes(_ app: Application) throws {
 
     let financing = FinancingController()
     app.endpoint(.GET, SiteURL.financing.components, access: .everyone, use: financing.page)
-    app.endpoint(.GET, SiteURL.commitments.components, access: .admin, use: financing.commitments)
-    app.endpoint(.POST, SiteURL.commitments.components, access: .admin, use: financing.record)
+    let commitmentWriters = Access.roles([.admin, .partner])
+    app.endpoint(.GET, SiteURL.commitments.components, access: commitmentWriters, use: financing.commitments)
+    app.endpoint(.POST, SiteURL.commitments.components, access: commitmentWriters, use: financing.record)
+    app.endpoint(.POST, SiteURL.commitmentsImport.components, access: commitmentWriters, use: financing.importFile)
 
     let sites = SitesController()
     app.endpoint(.GET, SiteURL.sites.components, access: .everyone, use: sites.index)
@@ -188,6 +190,7 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, APIURL.commune(.key).components, access: .everyone, use: api.commune)
     app.endpoint(.GET, APIURL.actions.components, access: .everyone, use: ActionAPIController().list)
     app.endpoint(.GET, APIURL.commitments.components, access: .everyone, use: financing.api)
+    app.endpoint(.POST, APIURL.commitments.components, access: commitmentWriters, use: financing.apiRecord)
     app.endpoint(.GET, APIURL.sites.components, access: .everyone, use: sites.api)
     app.endpoint(.GET, APIURL.me.components, access: .signedIn, use: account.me)
     app.endpoint(.GET, APIURL.openapi.components, access: .everyone) { req in OpenAPIDocument.serve(req: req) }

@@ -15,6 +15,8 @@ public final class CommitmentRecord: Model, @unchecked Sendable {
     @OptionalField(key: "amount_cents") public var amountCents: Int64?
     @OptionalField(key: "quantity") public var quantity: Int?
     @OptionalField(key: "note") public var note: String?
+    /// The partner's own reference, which makes its yearly file's import idempotent.
+    @OptionalField(key: "reference") public var reference: String?
     @OptionalField(key: "recorded_by") public var recordedBy: String?
     @Field(key: "recorded_at_epoch") public var recordedAtEpoch: Double
 
@@ -22,6 +24,11 @@ public final class CommitmentRecord: Model, @unchecked Sendable {
 
     public init(_ c: CommitmentContent, by actor: AuditLog.Actor) {
         id = UUID()
+        update(c, by: actor)
+    }
+
+    /// Takes `c`'s values (the instrument and reference stay what identifies the record).
+    public func update(_ c: CommitmentContent, by actor: AuditLog.Actor) {
         instrumentCode = c.instrument
         onDate = c.on.iso
         regionCode = c.region
@@ -29,7 +36,17 @@ public final class CommitmentRecord: Model, @unchecked Sendable {
         amountCents = c.amount?.cents
         quantity = c.quantity
         note = c.note.flatMap { $0.isEmpty ? nil : $0 }
+        reference = c.reference
         recordedBy = actor.id
         recordedAtEpoch = actor.at.timeIntervalSince1970
+    }
+
+    /// The commitment as entered (nil for a row whose date is not one).
+    public var content: CommitmentContent? {
+        guard let on = try? CivilDate(parsing: onDate) else { return nil }
+        return CommitmentContent(
+            instrument: instrumentCode, on: on, region: regionCode, territory: territoryID.flatMap(TerritoryID.init),
+            amount: amountCents.map { EuroCents(cents: $0) },
+            quantity: quantity, note: note, reference: reference)
     }
 }

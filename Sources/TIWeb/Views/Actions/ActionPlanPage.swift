@@ -42,13 +42,7 @@ struct ActionPlanPage {
                             ? "Les projets du binôme élu-industriel, validés ou non par la Région."
                             : "Les projets du binôme élu-industriel validés par la Région.")),
                 .unwrap(m.notice) { Forms.alert("success", title: $0) },
-                .if(
-                    !m.importIssues.isEmpty,
-                    .div(
-                        .class("fr-alert fr-alert--error fr-mb-3w"), .attribute(named: "role", value: "alert"),
-                        .h2(.class("fr-alert__title"), "Fichier refusé : rien n’a été importé"),
-                        .ul(.forEach(m.importIssues.prefix(50)) { .li(.text($0.description)) }),
-                        .if(m.importIssues.count > 50, .p(.text("… et \(m.importIssues.count - 50) autres problèmes."))))),
+                Forms.importIssues(m.importIssues),
                 Forms.asOf(action: SiteURL.territoryPlan(m.territoryID).path, date: m.asOf ?? m.today, label: "Plan au"),
                 .p(
                     .class("ti-as-of fr-badge fr-badge--info fr-badge--no-icon fr-mb-2w"),
@@ -94,21 +88,11 @@ struct ActionPlanPage {
                 .a(.class("fr-btn"), .href(SiteURL.territoryPlanNew(id).path), "Ajouter une action")),
             .div(
                 .class("fr-col-12 fr-col-md-8"),
-                Forms.post(
-                    action: SiteURL.territoryPlanImport(id).path, multipart: true,
-                    .div(
-                        .class("fr-upload-group"),
-                        .label(
-                            .class("fr-label"), .for("champ-fichier"), "Importer un plan (CSV)",
-                            .span(
-                                .class("fr-hint-text"),
-                                "Colonnes de l’export ; séparateur « ; ». Tout le fichier est vérifié avant d’être enregistré, les actions sont reconnues par leur référence."
-                            )
-                        ),
-                        .input(
-                            .class("fr-upload"), .type(.file), .id("champ-fichier"), .name("fichier"),
-                            .attribute(named: "accept", value: ".csv,text/csv"))),
-                    Forms.submit("Importer le fichier", secondary: true))))
+                Forms.csvImport(
+                    action: SiteURL.territoryPlanImport(id).path, label: "Importer un plan (CSV)",
+                    hint:
+                        "Colonnes de l’export ; séparateur « ; ». Tout le fichier est vérifié avant d’être enregistré, les actions sont reconnues par leur référence."
+                )))
     }
 }
 

@@ -12,8 +12,11 @@ struct CommitmentsPage {
         var pageCount: Int
         var instruments: [FinancingQueries.Instrument]
         var regions: [(code: String, name: String)]
+        /// The operator's partner code; nil for an admin (every partner).
+        var partner: String? = nil
         var form: CommitmentForm
         var errors: [String: String] = [:]
+        var importIssues: [ImportIssue] = []
         var notice: String?
     }
 
@@ -27,7 +30,14 @@ struct CommitmentsPage {
             breadcrumbs: [.init(label: "Financement", url: .financing), .init(label: "Engagements", url: nil)],
             content: .group(
                 .h1("Engagements des partenaires"),
+                .p(
+                    .class("fr-text--lead"),
+                    .text(
+                        m.partner == nil
+                            ? "Les engagements de tous les partenaires, saisis un à un ou importés depuis leur fichier annuel."
+                            : "Les engagements de votre organisation, saisis un à un ou importés depuis votre fichier annuel.")),
                 .unwrap(m.notice) { Forms.alert("success", title: $0) },
+                Forms.importIssues(m.importIssues),
                 .if(
                     !m.errors.isEmpty,
                     Forms.errorSummary(
@@ -63,6 +73,12 @@ struct CommitmentsPage {
                             error: m.errors["territoire"], required: false),
                         Forms.field("note", label: "Note (facultatif)", value: f.note ?? "", error: m.errors["note"], required: false),
                         Forms.submit("Enregistrer l’engagement"))),
+                .h2(.class("fr-h4 fr-mt-6w"), "Importer un fichier d’engagements"),
+                Forms.csvImport(
+                    action: SiteURL.commitmentsImport.path, label: "Fichier CSV des engagements",
+                    hint:
+                        "Séparateur « ; » ; colonnes \(CommitmentCSV.columns.joined(separator: ", ")). La référence est la vôtre : un engagement déjà importé avec la même référence est mis à jour, jamais doublé. Tout le fichier est vérifié avant d’être enregistré."
+                ),
                 .h2(.class("fr-h4 fr-mt-6w"), .text(Components.plural(m.total, "engagement saisi", "engagements saisis"))),
                 Components.table(
                     caption: "Engagements saisis", header: ["Date", "Partenaire", "Instrument", "Engagé", "Région", "Territoire"],

@@ -17,6 +17,7 @@ struct AccountPage {
             case .territory: "Mon territoire"
             case .admin: "L’administration"
             case .viewer: "Les indicateurs"
+            case .partner: "Les engagements de mon organisation"
             }
         return (AuthController.landing(for: principal), label)
     }
@@ -27,6 +28,7 @@ struct AccountPage {
         if !scope.regions.isEmpty { scopeText = "Région\(scope.regions.count > 1 ? "s" : "") \(scope.regions.joined(separator: ", "))" }
         if let t = scope.territory { scopeText = "Territoire \(t.rawValue)" }
         if let o = scope.organisation { scopeText = "Organisation SIREN \(o.formatted)" }
+        if let p = scope.partner { scopeText = "Partenaire \(p)" }
         return Page(
             title: "Mon compte", breadcrumbs: [.init(label: "Mon compte", url: nil)],
             content: .group(

@@ -25,7 +25,7 @@ struct AdminUserEditPage {
                         errors,
                         fields: [
                             ("name", "Nom affiché"), ("regions", "Région(s)"),
-                            ("territory", "Territoire d’industrie"), ("organisation", "SIREN de l’organisation"),
+                            ("territory", "Territoire d’industrie"), ("organisation", "SIREN de l’organisation"), ("partner", "Partenaire"),
                         ])),
                 Forms.post(
                     action: SiteURL.adminUser(user.id).path,

@@ -5,7 +5,7 @@ import TIPersistence
 
 struct AdminUsersPage {
     struct Draft {
-        var email = "", name = "", role = "viewer", regions = "", territory = "", organisation = ""
+        var email = "", name = "", role = "viewer", regions = "", territory = "", organisation = "", partner = ""
     }
 
     var users: [AccountSummary]
@@ -82,12 +82,16 @@ struct AdminUsersPage {
                 error: errors["territory"], required: false),
             Forms.field(
                 "organisation", label: "SIREN de l’organisation", value: draft.organisation, hint: "9 chiffres (rôle porteur de projet)",
-                error: errors["organisation"], required: false))
+                error: errors["organisation"], required: false),
+            Forms.field(
+                "partner", label: "Partenaire", value: draft.partner, hint: "Code du partenaire (rôle opérateur partenaire), ex. ademe",
+                error: errors["partner"], required: false))
     }
 
     static func scopeText(_ scope: Scope) -> String {
         if let t = scope.territory { return "Territoire \(t.rawValue)" }
         if let o = scope.organisation { return "SIREN \(o.formatted)" }
+        if let p = scope.partner { return "Partenaire \(p)" }
         return scope.regions.isEmpty ? "National" : "Région(s) " + scope.regions.joined(separator: ", ")
     }
 }
@@ -96,6 +100,7 @@ extension AdminUsersPage.Draft {
     init(_ user: AccountSummary) {
         self.init(
             email: user.email, name: user.displayName, role: user.role.rawValue, regions: user.scope.regions.joined(separator: ", "),
-            territory: user.scope.territory?.rawValue ?? "", organisation: user.scope.organisation?.rawValue ?? "")
+            territory: user.scope.territory?.rawValue ?? "", organisation: user.scope.organisation?.rawValue ?? "",
+            partner: user.scope.partner ?? "")
     }
 }

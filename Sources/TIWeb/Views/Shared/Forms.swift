@@ -64,6 +64,30 @@ enum Forms {
         .button(.class(secondary ? "fr-btn fr-btn--secondary" : "fr-btn"), .type(.submit), .text(label))
     }
 
+    /// A CSV file to import: the upload field (`fichier`) and its button.
+    static func csvImport(action: String, label: String, hint: String) -> Node<HTML.BodyContext> {
+        post(
+            action: action, multipart: true,
+            .div(
+                .class("fr-upload-group"),
+                .label(.class("fr-label"), .for("champ-fichier"), .text(label), .span(.class("fr-hint-text"), .text(hint))),
+                .input(
+                    .class("fr-upload"), .type(.file), .id("champ-fichier"), .name("fichier"),
+                    .attribute(named: "accept", value: ".csv,text/csv"))),
+            submit("Importer le fichier", secondary: true))
+    }
+
+    /// A refused import's problems, by line (the first 50).
+    static func importIssues(_ issues: [ImportIssue]) -> Node<HTML.BodyContext> {
+        .if(
+            !issues.isEmpty,
+            .div(
+                .class("fr-alert fr-alert--error fr-mb-3w"), .attribute(named: "role", value: "alert"),
+                .h2(.class("fr-alert__title"), "Fichier refusé : rien n’a été importé"),
+                .ul(.forEach(issues.prefix(50)) { .li(.text($0.description)) }),
+                .if(issues.count > 50, .p(.text("… et \(issues.count - 50) autres problèmes.")))))
+    }
+
     /// Every problem of a form at once, in the form's order, each linked to its field
     /// (`#champ-<name>`); `fields` lists (name, label) in that order, and `anchors` sends a
     /// problem without a control of its own (« investissement ») to the field that fixes it.
