@@ -190,6 +190,20 @@ enum OpenAPIDocument {
                   "200": {"description": "Une page d’engagements", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Commitment"}}}}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}
                 }
+              },
+              "post": {
+                "summary": "Enregistrer un engagement d’un partenaire",
+                "description": "Par l’administration nationale, ou par un opérateur partenaire pour les instruments de son organisation. Un montant en euros, ou une quantité dans l’unité de l’instrument ; la référence (facultative) est celle du partenaire : deux engagements d’un instrument ne la partagent pas.",
+                "operationId": "createCommitment",
+                "security": [{"bearer": []}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["instrument", "on"], "properties": {"instrument": {"type": "string"}, "on": {"type": "string", "format": "date"}, "region": {"type": "string"}, "territory_id": {"type": "string"}, "amount_eur": {"type": "number", "exclusiveMinimum": 0, "maximum": 10000000000}, "quantity": {"type": "integer", "minimum": 1, "maximum": 1000000}, "note": {"type": "string", "maxLength": 1000}, "reference": {"type": "string", "minLength": 1, "maxLength": 100}}}}}},
+                "responses": {
+                  "201": {"description": "L’engagement enregistré", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Commitment"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"description": "Rôle sans saisie d’engagements", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                  "409": {"description": "Référence déjà enregistrée pour cet instrument", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+                }
               }
             },
             "/api/v1/sites": {
@@ -294,7 +308,8 @@ enum OpenAPIDocument {
                   "id": {"type": "string", "format": "uuid"}, "partner": {"type": "string"}, "partner_name": {"type": "string"},
                   "instrument": {"type": "string"}, "instrument_name": {"type": "string"}, "unit": {"type": "string"},
                   "on": {"type": "string", "format": "date"}, "region": {"type": ["string", "null"]}, "territory_id": {"type": ["string", "null"]},
-                  "amount_eur": {"type": ["number", "null"]}, "quantity": {"type": ["integer", "null"]}
+                  "amount_eur": {"type": ["number", "null"]}, "quantity": {"type": ["integer", "null"]},
+                  "reference": {"type": ["string", "null"]}
                 }
               },
               "Action": {
