@@ -280,6 +280,23 @@ extension AppTests {
                     let n = actions.filter { $0["carrier_type"] as? String == carrier }.count
                     #expect((Double(n) / 1803 * 100).rounded() == share, "\(carrier) \(n)")
                 }
+                // The same as indicators (`actions.*`), at the report's date from the history, nationally and for a région.
+                func indicator(_ id: String, _ query: String) async throws -> [String: Any] {
+                    try Self.json(try await api.get("/api/v1/indicators/\(id)?\(query)"))
+                }
+                func value(_ r: [String: Any], _ part: String? = nil) -> Double? {
+                    let v = part.map { ((r["parts"] as? [String: Any])?[$0] as? [String: Any]) } ?? (r["result"] as? [String: Any])
+                    return (v?["value"] as? Double) ?? (v?["value"] as? Int).map(Double.init)
+                }
+                let actionsIndicator = try await indicator("actions.count", "as_of=2021-09-24")
+                #expect(value(actionsIndicator) == 1803)  // « 1 803 projets »
+                #expect(value(actionsIndicator, "specific") == 902)  // « 1 projet sur 2 »
+                #expect(value(actionsIndicator, "carrier_public").map { ($0 / 1803 * 100).rounded() } == 55)
+                #expect(value(try await indicator("actions.count", "as_of=2021-09-24&region=84")) == 262)
+                #expect(value(try await indicator("actions.planned_investment_eur", "as_of=2021-09-24")) == 4_000_000_000)
+                #expect(value(try await indicator("actions.count", "as_of=2019-01-01")) == 0)
+                let everything = try Self.json(try await api.get("/api/v1/indicators?as_of=2021-09-24"))["indicators"] as? [String: Any]
+                #expect(Set(ProgrammeIndicators.ids).isSubset(of: Set(everything?.keys.map { $0 } ?? [])))
 
                 // The partners' commitments (seed 003, « Mobilisations des partenaires du programme »): line by
                 // line through the API, and the totals on /financement: 1,37 Md€ against the 1,3 Md€ target,
@@ -314,12 +331,17 @@ extension AppTests {
                 ] {
                     #expect(committed(instrument, "quantity") == n, "\(instrument)")
                 }
-                let financing = try await api.get("/financement?as_of=2021-09-24").text
-                let engaged = financing.contains("<p class=\"ti-figure__value\">1,37 Md€</p>")  // « À date, 1,37 Md€ a été engagé »
+                let financingPage = try await api.get("/financement?as_of=2021-09-24").text
+                let engaged = financingPage.contains("<p class=\"ti-figure__value\">1,37 Md€</p>")  // « À date, 1,37 Md€ a été engagé »
                 // « outre la contribution des régions de 569 M€ »
-                let regions = financing.contains("<p class=\"ti-figure__value\">569,0 M€</p>")
-                let beyondTarget = financing.range(of: "105\\s?%|105\u{202F}%|105\u{00A0}%", options: .regularExpression) != nil
+                let regions = financingPage.contains("<p class=\"ti-figure__value\">569,0 M€</p>")
+                let beyondTarget = financingPage.range(of: "105\\s?%|105\u{202F}%|105\u{00A0}%", options: .regularExpression) != nil
                 #expect(engaged && regions && beyondTarget, "« ont dépassé l’objectif de 1,3 Md€ » : 1,37 Md€, 569 M€, 105 %")
+                let financing = try await indicator("financing.engaged_eur", "as_of=2021-09-24")
+                #expect(value(financing).map { ($0 / 10_000_000).rounded() / 100 } == 1.37)  // « 1,37 Md€ a été engagé »
+                #expect(value(financing, "regions") == 569_000_000)  // « la contribution des régions de 569 M€ »
+                #expect(value(financing, "vte-contrats") == 377)  // « 377 VTE ont été signés »
+                #expect(try await api.get("/api/v1/indicators/financing.engaged_eur?region=84").status == .notFound)
 
                 // Turnkey sites by wave (seed 003: « 78 premiers sites … lors des éditions 2020 », « 49 nouveaux
                 // sites … annoncés le 23 septembre 2021 »; seed 003 l. 410: the Pack Rebond's 66 in July 2020).
@@ -331,6 +353,8 @@ extension AppTests {
                 #expect(try await siteCount("as_of=2020-12-31") == 78)
                 #expect(try await siteCount("as_of=2021-09-24&vague=2021-09") == 49)
                 #expect(try await siteCount("as_of=2021-09-24") == 127)
+                let sitesIndicator = try await indicator("sites.count", "as_of=2021-09-24")
+                #expect(value(sitesIndicator) == 127 && value(sitesIndicator, "wave_2021-09") == 49)
                 let saoneOr =
                     try Self.json(try await api.get("/api/v1/sites?as_of=2021-09-24&region=27"))["items"] as? [[String: Any]] ?? []
                 #expect(

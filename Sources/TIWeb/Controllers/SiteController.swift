@@ -45,13 +45,7 @@ struct SiteController {
         let regions = options.regions.map { ($0.code, $0.name) }
         let territories = options.territories.map { ($0.code, $0.name) }
         // The action plans of the scope, at the date (today's from the records, a past date's from their history).
-        let territoriesInScope: [String]? =
-            scope.territory.map { [$0] }
-            ?? scope.region.map { code in
-                dataset.territories.filter { t in
-                    t.regions.contains { code == IndicatorScope.overseasGroup ? RegionGroup.isOverseas(regionCode: $0) : $0 == code }
-                }.map(\.id)
-            }
+        let territoriesInScope = Request.territories(in: scope, of: dataset)
         return HTMLResponse.make(
             IndicatorsPage(
                 dashboard: dashboard, scopeLabel: label, asOf: scope.asOf, regions: regions, territories: territories, query: query,

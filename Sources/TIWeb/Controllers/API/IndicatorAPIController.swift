@@ -10,24 +10,17 @@ struct IndicatorAPIController {
         var indicators: [String: IndicatorResult]
     }
 
-    /// Every indicator of a scope; the encoded answer is cached per data version.
+    /// Every indicator of a scope: the fund's cached per data version, the programme's read live.
     func all(req: Request) async throws -> Response {
         let dataset = try await req.indicatorDataset()
         let query = try req.query.decode(IndicatorQuery.self)
         let scope = try query.scope(in: dataset, today: req.clock.today)
         let label: String
         do { label = try IndicatorEngine.scopeLabel(scope, in: dataset) } catch { throw AppError.invalid(error) }
-        let body = try await req.memoised("api:all:\(scope.key)") {
-            let dto = AllDTO(asOf: scope.asOf.iso, scope: label, indicators: IndicatorEngine.computeAll(in: dataset, scope: scope))
-            let encoder = try ContentConfiguration.global.requireEncoder(for: .json)
-            var headers = HTTPHeaders()
-            var buffer = ByteBufferAllocator().buffer(capacity: 0)
-            try encoder.encode(dto, to: &buffer, headers: &headers)
-            return String(buffer: buffer)
-        }
-        let response = Response(status: .ok, body: .init(string: body))
-        response.headers.contentType = .json
-        return response
+        let fund = try await req.memoised("api:all:\(scope.key)") { IndicatorEngine.computeAll(in: dataset, scope: scope) }
+        let programme = try await req.programmeIndicators(scope, label: label, in: dataset)
+        let dto = AllDTO(asOf: scope.asOf.iso, scope: label, indicators: fund.merging(programme) { a, _ in a })
+        return try await dto.encodeResponse(for: req)
     }
 
     func one(req: Request) async throws -> IndicatorResult {
@@ -41,6 +34,18 @@ struct IndicatorAPIController {
         let scope = try query.scope(in: dataset, today: req.clock.today)
         let result: IndicatorResult?
         let breakdown = try query.breakdownValue()
+        if ProgrammeIndicators.ids.contains(id) {
+            guard breakdown == nil else {
+                throw AppError.badRequest(
+                    "ventilation_indisponible", "L’indicateur « \(id) » ne se ventile pas : ses parties sont dans « parts ».")
+            }
+            let label: String
+            do { label = try IndicatorEngine.scopeLabel(scope, in: dataset) } catch { throw AppError.invalid(error) }
+            guard let found = try await req.programmeIndicators(scope, label: label, in: dataset)[id] else {
+                throw AppError.notFound("L’indicateur « \(id) » est national : il n’a pas de valeur pour une région ou un territoire.")
+            }
+            return found
+        }
         do { result = try IndicatorEngine.compute(id, in: dataset, scope: scope, breakdown: breakdown) } catch {
             throw AppError.invalid(error)
         }

@@ -245,7 +245,7 @@ enum OpenAPIDocument {
                 "summary": "Un indicateur, éventuellement ventilé",
                 "operationId": "getIndicator",
                 "parameters": [
-                  {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "Par exemple laureates.count, laureates.share_sme_midcap, laureates.stake.ecological"},
+                  {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "Par exemple laureates.count, laureates.share_sme_midcap, laureates.stake.ecological ; hors fonds : actions.count, actions.planned_investment_eur, financing.engaged_eur (national), sites.count"},
                   {"name": "breakdown", "in": "query", "schema": {"type": "string", "enum": ["region", "departement", "territory", "in_territory", "fragile", "size", "sector", "stake", "skills", "ecological", "call", "decision_month"]}},
                   {"name": "as_of", "in": "query", "schema": {"type": "string", "format": "date"}},
                   {"name": "known_at", "in": "query", "schema": {"type": "string", "format": "date"}},
