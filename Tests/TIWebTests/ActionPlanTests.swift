@@ -23,6 +23,43 @@ extension AppTests {
             return String(try #require(location.split(separator: "/").last?.split(separator: "?").first))
         }
 
+        /// A field marked internal never reaches the public (page, plan CSV, API); the laureates an
+        /// action led to are checked against the fund and linked from its page.
+        @Test func internalFieldsStayInternalAndLaureatesAreLinked() async throws {
+            try await withTestApp(territories: true) { app in
+                app.clock = .fixed(FundFixture.today)
+                let f = try await FundFixture.make(app)
+                let laureate = try await f.application(to: .laureate)
+                let reference = try #require(laureate.reference)
+                let territory = Browser(app)
+                _ = try await territory.signIn("territory@exemple.fr", Accounts.password)
+                var form = Self.form
+                form["internes[]"] = "siren"
+                form["laureats"] = "INCONNU-1"
+                let refused = try await territory.post("/territoires/TI-AJACCIO/plan/nouvelle", form)
+                #expect(refused.status == .badRequest)
+                #expect(refused.text.contains("Aucun dossier du fonds ne porte la référence « INCONNU-1 »."))
+                #expect(refused.text.contains("value=\"INCONNU-1\""))
+                form["laureats"] = reference
+                let id = try Self.actionID(try await territory.post("/territoires/TI-AJACCIO/plan/nouvelle", form))
+                let region = Browser(app)
+                _ = try await region.signIn("region@exemple.fr", Accounts.password)
+                #expect(try await region.post("/actions/\(id)/validation", ["decision": "valider"]).status == .seeOther)
+
+                let sirenPattern = "242.?010.?056"
+                let own = try await territory.get("/actions/\(id)").text
+                #expect(own.range(of: sirenPattern, options: .regularExpression) != nil && own.contains("Interne"))
+                let anonymous = Browser(app)
+                let published = try await anonymous.get("/actions/\(id)").text
+                #expect(published.contains("Non publié") && published.range(of: sirenPattern, options: .regularExpression) == nil)
+                #expect(published.contains("href=\"/laureats/\(try laureate.requireID().uuidString)\""))
+                #expect(published.contains("1 250 000") || published.range(of: "1.250.000", options: .regularExpression) != nil)
+                #expect(!(try await anonymous.get("/api/v1/actions").text.contains("242010056")))
+                #expect(!(try await anonymous.get("/territoires/TI-AJACCIO/plan.csv").text.contains("242010056")))
+                #expect(try await territory.get("/territoires/TI-AJACCIO/plan.csv").text.contains("242010056"))
+            }
+        }
+
         @Test func territoryWritesRegionValidatesPublicSees() async throws {
             try await withTestApp(territories: true) { app in
                 app.clock = .fixed(FundFixture.today)

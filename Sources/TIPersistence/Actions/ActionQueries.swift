@@ -102,7 +102,7 @@ public enum ActionQueries {
                     id: id, territoryID: TerritoryID(record.territoryID) ?? unknownTerritory,
                     territoryName: names[record.territoryID] ?? record.territoryID, content: snapshot.content,
                     validation: snapshot.validation,
-                    validationReason: entry.reason, createdOn: first[id] ?? ActionRecord.epochDay))
+                    validationReason: entry.reason, createdOn: first[id] ?? ActionRecord.epochDay, extras: snapshot.extras ?? .init()))
         }
         return out.sorted {
             ($0.territoryID.rawValue, $0.content.reference) < ($1.territoryID.rawValue, $1.content.reference)
@@ -123,6 +123,30 @@ public enum ActionQueries {
         }
     }
 
+    /// A fund laureate an action led to, as its page links it.
+    public struct LinkedLaureate: Sendable, Equatable {
+        public var id: UUID
+        public var reference: String
+        public var name: String
+
+        public init(id: UUID, reference: String, name: String) {
+            self.id = id
+            self.reference = reference
+            self.name = name
+        }
+    }
+
+    /// The applications of these references that are laureates (only those have a public page), in the given order.
+    public static func laureates(_ references: [String], on db: any Database) async throws -> [LinkedLaureate] {
+        guard !references.isEmpty else { return [] }
+        let found = try await FundApplication.query(on: db).filter(\.$reference ~~ references).all().filter(\.state.isLaureate)
+        let byReference = Dictionary(found.compactMap { a in a.reference.map { ($0, a) } }) { first, _ in first }
+        return references.compactMap { r in
+            guard let a = byReference[r], let id = a.id else { return nil }
+            return LinkedLaureate(id: id, reference: r, name: a.carrierName ?? a.title ?? r)
+        }
+    }
+
     static let unknownTerritory = TerritoryID("inconnu")!
 
     static func summary(_ a: ActionRecord, names: [String: String]) -> ActionSummary {
@@ -130,6 +154,6 @@ public enum ActionQueries {
             id: a.id ?? UUID(), territoryID: TerritoryID(a.territoryID) ?? unknownTerritory,
             territoryName: names[a.territoryID] ?? a.territoryID,
             content: a.content, validation: a.validation, validationReason: a.validationReason,
-            createdOn: (try? CivilDate(parsing: a.createdOn)) ?? ActionRecord.epochDay)
+            createdOn: (try? CivilDate(parsing: a.createdOn)) ?? ActionRecord.epochDay, extras: a.extras)
     }
 }

@@ -7,13 +7,23 @@ public enum ActionService {
     /// Creates (`id` nil) or edits an action of `territory`; any edit asks the Région again.
     @discardableResult
     public static func save(
-        _ content: ActionContent, id: UUID?, territory: TerritoryID, by actor: AuditLog.Actor, principal: Principal,
-        today: CivilDate, on db: any Database
+        _ content: ActionContent, extras: ActionExtras? = nil, id: UUID?, territory: TerritoryID, by actor: AuditLog.Actor,
+        principal: Principal, today: CivilDate, on db: any Database
     ) async throws -> UUID {
         guard ActionAccess.mayEdit(principal, territory: territory) else {
             throw FundError(.forbidden, "plan_interdit", "Seul le territoire modifie son plan d’actions.")
         }
-        let problems = content.problems(today: today)
+        var problems = content.problems(today: today)
+        if let laureates = extras?.laureates, !laureates.isEmpty {
+            if laureates.count > ActionExtras.maxLaureates {
+                problems["laureats"] = "Une action se lie à \(ActionExtras.maxLaureates) lauréats au plus."
+            } else {
+                let known = Set(try await FundApplication.query(on: db).filter(\.$reference ~~ laureates).all().compactMap(\.reference))
+                if let unknown = laureates.first(where: { !known.contains($0) }) {
+                    problems["laureats"] = "Aucun dossier du fonds ne porte la référence « \(unknown.prefix(40)) »."
+                }
+            }
+        }
         guard problems.isEmpty else {
             throw FundError(.invalid, "action_invalide", "L’action comporte des erreurs.", fields: problems)
         }
@@ -33,6 +43,7 @@ public enum ActionService {
             }
             let action = existing ?? ActionRecord(territory: territory, content: content, createdOn: today)
             action.content = content
+            if let extras { action.extras = extras }
             action.validation = .pending
             action.validationReason = nil
             try await action.save(on: db)

@@ -11,11 +11,13 @@ public struct ActionSummary: Sendable, Equatable {
     /// Why the Région sent it back.
     public var validationReason: String?
     public var createdOn: CivilDate
+    public var extras: ActionExtras
 
     public init(
         id: UUID, territoryID: TerritoryID, territoryName: String, content: ActionContent, validation: ActionValidation,
-        validationReason: String? = nil, createdOn: CivilDate
+        validationReason: String? = nil, createdOn: CivilDate, extras: ActionExtras = .init()
     ) {
+        self.extras = extras
         self.id = id
         self.territoryID = territoryID
         self.territoryName = territoryName
@@ -23,5 +25,11 @@ public struct ActionSummary: Sendable, Equatable {
         self.validation = validation
         self.validationReason = validationReason
         self.createdOn = createdOn
+    }
+
+    /// The sheet as this reader may see it: whole for the territory, its Région and admins
+    /// (`seesAll`), without its internal fields for everyone else.
+    public func visibleContent(seesAll: Bool) -> ActionContent {
+        seesAll ? content : content.published(hiding: extras.internalFields)
     }
 }

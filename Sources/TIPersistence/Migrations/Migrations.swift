@@ -47,6 +47,7 @@ public enum AppMigrations {
         AddPartnerAccounts(),
         AddCommitmentReference(),
         AddProgrammeInstruments(),
+        AddActionDisclosure(),
     ]
 }
 

@@ -43,7 +43,9 @@ struct ActionPlanController {
         let t = try await territory(req)
         let seesAll = ActionAccess.seesAll(req.principal, territory: t.id, regions: t.regions)
         let actions = try await ActionQueries.plan(t.id, all: seesAll, on: req.db)
-        return Download.file(ActionPlanCSV.export(actions.map(\.content)), type: Download.csv, name: "plan-\(t.id.rawValue).csv")
+        return Download.file(
+            ActionPlanCSV.export(actions.map { $0.visibleContent(seesAll: seesAll) }), type: Download.csv, name: "plan-\(t.id.rawValue).csv"
+        )
     }
 
     /// The CSV import: all or nothing; a refused file is listed line by line on the plan.
@@ -93,7 +95,7 @@ struct ActionPlanController {
         guard ActionAccess.mayEdit(req.principal, territory: t.id) else {
             throw AppError.notFound("Cette action ne relève pas de votre territoire.")
         }
-        return form(t, id: action.id, ActionForm(action.content))
+        return form(t, id: action.id, ActionForm(action.content, extras: action.extras))
     }
 
     func update(req: Request) async throws -> Response {
@@ -116,7 +118,8 @@ struct ActionPlanController {
         do {
             let content = try posted.content(today: req.clock.today).get()
             let saved = try await ActionService.save(
-                content, id: id, territory: t.id, by: req.auditActor, principal: try req.requirePrincipal(), today: req.clock.today,
+                content, extras: posted.extras, id: id, territory: t.id, by: req.auditActor, principal: try req.requirePrincipal(),
+                today: req.clock.today,
                 on: req.db)
             return req.redirect(to: SiteURL.action(saved).path + "?ok=enregistree", redirectType: .normal)
         } catch let error as FundError where error.kind == .invalid || error.kind == .conflict {
@@ -147,7 +150,8 @@ struct ActionPlanController {
             action: action, history: seesAll ? try await ActionQueries.history(action.id, on: req.db) : [],
             mayEdit: ActionAccess.mayEdit(req.principal, territory: t.id),
             mayReview: ActionAccess.mayReview(req.principal, regions: t.regions),
-            seesAll: seesAll, notice: notice, errors: errors, reason: reason)
+            seesAll: seesAll, laureates: try await ActionQueries.laureates(action.extras.laureates, on: req.db), notice: notice,
+            errors: errors, reason: reason)
         return HTMLResponse.make(ActionPage(model: model).render(), status: status)
     }
 
@@ -196,7 +200,7 @@ struct ActionPlanController {
         let items = try await ActionQueries.list(filter, on: req.db).items
         return Download.csv(
             header: ["ti_id", "territoire"] + ActionPlanCSV.columns,
-            rows: items.map { [$0.territoryID.rawValue, $0.territoryName] + ActionPlanCSV.fields(of: $0.content) },
+            rows: items.map { [$0.territoryID.rawValue, $0.territoryName] + ActionPlanCSV.fields(of: $0.visibleContent(seesAll: false)) },
             name: "plans-d-actions.csv")
     }
 

@@ -31,7 +31,7 @@ public final class ActionHistoryEntry: Model, @unchecked Sendable {
         self.actorRole = actor.role
         self.event = event
         self.reason = reason
-        let snapshot = ActionSnapshot(content: action.content, validation: action.validation)
+        let snapshot = ActionSnapshot(content: action.content, validation: action.validation, extras: action.extras)
         self.snapshotJSON = String(decoding: (try? JSONEncoder().encode(snapshot)) ?? Data("{}".utf8), as: UTF8.self)
     }
 }

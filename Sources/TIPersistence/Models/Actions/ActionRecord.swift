@@ -27,6 +27,23 @@ public final class ActionRecord: Model, @unchecked Sendable {
     /// `YYYY-MM-DD`: the day it entered the plan.
     @Field(key: "created_on") public var createdOn: String
     @Field(key: "search_text") public var searchText: String
+    /// `ActionField` codes, comma-separated: never published.
+    @OptionalField(key: "internal_fields") public var internalFields: String?
+    /// References of the fund's applications the action led to, comma-separated.
+    @OptionalField(key: "laureate_references") public var laureateReferences: String?
+
+    /// What the territory said of the sheet beyond its content: internal fields, linked laureates.
+    public var extras: ActionExtras {
+        get {
+            ActionExtras(
+                internalFields: ActionField.parse(internalFields),
+                laureates: (laureateReferences ?? "").split(separator: ",").map(String.init))
+        }
+        set {
+            internalFields = ActionField.stored(newValue.internalFields)
+            laureateReferences = newValue.laureates.isEmpty ? nil : newValue.laureates.joined(separator: ",")
+        }
+    }
 
     public init() {}
 

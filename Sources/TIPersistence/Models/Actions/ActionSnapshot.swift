@@ -4,4 +4,6 @@ import TIDomain
 public struct ActionSnapshot: Codable, Sendable, Equatable {
     public var content: ActionContent
     public var validation: ActionValidation
+    /// Absent from the history written before internal fields and links existed.
+    public var extras: ActionExtras?
 }

@@ -22,7 +22,7 @@ struct ActionAPIController {
         var specific: Bool
 
         init(_ a: ActionSummary) {
-            let c = a.content
+            let c = a.visibleContent(seesAll: false)
             id = a.id
             territoryId = a.territoryID.rawValue
             territoryName = a.territoryName

@@ -19,7 +19,9 @@ struct ActionFormPage {
     static let fields: [(name: String, label: String)] = [
         ("reference", "Référence"), ("titre", "Titre"), ("description", "Description"), ("axe", "Axe stratégique"),
         ("thematiques", "Thématiques"), ("type_porteur", "Type de porteur"), ("porteur", "Porteur"), ("siren", "SIREN du porteur"),
-        ("investissement", "Investissement prévu"), ("statut", "Statut"), ("date_statut", "Date du statut"), ("general", "Action"),
+        ("investissement", "Investissement prévu"), ("statut", "Statut"), ("date_statut", "Date du statut"),
+        ("laureats", "Lauréats du fonds"),
+        ("general", "Action"),
     ]
 
     func render() -> String {
@@ -79,6 +81,14 @@ struct ActionFormPage {
                         ApplicationEditPage.checkboxes(
                             "specifique", [("oui", "Action construite spécifiquement pour le programme")],
                             selected: f.specifique?.contains("oui") == true ? ["oui"] : []),
+                        Forms.field(
+                            "laureats", label: "Lauréats du fonds issus de l’action (facultatif)", value: f.laureats ?? "",
+                            hint: "Références des dossiers, séparées par des virgules.", error: m.errors["laureats"], required: false),
+                        .fieldset(
+                            .class("fr-fieldset"),
+                            Forms.legend("Champs internes, jamais publiés (facultatif)"),
+                            ApplicationEditPage.checkboxes(
+                                "internes", ActionField.allCases.map { ($0.rawValue, $0.label) }, selected: Set(f.internes ?? []))),
                         .div(
                             .class("fr-btns-group fr-btns-group--inline-md"),
                             .button(.class("fr-btn"), .type(.submit), "Enregistrer l’action"),
@@ -103,14 +113,20 @@ struct ActionForm: Codable, Sendable, Equatable {
     var dateStatut: String?
     /// A checkbox group of one: `specifique[]=oui` when ticked.
     var specifique: [String]?
+    /// A checkbox group: `internes[]=siren`…
+    var internes: [String]?
+    /// Application references, comma-separated.
+    var laureats: String?
 
     enum CodingKeys: String, CodingKey {
-        case reference, titre, description, axe, thematiques, porteur, siren, investissement, statut, specifique
+        case reference, titre, description, axe, thematiques, porteur, siren, investissement, statut, specifique, internes, laureats
         case typePorteur = "type_porteur"
         case dateStatut = "date_statut"
     }
 
-    init(_ c: ActionContent) {
+    init(_ c: ActionContent, extras: ActionExtras = .init()) {
+        internes = ActionField.allCases.filter(extras.internalFields.contains).map(\.rawValue)
+        laureats = extras.laureates.isEmpty ? nil : extras.laureates.joined(separator: ", ")
         reference = c.reference
         titre = c.title
         description = c.description
@@ -162,5 +178,12 @@ struct ActionForm: Codable, Sendable, Equatable {
             return .failure(FundError(.invalid, "action_invalide", "L’action comporte des erreurs.", fields: errors))
         }
         return .success(content)
+    }
+
+    /// The internal fields ticked and the laureates' references typed (their existence is the service's check).
+    var extras: ActionExtras {
+        ActionExtras(
+            internalFields: Set((internes ?? []).compactMap(ActionField.init(rawValue:))),
+            laureates: (laureats ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace }).map(String.init))
     }
 }

@@ -11,6 +11,8 @@ struct ActionPage {
         var mayEdit: Bool
         var mayReview: Bool
         var seesAll: Bool
+        /// The laureates the action led to (those with a public page).
+        var laureates: [ActionQueries.LinkedLaureate] = []
         var notice: String?
         var errors: [String: String] = [:]
         /// The reason as typed, kept after a refusal.
@@ -32,7 +34,14 @@ struct ActionPage {
     func render() -> String {
         let m = model
         let a = m.action
-        let c = a.content
+        let hidden = a.extras.internalFields
+        // The public never receives an internal field; the territory, its Région and admins see it marked.
+        let c = a.visibleContent(seesAll: m.seesAll)
+        func value(_ field: ActionField, _ text: String) -> Node<HTML.DescriptionListContext> {
+            if !hidden.contains(field) { return .dd(.text(text)) }
+            return m.seesAll
+                ? .dd(.text(text + " "), Components.badge("Interne", kind: "warning")) : .dd(.class("fr-hint-text"), "Non publié")
+        }
         return Page(
             title: "\(c.reference) — \(c.title)", section: .plans,
             breadcrumbs: [
@@ -52,15 +61,26 @@ struct ActionPage {
                     m.seesAll && a.validation == .returned,
                     Forms.alert("warning", title: "Renvoyée par la Région", text: a.validationReason)),
                 .unwrap(m.errors["general"]) { Forms.alert("error", title: "Action refusée", text: $0) },
-                .p(.class("ti-prewrap"), .text(c.description.isEmpty ? "Pas de description." : c.description)),
+                .if(
+                    !(hidden.contains(.description) && !m.seesAll),
+                    .p(.class("ti-prewrap"), .text(c.description.isEmpty ? "Pas de description." : c.description))),
+                .if(hidden.contains(.description) && m.seesAll, .p(Components.badge("Description interne", kind: "warning"))),
                 .dl(
                     .class("ti-definitions"),
                     .dt("Thématiques"), .dd(.text(ActionTheme.allCases.filter(c.themes.contains).map(\.label).joined(separator: ", "))),
-                    .dt("Porteur"), .dd(.text(c.carrierType.label + (c.carrierName.map { " — \($0)" } ?? ""))),
-                    .dt("SIREN"), .dd(.text(c.siren?.formatted ?? "—")),
-                    .dt("Investissement prévu"), .dd(.text(c.plannedInvestment?.formatted ?? "non renseigné")),
+                    .dt("Type de porteur"), .dd(.text(c.carrierType.label)),
+                    .dt("Porteur"), value(.carrier, c.carrierName ?? "—"),
+                    .dt("SIREN"), value(.siren, c.siren?.formatted ?? "—"),
+                    .dt("Investissement prévu"), value(.investment, c.plannedInvestment?.formatted ?? "non renseigné"),
                     .dt("Statut"), .dd(.text("\(c.status.label) depuis le \(c.statusOn.french)")),
-                    .dt("Dans le plan depuis"), .dd(.text(a.createdOn.french))),
+                    .dt("Dans le plan depuis"), .dd(.text(a.createdOn.french)),
+                    .dt("Lauréats du fonds issus de l’action"),
+                    .dd(
+                        .if(m.laureates.isEmpty, .text("Aucun")),
+                        .ul(
+                            .forEach(m.laureates) { l in
+                                .li(.a(.href(SiteURL.laureate(l.id).path), .text("\(l.name) (\(l.reference))")))
+                            }))),
                 .if(
                     m.mayEdit,
                     .p(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.actionEdit(a.id).path), "Modifier l’action"))),

@@ -31,7 +31,7 @@ enum ActionViews {
             ]
                 + (review ? ["Validation"] : []),
             rows: actions.map { a in
-                let c = a.content
+                let c = a.visibleContent(seesAll: review)
                 var row: [Node<HTML.TableRowContext>] = []
                 if territoryColumn { row.append(Components.linkCell(a.territoryName, .territoryPlan(a.territoryID))) }
                 row += [
