@@ -116,3 +116,35 @@ def test_a_visitor_reads_a_plan_as_it_was(page_as):
     assert response.status == 200 and "as_of=2019-01-01" in page.url, describe(page, response)
     assert "plan au 1er janvier 2019" in main_text(page).lower(), describe(page, response)
     assert "Aucune action dans ce plan pour l’instant." in main_text(page), "actions written later show on an earlier date"
+
+
+def test_an_internal_field_is_never_published(page_as):
+    """The territory marks the planned investment internal: it sees it marked, the public does not see it."""
+    territory = page_as("territory")
+    _open_plan(territory)
+    click_and_wait(main(territory).get_by_role("link", name="Ajouter une action"))
+    form = main(territory).locator("form[method=post]")
+    reference = _unique("INT")
+    form.get_by_label("Référence").first.fill(reference)
+    form.get_by_label("Titre", exact=True).fill("Foncière industrielle partagée")
+    form.get_by_label("Axe stratégique").select_option(label="Attirer")
+    tick(form.get_by_label("Foncier et friches", exact=False).first)
+    form.get_by_label("Type de porteur").select_option(label="Public")
+    form.get_by_label("Investissement prévu en euros").fill("7 300 000")
+    tick(form.get_by_role("group", name="Champs internes").get_by_label("Investissement prévu", exact=True))
+    response = click_and_wait(form.get_by_role("button", name="Enregistrer l’action"))
+    assert response.status == 200 and path_of(territory).startswith("/actions/"), describe(territory, response)
+    action_url = path_of(territory)
+    text = main_text(territory)
+    assert "7 300 000" in text and "interne" in text.lower(), describe(territory, response)
+
+    region = page_as("region")
+    region.goto(action_url)
+    response = click_and_wait(main(region).get_by_role("button", name="Valider l’action"))
+    assert response.status == 200 and "Action validée" in main_text(region), describe(region, response)
+
+    visitor = page_as(None)
+    response = visitor.goto(action_url)
+    assert response.status == 200, describe(visitor, response)
+    public = main_text(visitor)
+    assert "Non publié" in public and "7 300 000" not in public, "an internal field is published"
