@@ -326,6 +326,37 @@ extension AppTests {
             }
         }
 
+        /// A commitment may finance an action of a plan: recorded from the action's page link, listed on it.
+        @Test func aCommitmentFinancesAnAction() async throws {
+            try await withTestApp(territories: true) { app in
+                app.clock = .fixed(FundFixture.today)
+                let territoryUser = try await Accounts.make(.territory, on: app)
+                try await Accounts.make(.partner, on: app)
+                let content = ActionContent(
+                    reference: "FA-9", title: "Décarbonation de la zone portuaire", axis: .innovate, themes: [.ecological],
+                    carrierType: .publicBody, status: .inProgress, statusOn: FundFixture.today, specific: true)
+                let id = try await ActionService.save(
+                    content, id: nil, territory: TerritoryID("TI-AJACCIO")!, by: .system(at: FundFixture.now),
+                    principal: territoryUser.principal, today: FundFixture.today, on: app.db)
+                let ademe = Browser(app)
+                _ = try await ademe.signIn("partner@exemple.fr", Accounts.password)
+                #expect(try await ademe.get("/actions/\(id)").status == .notFound)  // pending: not public, not the partner's
+                let prefilled = try await ademe.get("/financement/engagements?action=\(id)")
+                #expect(prefilled.text.contains("value=\"\(id.uuidString)\""))
+                let form = ["instrument": "ademe-transition", "date": "2021-03-01", "montant": "400 000", "action": id.uuidString]
+                var unknown = form
+                unknown["action"] = UUID().uuidString
+                let refused = try await ademe.post("/financement/engagements", unknown)
+                #expect(refused.status == .badRequest && refused.text.contains("Aucune action de plan ne porte l’identifiant"))
+                #expect(try await ademe.post("/financement/engagements", form).status == .created)
+                let territory = Browser(app)
+                _ = try await territory.signIn("territory@exemple.fr", Accounts.password)
+                let page = try await territory.get("/actions/\(id)").text
+                #expect(page.contains("Financements des partenaires") && page.contains("Études et subventions de décarbonation"))
+                #expect(page.range(of: "400.000", options: .regularExpression) != nil)
+            }
+        }
+
         /// A partner's yearly file: refused whole with problems by line; imported; imported again
         /// unchanged; a changed amount updates that commitment only.
         @Test func aPartnersFileIsAllOrNothingAndIdempotent() async throws {

@@ -5,7 +5,7 @@ import Foundation
 /// reference, unique per instrument, so that importing a file again changes nothing.
 public enum CommitmentCSV {
     public static let requiredColumns = ["reference", "instrument", "date"]
-    public static let optionalColumns = ["region", "territoire", "montant_eur", "quantite", "note"]
+    public static let optionalColumns = ["region", "territoire", "montant_eur", "quantite", "note", "action"]
     public static var columns: [String] { requiredColumns + optionalColumns }
     /// A file holds at most this many commitments.
     public static let maxLines = 5_000
@@ -57,6 +57,13 @@ public enum CommitmentCSV {
             if let raw = value("territoire") {
                 do { territory = try TerritoryID(validating: raw) } catch { fail("territoire : \(error.message)") }
             }
+            var action: UUID?
+            if let raw = value("action") {
+                action = UUID(uuidString: raw)
+                if action == nil {
+                    fail("action : « \(raw.prefix(40)) » n’est pas l’identifiant d’une action (celui de son adresse /actions/…)")
+                }
+            }
             if amount != nil, quantity != nil { fail("indiquez un montant ou une quantité, pas les deux") }
             if amount == nil, quantity == nil { fail("indiquez le montant (montant_eur) ou la quantité (quantite)") }
             guard let on, issues.last?.line != line else { continue }
@@ -65,7 +72,7 @@ public enum CommitmentCSV {
                     line,
                     CommitmentContent(
                         instrument: instrument, on: on, region: value("region"), territory: territory, amount: amount,
-                        quantity: quantity, note: value("note"), reference: reference)
+                        quantity: quantity, note: value("note"), reference: reference, action: action)
                 ))
         }
         return (out, issues)
@@ -78,6 +85,7 @@ public enum CommitmentCSV {
                 CSVField.line([
                     c.reference ?? "", c.instrument, c.on.iso, c.region ?? "", c.territory?.rawValue ?? "",
                     c.amount.map(ActionPlanCSV.plainEuros) ?? "", c.quantity.map(String.init) ?? "", c.note ?? "",
+                    c.action?.uuidString ?? "",
                 ])
             }.joined()
     }

@@ -12,11 +12,14 @@ public struct CommitmentContent: Codable, Sendable, Equatable {
     public var note: String?
     /// The partner's own reference (files imported every year carry it; forms do not).
     public var reference: String?
+    /// The action of a territory's plan it finances.
+    public var action: UUID?
 
     public init(
         instrument: String, on: CivilDate, region: String? = nil, territory: TerritoryID? = nil, amount: EuroCents? = nil,
-        quantity: Int? = nil, note: String? = nil, reference: String? = nil
+        quantity: Int? = nil, note: String? = nil, reference: String? = nil, action: UUID? = nil
     ) {
+        self.action = action
         self.reference = reference
         self.instrument = instrument
         self.on = on

@@ -43,13 +43,14 @@ public enum FinancingQueries {
 
     /// Entered commitments, latest first, optionally of one partner; those of `range` and how many in all.
     public static func commitments(
-        partner: String? = nil, range: Range<Int>? = nil, on db: any Database
+        partner: String? = nil, action: UUID? = nil, range: Range<Int>? = nil, on db: any Database
     ) async throws -> (items: [Commitment], total: Int) {
         let instruments = try await self.instruments(on: db)
         let byCode = Dictionary(uniqueKeysWithValues: instruments.map { ($0.code, $0) })
         func query() -> QueryBuilder<CommitmentRecord> {
             var q = CommitmentRecord.query(on: db)
             if let partner { q = q.filter(\.$instrumentCode ~~ instruments.filter { $0.partner == partner }.map(\.code)) }
+            if let action { q = q.filter(\.$actionID == action) }
             return q.sort(\.$onDate, .descending).sort(\.$id)
         }
         let total = try await query().count()

@@ -68,6 +68,9 @@ public enum FinancingService {
                 problems["region"] = "La région « \(region.prefix(20)) » n’existe pas (code INSEE, par exemple 84)."
             }
         }
+        if let action = content.action, try await ActionRecord.find(action, on: db) == nil {
+            problems["action"] = "Aucune action de plan ne porte l’identifiant \(action.uuidString)."
+        }
         return problems
     }
 

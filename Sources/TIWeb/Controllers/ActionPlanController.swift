@@ -150,7 +150,9 @@ struct ActionPlanController {
             action: action, history: seesAll ? try await ActionQueries.history(action.id, on: req.db) : [],
             mayEdit: ActionAccess.mayEdit(req.principal, territory: t.id),
             mayReview: ActionAccess.mayReview(req.principal, regions: t.regions),
-            seesAll: seesAll, laureates: try await ActionQueries.laureates(action.extras.laureates, on: req.db), notice: notice,
+            seesAll: seesAll, laureates: try await ActionQueries.laureates(action.extras.laureates, on: req.db),
+            commitments: try await FinancingQueries.commitments(action: action.id, on: req.db).items,
+            mayRecordCommitment: [.admin, .partner].contains(req.principal?.role), notice: notice,
             errors: errors, reason: reason)
         return HTMLResponse.make(ActionPage(model: model).render(), status: status)
     }

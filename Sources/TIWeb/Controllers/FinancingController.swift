@@ -21,7 +21,8 @@ struct FinancingController {
     static let pageSize = 50
 
     func commitments(req: Request) async throws -> Response {
-        try await render(req, form: CommitmentForm(date: req.clock.today.iso))
+        let action = (try? req.query.get(String.self, at: "action")).flatMap(UUID.init(uuidString:))
+        return try await render(req, form: CommitmentForm(date: req.clock.today.iso, action: action?.uuidString))
     }
 
     /// The page of an admin (every partner) or of an operator (its own partner's commitments only).
@@ -94,6 +95,7 @@ struct FinancingController {
         var amountEur: Double?
         var quantity: Int?
         var reference: String?
+        var actionId: UUID?
     }
 
     /// What `POST /api/v1/commitments` reads.
@@ -106,6 +108,7 @@ struct FinancingController {
         var quantity: Int?
         var note: String?
         var reference: String?
+        var actionId: UUID?
     }
 
     /// `POST /api/v1/commitments`: one commitment, by an admin or by the partner whose instrument it is.
@@ -135,7 +138,7 @@ struct FinancingController {
         guard errors.isEmpty else { throw rejected(errors) }
         let content = CommitmentContent(
             instrument: body.instrument ?? "", on: on, region: body.region, territory: territory, amount: amount,
-            quantity: body.quantity, note: body.note, reference: body.reference)
+            quantity: body.quantity, note: body.note, reference: body.reference, action: body.actionId)
         let id: UUID
         do {
             id = try await FinancingService.record(
@@ -152,7 +155,7 @@ struct FinancingController {
             id: c.id, partner: c.instrument.partner, partnerName: c.instrument.partnerName, instrument: c.instrument.code,
             instrumentName: c.instrument.name, unit: c.instrument.unit.rawValue, on: c.content.on.iso, region: c.content.region,
             territoryId: c.content.territory?.rawValue, amountEur: c.content.amount.map { Double($0.cents) / 100 },
-            quantity: c.content.quantity, reference: c.content.reference)
+            quantity: c.content.quantity, reference: c.content.reference, actionId: c.content.action)
     }
 
     struct APIQuery: Content {

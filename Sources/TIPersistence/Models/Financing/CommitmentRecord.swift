@@ -17,6 +17,8 @@ public final class CommitmentRecord: Model, @unchecked Sendable {
     @OptionalField(key: "note") public var note: String?
     /// The partner's own reference, which makes its yearly file's import idempotent.
     @OptionalField(key: "reference") public var reference: String?
+    /// The action of a plan the commitment finances.
+    @OptionalField(key: "action_id") public var actionID: UUID?
     @OptionalField(key: "recorded_by") public var recordedBy: String?
     @Field(key: "recorded_at_epoch") public var recordedAtEpoch: Double
 
@@ -37,6 +39,7 @@ public final class CommitmentRecord: Model, @unchecked Sendable {
         quantity = c.quantity
         note = c.note.flatMap { $0.isEmpty ? nil : $0 }
         reference = c.reference
+        actionID = c.action
         recordedBy = actor.id
         recordedAtEpoch = actor.at.timeIntervalSince1970
     }
@@ -47,6 +50,6 @@ public final class CommitmentRecord: Model, @unchecked Sendable {
         return CommitmentContent(
             instrument: instrumentCode, on: on, region: regionCode, territory: territoryID.flatMap(TerritoryID.init),
             amount: amountCents.map { EuroCents(cents: $0) },
-            quantity: quantity, note: note, reference: reference)
+            quantity: quantity, note: note, reference: reference, action: actionID)
     }
 }

@@ -196,7 +196,7 @@ enum OpenAPIDocument {
                 "description": "Par l’administration nationale, ou par un opérateur partenaire pour les instruments de son organisation. Un montant en euros, ou une quantité dans l’unité de l’instrument ; la référence (facultative) est celle du partenaire : deux engagements d’un instrument ne la partagent pas.",
                 "operationId": "createCommitment",
                 "security": [{"bearer": []}],
-                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["instrument", "on"], "properties": {"instrument": {"type": "string"}, "on": {"type": "string", "format": "date"}, "region": {"type": "string"}, "territory_id": {"type": "string"}, "amount_eur": {"type": "number", "exclusiveMinimum": 0, "maximum": 10000000000}, "quantity": {"type": "integer", "minimum": 1, "maximum": 1000000}, "note": {"type": "string", "maxLength": 1000}, "reference": {"type": "string", "minLength": 1, "maxLength": 100}}}}}},
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["instrument", "on"], "properties": {"instrument": {"type": "string"}, "on": {"type": "string", "format": "date"}, "region": {"type": "string"}, "territory_id": {"type": "string"}, "amount_eur": {"type": "number", "exclusiveMinimum": 0, "maximum": 10000000000}, "quantity": {"type": "integer", "minimum": 1, "maximum": 1000000}, "note": {"type": "string", "maxLength": 1000}, "reference": {"type": "string", "minLength": 1, "maxLength": 100}, "action_id": {"type": "string", "format": "uuid"}}}}}},
                 "responses": {
                   "201": {"description": "L’engagement enregistré", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Commitment"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"},
@@ -309,7 +309,7 @@ enum OpenAPIDocument {
                   "instrument": {"type": "string"}, "instrument_name": {"type": "string"}, "unit": {"type": "string"},
                   "on": {"type": "string", "format": "date"}, "region": {"type": ["string", "null"]}, "territory_id": {"type": ["string", "null"]},
                   "amount_eur": {"type": ["number", "null"]}, "quantity": {"type": ["integer", "null"]},
-                  "reference": {"type": ["string", "null"]}
+                  "reference": {"type": ["string", "null"]}, "action_id": {"type": ["string", "null"], "format": "uuid"}
                 }
               },
               "Action": {

@@ -13,6 +13,9 @@ struct ActionPage {
         var seesAll: Bool
         /// The laureates the action led to (those with a public page).
         var laureates: [ActionQueries.LinkedLaureate] = []
+        /// The partners' commitments that finance it.
+        var commitments: [FinancingQueries.Commitment] = []
+        var mayRecordCommitment = false
         var notice: String?
         var errors: [String: String] = [:]
         /// The reason as typed, kept after a refusal.
@@ -84,10 +87,34 @@ struct ActionPage {
                 .if(
                     m.mayEdit,
                     .p(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.actionEdit(a.id).path), "Modifier l’action"))),
+                commitments,
                 .if(m.mayReview && a.validation != .validated, review),
                 .if(m.seesAll, history)
             )
         ).render()
+    }
+
+    /// The partners' commitments that finance the action, and the way to record one.
+    var commitments: Node<HTML.BodyContext> {
+        let m = model
+        return .group(
+            .h2(.class("fr-mt-4w"), "Financements des partenaires"),
+            Components.table(
+                caption: "Engagements des partenaires pour cette action", header: ["Date", "Partenaire", "Instrument", "Engagé"],
+                rows: m.commitments.map { c in
+                    [
+                        Components.cell(c.content.on.french), Components.cell(c.instrument.partnerName), Components.cell(c.instrument.name),
+                        .td(
+                            .class("ti-num"),
+                            .text(CommitmentsPage.engaged(c))),
+                    ]
+                }, numericColumns: [3], empty: "Aucun engagement de partenaire rattaché à cette action."),
+            .if(
+                m.mayRecordCommitment,
+                .p(
+                    .a(
+                        .class("fr-btn fr-btn--secondary"), .href(SiteURL.commitments.path + "?action=\(m.action.id.uuidString)"),
+                        "Enregistrer un engagement pour cette action"))))
     }
 
     /// Validate, or send back with a reason.

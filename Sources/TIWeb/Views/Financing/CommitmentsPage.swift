@@ -22,6 +22,11 @@ struct CommitmentsPage {
 
     let model: Model
 
+    /// « 1,5 M€ » or « 7 ateliers et événements ».
+    static func engaged(_ c: FinancingQueries.Commitment) -> String {
+        c.content.amount?.formatted ?? c.content.quantity.map { "\(FrenchNumber.grouped($0)) \(c.instrument.unit.label($0))" } ?? "—"
+    }
+
     func render() -> String {
         let m = model
         let f = m.form
@@ -44,7 +49,7 @@ struct CommitmentsPage {
                         m.errors,
                         fields: [
                             ("instrument", "Instrument"), ("date", "Date"), ("montant", "Montant"), ("quantite", "Quantité"),
-                            ("region", "Région"), ("territoire", "Territoire"), ("note", "Note"),
+                            ("region", "Région"), ("territoire", "Territoire"), ("action", "Action"), ("note", "Note"),
                         ])),
                 .h2(.class("fr-h4"), "Enregistrer un engagement"),
                 .div(
@@ -71,6 +76,9 @@ struct CommitmentsPage {
                         Forms.field(
                             "territoire", label: "Territoire d’industrie (identifiant, facultatif)", value: f.territoire ?? "",
                             error: m.errors["territoire"], required: false),
+                        Forms.field(
+                            "action", label: "Action d’un plan financée (identifiant, facultatif)", value: f.action ?? "",
+                            hint: "Celui de l’adresse de l’action, /actions/…", error: m.errors["action"], required: false),
                         Forms.field("note", label: "Note (facultatif)", value: f.note ?? "", error: m.errors["note"], required: false),
                         Forms.submit("Enregistrer l’engagement"))),
                 .h2(.class("fr-h4 fr-mt-6w"), "Importer un fichier d’engagements"),
@@ -88,9 +96,7 @@ struct CommitmentsPage {
                             Components.cell(c.instrument.name),
                             .td(
                                 .class("ti-num"),
-                                .text(
-                                    c.content.amount?.formatted
-                                        ?? c.content.quantity.map { "\(FrenchNumber.grouped($0)) \(c.instrument.unit.label($0))" } ?? "—")),
+                                .text(Self.engaged(c))),
                             Components.cell(c.content.region ?? "—"), Components.cell(c.content.territory?.rawValue ?? "—"),
                         ]
                     }, numericColumns: [3], empty: "Aucun engagement saisi."),
@@ -109,6 +115,8 @@ struct CommitmentForm: Codable, Sendable, Equatable {
     var region: String?
     var territoire: String?
     var note: String?
+    /// The id of the action financed (prefilled from an action's page).
+    var action: String?
 
     /// The commitment, or what cannot be read (the service checks the rest).
     func content(today: CivilDate) -> Result<CommitmentContent, FundError> {
@@ -127,6 +135,11 @@ struct CommitmentForm: Codable, Sendable, Equatable {
         if let raw = territoire?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
             do { territory = try TerritoryID(validating: raw) } catch { errors["territoire"] = error.message }
         }
+        var actionID: UUID?
+        if let raw = action?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            actionID = UUID(uuidString: raw)
+            if actionID == nil { errors["action"] = "Indiquez l’identifiant de l’action, celui de son adresse /actions/…" }
+        }
         guard errors.isEmpty else {
             return .failure(FundError(.invalid, "engagement_invalide", "L’engagement comporte des erreurs.", fields: errors))
         }
@@ -134,6 +147,6 @@ struct CommitmentForm: Codable, Sendable, Equatable {
             CommitmentContent(
                 instrument: instrument ?? "", on: on, region: region.flatMap { $0.isEmpty ? nil : $0 }, territory: territory,
                 amount: amount,
-                quantity: quantity, note: note))
+                quantity: quantity, note: note, action: actionID))
     }
 }
