@@ -434,6 +434,24 @@ extension AppTests {
                 #expect(try await visitor.get("/sites?vague=2030").status == .badRequest)
                 #expect(try await visitor.get("/sites?as_of=2021-02-30").status == .badRequest)
                 #expect(try await visitor.get("/sites/00000000-0000-0000-0000-000000000000").status == .notFound)
+
+                // The admin edits it from its page: its values in the form, a wrong laureate refused, the change shown.
+                let siteID = try #require(created.headers.first(name: .location)?.split(separator: "/").last.map(String.init))
+                #expect(try await admin.get("/sites/\(siteID)").text.contains("href=\"/admin/sites/\(siteID)\""))
+                #expect(!(try await visitor.get("/sites/\(siteID)").text.contains("/admin/sites/")))
+                let edit = try await admin.get("/admin/sites/\(siteID)").text
+                #expect(edit.contains("value=\"Parc &lt;Ajaccio&gt; du Vazzio\"") && edit.contains("value=\"12,5\""))
+                var changed = form
+                changed["disponible"] = "3"
+                changed["laureat"] = "FA-0000"
+                let wrongLaureate = try await admin.post("/admin/sites/\(siteID)", changed)
+                #expect(wrongLaureate.status == .badRequest)
+                #expect(wrongLaureate.text.contains("Aucun lauréat du fonds ne porte la référence « FA-0000 »."))
+                changed["laureat"] = ""
+                #expect(try await admin.post("/admin/sites/\(siteID)", changed).status == .seeOther)
+                #expect(try await visitor.get("/sites").text.contains("12,5 ha (3 ha)"))
+                #expect(try await visitor.get("/api/v1/sites?region=94").text.components(separatedBy: "\"id\"").count == 2)
+                #expect(try await visitor.get("/admin/sites/\(siteID)").status != .ok)
             }
         }
     }

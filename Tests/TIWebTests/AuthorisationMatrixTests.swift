@@ -32,6 +32,8 @@ extension AppTests {
             // Sites
             "GET /admin/sites": .admin,
             "POST /admin/sites": .admin,
+            "GET /admin/sites/:id": .admin,
+            "POST /admin/sites/:id": .admin,
             // Financing
             "GET /financement/engagements": .roles([.admin, .partner]),
             "POST /financement/engagements": .roles([.admin, .partner]),

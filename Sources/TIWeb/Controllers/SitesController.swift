@@ -56,10 +56,7 @@ struct SitesController {
     }
 
     func show(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self), let site = try await SiteQueries.find(id, on: req.db) else {
-            throw AppError.notFound("Ce site n’existe pas.")
-        }
-        return HTMLResponse.make(SitePage(site: site).render())
+        HTMLResponse.make(SitePage(site: try await Self.site(req), mayEdit: req.principal?.role == .admin).render())
     }
 
     func form(req: Request) async throws -> Response {
@@ -67,14 +64,36 @@ struct SitesController {
     }
 
     func create(req: Request) async throws -> Response {
+        try await save(req, id: nil)
+    }
+
+    func editForm(req: Request) async throws -> Response {
+        let site = try await Self.site(req)
+        let form = SiteForm(site.content, laureate: try await SiteService.laureateReference(site.laureateID, on: req.db))
+        return HTMLResponse.make(SiteFormPage(form: form, siteID: site.id).render())
+    }
+
+    func update(req: Request) async throws -> Response {
+        try await save(req, id: try await Self.site(req).id)
+    }
+
+    func save(_ req: Request, id: UUID?) async throws -> Response {
         let form = try req.content.decode(SiteForm.self)
         do {
-            let id = try await SiteService.create(
-                try form.content().get(), by: req.auditActor, principal: try req.requirePrincipal(), on: req.db)
-            return req.redirect(to: SiteURL.site(id).path, redirectType: .normal)
+            let saved = try await SiteService.save(
+                try form.content().get(), id: id, laureate: form.laureat, by: req.auditActor, principal: try req.requirePrincipal(),
+                on: req.db)
+            return req.redirect(to: SiteURL.site(saved).path, redirectType: .normal)
         } catch let error as FundError where error.kind == .invalid {
-            return HTMLResponse.make(SiteFormPage(form: form, errors: error.fields).render(), status: .badRequest)
+            return HTMLResponse.make(SiteFormPage(form: form, siteID: id, errors: error.fields).render(), status: .badRequest)
         }
+    }
+
+    static func site(_ req: Request) async throws -> SiteQueries.Site {
+        guard let id = req.parameters.get("id", as: UUID.self), let site = try await SiteQueries.find(id, on: req.db) else {
+            throw AppError.notFound("Ce site n’existe pas.")
+        }
+        return site
     }
 
     struct SiteDTO: Content {

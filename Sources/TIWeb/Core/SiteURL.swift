@@ -76,6 +76,7 @@ public enum SiteURL: Sendable, Equatable {
     case sites, sitesCSV, sitesGeoJSON
     case site(UUID)
     case adminSites
+    case adminSite(UUID)
     case inspiring, inspiringNew
     case inspiringProject(UUID)
     case inspiringImage(UUID)
@@ -175,6 +176,7 @@ public enum SiteURL: Sendable, Equatable {
         case .sitesGeoJSON: "/sites.geojson"
         case .site(let id): "/sites/\(p("id", id.uuidString))"
         case .adminSites: "/admin/sites"
+        case .adminSite(let id): "/admin/sites/\(p("id", id.uuidString))"
         case .inspiring: "/projets-inspirants"
         case .inspiringNew: "/projets-inspirants/nouveau"
         case .inspiringProject(let id): "/projets-inspirants/\(p("id", id.uuidString))"

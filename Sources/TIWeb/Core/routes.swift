@@ -46,6 +46,8 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.site(.key).components, access: .everyone, use: sites.show)
     app.endpoint(.GET, SiteURL.adminSites.components, access: .admin, use: sites.form)
     app.endpoint(.POST, SiteURL.adminSites.components, access: .admin, use: sites.create)
+    app.endpoint(.GET, SiteURL.adminSite(.key).components, access: .admin, use: sites.editForm)
+    app.endpoint(.POST, SiteURL.adminSite(.key).components, access: .admin, use: sites.update)
 
     let inspiring = InspiringProjectsController()
     let editors: Access = .roles([.territory, .region, .admin])

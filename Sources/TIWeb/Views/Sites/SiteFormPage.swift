@@ -3,28 +3,35 @@ import Plot
 import TIDomain
 import TIPersistence
 
-/// `/admin/sites`: record a turnkey site (admins).
+/// `/admin/sites` (a new site) and `/admin/sites/{id}` (an existing one): a turnkey site (admins).
 struct SiteFormPage {
     var form: SiteForm
+    /// The site edited (nil: a new one).
+    var siteID: UUID? = nil
     var errors: [String: String] = [:]
 
     static let fields: [(name: String, label: String)] = [
         ("nom", "Nom du site"), ("commune", "Commune"), ("surface", "Surface"), ("disponible", "Surface disponible"),
         ("vague", "Vague"), ("contact_nom", "Contact"), ("contact_courriel", "Courriel du contact"), ("implantations", "Implantations"),
+        ("laureat", "Lauréat du fonds installé"),
     ]
 
     func render() -> String {
         let f = form
+        let title = siteID == nil ? "Enregistrer un site clés en main" : "Modifier le site \(f.nom ?? "")"
         return Page(
-            title: "Enregistrer un site clés en main",
-            breadcrumbs: [.init(label: "Sites clés en main", url: .sites), .init(label: "Nouveau site", url: nil)],
+            title: title,
+            breadcrumbs: [
+                .init(label: "Sites clés en main", url: .sites),
+                siteID.map { .init(label: f.nom ?? "Site", url: .site($0)) } ?? .init(label: "Nouveau site", url: nil),
+            ] + (siteID == nil ? [] : [.init(label: "Modifier", url: nil)]),
             content: .group(
-                .h1("Enregistrer un site clés en main"),
+                .h1(.text(title)),
                 .if(!errors.isEmpty, Forms.errorSummary(errors, fields: Self.fields)),
                 .div(
                     .class("ti-narrow"),
                     Forms.post(
-                        action: SiteURL.adminSites.path,
+                        action: siteID.map { SiteURL.adminSite($0).path } ?? SiteURL.adminSites.path,
                         Forms.field("nom", label: "Nom du site", value: f.nom ?? "", error: errors["nom"]),
                         Forms.field("commune", label: "Commune (code INSEE)", value: f.commune ?? "", error: errors["commune"]),
                         Forms.field("surface", label: "Surface (ha)", value: f.surface ?? "", error: errors["surface"]),
@@ -51,6 +58,9 @@ struct SiteFormPage {
                         Forms.field(
                             "implantations", label: "Entreprises implantées (facultatif)", value: f.implantations ?? "",
                             error: errors["implantations"], required: false),
+                        Forms.field(
+                            "laureat", label: "Lauréat du fonds installé sur le site (référence du dossier, facultatif)",
+                            value: f.laureat ?? "", error: errors["laureat"], required: false),
                         Forms.submit("Enregistrer le site")))
             )
         ).render()
@@ -68,9 +78,10 @@ struct SiteForm: Codable, Sendable, Equatable {
     var contactNom: String?
     var contactCourriel: String?
     var implantations: String?
+    var laureat: String?
 
     enum CodingKeys: String, CodingKey {
-        case nom, commune, surface, disponible, procedures, vague, implantations
+        case nom, commune, surface, disponible, procedures, vague, implantations, laureat
         case contactNom = "contact_nom"
         case contactCourriel = "contact_courriel"
     }
@@ -97,5 +108,22 @@ struct SiteForm: Codable, Sendable, Equatable {
         errors.merge(content.problems()) { first, _ in first }
         return errors.isEmpty
             ? .success(content) : .failure(FundError(.invalid, "site_invalide", "Le site comporte des erreurs.", fields: errors))
+    }
+}
+
+extension SiteForm {
+    /// The form of an existing site.
+    init(_ c: SiteContent, laureate: String?) {
+        nom = c.name
+        commune = c.commune.rawValue
+        surface = SiteContent.hectares(c.surface).replacingOccurrences(of: " ha", with: "")
+        disponible = SiteContent.hectares(c.available).replacingOccurrences(of: " ha", with: "")
+        procedures = [(c.planningCleared, "urbanisme"), (c.archaeologyCleared, "archeologie"), (c.environmentCleared, "environnement")]
+            .filter(\.0).map(\.1)
+        vague = c.wave.rawValue
+        contactNom = c.contactName
+        contactCourriel = c.contactEmail
+        implantations = c.settled
+        laureat = laureate
     }
 }

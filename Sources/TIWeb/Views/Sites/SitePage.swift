@@ -6,6 +6,7 @@ import TIPersistence
 /// `/sites/{id}`: one turnkey site.
 struct SitePage {
     var site: SiteQueries.Site
+    var mayEdit = false
 
     static func procedures(_ c: SiteContent) -> String {
         let cleared = [(c.planningCleared, "urbanisme"), (c.archaeologyCleared, "archéologie"), (c.environmentCleared, "environnement")]
@@ -45,7 +46,8 @@ struct SitePage {
                             .dd(
                                 .unwrap(s.laureateID) {
                                     .a(.href(SiteURL.laureate($0).path), "Voir le projet lauréat installé sur le site")
-                                }))))
+                                })))),
+                .if(mayEdit, .p(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.adminSite(s.id).path), "Modifier le site")))
             )
         ).render()
     }
