@@ -493,6 +493,31 @@ extension AppTests {
                 #expect(page.status == .ok && page.text.contains("Un atelier &lt;partagé&gt; au Vazzio"))
                 #expect(try await visitor.get("/projets-inspirants").text.contains("Un atelier &lt;partagé&gt; au Vazzio"))
                 #expect(try await visitor.get("/projets-inspirants/\(id)/image").status == .notFound)
+
+                // Returned, the territory changes it and sends it again: it waits for a new review.
+                #expect(
+                    try await admin.post("/projets-inspirants/\(id)/relecture", ["decision": "renvoyer", "motif": "Ajoutez les emplois."])
+                        .status == .seeOther)
+                let own = Browser(app)
+                _ = try await own.signIn("territory@exemple.fr", Accounts.password)
+                #expect(try await own.get("/projets-inspirants/\(id)").text.contains("Modifier et proposer à nouveau"))
+                let edit = try await own.get("/projets-inspirants/\(id)/modifier")
+                #expect(edit.status == .ok && edit.text.contains("value=\"Un atelier &lt;partagé&gt; au Vazzio\""))
+                let fields = [
+                    "titre": "Un atelier partagé au Vazzio : 12 emplois", "territoire": "TI-AJACCIO", "axe": "innover",
+                    "texte": "Trois PME partagent une ligne d’usinage ; 12 emplois créés.",
+                ]
+                var empty = fields
+                empty["titre"] = ""
+                let refusedEdit = try await own.post("/projets-inspirants/\(id)/modifier", empty)
+                #expect(
+                    refusedEdit.status == .badRequest && refusedEdit.text.contains("Trois PME partagent une ligne d’usinage ; 12 emplois"))
+                #expect(try await own.post("/projets-inspirants/\(id)/modifier", fields).status == .seeOther)
+                #expect(try await visitor.get("/projets-inspirants/\(id)").status == .notFound)  // pending again
+                #expect(try await admin.get("/projets-inspirants/\(id)").text.contains("12 emplois"))
+                let other = Browser(app)
+                _ = try await other.signIn("ara@exemple.fr", Accounts.password)
+                #expect(try await other.get("/projets-inspirants/\(id)/modifier").status == .notFound)
             }
         }
     }

@@ -29,6 +29,8 @@ extension AppTests {
             "GET /projets-inspirants/nouveau": .roles([.territory, .region, .admin]),
             "POST /projets-inspirants/nouveau": .roles([.territory, .region, .admin]),
             "POST /projets-inspirants/:id/relecture": .admin,
+            "GET /projets-inspirants/:id/modifier": .roles([.admin, .region, .territory]),
+            "POST /projets-inspirants/:id/modifier": .roles([.admin, .region, .territory]),
             // Sites
             "GET /admin/sites": .admin,
             "POST /admin/sites": .admin,

@@ -64,11 +64,12 @@ public enum InspiringProjects {
         }
     }
 
-    /// A new project from a territory, a Région or an admin; it awaits an admin's review.
+    /// A new project (`id` nil) or new values for project `id` (its picture kept unless a new one
+    /// comes), from a territory, a Région or an admin; either way it awaits an admin's review.
     @discardableResult
     public static func create(
-        _ content: InspiringProjectContent, regions: [String], image: (key: String, type: String)?, by actor: AuditLog.Actor,
-        principal: Principal, on db: any Database
+        _ content: InspiringProjectContent, id: UUID? = nil, regions: [String], image: (key: String, type: String)?,
+        by actor: AuditLog.Actor, principal: Principal, on db: any Database
     ) async throws -> UUID {
         guard InspiringAccess.mayEdit(principal, territory: content.territory, regions: regions) else {
             throw FundError(.forbidden, "projet_interdit", "Ce territoire ne relève pas de votre périmètre.")
@@ -77,12 +78,23 @@ public enum InspiringProjects {
         guard problems.isEmpty else { throw FundError(.invalid, "projet_invalide", "Le projet comporte des erreurs.", fields: problems) }
         return try await db.writeTransaction { db in
             try await WriteTransaction.touchesNoFigure(on: db)
-            let record = InspiringProjectRecord(content, at: actor.at)
-            record.imageKey = image?.key
-            record.imageType = image?.type
-            try await record.create(on: db)
+            var existing: InspiringProjectRecord?
+            if let id {
+                existing = try await InspiringProjectRecord.find(id, on: db)
+                guard let existing else { throw FundError(.notFound, "projet_inconnu", "Ce projet n’existe pas.") }
+                existing.content = content
+                existing.status = .pending
+                existing.reviewReason = nil
+            }
+            let record = existing ?? InspiringProjectRecord(content, at: actor.at)
+            if let image {
+                record.imageKey = image.key
+                record.imageType = image.type
+            }
+            try await record.save(on: db)
             try await AuditLog.record(
-                "projet_inspirant.creation", by: actor, object: "projet_inspirant", id: record.id!.uuidString,
+                existing == nil ? "projet_inspirant.creation" : "projet_inspirant.modification", by: actor, object: "projet_inspirant",
+                id: record.id!.uuidString,
                 after: ["titre": content.title, "territoire": content.territory.rawValue], on: db)
             return record.id!
         }

@@ -26,11 +26,41 @@ struct InspiringProjectsController {
     }
 
     func create(req: Request) async throws -> Response {
+        try await save(req, id: nil)
+    }
+
+    /// The form of a project its editor may change (a returned one, to send it again).
+    func editForm(req: Request) async throws -> Response {
+        let project = try await editable(req)
+        return HTMLResponse.make(
+            InspiringProjectFormPage(
+                form: InspiringProjectForm(project.content), projectID: project.id,
+                territories: try await writable(req).map { ($0.id.rawValue, $0.name) }
+            ).render())
+    }
+
+    func update(req: Request) async throws -> Response {
+        try await save(req, id: try await editable(req).id)
+    }
+
+    /// The project of the path, if the principal may edit it; else 404.
+    func editable(_ req: Request) async throws -> InspiringProjects.Project {
+        let project = try await visible(req)
+        let regions = try await req.territorySummaries().first { $0.id == project.content.territory }?.regions ?? []
+        guard InspiringAccess.mayEdit(req.principal, territory: project.content.territory, regions: regions) else {
+            throw AppError.notFound("Ce projet ne relève pas de votre périmètre.")
+        }
+        return project
+    }
+
+    func save(_ req: Request, id: UUID?) async throws -> Response {
         let form = try req.content.decode(InspiringProjectForm.self)
         let territories = try await writable(req)
         func refuse(_ errors: [String: String]) -> Response {
             HTMLResponse.make(
-                InspiringProjectFormPage(form: form, territories: territories.map { ($0.id.rawValue, $0.name) }, errors: errors).render(),
+                InspiringProjectFormPage(
+                    form: form, projectID: id, territories: territories.map { ($0.id.rawValue, $0.name) }, errors: errors
+                ).render(),
                 status: .badRequest)
         }
         var errors: [String: String] = [:]
@@ -59,9 +89,10 @@ struct InspiringProjectsController {
         var stored: (key: String, type: String)?
         if let image { stored = (try await req.application.fileStorage.store(image.data), image.type) }
         do {
-            let id = try await InspiringProjects.create(
-                content, regions: territory.regions, image: stored, by: req.auditActor, principal: try req.requirePrincipal(), on: req.db)
-            return req.redirect(to: SiteURL.inspiringProject(id).path + "?ok=propose", redirectType: .normal)
+            let saved = try await InspiringProjects.create(
+                content, id: id, regions: territory.regions, image: stored, by: req.auditActor, principal: try req.requirePrincipal(),
+                on: req.db)
+            return req.redirect(to: SiteURL.inspiringProject(saved).path + "?ok=propose", redirectType: .normal)
         } catch let error as FundError where error.kind == .invalid {
             return refuse(error.fields)
         }
@@ -87,8 +118,11 @@ struct InspiringProjectsController {
 
     func show(req: Request) async throws -> Response {
         let notice = (try? req.query.get(String.self, at: "ok")).flatMap { Self.notices[$0] }
+        let project = try await visible(req)
+        let regions = try await req.territorySummaries().first { $0.id == project.content.territory }?.regions ?? []
         let page = InspiringProjectPage(
-            project: try await visible(req), mayPublish: InspiringAccess.mayPublish(req.principal), notice: notice)
+            project: project, mayPublish: InspiringAccess.mayPublish(req.principal),
+            mayEdit: InspiringAccess.mayEdit(req.principal, territory: project.content.territory, regions: regions), notice: notice)
         return HTMLResponse.make(page.render())
     }
 

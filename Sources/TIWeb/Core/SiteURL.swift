@@ -81,6 +81,7 @@ public enum SiteURL: Sendable, Equatable {
     case inspiringProject(UUID)
     case inspiringImage(UUID)
     case inspiringReview(UUID)
+    case inspiringEdit(UUID)
 
     /// The link: parameters percent-encoded.
     public var path: String { build { _, value in value.urlPathEncoded } }
@@ -182,11 +183,7 @@ public enum SiteURL: Sendable, Equatable {
         case .inspiringProject(let id): "/projets-inspirants/\(p("id", id.uuidString))"
         case .inspiringImage(let id): "/projets-inspirants/\(p("id", id.uuidString))/image"
         case .inspiringReview(let id): "/projets-inspirants/\(p("id", id.uuidString))/relecture"
-        case .inspiring: "/projets-inspirants"
-        case .inspiringNew: "/projets-inspirants/nouveau"
-        case .inspiringProject(let id): "/projets-inspirants/\(p("id", id.uuidString))"
-        case .inspiringImage(let id): "/projets-inspirants/\(p("id", id.uuidString))/image"
-        case .inspiringReview(let id): "/projets-inspirants/\(p("id", id.uuidString))/relecture"
+        case .inspiringEdit(let id): "/projets-inspirants/\(p("id", id.uuidString))/modifier"
         }
     }
 }

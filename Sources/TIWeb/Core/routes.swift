@@ -57,6 +57,8 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.inspiringProject(.key).components, access: .everyone, use: inspiring.show)
     app.endpoint(.GET, SiteURL.inspiringImage(.key).components, access: .everyone, use: inspiring.image)
     app.endpoint(.POST, SiteURL.inspiringReview(.key).components, access: .admin, use: inspiring.review)
+    app.endpoint(.GET, SiteURL.inspiringEdit(.key).components, access: editors, use: inspiring.editForm)
+    app.endpoint(.POST, SiteURL.inspiringEdit(.key).components, access: editors, use: inspiring.update)
 
     let regions = RegionController()
     app.endpoint(.GET, SiteURL.regions.components, access: .everyone, use: regions.index)

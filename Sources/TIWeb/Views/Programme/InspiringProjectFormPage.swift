@@ -6,6 +6,8 @@ import TIPersistence
 /// `/projets-inspirants/nouveau`: a territory, a Région or an admin proposes a project.
 struct InspiringProjectFormPage {
     var form: InspiringProjectForm
+    /// The project edited (nil: a new one).
+    var projectID: UUID? = nil
     /// The territories the person may write for.
     var territories: [(id: String, name: String)]
     var errors: [String: String] = [:]
@@ -17,17 +19,26 @@ struct InspiringProjectFormPage {
 
     func render() -> String {
         let f = form
+        let title = projectID == nil ? "Proposer un projet inspirant" : "Modifier le projet inspirant"
         return Page(
-            title: "Proposer un projet inspirant", section: .plans,
-            breadcrumbs: [.init(label: "Projets inspirants", url: .inspiring), .init(label: "Proposer", url: nil)],
+            title: title, section: .plans,
+            breadcrumbs: [
+                .init(label: "Projets inspirants", url: .inspiring),
+                .init(label: projectID == nil ? "Proposer" : "Modifier", url: nil),
+            ],
             content: .group(
-                .h1("Proposer un projet inspirant"),
-                .p(.text("Le projet est publié après relecture par l’administration nationale.")),
+                .h1(.text(title)),
+                .p(
+                    .text(
+                        projectID == nil
+                            ? "Le projet est publié après relecture par l’administration nationale."
+                            : "Une fois modifié, le projet est relu à nouveau par l’administration nationale avant d’être publié. Sans nouvelle image, l’image actuelle est gardée."
+                    )),
                 .if(!errors.isEmpty, Forms.errorSummary(errors, fields: Self.fields)),
                 .div(
                     .class("ti-narrow"),
                     Forms.post(
-                        action: SiteURL.inspiringNew.path, multipart: true,
+                        action: projectID.map { SiteURL.inspiringEdit($0).path } ?? SiteURL.inspiringNew.path, multipart: true,
                         Forms.field("titre", label: "Titre", value: f.titre ?? "", error: errors["titre"]),
                         Forms.select(
                             "territoire", label: "Territoire d’industrie",
@@ -81,5 +92,13 @@ struct InspiringProjectForm: Codable, Sendable, Equatable {
         let problems = c.problems()
         return problems.isEmpty
             ? .success(c) : .failure(FundError(.invalid, "projet_invalide", "Le projet comporte des erreurs.", fields: problems))
+    }
+}
+
+extension InspiringProjectForm {
+    /// The form of an existing project.
+    init(_ c: InspiringProjectContent) {
+        self.init(
+            titre: c.title, territoire: c.territory.rawValue, axe: c.axis.rawValue, texte: c.summary, laureat: c.laureateReference)
     }
 }

@@ -7,6 +7,7 @@ import TIPersistence
 struct InspiringProjectPage {
     var project: InspiringProjects.Project
     var mayPublish: Bool
+    var mayEdit = false
     var notice: String?
     var errors: [String: String] = [:]
     var reason = ""
@@ -37,6 +38,12 @@ struct InspiringProjectPage {
                         ])),
                 .p(.class("ti-prewrap"), .text(c.summary)),
                 .unwrap(p.laureateID) { .p(.a(.href(SiteURL.laureate($0).path), "Le projet lauréat du fonds d’accélération")) },
+                .if(
+                    mayEdit,
+                    .p(
+                        .a(
+                            .class("fr-btn fr-btn--secondary"), .href(SiteURL.inspiringEdit(p.id).path),
+                            p.status == .returned ? "Modifier et proposer à nouveau" : "Modifier le projet"))),
                 .if(mayPublish && p.status != .published, review)
             )
         ).render()
