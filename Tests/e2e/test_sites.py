@@ -35,3 +35,26 @@ def test_the_map_shows_the_sites_when_asked(page_as):
     assert response.status == 200 and "sites=oui" in page.url, describe(page, response)
     titles = main(page).locator("svg title").evaluate_all("ts => ts.map(t => t.textContent || '')")
     assert any(t.startswith("Site clés en main : SaôneOr") for t in titles), "the map does not draw the sites"
+
+
+def test_an_admin_edits_a_site(page_as):
+    """From the site's page: the form holds its values; an unknown laureate is refused with the rest kept."""
+    admin = page_as("admin")
+    admin.goto("/sites?region=27&vague=2020-07&as_of=2021-09-24")
+    response = click_and_wait(main(admin).get_by_role("link", name="SaôneOr"))
+    assert response.status == 200, describe(admin, response)
+    response = click_and_wait(main(admin).get_by_role("link", name="Modifier le site"))
+    assert response.status == 200 and path_of(admin).startswith("/admin/sites/"), describe(admin, response)
+    form = main(admin).locator("form[method=post]")
+    assert form.get_by_label("Nom du site").input_value() == "SaôneOr", "the form does not hold the site's values"
+    settled = form.get_by_label("Entreprises implantées", exact=False)
+    settled.fill(settled.input_value() + ", Atelier E2E")
+    form.get_by_label("Lauréat du fonds installé", exact=False).fill("FA-INCONNU")
+    response = click_and_wait(form.get_by_role("button", name="Enregistrer le site"))
+    assert response.status == 400 and "Aucun lauréat du fonds ne porte la référence « FA-INCONNU »." in main_text(admin), \
+        describe(admin, response)
+    form = main(admin).locator("form[method=post]")
+    assert "Atelier E2E" in form.get_by_label("Entreprises implantées", exact=False).input_value(), "the companies typed are lost"
+    form.get_by_label("Lauréat du fonds installé", exact=False).fill("")
+    response = click_and_wait(form.get_by_role("button", name="Enregistrer le site"))
+    assert response.status == 200 and "Atelier E2E" in main_text(admin) and "Vicky Foods" in main_text(admin), describe(admin, response)
