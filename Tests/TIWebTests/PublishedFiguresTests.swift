@@ -328,6 +328,7 @@ extension AppTests {
                     // (l. 795), « 50 [antennes Cnam] en Territoires d’industrie » (l. 805), « 12 écoles ont déjà été
                     // soutenues » (écoles de production, l. 786)
                     ("fonds-friches", 106), ("vte-contrats", 377), ("cnam-antennes", 50), ("ecoles-production", 12),
+                    ("ingenierie-mutations", 145),  // « 145 jours d’accompagnement par des consultants » (l. 1219)
                 ] {
                     #expect(committed(instrument, "quantity") == n, "\(instrument)")
                 }
@@ -337,6 +338,8 @@ extension AppTests {
                 let regions = financingPage.contains("<p class=\"ti-figure__value\">569,0 M€</p>")
                 let beyondTarget = financingPage.range(of: "105\\s?%|105\u{202F}%|105\u{00A0}%", options: .regularExpression) != nil
                 #expect(engaged && regions && beyondTarget, "« ont dépassé l’objectif de 1,3 Md€ » : 1,37 Md€, 569 M€, 105 %")
+                // Over time: the year ends before the date, then the date.
+                #expect(financingPage.contains("Au fil du programme") && financingPage.contains("31 décembre 2020"))
                 let financing = try await indicator("financing.engaged_eur", "as_of=2021-09-24")
                 #expect(value(financing).map { ($0 / 10_000_000).rounded() / 100 } == 1.37)  // « 1,37 Md€ a été engagé »
                 #expect(value(financing, "regions") == 569_000_000)  // « la contribution des régions de 569 M€ »

@@ -15,6 +15,8 @@ enum DemoFinancing {
         // « 377 VTE ont été signés dans les Territoires d’industrie », « 50 [antennes Cnam] en
         // Territoires d’industrie », « 12 écoles ont déjà été soutenues » (seed 003, l. 795, 805, 786)
         ("vte-contrats", nil, 377), ("cnam-antennes", nil, 50), ("ecoles-production", nil, 12),
+        // « 145 jours d’accompagnement par des consultants » (l. 1213-1219)
+        ("ingenierie-mutations", nil, 145),
         ("regions-investissement", 426_000_000, nil),
     ]
     static let from = try! CivilDate(parsing: "2019-01-15")

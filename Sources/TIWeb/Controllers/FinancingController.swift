@@ -14,7 +14,16 @@ struct FinancingController {
 
     func page(req: Request) async throws -> Response {
         let date = try req.query.decode(IndicatorQuery.self).date(today: req.clock.today)
-        let model = FinancingPage.Model(asOf: date, figures: try await Self.figures(req, asOf: date))
+        // The programme's year ends (from its launch, Nov. 2018) before the date and no later than
+        // this year's, then the date itself.
+        var evolution: [(on: CivilDate, figures: FinancingFigures)] = []
+        for year in 2018..<max(2018, min(date.year, req.clock.today.year + 1)) {
+            let end = try CivilDate(year: year, month: 12, day: 31)
+            evolution.append((end, try await Self.figures(req, asOf: end)))
+        }
+        let figures = try await Self.figures(req, asOf: date)
+        evolution.append((date, figures))
+        let model = FinancingPage.Model(asOf: date, figures: figures, evolution: evolution)
         return HTMLResponse.make(FinancingPage(model: model).render())
     }
 

@@ -2,7 +2,8 @@ import FluentKit
 import SQLKit
 
 /// The programme's other instruments the report counts (seed 003): VTE contracts signed in the
-/// TI, écoles de production supported; Cnam's antennas counted as antennas.
+/// TI, écoles de production supported, days of industrial experts in territories facing a
+/// closure; Cnam's antennas counted as antennas.
 struct AddProgrammeInstruments: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
@@ -16,6 +17,11 @@ struct AddProgrammeInstruments: AsyncMigration {
                 SQLBind("ecoles-production"), SQLBind("etat"), SQLBind("Écoles de production soutenues (France Relance)"),
                 SQLBind("ecoles"), SQLBind(false)
             )
+            .values(
+                SQLBind("ingenierie-mutations"), SQLBind("etat"),
+                SQLBind("Accompagnement en ingénierie des territoires en mutation (jours d’experts industriels)"), SQLBind("jours_consultant"),
+                SQLBind(false)
+            )
             .run()
         // Cnam's « Au cœur des territoires » counts antennas, not territories.
         try await sql.update("instruments").set("unit", to: "antennes").where("code", .equal, "cnam-antennes").run()
@@ -24,6 +30,6 @@ struct AddProgrammeInstruments: AsyncMigration {
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         try await sql.update("instruments").set("unit", to: "territoires").where("code", .equal, "cnam-antennes").run()
-        try await sql.delete(from: "instruments").where("code", .in, ["vte-contrats", "ecoles-production"]).run()
+        try await sql.delete(from: "instruments").where("code", .in, ["vte-contrats", "ecoles-production", "ingenierie-mutations"]).run()
     }
 }

@@ -9,6 +9,8 @@ struct FinancingPage {
     struct Model {
         var asOf: CivilDate
         var figures: FinancingFigures
+        /// The same totals at the end of each year of the programme before `asOf`, then at `asOf`.
+        var evolution: [(on: CivilDate, figures: FinancingFigures)] = []
     }
 
     let model: Model
@@ -45,6 +47,20 @@ struct FinancingPage {
                         note: "\(FrenchNumber.percent(f.shareOfTarget)) de l’objectif de \(FinancingFigures.target.compact)"),
                     .init(value: f.regions.compact, label: "engagés par les Régions", note: "en plus de l’objectif national"),
                 ]),
+                .if(
+                    model.evolution.count > 1,
+                    .group(
+                        .h2(.class("fr-h4 fr-mt-4w"), "Au fil du programme"),
+                        Components.table(
+                            caption: "Engagements cumulés au fil du programme",
+                            header: ["Au", "État et opérateurs", "Part de l’objectif", "Régions"],
+                            rows: model.evolution.map { e in
+                                [
+                                    Components.cell(e.on.french), .td(.class("ti-num"), .text(Self.headline(e.figures.engaged))),
+                                    .td(.class("ti-num"), .text(FrenchNumber.percent(e.figures.shareOfTarget))),
+                                    .td(.class("ti-num"), .text(e.figures.regions.compact)),
+                                ]
+                            }, numericColumns: [1, 2, 3], empty: ""))),
                 .forEach(groups) { kind, lines in
                     .group(
                         .h2(.class("fr-h4 fr-mt-4w"), .text(kind.label)),
