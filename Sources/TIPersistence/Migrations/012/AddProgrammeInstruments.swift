@@ -19,8 +19,8 @@ struct AddProgrammeInstruments: AsyncMigration {
             )
             .values(
                 SQLBind("ingenierie-mutations"), SQLBind("etat"),
-                SQLBind("Accompagnement en ingénierie des territoires en mutation (jours d’experts industriels)"), SQLBind("jours_consultant"),
-                SQLBind(false)
+                SQLBind("Accompagnement en ingénierie des territoires en mutation (jours d’experts industriels)"),
+                SQLBind("jours_consultant"), SQLBind(false)
             )
             .run()
         // Cnam's « Au cœur des territoires » counts antennas, not territories.
