@@ -36,6 +36,8 @@ extension AppTests {
                 var form = Self.form
                 form["internes[]"] = "siren"
                 form["laureats"] = "INCONNU-1"
+                form["recherche_instrument[]"] = "ademe-transition"
+                form["recherche_montant[]"] = "300 000"
                 let refused = try await territory.post("/territoires/TI-AJACCIO/plan/nouvelle", form)
                 #expect(refused.status == .badRequest)
                 #expect(refused.text.contains("Aucun dossier du fonds ne porte la référence « INCONNU-1 »."))
@@ -53,6 +55,12 @@ extension AppTests {
                 let published = try await anonymous.get("/actions/\(id)").text
                 #expect(published.contains("Non publié") && published.range(of: sirenPattern, options: .regularExpression) == nil)
                 #expect(published.contains("href=\"/laureats/\(try laureate.requireID().uuidString)\""))
+                #expect(published.contains("ADEME — Études et subventions de décarbonation et de transition écologique : 300"))
+                // A funding sought on an instrument counted in another unit is refused, the rest kept.
+                var unitless = form
+                unitless["recherche_instrument[]"] = "apec-ateliers"
+                let refusedSought = try await territory.post("/actions/\(id)/modifier", unitless)
+                #expect(refusedSought.status == .badRequest && refusedSought.text.contains("un instrument compté en euros"))
                 #expect(published.contains("1 250 000") || published.range(of: "1.250.000", options: .regularExpression) != nil)
                 #expect(!(try await anonymous.get("/api/v1/actions").text.contains("242010056")))
                 #expect(!(try await anonymous.get("/territoires/TI-AJACCIO/plan.csv").text.contains("242010056")))

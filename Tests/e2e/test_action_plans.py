@@ -119,7 +119,8 @@ def test_a_visitor_reads_a_plan_as_it_was(page_as):
 
 
 def test_an_internal_field_is_never_published(page_as):
-    """The territory marks the planned investment internal: it sees it marked, the public does not see it."""
+    """The territory marks the planned investment internal and says what it seeks from a partner: it
+    sees the investment marked, the public sees the funding sought but not the investment."""
     territory = page_as("territory")
     _open_plan(territory)
     click_and_wait(main(territory).get_by_role("link", name="Ajouter une action"))
@@ -132,6 +133,9 @@ def test_an_internal_field_is_never_published(page_as):
     form.get_by_label("Type de porteur").select_option(label="Public")
     form.get_by_label("Investissement prévu en euros").fill("7 300 000")
     tick(form.get_by_role("group", name="Champs internes").get_by_label("Investissement prévu", exact=True))
+    sought = form.get_by_role("group", name="Financements recherchés")
+    sought.get_by_label("Instrument 1").select_option(label="Banque des Territoires — Ingénierie et financement de projets")
+    sought.get_by_label("Montant recherché 1 en euros").fill("1 200 000")
     response = click_and_wait(form.get_by_role("button", name="Enregistrer l’action"))
     assert response.status == 200 and path_of(territory).startswith("/actions/"), describe(territory, response)
     action_url = path_of(territory)
@@ -148,3 +152,4 @@ def test_an_internal_field_is_never_published(page_as):
     assert response.status == 200, describe(visitor, response)
     public = main_text(visitor)
     assert "Non publié" in public and "7 300 000" not in public, "an internal field is published"
+    assert "Banque des Territoires — Ingénierie et financement de projets : 1 200 000 €" in public, "the funding sought is not shown"

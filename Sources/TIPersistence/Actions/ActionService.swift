@@ -24,6 +24,18 @@ public enum ActionService {
                 }
             }
         }
+        if let sought = extras?.sought, !sought.isEmpty {
+            let instruments = try await FinancingQueries.instruments(on: db)
+            for s in sought {
+                guard let i = instruments.first(where: { $0.code == s.instrument }), i.unit == .euros else {
+                    problems["recherche"] = "Choisissez, pour chaque financement recherché, un instrument compté en euros."
+                    continue
+                }
+                if s.amount <= .zero || s.amount > ActionContent.maxInvestment {
+                    problems["recherche"] = "Chaque financement recherché est un montant positif, au plus 10 milliards d’euros."
+                }
+            }
+        }
         guard problems.isEmpty else {
             throw FundError(.invalid, "action_invalide", "L’action comporte des erreurs.", fields: problems)
         }

@@ -82,7 +82,7 @@ struct ActionPlanController {
         guard ActionAccess.mayEdit(req.principal, territory: t.id) else {
             throw AppError.notFound("Ce plan ne relève pas de votre territoire.")
         }
-        return form(t, id: nil, ActionForm(today: req.clock.today))
+        return try await form(req, t, id: nil, ActionForm(today: req.clock.today))
     }
 
     func create(req: Request) async throws -> Response {
@@ -95,7 +95,7 @@ struct ActionPlanController {
         guard ActionAccess.mayEdit(req.principal, territory: t.id) else {
             throw AppError.notFound("Cette action ne relève pas de votre territoire.")
         }
-        return form(t, id: action.id, ActionForm(action.content, extras: action.extras))
+        return try await form(req, t, id: action.id, ActionForm(action.content, extras: action.extras))
     }
 
     func update(req: Request) async throws -> Response {
@@ -104,9 +104,14 @@ struct ActionPlanController {
     }
 
     func form(
-        _ t: GeoQueries.TerritorySummary, id: UUID?, _ form: ActionForm, errors: [String: String] = [:], status: HTTPResponseStatus = .ok
-    ) -> Response {
-        let model = ActionFormPage.Model(territoryID: t.id, territoryName: t.name, actionID: id, form: form, errors: errors)
+        _ req: Request, _ t: GeoQueries.TerritorySummary, id: UUID?, _ form: ActionForm, errors: [String: String] = [:],
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let instruments = try await FinancingQueries.instruments(on: req.db).filter { $0.unit == .euros }.map {
+            (code: $0.code, label: "\($0.partnerName) — \($0.name)")
+        }
+        let model = ActionFormPage.Model(
+            territoryID: t.id, territoryName: t.name, actionID: id, form: form, instruments: instruments, errors: errors)
         return HTMLResponse.make(ActionFormPage(model: model).render(), status: status)
     }
 
@@ -116,14 +121,22 @@ struct ActionPlanController {
         }
         let posted = try req.content.decode(ActionForm.self)
         do {
-            let content = try posted.content(today: req.clock.today).get()
+            let (read, extrasRead) = (posted.content(today: req.clock.today), posted.extras())
+            guard case .success(let content) = read, case .success(let extras) = extrasRead else {
+                var fields: [String: String] = [:]
+                for case .failure(let error) in [read.map { _ in () }, extrasRead.map { _ in () }] {
+                    fields.merge(error.fields) { a, _ in a }
+                }
+                return try await form(req, t, id: id, posted, errors: fields, status: .badRequest)
+            }
             let saved = try await ActionService.save(
-                content, extras: posted.extras, id: id, territory: t.id, by: req.auditActor, principal: try req.requirePrincipal(),
+                content, extras: extras, id: id, territory: t.id, by: req.auditActor, principal: try req.requirePrincipal(),
                 today: req.clock.today,
                 on: req.db)
             return req.redirect(to: SiteURL.action(saved).path + "?ok=enregistree", redirectType: .normal)
         } catch let error as FundError where error.kind == .invalid || error.kind == .conflict {
-            return form(t, id: id, posted, errors: error.fields.isEmpty ? ["general": error.message] : error.fields, status: .badRequest)
+            return try await form(
+                req, t, id: id, posted, errors: error.fields.isEmpty ? ["general": error.message] : error.fields, status: .badRequest)
         }
     }
 
@@ -152,7 +165,10 @@ struct ActionPlanController {
             mayReview: ActionAccess.mayReview(req.principal, regions: t.regions),
             seesAll: seesAll, laureates: try await ActionQueries.laureates(action.extras.laureates, on: req.db),
             commitments: try await FinancingQueries.commitments(action: action.id, on: req.db).items,
-            mayRecordCommitment: [.admin, .partner].contains(req.principal?.role), notice: notice,
+            mayRecordCommitment: [.admin, .partner].contains(req.principal?.role),
+            instrumentNames: Dictionary(
+                try await FinancingQueries.instruments(on: req.db).map { ($0.code, "\($0.partnerName) — \($0.name)") }
+            ) { a, _ in a }, notice: notice,
             errors: errors, reason: reason)
         return HTMLResponse.make(ActionPage(model: model).render(), status: status)
     }

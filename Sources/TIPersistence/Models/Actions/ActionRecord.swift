@@ -31,17 +31,23 @@ public final class ActionRecord: Model, @unchecked Sendable {
     @OptionalField(key: "internal_fields") public var internalFields: String?
     /// References of the fund's applications the action led to, comma-separated.
     @OptionalField(key: "laureate_references") public var laureateReferences: String?
+    /// `[ActionExtras.Sought]` as JSON.
+    @OptionalField(key: "funding_sought_json") public var fundingSoughtJSON: String?
 
     /// What the territory said of the sheet beyond its content: internal fields, linked laureates.
     public var extras: ActionExtras {
         get {
             ActionExtras(
                 internalFields: ActionField.parse(internalFields),
-                laureates: (laureateReferences ?? "").split(separator: ",").map(String.init))
+                laureates: (laureateReferences ?? "").split(separator: ",").map(String.init),
+                sought: fundingSoughtJSON.flatMap { try? JSONDecoder().decode([ActionExtras.Sought].self, from: Data($0.utf8)) } ?? [])
         }
         set {
             internalFields = ActionField.stored(newValue.internalFields)
             laureateReferences = newValue.laureates.isEmpty ? nil : newValue.laureates.joined(separator: ",")
+            fundingSoughtJSON =
+                newValue.sought.isEmpty
+                ? nil : (try? JSONEncoder().encode(newValue.sought)).map { String(decoding: $0, as: UTF8.self) }
         }
     }
 

@@ -11,6 +11,8 @@ struct ActionFormPage {
         /// The action edited (nil: a new one).
         var actionID: UUID?
         var form: ActionForm
+        /// The instruments counted in euros (code, « partner — instrument »), for the funding sought.
+        var instruments: [(code: String, label: String)] = []
         var errors: [String: String] = [:]
     }
 
@@ -21,6 +23,7 @@ struct ActionFormPage {
         ("thematiques", "Thématiques"), ("type_porteur", "Type de porteur"), ("porteur", "Porteur"), ("siren", "SIREN du porteur"),
         ("investissement", "Investissement prévu"), ("statut", "Statut"), ("date_statut", "Date du statut"),
         ("laureats", "Lauréats du fonds"),
+        ("recherche", "Financements recherchés"),
         ("general", "Action"),
     ]
 
@@ -85,6 +88,22 @@ struct ActionFormPage {
                             "laureats", label: "Lauréats du fonds issus de l’action (facultatif)", value: f.laureats ?? "",
                             hint: "Références des dossiers, séparées par des virgules.", error: m.errors["laureats"], required: false),
                         .fieldset(
+                            .class("fr-fieldset" + (m.errors["recherche"] == nil ? "" : " fr-fieldset--error")),
+                            .id("champ-recherche"),
+                            Forms.legend("Financements recherchés auprès des partenaires (facultatif)"),
+                            .forEach(0..<ActionExtras.soughtRows) { k in
+                                .div(
+                                    .class("fr-fieldset__element"),
+                                    Forms.select(
+                                        "recherche_instrument[]", label: "Instrument \(k + 1)",
+                                        options: [("", "Aucun")] + m.instruments.map { ($0.code, $0.label) },
+                                        selected: f.rechercheInstrument?[safe: k] ?? "", id: "champ-recherche-instrument-\(k + 1)"),
+                                    Forms.field(
+                                        "recherche_montant[]", label: "Montant recherché \(k + 1) en euros",
+                                        value: f.rechercheMontant?[safe: k] ?? "", required: false, id: "champ-recherche-montant-\(k + 1)"))
+                            },
+                            .unwrap(m.errors["recherche"]) { .p(.class("fr-error-text"), .text($0)) }),
+                        .fieldset(
                             .class("fr-fieldset"),
                             Forms.legend("Champs internes, jamais publiés (facultatif)"),
                             ApplicationEditPage.checkboxes(
@@ -117,9 +136,14 @@ struct ActionForm: Codable, Sendable, Equatable {
     var internes: [String]?
     /// Application references, comma-separated.
     var laureats: String?
+    /// The funding sought, row by row (`recherche_instrument[]`, `recherche_montant[]`).
+    var rechercheInstrument: [String]?
+    var rechercheMontant: [String]?
 
     enum CodingKeys: String, CodingKey {
         case reference, titre, description, axe, thematiques, porteur, siren, investissement, statut, specifique, internes, laureats
+        case rechercheInstrument = "recherche_instrument"
+        case rechercheMontant = "recherche_montant"
         case typePorteur = "type_porteur"
         case dateStatut = "date_statut"
     }
@@ -127,6 +151,8 @@ struct ActionForm: Codable, Sendable, Equatable {
     init(_ c: ActionContent, extras: ActionExtras = .init()) {
         internes = ActionField.allCases.filter(extras.internalFields.contains).map(\.rawValue)
         laureats = extras.laureates.isEmpty ? nil : extras.laureates.joined(separator: ", ")
+        rechercheInstrument = extras.sought.map(\.instrument)
+        rechercheMontant = extras.sought.map { ActionPlanCSV.plainEuros($0.amount) }
         reference = c.reference
         titre = c.title
         description = c.description
@@ -180,10 +206,29 @@ struct ActionForm: Codable, Sendable, Equatable {
         return .success(content)
     }
 
-    /// The internal fields ticked and the laureates' references typed (their existence is the service's check).
-    var extras: ActionExtras {
-        ActionExtras(
-            internalFields: Set((internes ?? []).compactMap(ActionField.init(rawValue:))),
-            laureates: (laureats ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace }).map(String.init))
+    /// The internal fields ticked, the laureates' references typed and the funding sought (rows
+    /// with neither instrument nor amount are left out; which instruments exist is the service's check).
+    func extras() -> Result<ActionExtras, FundError> {
+        var sought: [ActionExtras.Sought] = []
+        var problem: String?
+        let instruments = rechercheInstrument ?? []
+        let amounts = rechercheMontant ?? []
+        for k in 0..<min(max(instruments.count, amounts.count), ActionExtras.soughtRows) {
+            let code = (instruments[safe: k] ?? "").trimmingCharacters(in: .whitespaces)
+            let raw = (amounts[safe: k] ?? "").trimmingCharacters(in: .whitespaces)
+            if code.isEmpty && raw.isEmpty { continue }
+            do {
+                guard !code.isEmpty else { throw DomainError("instrument_requis", "Choisissez l’instrument de chaque montant recherché.") }
+                sought.append(.init(instrument: code, amount: try EuroCents(parsingEuros: raw)))
+            } catch { problem = "Ligne \(k + 1) : \((error as? DomainError)?.message ?? "montant illisible")" }
+        }
+        if let problem {
+            return .failure(FundError(.invalid, "action_invalide", "L’action comporte des erreurs.", fields: ["recherche": problem]))
+        }
+        return .success(
+            ActionExtras(
+                internalFields: Set((internes ?? []).compactMap(ActionField.init(rawValue:))),
+                laureates: (laureats ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace }).map(String.init),
+                sought: sought))
     }
 }

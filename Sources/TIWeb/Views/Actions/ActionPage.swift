@@ -16,6 +16,8 @@ struct ActionPage {
         /// The partners' commitments that finance it.
         var commitments: [FinancingQueries.Commitment] = []
         var mayRecordCommitment = false
+        /// « partner — instrument » by instrument code, for the funding sought.
+        var instrumentNames: [String: String] = [:]
         var notice: String?
         var errors: [String: String] = [:]
         /// The reason as typed, kept after a refusal.
@@ -77,6 +79,13 @@ struct ActionPage {
                     .dt("Investissement prévu"), value(.investment, c.plannedInvestment?.formatted ?? "non renseigné"),
                     .dt("Statut"), .dd(.text("\(c.status.label) depuis le \(c.statusOn.french)")),
                     .dt("Dans le plan depuis"), .dd(.text(a.createdOn.french)),
+                    .dt("Financements recherchés"),
+                    .dd(
+                        .if(a.extras.sought.isEmpty, .text("Aucun")),
+                        .ul(
+                            .forEach(a.extras.sought) { s in
+                                .li(.text("\(m.instrumentNames[s.instrument] ?? s.instrument) : \(s.amount.formatted)"))
+                            })),
                     .dt("Lauréats du fonds issus de l’action"),
                     .dd(
                         .if(m.laureates.isEmpty, .text("Aucun")),
