@@ -520,9 +520,23 @@ extension AppTests {
                 let refusedEdit = try await own.post("/projets-inspirants/\(id)/modifier", empty)
                 #expect(
                     refusedEdit.status == .badRequest && refusedEdit.text.contains("Trois PME partagent une ligne d’usinage ; 12 emplois"))
-                #expect(try await own.post("/projets-inspirants/\(id)/modifier", fields).status == .seeOther)
+                var noSuchAction = fields
+                noSuchAction["action"] = "FA-404"
+                let refusedAction = try await own.post("/projets-inspirants/\(id)/modifier", noSuchAction)
+                #expect(
+                    refusedAction.status == .badRequest
+                        && refusedAction.text.contains("Le plan de ce territoire n’a pas d’action « FA-404 »."))
+                let site = try await SiteService.save(
+                    SiteContent(
+                        name: "Parc du Vazzio", commune: InseeCode("2A004")!, surface: 120_000, available: 80_000, planningCleared: true,
+                        archaeologyCleared: false, environmentCleared: false, wave: .edition2021),
+                    by: .system(at: FundFixture.now), principal: Principal(userID: "a", role: .admin, scope: .national), on: app.db)
+                var onSite = fields
+                onSite["site"] = site.uuidString
+                #expect(try await own.post("/projets-inspirants/\(id)/modifier", onSite).status == .seeOther)
                 #expect(try await visitor.get("/projets-inspirants/\(id)").status == .notFound)  // pending again
-                #expect(try await admin.get("/projets-inspirants/\(id)").text.contains("12 emplois"))
+                let reviewed = try await admin.get("/projets-inspirants/\(id)").text
+                #expect(reviewed.contains("12 emplois") && reviewed.contains("href=\"/sites/\(site.uuidString)\">Parc du Vazzio</a>"))
                 let other = Browser(app)
                 _ = try await other.signIn("ara@exemple.fr", Accounts.password)
                 #expect(try await other.get("/projets-inspirants/\(id)/modifier").status == .notFound)

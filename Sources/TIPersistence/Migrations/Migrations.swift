@@ -48,6 +48,7 @@ public enum AppMigrations {
         AddCommitmentReference(),
         AddProgrammeInstruments(),
         AddActionDisclosure(),
+        AddInspiringLinks(),
     ]
 }
 

@@ -13,6 +13,11 @@ public enum InspiringProjects {
         public var hasImage: Bool
         /// The laureate's id when its reference is known (for a link).
         public var laureateID: UUID?
+        /// The action of the plan it comes from, when validated (for a link).
+        public var actionID: UUID?
+        public var actionTitle: String?
+        /// The turnkey site it stands on (for a link).
+        public var siteName: String?
 
         public init(
             id: UUID, content: InspiringProjectContent, territoryName: String, status: InspiringStatus, reviewReason: String? = nil,
@@ -56,12 +61,28 @@ public enum InspiringProjects {
                     a.reference.flatMap { ref in a.id.map { (ref, $0) } }
                 }
         ) { first, _ in first }
-        return records.compactMap { r in
-            guard let id = r.id, let c = r.content else { return nil }
-            return Project(
+        let sites = try await SiteQueries.all(on: db)
+        var out: [Project] = []
+        for r in records {
+            guard let id = r.id, let c = r.content else { continue }
+            var p = Project(
                 id: id, content: c, territoryName: names[r.territoryID] ?? r.territoryID, status: r.status, reviewReason: r.reviewReason,
                 hasImage: r.imageKey != nil, laureateID: c.laureateReference.flatMap { laureates[$0] })
+            if let ref = c.actionReference, let action = try await action(ref, in: c.territory, on: db), action.validation == .validated {
+                p.actionID = action.id
+                p.actionTitle = "\(action.reference) — \(action.title)"
+            }
+            p.siteName = c.site.flatMap { s in sites.first { $0.id == s }?.content.name }
+            out.append(p)
         }
+        return out
+    }
+
+    /// The action of a TI's plan by its reference (without regard to case).
+    static func action(_ reference: String, in territory: TerritoryID, on db: any Database) async throws -> ActionRecord? {
+        let key = reference.trimmingCharacters(in: .whitespaces).lowercased()
+        return try await ActionRecord.query(on: db).filter(\.$territoryID == territory.rawValue).all()
+            .first { $0.content.referenceKey == key }
     }
 
     /// A new project (`id` nil) or new values for project `id` (its picture kept unless a new one
@@ -74,7 +95,11 @@ public enum InspiringProjects {
         guard InspiringAccess.mayEdit(principal, territory: content.territory, regions: regions) else {
             throw FundError(.forbidden, "projet_interdit", "Ce territoire ne relève pas de votre périmètre.")
         }
-        let problems = content.problems()
+        var problems = content.problems()
+        if let ref = content.actionReference, !ref.isEmpty, try await action(ref, in: content.territory, on: db) == nil {
+            problems["action"] = "Le plan de ce territoire n’a pas d’action « \(ref.prefix(40)) »."
+        }
+        if let site = content.site, try await SiteRecord.find(site, on: db) == nil { problems["site"] = "Ce site n’existe pas." }
         guard problems.isEmpty else { throw FundError(.invalid, "projet_invalide", "Le projet comporte des erreurs.", fields: problems) }
         return try await db.writeTransaction { db in
             try await WriteTransaction.touchesNoFigure(on: db)

@@ -12,6 +12,13 @@ struct InspiringProjectsController {
         return HTMLResponse.make(page.render())
     }
 
+    /// The turnkey sites qualified today, by name (a project may stand on one).
+    func sites(_ req: Request) async throws -> [(id: String, name: String)] {
+        try await SiteQueries.list(.init(asOf: req.clock.today), on: req.db)
+            .map { (id: $0.id.uuidString, name: "\($0.content.name) (\($0.communeName))") }
+            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+    }
+
     /// The territories the principal may write for.
     func writable(_ req: Request) async throws -> [GeoQueries.TerritorySummary] {
         try await req.territorySummaries().filter {
@@ -21,8 +28,11 @@ struct InspiringProjectsController {
 
     func newForm(req: Request) async throws -> Response {
         HTMLResponse.make(
-            InspiringProjectFormPage(form: InspiringProjectForm(), territories: try await writable(req).map { ($0.id.rawValue, $0.name) })
-                .render())
+            InspiringProjectFormPage(
+                form: InspiringProjectForm(), territories: try await writable(req).map { ($0.id.rawValue, $0.name) },
+                sites: try await sites(req)
+            )
+            .render())
     }
 
     func create(req: Request) async throws -> Response {
@@ -35,7 +45,7 @@ struct InspiringProjectsController {
         return HTMLResponse.make(
             InspiringProjectFormPage(
                 form: InspiringProjectForm(project.content), projectID: project.id,
-                territories: try await writable(req).map { ($0.id.rawValue, $0.name) }
+                territories: try await writable(req).map { ($0.id.rawValue, $0.name) }, sites: try await sites(req)
             ).render())
     }
 
@@ -56,10 +66,11 @@ struct InspiringProjectsController {
     func save(_ req: Request, id: UUID?) async throws -> Response {
         let form = try req.content.decode(InspiringProjectForm.self)
         let territories = try await writable(req)
+        let sites = try await sites(req)
         func refuse(_ errors: [String: String]) -> Response {
             HTMLResponse.make(
                 InspiringProjectFormPage(
-                    form: form, projectID: id, territories: territories.map { ($0.id.rawValue, $0.name) }, errors: errors
+                    form: form, projectID: id, territories: territories.map { ($0.id.rawValue, $0.name) }, sites: sites, errors: errors
                 ).render(),
                 status: .badRequest)
         }

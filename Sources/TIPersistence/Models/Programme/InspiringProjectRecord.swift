@@ -12,6 +12,8 @@ public final class InspiringProjectRecord: Model, @unchecked Sendable {
     @Field(key: "summary") public var summary: String
     @Field(key: "axis") public var axis: String
     @OptionalField(key: "laureate_reference") public var laureateReference: String?
+    @OptionalField(key: "action_reference") public var actionReference: String?
+    @OptionalField(key: "site_id") public var siteID: UUID?
     /// Where the image is kept (`FileStorage`), and its type.
     @OptionalField(key: "image_key") public var imageKey: String?
     @OptionalField(key: "image_type") public var imageType: String?
@@ -34,7 +36,7 @@ public final class InspiringProjectRecord: Model, @unchecked Sendable {
             guard let t = TerritoryID(territoryID) else { return nil }
             return InspiringProjectContent(
                 title: title, summary: summary, axis: ActionAxis(rawValue: axis) ?? .attract, territory: t,
-                laureateReference: laureateReference)
+                laureateReference: laureateReference, actionReference: actionReference, site: siteID)
         }
         set {
             guard let c = newValue else { return }
@@ -43,6 +45,8 @@ public final class InspiringProjectRecord: Model, @unchecked Sendable {
             summary = c.summary
             axis = c.axis.rawValue
             laureateReference = c.laureateReference.flatMap { $0.isEmpty ? nil : $0 }
+            actionReference = c.actionReference.flatMap { $0.isEmpty ? nil : $0 }
+            siteID = c.site
         }
     }
 }

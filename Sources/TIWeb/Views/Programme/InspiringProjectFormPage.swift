@@ -10,11 +10,13 @@ struct InspiringProjectFormPage {
     var projectID: UUID? = nil
     /// The territories the person may write for.
     var territories: [(id: String, name: String)]
+    /// The turnkey sites it may stand on.
+    var sites: [(id: String, name: String)] = []
     var errors: [String: String] = [:]
 
     static let fields: [(name: String, label: String)] = [
         ("titre", "Titre"), ("territoire", "Territoire d’industrie"), ("axe", "Priorité"), ("texte", "Le projet"),
-        ("laureat", "Dossier lauréat"), ("image", "Image"),
+        ("laureat", "Dossier lauréat"), ("action", "Action du plan"), ("site", "Site clés en main"), ("image", "Image"),
     ]
 
     func render() -> String {
@@ -52,6 +54,12 @@ struct InspiringProjectFormPage {
                         Forms.field(
                             "laureat", label: "Référence du dossier lauréat (facultatif)", value: f.laureat ?? "", error: errors["laureat"],
                             required: false),
+                        Forms.field(
+                            "action", label: "Référence de l’action du plan du territoire (facultatif)", value: f.action ?? "",
+                            hint: "Par exemple FA-12.", error: errors["action"], required: false),
+                        Forms.select(
+                            "site", label: "Site industriel clés en main (facultatif)",
+                            options: [("", "Aucun")] + sites.map { ($0.id, $0.name) }, selected: f.site ?? "", error: errors["site"]),
                         .div(
                             .class("fr-upload-group" + (errors["image"] == nil ? "" : " fr-upload-group--error")),
                             .label(
@@ -74,6 +82,13 @@ struct InspiringProjectForm: Codable, Sendable, Equatable {
     var axe: String?
     var texte: String?
     var laureat: String?
+    var action: String?
+    var site: String?
+
+    /// The value without surrounding spaces; nil when nothing is left.
+    static func trimmed(_ value: String?) -> String? {
+        value.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
+    }
 
     func content() -> Result<InspiringProjectContent, FundError> {
         var errors: [String: String] = [:]
@@ -81,14 +96,17 @@ struct InspiringProjectForm: Codable, Sendable, Equatable {
         if territory == nil { errors["territoire"] = "Choisissez le territoire d’industrie." }
         let axis = ActionAxis(rawValue: axe ?? "")
         if axis == nil { errors["axe"] = "Choisissez la priorité." }
-        guard let territory, let axis else {
+        var siteID: UUID?
+        if let raw = site, !raw.isEmpty {
+            siteID = UUID(uuidString: raw)
+            if siteID == nil { errors["site"] = "Choisissez le site dans la liste." }
+        }
+        guard let territory, let axis, errors.isEmpty else {
             return .failure(FundError(.invalid, "projet_invalide", "Le projet comporte des erreurs.", fields: errors))
         }
         let c = InspiringProjectContent(
             title: titre ?? "", summary: texte ?? "", axis: axis, territory: territory,
-            laureateReference: laureat.flatMap {
-                $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces)
-            })
+            laureateReference: Self.trimmed(laureat), actionReference: Self.trimmed(action), site: siteID)
         let problems = c.problems()
         return problems.isEmpty
             ? .success(c) : .failure(FundError(.invalid, "projet_invalide", "Le projet comporte des erreurs.", fields: problems))
@@ -99,6 +117,7 @@ extension InspiringProjectForm {
     /// The form of an existing project.
     init(_ c: InspiringProjectContent) {
         self.init(
-            titre: c.title, territoire: c.territory.rawValue, axe: c.axis.rawValue, texte: c.summary, laureat: c.laureateReference)
+            titre: c.title, territoire: c.territory.rawValue, axe: c.axis.rawValue, texte: c.summary, laureat: c.laureateReference,
+            action: c.actionReference, site: c.site?.uuidString)
     }
 }

@@ -38,6 +38,12 @@ struct InspiringProjectPage {
                         ])),
                 .p(.class("ti-prewrap"), .text(c.summary)),
                 .unwrap(p.laureateID) { .p(.a(.href(SiteURL.laureate($0).path), "Le projet lauréat du fonds d’accélération")) },
+                .unwrap(p.actionID) { id in
+                    .p(.text("L’action du plan d’où il vient : "), .a(.href(SiteURL.action(id).path), .text(p.actionTitle ?? "")))
+                },
+                .unwrap(p.content.site) { id in
+                    .p(.text("Sur le site clés en main "), .a(.href(SiteURL.site(id).path), .text(p.siteName ?? "")))
+                },
                 .if(
                     mayEdit,
                     .p(
