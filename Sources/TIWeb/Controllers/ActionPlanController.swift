@@ -54,17 +54,8 @@ struct ActionPlanController {
         guard ActionAccess.mayEdit(req.principal, territory: t.id) else {
             throw AppError.notFound("Ce plan ne relève pas de votre territoire.")
         }
-        guard let file = try? req.content.get(File.self, at: "fichier"), file.data.readableBytes > 0 else {
-            return try await renderPlan(
-                req, territory: t, issues: [ImportIssue(line: 1, message: "choisissez un fichier CSV à importer")], status: .badRequest)
-        }
-        let bytes = Data(buffer: file.data)
-        guard let text = String(data: bytes, encoding: .utf8) ?? String(data: bytes, encoding: .isoLatin1) else {
-            return try await renderPlan(
-                req, territory: t, issues: [ImportIssue(line: 1, message: "le fichier n’est pas un texte lisible (UTF-8 attendu)")],
-                status: .badRequest)
-        }
         do {
+            let text = try req.uploadedCSV().get()
             let s = try await ActionService.importPlan(
                 text, territory: t.id, by: req.auditActor, principal: try req.requirePrincipal(), today: req.clock.today, on: req.db)
             return try await renderPlan(

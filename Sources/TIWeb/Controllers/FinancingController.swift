@@ -54,18 +54,8 @@ struct FinancingController {
     /// A partner's yearly file: all or nothing; a refused file is listed line by line.
     func importFile(req: Request) async throws -> Response {
         let blank = CommitmentForm(date: req.clock.today.iso)
-        guard let file = try? req.content.get(File.self, at: "fichier"), file.data.readableBytes > 0 else {
-            return try await render(
-                req, form: blank, importIssues: [ImportIssue(line: 1, message: "choisissez un fichier CSV à importer")], status: .badRequest
-            )
-        }
-        let bytes = Data(buffer: file.data)
-        guard let text = String(data: bytes, encoding: .utf8) ?? String(data: bytes, encoding: .isoLatin1) else {
-            return try await render(
-                req, form: blank, importIssues: [ImportIssue(line: 1, message: "le fichier n’est pas un texte lisible (UTF-8 attendu)")],
-                status: .badRequest)
-        }
         do {
+            let text = try req.uploadedCSV().get()
             let s = try await FinancingService.importFile(
                 text, by: req.auditActor, principal: try req.requirePrincipal(), today: req.clock.today, on: req.db)
             return try await render(

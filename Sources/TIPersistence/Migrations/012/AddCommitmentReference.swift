@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 
 /// The partner's own reference of a commitment (a yearly file imported twice changes nothing) and
 /// the action of a plan it finances.
@@ -11,6 +12,10 @@ struct AddCommitmentReference: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
+        // SQLite refuses to drop a column an index still names.
+        let sql = database as! any SQLDatabase
+        try await sql.drop(index: "idx_commitments_instrument_code_reference").run()
+        try await sql.drop(index: "idx_commitments_action_id").run()
         try await database.schema("commitments").deleteField("reference").update()
         try await database.schema("commitments").deleteField("action_id").update()
     }
