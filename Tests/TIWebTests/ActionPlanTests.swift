@@ -334,6 +334,45 @@ extension AppTests {
             }
         }
 
+        /// Admins add the partners and instruments the report does not name; their commitments count at once.
+        @Test func anAdminAddsAPartnerAndAnInstrument() async throws {
+            try await withTestApp(territories: true) { app in
+                app.clock = .fixed(FundFixture.today)
+                try await Accounts.make(.admin, on: app)
+                try await Accounts.make(.partner, on: app)
+                let admin = Browser(app)
+                _ = try await admin.signIn("admin@exemple.fr", Accounts.password)
+                let badCode = try await admin.post(
+                    "/financement/partenaires", ["code": "Fondation <X>", "nom": "Fondation X", "genre": "operateur"])
+                #expect(badCode.status == .badRequest && badCode.text.contains("lettres minuscules sans accent"))
+                #expect(badCode.text.contains("value=\"Fondation &lt;X&gt;\""))
+                let added = try await admin.post(
+                    "/financement/partenaires", ["code": "fondation-x", "nom": "Fondation X", "genre": "operateur"])
+                #expect(added.status == .created && added.text.contains("Partenaire « Fondation X » ajouté."))
+                #expect(
+                    try await admin.post("/financement/partenaires", ["code": "fondation-x", "nom": "Autre", "genre": "operateur"]).text
+                        .contains("Le partenaire « fondation-x » existe déjà."))
+                let instrument = try await admin.post(
+                    "/financement/instruments",
+                    [
+                        "code": "fondation-x-bourses", "nom": "Bourses d’apprentissage", "partenaire": "fondation-x",
+                        "unite": "personnes_formees",
+                    ])
+                #expect(instrument.status == .created && instrument.text.contains("value=\"fondation-x-bourses\""))
+                #expect(
+                    try await admin.post(
+                        "/financement/engagements", ["instrument": "fondation-x-bourses", "date": "2021-03-01", "quantite": "12"]
+                    ).status == .created)
+                #expect(try await Browser(app).get("/financement").text.contains("12 personnes formées"))
+                let ademe = Browser(app)
+                _ = try await ademe.signIn("partner@exemple.fr", Accounts.password)
+                #expect(
+                    try await ademe.post(
+                        "/financement/instruments", ["code": "ademe-autre", "nom": "Autre", "partenaire": "ademe", "unite": "euros"]
+                    ).status == .forbidden)
+            }
+        }
+
         /// A commitment may finance an action of a plan: recorded from the action's page link, listed on it.
         @Test func aCommitmentFinancesAnAction() async throws {
             try await withTestApp(territories: true) { app in

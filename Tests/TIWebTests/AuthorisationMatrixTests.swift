@@ -40,6 +40,8 @@ extension AppTests {
             "GET /financement/engagements": .roles([.admin, .partner]),
             "POST /financement/engagements": .roles([.admin, .partner]),
             "POST /financement/engagements/import": .roles([.admin, .partner]),
+            "POST /financement/partenaires": .admin,
+            "POST /financement/instruments": .admin,
             "POST /api/v1/commitments": .roles([.admin, .partner]),
             // Action plans
             "POST /territoires/:id/plan/import": .roles([.territory, .admin]),

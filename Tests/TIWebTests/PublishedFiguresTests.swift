@@ -356,6 +356,8 @@ extension AppTests {
                 #expect(try await siteCount("as_of=2020-12-31") == 78)
                 #expect(try await siteCount("as_of=2021-09-24&vague=2021-09") == 49)
                 #expect(try await siteCount("as_of=2021-09-24") == 127)
+                let secondPage = try Self.json(try await api.get("/api/v1/sites?as_of=2021-09-24&page=2"))
+                #expect((secondPage["items"] as? [Any])?.count == 27 && secondPage["page_size"] as? Int == 100)
                 let sitesIndicator = try await indicator("sites.count", "as_of=2021-09-24")
                 #expect(value(sitesIndicator) == 127 && value(sitesIndicator, "wave_2021-09") == 49)
                 let saoneOr =

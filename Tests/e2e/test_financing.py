@@ -79,3 +79,26 @@ def test_an_operator_imports_its_yearly_file(page_as, tmp_path):
     main(page).get_by_label("Fichier CSV des engagements").set_input_files(str(good))
     response = click_and_wait(main(page).get_by_role("button", name="Importer le fichier"))
     assert "0 modifié, 1 inchangé" in main_text(page), describe(page, response)
+
+
+def test_an_admin_adds_an_instrument_and_records_on_it(page_as):
+    import uuid
+    page = page_as("admin")
+    page.goto("/financement/engagements")
+    code = "bourses-" + uuid.uuid4().hex[:6]
+    add = main(page).locator(f"form[action='/financement/instruments']")
+    add.get_by_label("Code").fill(code)
+    add.get_by_label("Nom").fill("Bourses d’apprentissage")
+    add.get_by_label("Partenaire").select_option(label="Action Logement")
+    response = click_and_wait(add.get_by_role("button", name="Ajouter l’instrument"))
+    assert response.status == 400 and "Choisissez l’unité des engagements." in main_text(page), describe(page, response)
+    add = main(page).locator(f"form[action='/financement/instruments']")
+    assert add.get_by_label("Code").input_value() == code, "the code typed is lost"
+    add.get_by_label("Unité des engagements").select_option(label="personnes formées")
+    response = click_and_wait(add.get_by_role("button", name="Ajouter l’instrument"))
+    assert response.status == 201 and "Instrument « Bourses d’apprentissage » ajouté." in main_text(page), describe(page, response)
+    form = main(page).locator("form[action='/financement/engagements']")
+    form.get_by_label("Instrument", exact=True).select_option(label="Action Logement — Bourses d’apprentissage (personnes formées)")
+    form.get_by_label("Quantité", exact=False).fill("9")
+    response = click_and_wait(form.get_by_role("button", name="Enregistrer l’engagement"))
+    assert response.status == 201 and "9 personnes formées" in main_text(page), describe(page, response)

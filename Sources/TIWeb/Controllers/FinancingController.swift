@@ -34,10 +34,37 @@ struct FinancingController {
         return try await render(req, form: CommitmentForm(date: req.clock.today.iso, action: action?.uuidString))
     }
 
+    /// What the admin's « add a partner » and « add an instrument » forms post.
+    struct CatalogueForm: Content {
+        var code: String?
+        var nom: String?
+        var genre: String?
+        var unite: String?
+        var partenaire: String?
+    }
+
+    /// An admin adds a partner or an instrument; refused, the page says why and keeps what was typed.
+    func addToCatalogue(req: Request, partner: Bool) async throws -> Response {
+        let form = try req.content.decode(CatalogueForm.self)
+        let entry = FinancingCatalogue.Entry(
+            code: form.code ?? "", name: form.nom ?? "", kindOrUnit: (partner ? form.genre : form.unite) ?? "",
+            partner: partner ? nil : form.partenaire ?? "")
+        let blank = CommitmentForm(date: req.clock.today.iso)
+        do {
+            try await FinancingCatalogue.add(entry, by: req.auditActor, principal: try req.requirePrincipal(), on: req.db)
+            return try await render(
+                req, form: blank, notice: partner ? "Partenaire « \(entry.name) » ajouté." : "Instrument « \(entry.name) » ajouté.",
+                status: .created)
+        } catch let error as FundError where error.kind == .invalid {
+            return try await render(
+                req, form: blank, catalogue: (partner, form, error.fields), status: .badRequest)
+        }
+    }
+
     /// The page of an admin (every partner) or of an operator (its own partner's commitments only).
     func render(
         _ req: Request, form: CommitmentForm, errors: [String: String] = [:], importIssues: [ImportIssue] = [], notice: String? = nil,
-        status: HTTPResponseStatus = .ok
+        catalogue: (partner: Bool, form: CatalogueForm, errors: [String: String])? = nil, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let principal = try req.requirePrincipal()
         let pagination = try Pagination(page: try? req.query.get(Int.self, at: "page"), size: Self.pageSize)
@@ -47,7 +74,8 @@ struct FinancingController {
             commitments: items, total: total, page: pagination.page, pageCount: pagination.pageCount(total: total),
             instruments: try await FinancingService.enterable(by: principal, on: req.db),
             regions: try await GeoQueries.regionsByName(on: req.db).map { ($0.code, $0.name) }, partner: partner, form: form,
-            errors: errors, importIssues: importIssues, notice: notice)
+            errors: errors, importIssues: importIssues, notice: notice,
+            partners: partner == nil ? try await FinancingCatalogue.partners(on: req.db) : [], catalogue: catalogue)
         return HTMLResponse.make(CommitmentsPage(model: model).render(), status: status)
     }
 

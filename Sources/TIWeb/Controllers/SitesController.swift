@@ -113,10 +113,11 @@ struct SitesController {
         var qualifiedOn: String
     }
 
-    /// `GET /api/v1/sites`: the sites qualified at `as_of`, filtered as the catalogue.
-    func api(req: Request) async throws -> GeoAPIController.ListDTO<SiteDTO> {
-        let (_, _, sites) = try await sites(req)
-        let items = sites.map { s in
+    /// `GET /api/v1/sites`: the sites qualified at `as_of`, filtered as the catalogue, 100 a page.
+    func api(req: Request) async throws -> APIPage<SiteDTO> {
+        let (query, _, all) = try await sites(req)
+        let pagination = try Pagination(page: query.page, size: 100)
+        let items = all[min(pagination.range.lowerBound, all.count)..<min(pagination.range.upperBound, all.count)].map { s in
             SiteDTO(
                 id: s.id, name: s.content.name, communeCode: s.content.commune.rawValue, communeName: s.communeName,
                 departement: s.departement,
@@ -124,6 +125,6 @@ struct SitesController {
                 planningCleared: s.content.planningCleared, archaeologyCleared: s.content.archaeologyCleared,
                 environmentCleared: s.content.environmentCleared, wave: s.content.wave.rawValue, qualifiedOn: s.content.wave.date.iso)
         }
-        return .init(count: items.count, items: items)
+        return .init(count: all.count, page: pagination.page, pageSize: pagination.size, items: items)
     }
 }

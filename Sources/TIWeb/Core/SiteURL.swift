@@ -72,7 +72,7 @@ public enum SiteURL: Sendable, Equatable {
     case actionEdit(UUID)
     case actionReview(UUID)
     case plans, plansCSV
-    case financing, commitments, commitmentsImport
+    case financing, commitments, commitmentsImport, partners, instruments
     case sites, sitesCSV, sitesGeoJSON
     case site(UUID)
     case adminSites
@@ -172,6 +172,8 @@ public enum SiteURL: Sendable, Equatable {
         case .financing: "/financement"
         case .commitments: "/financement/engagements"
         case .commitmentsImport: "/financement/engagements/import"
+        case .partners: "/financement/partenaires"
+        case .instruments: "/financement/instruments"
         case .sites: "/sites"
         case .sitesCSV: "/sites.csv"
         case .sitesGeoJSON: "/sites.geojson"

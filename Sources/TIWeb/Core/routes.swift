@@ -38,6 +38,8 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.commitments.components, access: commitmentWriters, use: financing.commitments)
     app.endpoint(.POST, SiteURL.commitments.components, access: commitmentWriters, use: financing.record)
     app.endpoint(.POST, SiteURL.commitmentsImport.components, access: commitmentWriters, use: financing.importFile)
+    app.endpoint(.POST, SiteURL.partners.components, access: .admin) { try await financing.addToCatalogue(req: $0, partner: true) }
+    app.endpoint(.POST, SiteURL.instruments.components, access: .admin) { try await financing.addToCatalogue(req: $0, partner: false) }
 
     let sites = SitesController()
     app.endpoint(.GET, SiteURL.sites.components, access: .everyone, use: sites.index)

@@ -30,6 +30,9 @@ struct AddProgrammeInstruments: AsyncMigration {
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         try await sql.update("instruments").set("unit", to: "territoires").where("code", .equal, "cnam-antennes").run()
-        try await sql.delete(from: "instruments").where("code", .in, ["vte-contrats", "ecoles-production", "ingenierie-mutations"]).run()
+        let codes = ["vte-contrats", "ecoles-production", "ingenierie-mutations"]
+        // Their commitments go with them (PostgreSQL enforces the reference).
+        try await sql.delete(from: "commitments").where("instrument_code", .in, codes).run()
+        try await sql.delete(from: "instruments").where("code", .in, codes).run()
     }
 }

@@ -214,10 +214,11 @@ enum OpenAPIDocument {
                   {"name": "as_of", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Date (par défaut : aujourd’hui)"},
                   {"name": "region", "in": "query", "schema": {"type": "string"}, "description": "Code INSEE de la région"},
                   {"name": "vague", "in": "query", "schema": {"type": "string", "enum": ["2020-01", "2020-07", "2021-09"]}},
-                  {"name": "procedures", "in": "query", "schema": {"type": "string", "enum": ["toutes"]}}
+                  {"name": "procedures", "in": "query", "schema": {"type": "string", "enum": ["toutes"]}},
+                  {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}}
                 ],
                 "responses": {
-                  "200": {"description": "Sites", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "items"], "properties": {"count": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Site"}}}}}}},
+                  "200": {"description": "Une page de sites (100 au plus)", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Site"}}}}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}
                 }
               }

@@ -18,9 +18,64 @@ struct CommitmentsPage {
         var errors: [String: String] = [:]
         var importIssues: [ImportIssue] = []
         var notice: String?
+        /// Every partner (admins only: the « add an instrument » form).
+        var partners: [(code: String, name: String)] = []
+        /// The « add a partner » (`partner` true) or « add an instrument » form as refused.
+        var catalogue: (partner: Bool, form: FinancingController.CatalogueForm, errors: [String: String])? = nil
     }
 
     let model: Model
+
+    /// The admins' forms to add a partner or an instrument (a refused one keeps its values).
+    var catalogueForms: Node<HTML.BodyContext> {
+        let c = model.catalogue
+        func values(_ partner: Bool) -> (FinancingController.CatalogueForm, [String: String]) {
+            c?.partner == partner ? (c!.form, c!.errors) : (.init(), [:])
+        }
+        let (p, pe) = values(true)
+        let (i, ie) = values(false)
+        return .group(
+            .h2(.class("fr-h4 fr-mt-6w"), "Partenaires et instruments"),
+            .div(
+                .class("fr-grid-row fr-grid-row--gutters"),
+                .div(
+                    .class("fr-col-12 fr-col-md-6"),
+                    .h3(.class("fr-h6"), "Ajouter un partenaire"),
+                    .unwrap(pe.isEmpty ? nil : pe) {
+                        Forms.alert("error", title: "Partenaire refusé", text: $0.values.sorted().joined(separator: " "))
+                    },
+                    Forms.post(
+                        action: SiteURL.partners.path,
+                        Forms.field(
+                            "code", label: "Code", value: p.code ?? "", hint: "Par exemple action-logement.", error: pe["code"],
+                            id: "champ-partenaire-code"),
+                        Forms.field("nom", label: "Nom", value: p.nom ?? "", error: pe["nom"], id: "champ-partenaire-nom"),
+                        Forms.select(
+                            "genre", label: "Genre", options: [("", "Choisir")] + FunderKind.allCases.map { ($0.rawValue, $0.label) },
+                            selected: p.genre ?? "", error: pe["genre"], id: "champ-partenaire-genre"),
+                        Forms.submit("Ajouter le partenaire", secondary: true))),
+                .div(
+                    .class("fr-col-12 fr-col-md-6"),
+                    .h3(.class("fr-h6"), "Ajouter un instrument"),
+                    .unwrap(ie.isEmpty ? nil : ie) {
+                        Forms.alert("error", title: "Instrument refusé", text: $0.values.sorted().joined(separator: " "))
+                    },
+                    Forms.post(
+                        action: SiteURL.instruments.path,
+                        Forms.field(
+                            "code", label: "Code", value: i.code ?? "", hint: "Par exemple fonds-hydrogene.", error: ie["code"],
+                            id: "champ-instrument-code"),
+                        Forms.field("nom", label: "Nom", value: i.nom ?? "", error: ie["nom"], id: "champ-instrument-nom"),
+                        Forms.select(
+                            "partenaire", label: "Partenaire", options: [("", "Choisir")] + model.partners.map { ($0.code, $0.name) },
+                            selected: i.partenaire ?? "", error: ie["partenaire"], id: "champ-instrument-partenaire"),
+                        Forms.select(
+                            "unite", label: "Unité des engagements",
+                            options: [("", "Choisir")]
+                                + CommitmentUnit.allCases.map { ($0.rawValue, $0 == .euros ? "euros" : $0.label(2)) },
+                            selected: i.unite ?? "", error: ie["unite"], id: "champ-instrument-unite"),
+                        Forms.submit("Ajouter l’instrument", secondary: true)))))
+    }
 
     /// « 1,5 M€ » or « 7 ateliers et événements ».
     static func engaged(_ c: FinancingQueries.Commitment) -> String {
@@ -87,6 +142,7 @@ struct CommitmentsPage {
                     hint:
                         "Séparateur « ; » ; colonnes \(CommitmentCSV.columns.joined(separator: ", ")). La référence est la vôtre : un engagement déjà importé avec la même référence est mis à jour, jamais doublé. Tout le fichier est vérifié avant d’être enregistré."
                 ),
+                .if(m.partner == nil, catalogueForms),
                 .h2(.class("fr-h4 fr-mt-6w"), .text(Components.plural(m.total, "engagement saisi", "engagements saisis"))),
                 Components.table(
                     caption: "Engagements saisis", header: ["Date", "Partenaire", "Instrument", "Engagé", "Région", "Territoire"],

@@ -73,10 +73,12 @@ struct SitesQuery: Codable, Sendable, Equatable {
     var region: String?
     var vague: String?
     var procedures: String?
+    /// The API's page (100 sites a page).
+    var page: Int?
 
     enum CodingKeys: String, CodingKey {
         case asOf = "as_of"
-        case region, vague, procedures
+        case region, vague, procedures, page
     }
 
     var queryString: String {
