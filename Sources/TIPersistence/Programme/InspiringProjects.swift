@@ -61,21 +61,27 @@ public enum InspiringProjects {
                     a.reference.flatMap { ref in a.id.map { (ref, $0) } }
                 }
         ) { first, _ in first }
-        let sites = try await SiteQueries.all(on: db)
-        var out: [Project] = []
-        for r in records {
-            guard let id = r.id, let c = r.content else { continue }
+        // The linked actions and sites, each read once for the whole list.
+        let linkedTerritories = Set(records.filter { $0.actionReference != nil }.map(\.territoryID))
+        let actions =
+            linkedTerritories.isEmpty
+            ? [] : try await ActionRecord.query(on: db).filter(\.$territoryID ~~ Array(linkedTerritories)).all()
+        let sites = records.contains { $0.siteID != nil } ? try await SiteQueries.all(on: db) : []
+        return records.compactMap { r in
+            guard let id = r.id, let c = r.content else { return nil }
             var p = Project(
                 id: id, content: c, territoryName: names[r.territoryID] ?? r.territoryID, status: r.status, reviewReason: r.reviewReason,
                 hasImage: r.imageKey != nil, laureateID: c.laureateReference.flatMap { laureates[$0] })
-            if let ref = c.actionReference, let action = try await action(ref, in: c.territory, on: db), action.validation == .validated {
+            let key = c.actionReference?.trimmingCharacters(in: .whitespaces).lowercased()
+            if let key, let action = actions.first(where: { $0.territoryID == r.territoryID && $0.content.referenceKey == key }),
+                action.validation == .validated
+            {
                 p.actionID = action.id
                 p.actionTitle = "\(action.reference) — \(action.title)"
             }
             p.siteName = c.site.flatMap { s in sites.first { $0.id == s }?.content.name }
-            out.append(p)
+            return p
         }
-        return out
     }
 
     /// The action of a TI's plan by its reference (without regard to case).
