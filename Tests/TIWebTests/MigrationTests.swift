@@ -18,7 +18,7 @@ struct MigrationTests {
             "CreateDataVersion",
             "AddDatedFigures",
             "CreateActions", "CreateFinancing", "CreateSites", "CreateInspiringProjects", "AddPartnerAccounts", "AddCommitmentReference",
-            "AddProgrammeInstruments", "AddActionDisclosure", "AddInspiringLinks",
+            "AddProgrammeInstruments", "AddActionDisclosure", "AddInspiringLinks", "CreateSurveys", "CreateReportEditions",
         ].map { "TIPersistence." + $0 }
         #expect(Array(AppMigrations.all.map(\.name).prefix(shipped.count)) == shipped)
     }

@@ -439,6 +439,7 @@ extension AppTests {
                 #expect(try await api.get("/api/v1/indicators?region=99").status == .badRequest)
                 let csv = try await api.get("/indicateurs/laureates.count.csv?as_of=2021-09-24&breakdown=region")
                 #expect(csv.text.contains("Auvergne-Rhône-Alpes;120"))
+                try await Self.checkReport(app, api: api)
             }
         }
 

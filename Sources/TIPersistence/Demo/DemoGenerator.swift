@@ -82,7 +82,8 @@ public enum DemoGenerator {
     static func clear(on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         for table in [
-            Notification.schema, FollowUp.schema, Payment.schema, Attachment.schema, ApplicationMessage.schema,
+            ReportEdition.schema, SurveyInvitation.schema, SurveyCampaign.schema, Notification.schema, FollowUp.schema, Payment.schema,
+            Attachment.schema, ApplicationMessage.schema,
             ApplicationEvent.schema, FundApplication.schema, EnvelopeMovement.schema, Envelope.schema, "call_history", FundCall.schema,
             APIToken.schema, UserSession.schema, PasswordResetToken.schema, LoginAttempt.schema, User.schema,
             InspiringProjectRecord.schema, SiteRecord.schema, CommitmentRecord.schema, ActionHistoryEntry.schema, ActionRecord.schema,

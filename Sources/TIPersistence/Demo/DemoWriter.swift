@@ -26,6 +26,8 @@ struct DemoWriter {
             allotments: allotments(envelopes.all, calls: calls, laureates: laureates))
         try await writeSites(territories)
         try await writeInspiringProjects()
+        try await DemoSurveys.write(territories: territories.map { ($0.id, $0.regions.sorted().first) }, on: db, now: now)
+        say("2 enquêtes (87 territoires et 142 lauréats ont répondu)")
         try await writeAccounts(applicantSiren: applicantSiren, passwords: passwords)
         try await AuditLog.record(
             "demo.generation", by: .system(at: now), object: "base", id: "demo",

@@ -49,6 +49,9 @@ public enum AppMigrations {
         AddProgrammeInstruments(),
         AddActionDisclosure(),
         AddInspiringLinks(),
+        // 013: surveys and the report
+        CreateSurveys(),
+        CreateReportEditions(),
     ]
 }
 

@@ -14,4 +14,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(users.group(help: "Crée ou liste les comptes."), as: "user")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(BenchCommand(), as: "bench")
+    app.asyncCommands.use(ReportCommand(), as: "report")
 }

@@ -20,6 +20,7 @@ public enum APIURL: Sendable {
     case actions
     case commitments
     case sites
+    case report
 
     public var path: String { build { _, value in value.urlPathEncoded } }
     var pattern: String { build { name, _ in ":" + name } }
@@ -44,6 +45,7 @@ public enum APIURL: Sendable {
         case .actions: "/api/v1/actions"
         case .commitments: "/api/v1/commitments"
         case .sites: "/api/v1/sites"
+        case .report: "/api/v1/report"
         }
     }
 }
@@ -51,5 +53,10 @@ public enum APIURL: Sendable {
 extension String {
     var urlPathEncoded: String {
         addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(.init(charactersIn: "/"))) ?? self
+    }
+
+    /// A query-string value: only unreserved characters stay as they are.
+    var urlQueryEncoded: String {
+        addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._~"))) ?? self
     }
 }

@@ -82,6 +82,20 @@ public enum SiteURL: Sendable, Equatable {
     case inspiringImage(UUID)
     case inspiringReview(UUID)
     case inspiringEdit(UUID)
+    // Surveys
+    case surveys
+    case survey(UUID)
+    case surveyCSV(UUID)
+    case surveyLaunch(UUID)
+    case surveyRemind(UUID)
+    case surveyAnswer(String)
+    // The report
+    case report, reportPDF, reportStyle
+    case reportEditions
+    case reportEdition(UUID)
+    case reportEditionPDF(UUID)
+    case reportEditionEdit(UUID)
+    case reportEditionPublish(UUID)
 
     /// The link: parameters percent-encoded.
     public var path: String { build { _, value in value.urlPathEncoded } }
@@ -186,6 +200,20 @@ public enum SiteURL: Sendable, Equatable {
         case .inspiringImage(let id): "/projets-inspirants/\(p("id", id.uuidString))/image"
         case .inspiringReview(let id): "/projets-inspirants/\(p("id", id.uuidString))/relecture"
         case .inspiringEdit(let id): "/projets-inspirants/\(p("id", id.uuidString))/modifier"
+        case .surveys: "/admin/enquetes"
+        case .survey(let id): "/enquetes/\(p("id", id.uuidString))"
+        case .surveyCSV(let id): "/enquetes/\(p("id", id.uuidString))/reponses.csv"
+        case .surveyLaunch(let id): "/admin/enquetes/\(p("id", id.uuidString))/envoi"
+        case .surveyRemind(let id): "/admin/enquetes/\(p("id", id.uuidString))/relance"
+        case .surveyAnswer(let token): "/enquete/\(p("token", token))"
+        case .report: "/rapport"
+        case .reportPDF: "/rapport.pdf"
+        case .reportStyle: "/rapport/style.css"
+        case .reportEditions: "/admin/rapport"
+        case .reportEdition(let id): "/rapport/editions/\(p("id", id.uuidString))"
+        case .reportEditionPDF(let id): "/rapport/editions/\(p("id", id.uuidString))/pdf"
+        case .reportEditionEdit(let id): "/admin/rapport/\(p("id", id.uuidString))"
+        case .reportEditionPublish(let id): "/admin/rapport/\(p("id", id.uuidString))/publier"
         }
     }
 }

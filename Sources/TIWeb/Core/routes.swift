@@ -51,6 +51,29 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.adminSite(.key).components, access: .admin, use: sites.editForm)
     app.endpoint(.POST, SiteURL.adminSite(.key).components, access: .admin, use: sites.update)
 
+    let surveys = SurveyController()
+    let surveyReaders: Access = .roles([.admin, .region])
+    app.endpoint(.GET, SiteURL.surveys.components, access: .admin, use: surveys.index)
+    app.endpoint(.POST, SiteURL.surveys.components, access: .admin, use: surveys.create)
+    app.endpoint(.POST, SiteURL.surveyLaunch(.key).components, access: .admin, use: surveys.launch)
+    app.endpoint(.POST, SiteURL.surveyRemind(.key).components, access: .admin, use: surveys.remind)
+    app.endpoint(.GET, SiteURL.survey(.key).components, access: surveyReaders, use: surveys.show)
+    app.endpoint(.GET, SiteURL.surveyCSV(.key).components, access: surveyReaders, use: surveys.csv)
+    app.endpoint(.GET, SiteURL.surveyAnswer(.key).components, access: .everyone, use: surveys.answerForm)
+    app.endpoint(.POST, SiteURL.surveyAnswer(.key).components, access: .everyone, use: surveys.answer)
+
+    let report = ReportController()
+    app.endpoint(.GET, SiteURL.report.components, access: .everyone, use: report.page)
+    app.endpoint(.GET, SiteURL.reportPDF.components, access: .everyone, use: report.pdf)
+    app.endpoint(.GET, SiteURL.reportStyle.components, access: .everyone, use: report.style)
+    app.endpoint(.GET, SiteURL.reportEditions.components, access: .admin, use: report.editions)
+    app.endpoint(.POST, SiteURL.reportEditions.components, access: .admin, use: report.createEdition)
+    app.endpoint(.GET, SiteURL.reportEditionEdit(.key).components, access: .admin, use: report.editForm)
+    app.endpoint(.POST, SiteURL.reportEditionEdit(.key).components, access: .admin, use: report.saveEdition)
+    app.endpoint(.POST, SiteURL.reportEditionPublish(.key).components, access: .admin, use: report.publish)
+    app.endpoint(.GET, SiteURL.reportEdition(.key).components, access: .everyone, use: report.show)
+    app.endpoint(.GET, SiteURL.reportEditionPDF(.key).components, access: .everyone, use: report.editionPDF)
+
     let inspiring = InspiringProjectsController()
     let editors: Access = .roles([.territory, .region, .admin])
     app.endpoint(.GET, SiteURL.inspiring.components, access: .everyone, use: inspiring.index)
@@ -198,6 +221,7 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, APIURL.commitments.components, access: .everyone, use: financing.api)
     app.endpoint(.POST, APIURL.commitments.components, access: commitmentWriters, use: financing.apiRecord)
     app.endpoint(.GET, APIURL.sites.components, access: .everyone, use: sites.api)
+    app.endpoint(.GET, APIURL.report.components, access: .everyone, use: report.api)
     app.endpoint(.GET, APIURL.me.components, access: .signedIn, use: account.me)
     app.endpoint(.GET, APIURL.openapi.components, access: .everyone) { req in OpenAPIDocument.serve(req: req) }
 }

@@ -22,7 +22,9 @@ struct AdminUsersPage {
                     .class("fr-btns-group fr-btns-group--inline-md"),
                     .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.adminAudit.path), "Journal d’audit")),
                     .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.adminCalls.path), "Appels à projets")),
-                    .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.commitments.path), "Engagements des partenaires"))),
+                    .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.commitments.path), "Engagements des partenaires")),
+                    .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.surveys.path), "Enquêtes")),
+                    .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.reportEditions.path), "Éditions du rapport"))),
                 .unwrap(notice) { Forms.alert("success", title: $0) },
                 .unwrap(errors["general"]) { Forms.alert("error", title: "Création impossible", text: $0) },
                 // The actions sit in the first column, in view at any width.

@@ -39,6 +39,8 @@ struct Page {
         "Territoires d’industrie : le programme de reconquête industrielle des territoires et son fonds d’accélération des investissements industriels."
     var section: Section?
     var breadcrumbs: [Crumb] = []
+    /// Extra style sheets of this page (same origin).
+    var stylesheets: [String] = []
     var content: Node<HTML.BodyContext>
 
     func render() -> String {
@@ -53,6 +55,7 @@ struct Page {
                 .link(.rel(.stylesheet), .href("/dsfr/dsfr.min.css")),
                 .link(.rel(.stylesheet), .href("/dsfr/utility/icons/icons.min.css")),
                 .link(.rel(.stylesheet), .href("/css/ti.css")),
+                .forEach(stylesheets) { .link(.rel(.stylesheet), .href($0)) },
                 .link(.rel(.icon), .href("/dsfr/favicon/favicon.svg"), .type("image/svg+xml"))
             ),
             .body(
