@@ -86,8 +86,10 @@ struct ReportView {
     }
 
     func table(_ t: ReportTable) -> Node<HTML.BodyContext> {
+        // The container scrolls on narrow screens: keyboard users reach it (WCAG 2.1.1).
         .div(
-            .class("ti-report__table"),
+            .class("ti-report__table"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+            .attribute(named: "aria-label", value: t.caption),
             .table(
                 .caption(.text(t.caption)),
                 .thead(

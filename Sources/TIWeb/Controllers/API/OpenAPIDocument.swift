@@ -223,6 +223,25 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/report": {
+              "get": {
+                "summary": "Les chiffres du rapport « point d’étape » à une date",
+                "description": "Chaque chiffre imprimé dans le rapport (page /rapport, PDF /rapport.pdf), avec l’indicateur dont il vient et sa couverture ; pour chaque section, ce qui manque à cette date ou dans ce périmètre.",
+                "operationId": "getReport",
+                "parameters": [
+                  {"name": "as_of", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Date d’arrêté (par défaut : aujourd’hui)"},
+                  {"name": "region", "in": "query", "schema": {"type": "string"}, "description": "Code INSEE de la région, ou OM pour l’Outre-mer (par défaut : France entière)"}
+                ],
+                "responses": {
+                  "200": {"description": "Les chiffres du rapport", "content": {"application/json": {"schema": {"type": "object", "required": ["as_of", "scope", "sections", "figures"], "properties": {
+                    "as_of": {"type": "string", "format": "date"}, "scope": {"type": "string"},
+                    "sections": {"type": "array", "items": {"type": "object", "required": ["id", "title", "absent"], "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "absent": {"type": "array", "items": {"type": "string"}}}}},
+                    "figures": {"type": "array", "items": {"type": "object", "required": ["id", "label", "text"], "properties": {"id": {"type": "string"}, "label": {"type": "string"}, "value": {"type": ["number", "null"]}, "text": {"type": "string"}, "indicator": {"type": "string"}, "note": {"type": "string"}}}}
+                  }}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"}
+                }
+              }
+            },
             "/api/v1/indicators": {
               "get": {
                 "summary": "Tous les indicateurs d’un périmètre, à une date",
