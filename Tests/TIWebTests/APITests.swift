@@ -58,9 +58,9 @@ extension AppTests {
                 ("/api/v1/communes/123", 400, "insee_invalide"),
                 ("/api/v1/communes/2C004", 400, "insee_invalide"),
                 ("/api/v1/communes/99999", 404, "introuvable"),
-                ("/api/v1/regions/999999", 400, "code_region_invalide"),
-                ("/api/v1/regions/00", 404, "introuvable"),
-                ("/api/v1/territories/a%20b", 400, "ti_id_invalide"),
+                ("/api/v1/regions/999999", 400, "code_invalide"),
+                ("/api/v1/regions/00", 400, "code_invalide"),
+                ("/api/v1/territories/a%20b", 400, "id_invalide"),
                 ("/api/v1/territories/INCONNU", 404, "introuvable"),
                 ("/api/v1/nothing-here", 404, "introuvable"),
             ])
@@ -170,6 +170,47 @@ extension AppTests {
                 try await app.testing().test(.GET, "/api/v1/openapi.json") { res in
                     #expect(res.status == .ok)
                     #expect(res.headers.contentType == .json)
+                    // Every operation documents the answers any request can get.
+                    let served = try #require(try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as? [String: Any])
+                    for (path, item) in try #require(served["paths"] as? [String: [String: [String: Any]]]) {
+                        for (method, operation) in item {
+                            let statuses = Set((operation["responses"] as? [String: Any] ?? [:]).keys)
+                            #expect(statuses.isSuperset(of: ["401", "429"]), "\(method) \(path): \(statuses)")
+                            if operation["security"] != nil { #expect(statuses.contains("403"), "\(method) \(path)") }
+                            if operation["parameters"] != nil { #expect(statuses.isSuperset(of: ["400", "422"]), "\(method) \(path)") }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// The server enforces the document: what it calls invalid is a 400 naming the parameter;
+        /// what it calls valid but the rules refuse is a 422; an undeclared method is a 405 with `Allow`.
+        @Test func theServerEnforcesItsOpenAPIDocument() async throws {
+            try await withTestApp(geo: false) { app in
+                let client = Browser(app)
+                for (path, code) in [
+                    ("/api/v1/sites?procedures=AAA", "procedures_invalide"),
+                    ("/api/v1/report?as_of=", "as_of_invalide"),
+                    ("/api/v1/report?as_of=24/09/2021", "as_of_invalide"),
+                    ("/api/v1/indicators?region=%C3%91", "region_invalide"),
+                    ("/api/v1/actions?page=10001", "page_invalide"),
+                    ("/api/v1/sites?page=1&page=2", "page_invalide"),
+                ] {
+                    let response = try await client.get(path)
+                    #expect(response.status == .badRequest, "\(path)")
+                    #expect(try response.content.decode(ErrorBody.self).error.code == code, "\(path)")
+                }
+                // A real date the service does not cover: valid for the document, refused by the rules.
+                #expect(try await client.get("/api/v1/report?as_of=4646-01-10").status == .unprocessableEntity)
+                try await app.testing().test(.TRACE, "/api/v1/regions") { res in
+                    #expect(res.status == .methodNotAllowed)
+                    #expect(res.headers.first(name: .allow) == "GET, HEAD")
+                    #expect(res.headers.contentType == .json)
+                }
+                try await app.testing().test(.DELETE, "/connexion") { res in
+                    #expect(res.status == .methodNotAllowed)
+                    #expect(res.headers.first(name: .allow) == "GET, HEAD, POST")
                 }
             }
         }

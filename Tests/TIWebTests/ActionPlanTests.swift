@@ -311,7 +311,8 @@ extension AppTests {
                     #"{"instrument":"ademe-transition","on":"2021-03-02","amount_eur":1000000,"reference":"ADEME-2021-7"}"#)
                 #expect(again.status == .conflict)
                 let notOurs = try await postJSON(#"{"instrument":"bdt-ingenierie","on":"2021-03-02","amount_eur":5}"#)
-                #expect(notOurs.status == .badRequest)
+                // Valid for the API's schema, refused by the rules: 422 (a malformed date is a 400).
+                #expect(notOurs.status == .unprocessableEntity)
                 #expect(notOurs.text.contains("n’est pas celui de votre organisation"))
                 let badDate = try await postJSON(#"{"instrument":"ademe-transition","on":"2021-02-30","amount_eur":5}"#)
                 #expect(badDate.status == .badRequest)

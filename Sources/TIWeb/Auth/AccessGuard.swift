@@ -7,7 +7,11 @@ struct AccessGuard: AsyncMiddleware {
     let access: Access
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard !access.allows(request.principal) else { return try await next.respond(to: request) }
+        if access.allows(request.principal) {
+            // The API's contract is checked once the caller may call: 401 and 403 come first.
+            guard request.isAPI else { return try await next.respond(to: request) }
+            return try await APIContractMiddleware(contract: .shared).respond(to: request, chainingTo: next)
+        }
         if request.principal == nil {
             if request.isAPI {
                 throw AppError(

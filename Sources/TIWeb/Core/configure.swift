@@ -57,6 +57,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SiteErrorMiddleware(environment: app.environment))
     app.middleware.use(InputGuardMiddleware())
+    app.middleware.use(MethodNotAllowedMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: config.publicDirectory, defaultFile: nil))
     app.middleware.use(SessionAuthenticator())
     app.middleware.use(BearerAuthenticator())

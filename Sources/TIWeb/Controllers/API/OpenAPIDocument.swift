@@ -9,7 +9,7 @@ enum OpenAPIDocument {
           "info": {
             "title": "API Territoires d’industrie",
             "version": "1.0.0",
-            "description": "Données publiques du programme Territoires d’industrie : géographie (régions, départements, intercommunalités, communes), registre des territoires. Licence Etalab 2.0. Les erreurs sont renvoyées sous la forme {\"error\": {\"code\", \"message\"}} avec un statut 4xx quand la requête est en cause.",
+            "description": "Données publiques du programme Territoires d’industrie : géographie (régions, départements, intercommunalités, communes), registre des territoires. Licence Etalab 2.0. Les erreurs sont renvoyées sous la forme {\"error\": {\"code\", \"message\"}} : 400 quand la requête ne respecte pas ce document (le serveur applique les schémas ci-dessous), 422 quand elle le respecte mais que les règles la refusent, 401 sans jeton valide, 403 hors des droits du jeton, 404 pour une ressource inconnue, 405 (avec Allow) pour une méthode non décrite, 409 en conflit avec l’état, 413 pour un corps trop gros, 429 (avec Retry-After) au-delà de 600 requêtes par minute et par jeton.",
             "license": {"name": "Licence Ouverte / Etalab 2.0", "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"}
           },
           "servers": [{"url": "/"}],
@@ -25,7 +25,7 @@ enum OpenAPIDocument {
               "get": {
                 "summary": "Une région, avec ses territoires d’industrie",
                 "operationId": "getRegion",
-                "parameters": [{"name": "code", "in": "path", "required": true, "description": "Code INSEE de la région, ex. 84", "schema": {"type": "string"}}],
+                "parameters": [{"name": "code", "in": "path", "required": true, "description": "Code INSEE de la région, ex. 84", "schema": {"type": "string", "enum": ["01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"]}}],
                 "responses": {
                   "200": {"description": "La région", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RegionDetail"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"},
@@ -38,8 +38,8 @@ enum OpenAPIDocument {
                 "summary": "Les Territoires d’industrie",
                 "operationId": "listTerritories",
                 "parameters": [
-                  {"name": "region", "in": "query", "required": false, "description": "Code de région", "schema": {"type": "string"}},
-                  {"name": "q", "in": "query", "required": false, "description": "Recherche dans le nom (sans tenir compte des accents ni de la casse)", "schema": {"type": "string"}}
+                  {"name": "region", "in": "query", "required": false, "description": "Code INSEE de la région", "schema": {"type": "string", "enum": ["01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"]}},
+                  {"name": "q", "in": "query", "required": false, "description": "Recherche dans le nom (sans tenir compte des accents ni de la casse)", "schema": {"type": "string", "pattern": "^[^\\x00]*$"}}
                 ],
                 "responses": {"200": {"description": "Liste des territoires", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TerritoryList"}}}}}
               }
@@ -61,7 +61,7 @@ enum OpenAPIDocument {
                 "summary": "Résoudre un code INSEE",
                 "description": "Tout code INSEE (2A/2B compris ; arrondissements de Paris, Lyon, Marseille et communes déléguées ramenés à leur commune) donne la commune, son EPCI, ses territoires d’industrie, son département, sa région, ses zonages et l’indicateur de fragilité.",
                 "operationId": "resolveCommune",
-                "parameters": [{"name": "insee", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^([0-9]{2}|2[AB])[0-9]{3}$"}}],
+                "parameters": [{"name": "insee", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^(0[1-9]|[1-9][0-9]|2[ABab])[0-9]{3}$"}}],
                 "responses": {
                   "200": {"description": "La résolution", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CommuneResolution"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"},
@@ -95,18 +95,18 @@ enum OpenAPIDocument {
                 "security": [{"bearer": []}],
                 "parameters": [
                   {"name": "appel", "in": "query", "schema": {"type": "string", "format": "uuid"}},
-                  {"name": "region", "in": "query", "schema": {"type": "string"}},
-                  {"name": "departement", "in": "query", "schema": {"type": "string"}},
+                  {"name": "region", "in": "query", "schema": {"type": "string", "enum": ["01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"]}},
+                  {"name": "departement", "in": "query", "schema": {"type": "string", "pattern": "^(0[1-9]|[1-9][0-9]|2[AB]|97[1-6])$"}},
                   {"name": "etat", "in": "query", "schema": {"type": "string", "enum": ["draft", "submitted", "under_review", "information_requested", "reviewed", "in_committee", "laureate", "rejected", "withdrawn", "agreement_signed", "payments_in_progress", "closed"]}},
                   {"name": "ti", "in": "query", "schema": {"type": "string", "enum": ["oui", "non"]}},
                   {"name": "fragile", "in": "query", "schema": {"type": "string", "enum": ["oui", "non"]}},
                   {"name": "taille", "in": "query", "schema": {"type": "string", "enum": ["tpe", "pme", "eti", "ge"]}},
-                  {"name": "filiere", "in": "query", "schema": {"type": "string"}},
-                  {"name": "aide_min", "in": "query", "schema": {"type": "string"}, "description": "En euros"},
-                  {"name": "aide_max", "in": "query", "schema": {"type": "string"}, "description": "En euros"},
-                  {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "Nom du porteur, titre ou référence"},
+                  {"name": "filiere", "in": "query", "schema": {"type": "string", "pattern": "^[^\\x00]*$"}},
+                  {"name": "aide_min", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]{1,12}$"}, "description": "En euros"},
+                  {"name": "aide_max", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]{1,12}$"}, "description": "En euros"},
+                  {"name": "q", "in": "query", "schema": {"type": "string", "pattern": "^[^\\x00]*$"}, "description": "Nom du porteur, titre ou référence"},
                   {"name": "tri", "in": "query", "schema": {"type": "string", "enum": ["depot", "aide", "nom", "reference"]}},
-                  {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}}
+                  {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 10000}}
                 ],
                 "responses": {
                   "200": {"description": "Une page de dossiers (100 au plus)", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Application"}}}}}}},
@@ -136,7 +136,7 @@ enum OpenAPIDocument {
                 "operationId": "decideApplication",
                 "security": [{"bearer": []}],
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["favourable", "motivation"], "properties": {"favourable": {"type": "boolean"}, "motivation": {"type": "string", "minLength": 10}}}}}},
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["favourable", "motivation"], "additionalProperties": false, "properties": {"favourable": {"type": "boolean"}, "motivation": {"type": "string", "minLength": 10, "pattern": "^[^\\x00]*$"}}}}}},
                 "responses": {
                   "200": {"description": "Le dossier après l’avis", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Application"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"},
@@ -164,12 +164,12 @@ enum OpenAPIDocument {
                 "description": "Les fiches actions publiées (validées par la Région), par territoire puis référence, 100 par page, filtrables comme la page /plans.",
                 "operationId": "listActions",
                 "parameters": [
-                  {"name": "region", "in": "query", "schema": {"type": "string"}, "description": "Code INSEE de la région"},
+                  {"name": "region", "in": "query", "schema": {"type": "string", "enum": ["01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"]}, "description": "Code INSEE de la région"},
                   {"name": "axe", "in": "query", "schema": {"type": "string", "enum": ["attirer", "recruter", "innover", "simplifier"]}},
                   {"name": "theme", "in": "query", "schema": {"type": "string", "enum": ["competences", "foncier", "mobilite", "attractivite", "transition_ecologique", "innovation", "recrutement", "autre"]}},
                   {"name": "porteur", "in": "query", "schema": {"type": "string", "enum": ["public", "prive", "mixte"]}},
                   {"name": "statut", "in": "query", "schema": {"type": "string", "enum": ["idee", "en_preparation", "en_cours", "realisee", "abandonnee"]}},
-                  {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}}
+                  {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 10000}}
                 ],
                 "responses": {
                   "200": {"description": "Une page d’actions (100 au plus)", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Action"}}}}}}},
@@ -183,8 +183,8 @@ enum OpenAPIDocument {
                 "description": "Les engagements saisis (hors fonds d’accélération, compté à partir de ses enveloppes), du plus récent au plus ancien, 100 par page : montant en euros, ou quantité dans l’unité de l’instrument.",
                 "operationId": "listCommitments",
                 "parameters": [
-                  {"name": "partner", "in": "query", "schema": {"type": "string"}, "description": "Code du partenaire (ademe, bdt, apec…)"},
-                  {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}}
+                  {"name": "partner", "in": "query", "schema": {"type": "string", "pattern": "^[^\\x00]*$"}, "description": "Code du partenaire (ademe, bdt, apec…)"},
+                  {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 10000}}
                 ],
                 "responses": {
                   "200": {"description": "Une page d’engagements", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Commitment"}}}}}}},
@@ -196,7 +196,7 @@ enum OpenAPIDocument {
                 "description": "Par l’administration nationale, ou par un opérateur partenaire pour les instruments de son organisation. Un montant en euros, ou une quantité dans l’unité de l’instrument ; la référence (facultative) est celle du partenaire : deux engagements d’un instrument ne la partagent pas.",
                 "operationId": "createCommitment",
                 "security": [{"bearer": []}],
-                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["instrument", "on"], "properties": {"instrument": {"type": "string"}, "on": {"type": "string", "format": "date"}, "region": {"type": "string"}, "territory_id": {"type": "string"}, "amount_eur": {"type": "number", "exclusiveMinimum": 0, "maximum": 10000000000}, "quantity": {"type": "integer", "minimum": 1, "maximum": 1000000}, "note": {"type": "string", "maxLength": 1000}, "reference": {"type": "string", "minLength": 1, "maxLength": 100}, "action_id": {"type": "string", "format": "uuid"}}}}}},
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["instrument", "on"], "additionalProperties": false, "properties": {"instrument": {"type": "string", "pattern": "^[^\\x00]*$"}, "on": {"type": "string", "format": "date"}, "region": {"type": "string", "enum": ["01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"]}, "territory_id": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"}, "amount_eur": {"type": "number", "exclusiveMinimum": 0, "maximum": 10000000000}, "quantity": {"type": "integer", "minimum": 1, "maximum": 1000000}, "note": {"type": "string", "maxLength": 1000, "pattern": "^[^\\x00]*$"}, "reference": {"type": "string", "minLength": 1, "maxLength": 100, "pattern": "^[^\\x00]*$"}, "action_id": {"type": "string", "format": "uuid"}}}}}},
                 "responses": {
                   "201": {"description": "L’engagement enregistré", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Commitment"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"},
@@ -212,10 +212,10 @@ enum OpenAPIDocument {
                 "operationId": "listSites",
                 "parameters": [
                   {"name": "as_of", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Date (par défaut : aujourd’hui)"},
-                  {"name": "region", "in": "query", "schema": {"type": "string"}, "description": "Code INSEE de la région"},
+                  {"name": "region", "in": "query", "schema": {"type": "string", "enum": ["01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"]}, "description": "Code INSEE de la région"},
                   {"name": "vague", "in": "query", "schema": {"type": "string", "enum": ["2020-01", "2020-07", "2021-09"]}},
                   {"name": "procedures", "in": "query", "schema": {"type": "string", "enum": ["toutes"]}},
-                  {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}}
+                  {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 10000}}
                 ],
                 "responses": {
                   "200": {"description": "Une page de sites (100 au plus)", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Site"}}}}}}},
@@ -230,7 +230,7 @@ enum OpenAPIDocument {
                 "operationId": "getReport",
                 "parameters": [
                   {"name": "as_of", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Date d’arrêté (par défaut : aujourd’hui)"},
-                  {"name": "region", "in": "query", "schema": {"type": "string"}, "description": "Code INSEE de la région, ou OM pour l’Outre-mer (par défaut : France entière)"}
+                  {"name": "region", "in": "query", "schema": {"type": "string", "enum": ["01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94", "OM"]}, "description": "Code INSEE de la région, ou OM pour l’Outre-mer (par défaut : France entière)"}
                 ],
                 "responses": {
                   "200": {"description": "Les chiffres du rapport", "content": {"application/json": {"schema": {"type": "object", "required": ["as_of", "scope", "sections", "figures"], "properties": {
@@ -250,8 +250,8 @@ enum OpenAPIDocument {
                 "parameters": [
                   {"name": "as_of", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Date d’arrêté (par défaut : aujourd’hui)"},
                   {"name": "known_at", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Telle que connue à cette date : écarte les suivis saisis après elle"},
-                  {"name": "region", "in": "query", "schema": {"type": "string"}, "description": "Code de région, ou OM pour l’Outre-mer"},
-                  {"name": "territory", "in": "query", "schema": {"type": "string"}, "description": "Identifiant de Territoire d’industrie"}
+                  {"name": "region", "in": "query", "schema": {"type": "string", "enum": ["01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94", "OM"]}, "description": "Code de région, ou OM pour l’Outre-mer"},
+                  {"name": "territory", "in": "query", "schema": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"}, "description": "Identifiant de Territoire d’industrie"}
                 ],
                 "responses": {
                   "200": {"description": "Indicateurs par identifiant", "content": {"application/json": {"schema": {"type": "object", "required": ["as_of", "scope", "indicators"], "properties": {"as_of": {"type": "string", "format": "date"}, "scope": {"type": "string"}, "indicators": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Indicator"}}}}}}},
@@ -265,12 +265,12 @@ enum OpenAPIDocument {
                 "summary": "Un indicateur, éventuellement ventilé",
                 "operationId": "getIndicator",
                 "parameters": [
-                  {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "Par exemple laureates.count, laureates.share_sme_midcap, laureates.stake.ecological ; hors fonds : actions.count, actions.planned_investment_eur, financing.engaged_eur (national), sites.count"},
+                  {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[a-z0-9_.-]{1,64}$"}, "description": "Par exemple laureates.count, laureates.share_sme_midcap, laureates.stake.ecological ; hors fonds : actions.count, actions.planned_investment_eur, financing.engaged_eur (national), sites.count"},
                   {"name": "breakdown", "in": "query", "schema": {"type": "string", "enum": ["region", "departement", "territory", "in_territory", "fragile", "size", "sector", "stake", "skills", "ecological", "call", "decision_month"]}},
                   {"name": "as_of", "in": "query", "schema": {"type": "string", "format": "date"}},
                   {"name": "known_at", "in": "query", "schema": {"type": "string", "format": "date"}},
-                  {"name": "region", "in": "query", "schema": {"type": "string"}},
-                  {"name": "territory", "in": "query", "schema": {"type": "string"}}
+                  {"name": "region", "in": "query", "schema": {"type": "string", "enum": ["01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94", "OM"]}},
+                  {"name": "territory", "in": "query", "schema": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"}}
                 ],
                 "responses": {
                   "200": {"description": "L’indicateur", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Indicator"}}}},
@@ -305,9 +305,13 @@ enum OpenAPIDocument {
             },
             "responses": {
               "Unauthorized": {"description": "Jeton absent, inconnu, expiré ou révoqué", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-              "TooManyRequests": {"description": "Trop de requêtes pour ce jeton (en-tête Retry-After)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "TooManyRequests": {"description": "Trop de requêtes pour ce jeton", "headers": {"Retry-After": {"description": "Secondes à attendre", "schema": {"type": "integer", "minimum": 1}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "Unprocessable": {"description": "Requête conforme à ce document mais refusée par les règles (région inconnue, date hors de 1900–2200, montant incohérent…)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "PayloadTooLarge": {"description": "Corps trop volumineux", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "UnsupportedMediaType": {"description": "Corps qui n’est pas du JSON", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "BadRequest": {"description": "Requête mal formée", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-              "NotFound": {"description": "Ressource inconnue", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+              "NotFound": {"description": "Ressource inconnue", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "Forbidden": {"description": "Le rôle du titulaire du jeton ne permet pas cette opération", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
             },
             "schemas": {
               "Site": {
@@ -399,7 +403,7 @@ enum OpenAPIDocument {
               "Me": {
                 "type": "object", "required": ["id", "display_name", "role", "regions"],
                 "properties": {"id": {"type": "string", "format": "uuid"}, "display_name": {"type": "string"},
-                  "role": {"type": "string", "enum": ["admin", "region", "prefecture", "reviewer", "territory", "applicant", "viewer"]},
+                  "role": {"type": "string", "enum": ["admin", "region", "prefecture", "reviewer", "territory", "partner", "applicant", "viewer"]},
                   "regions": {"type": "array", "items": {"type": "string"}}, "territory": {"type": "string"}, "organisation": {"type": "string"}}
               },
               "Named": {"type": "object", "required": ["code", "name"], "properties": {"code": {"type": "string"}, "name": {"type": "string"}}},
@@ -466,8 +470,9 @@ enum OpenAPIDocument {
         }
         """#
 
+    /// The document as served: `json` with the answers every operation can get (`APIContract`).
     static func serve(req: Request) -> Response {
-        let response = Response(status: .ok, body: .init(string: json))
+        let response = Response(status: .ok, body: .init(string: APIContract.shared.servedJSON))
         response.headers.contentType = .json
         return response
     }
