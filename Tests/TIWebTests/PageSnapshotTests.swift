@@ -86,7 +86,17 @@ extension PageSnapshotTests {
     }
 
     @Test func openData() {
-        assertSnapshot(of: DataPage().render(), as: .html)
+        let day = try! CivilDate(parsing: "2021-09-24")
+        let datasets = [
+            OpenDataset(
+                id: "subventions", title: "Subventions du fonds d’accélération", description: "Une ligne par décision et par financeur.",
+                schema: ("SCDL subventions 2.1.1", "https://schema.data.gouv.fr/scdl/subventions/2.1.1/"),
+                distributions: [.init(format: "CSV", mediaType: "text/csv", path: "/donnees/subventions.csv")], rows: 1_234,
+                modified: day)
+        ]
+        assertSnapshot(
+            of: DataPage(datasets: datasets, regions: [("84", "Auvergne-Rhône-Alpes")], publicURL: "https://ti.example").render(),
+            as: .html)
     }
 
     @Test func regions() {

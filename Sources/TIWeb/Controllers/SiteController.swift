@@ -16,10 +16,6 @@ struct SiteController {
         return HTMLResponse.make(HomePage(counts: counts, map: map, figures: figures).render())
     }
 
-    func data(req: Request) async throws -> Response {
-        HTMLResponse.make(DataPage().render())
-    }
-
     func indicators(req: Request) async throws -> Response {
         let query = try req.query.decode(IndicatorQuery.self)
         let dataset = try await req.indicatorDataset()

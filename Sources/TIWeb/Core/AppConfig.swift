@@ -35,6 +35,8 @@ public struct AppConfig: Sendable {
     public var apiRateLimit: Int = 600
     /// Where attachments are stored (outside the database).
     public var uploadDirectory: String = "var/uploads"
+    /// The awarding bodies of the SCDL « subventions » export (`AwardingBodies`).
+    public var awardingBodiesFile: String = "data/attribuants.csv"
     /// Brute-force protection (the tests shorten the delays).
     public var loginThrottle = LoginThrottle()
 
@@ -66,7 +68,8 @@ public struct AppConfig: Sendable {
             mailDirectory: Environment.get("TI_MAIL_DIR") ?? workingDirectory + "var/mail",
             bcryptCost: Environment.get("TI_BCRYPT_COST").flatMap(Int.init) ?? 12,
             apiRateLimit: Environment.get("TI_API_RATE_LIMIT").flatMap(Int.init) ?? 600,
-            uploadDirectory: Environment.get("TI_UPLOAD_DIR") ?? workingDirectory + "var/uploads")
+            uploadDirectory: Environment.get("TI_UPLOAD_DIR") ?? workingDirectory + "var/uploads",
+            awardingBodiesFile: Environment.get("TI_AWARDING_BODIES") ?? workingDirectory + "data/attribuants.csv")
     }
 }
 

@@ -16,7 +16,7 @@ public enum SiteURL: Sendable, Equatable {
     case departement(String)
     case fund
     case indicators
-    case data
+    case data, dataGrants, dataSchemes, dataCatalogue
     case mapRegions, mapDepartements, mapTerritories
     case mapRegionEpcis(String)
     case mapTerritory(TerritoryID)
@@ -119,6 +119,9 @@ public enum SiteURL: Sendable, Equatable {
         case .fund: "/fonds"
         case .indicators: "/indicateurs"
         case .data: "/donnees"
+        case .dataGrants: "/donnees/subventions.csv"
+        case .dataSchemes: "/donnees/dispositifs.csv"
+        case .dataCatalogue: "/donnees/catalog.jsonld"
         case .mapRegions: "/cartes/regions.svg"
         case .mapDepartements: "/cartes/departements.svg"
         case .mapTerritories: "/cartes/territoires.svg"

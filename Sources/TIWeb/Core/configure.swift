@@ -48,6 +48,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     default: app.mailer = FileMailer(directory: config.mailDirectory, from: config.mailFrom, logger: app.logger)
     }
     app.rateLimiter = RateLimiter(limit: config.apiRateLimit)
+    app.awardingBodies = try OpenDataController.awardingBodies(file: config.awardingBodiesFile, logger: app.logger)
     app.fileStorage = LocalFileStorage(directory: config.uploadDirectory)
 
     // Outermost first. Errors become pages or JSON inside the security headers; sessions and

@@ -12,7 +12,11 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.mapLayer(.key).components, access: .everyone, use: mapPage.layer)
     app.endpoint(.GET, SiteURL.laureate(.key).components, access: .everyone, use: mapPage.laureate)
     app.endpoint(.GET, SiteURL.indicators.components, access: .everyone, use: site.indicators)
-    app.endpoint(.GET, SiteURL.data.components, access: .everyone, use: site.data)
+    let openData = OpenDataController()
+    app.endpoint(.GET, SiteURL.data.components, access: .everyone, use: openData.catalogue)
+    app.endpoint(.GET, SiteURL.dataGrants.components, access: .everyone, use: openData.grants)
+    app.endpoint(.GET, SiteURL.dataSchemes.components, access: .everyone, use: openData.schemes)
+    app.endpoint(.GET, SiteURL.dataCatalogue.components, access: .everyone, use: openData.dcat)
 
     let territories = TerritoryController()
     app.endpoint(.GET, SiteURL.territories.components, access: .everyone, use: territories.index)

@@ -1,0 +1,130 @@
+"""Issue 14, open data: a visitor (or a data.gouv.fr harvester) finds the datasets on /donnees,
+downloads them with the page's buttons and form, and every file is what it claims to be:
+- the grants validate against the SCDL « subventions » schema with the official validator,
+  nationally and for one région and funder chosen in the form;
+- the calls validate against the « dispositif d'aide » schema;
+- the DCAT-AP catalogue parses as JSON-LD and lists the same datasets as the page;
+- the GeoJSON layers are valid GeoJSON with WGS 84 coordinates (RFC 7946)."""
+import csv
+import json
+import os
+import urllib.request
+
+import geojson
+from frictionless import Resource, Schema, system
+from pyld import jsonld
+
+from conftest import describe, main, main_text
+
+SCHEMAS = os.path.join(os.path.dirname(__file__), "schemas")
+
+
+def validate(path, schema):
+    """frictionless' report on a file: (valid, the first errors as text)."""
+    with system.use_context(trusted=True):
+        report = Resource(path=path, schema=Schema.from_descriptor(os.path.join(SCHEMAS, schema))).validate()
+    return report.valid, report.flatten(["rowNumber", "fieldName", "message"])[:10]
+
+
+def download(page, locator, tmp_path, name):
+    with page.expect_download(timeout=60_000) as download:
+        locator.click(no_wait_after=True)
+    path = str(tmp_path / name)
+    download.value.save_as(path)
+    return download.value, path
+
+
+def rows_shown(section):
+    """The « Lignes » figure of a dataset's section."""
+    text = section.locator("dl").inner_text().replace("\u202f", " ").replace("\u00a0", " ")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return int(lines[lines.index("Lignes") + 1].replace(" ", ""))
+
+
+def test_a_visitor_downloads_the_grants_and_calls_in_the_national_formats(page_as, tmp_path):
+    page = page_as(None)
+    response = page.goto("/donnees")
+    assert response.status == 200, describe(page, response)
+    grants = main(page).locator("section#subventions")
+    assert "Licence Ouverte / Etalab 2.0" in grants.inner_text() and "SCDL subventions 2.1.1" in grants.inner_text()
+
+    # The whole file: valid, one line per decision and funder, as many as the page says.
+    file, path = download(page, grants.get_by_role("link", name="CSV"), tmp_path, "subventions.csv")
+    assert file.suggested_filename == "subventions.csv"
+    valid, errors = validate(path, "scdl-subventions.schema.json")
+    assert valid, f"subventions.csv is not valid SCDL: {errors}"
+    lines = list(csv.DictReader(open(path, encoding="utf-8")))
+    assert len(lines) == rows_shown(grants) > 100, f"{len(lines)} lines, the page says {rows_shown(grants)}"
+    assert {line["nomAttribuant"].split(" ")[0] for line in lines} >= {"Préfecture", "Région"}
+    assert all(line["referenceDecision"].endswith(("-ETAT", "-REGION")) for line in lines)
+
+    # One région and one funder, chosen in the page's form.
+    form = grants.locator("form[method=get]")
+    form.get_by_label("Région").select_option(label="Auvergne-Rhône-Alpes")
+    form.get_by_label("Financeur").select_option(label="Région")
+    file, path = download(page, form.get_by_role("button", name="Télécharger le CSV"), tmp_path, "ara.csv")
+    assert file.suggested_filename == "subventions-84-region.csv", file.suggested_filename
+    valid, errors = validate(path, "scdl-subventions.schema.json")
+    assert valid, f"the région's file is not valid SCDL: {errors}"
+    lines = list(csv.DictReader(open(path, encoding="utf-8")))
+    assert lines and {line["nomAttribuant"] for line in lines} == {"Région Auvergne-Rhône-Alpes"}, \
+        {line["nomAttribuant"] for line in lines}
+
+    # The calls, each grant pointing at one of them.
+    calls = main(page).locator("section#dispositifs")
+    _, path = download(page, calls.get_by_role("link", name="CSV"), tmp_path, "dispositifs.csv")
+    valid, errors = validate(path, "dispositif-aide.schema.json")
+    assert valid, f"dispositifs.csv is not a valid « dispositif d'aide » file: {errors}"
+    ids = {line["id"] for line in csv.DictReader(open(path, encoding="utf-8"))}
+    assert len(ids) == rows_shown(calls) and {line["dispositifAide"] for line in lines} <= ids
+
+
+def test_the_catalogue_is_harvestable_as_dcat_json_ld(page_as, server):
+    page = page_as(None)
+    page.goto("/donnees")
+    link = main(page).get_by_role("link", name=server.url + "/donnees/catalog.jsonld")
+    response = page.request.get(link.get_attribute("href"))
+    assert response.status == 200 and response.headers["content-type"].startswith("application/ld+json"), response.status
+    document = json.loads(response.body())
+    expanded = jsonld.expand(document)
+    dcat = "http://www.w3.org/ns/dcat#"
+    catalogue = next(node for node in expanded if dcat + "Catalog" in node.get("@type", []))
+    datasets = catalogue[dcat + "dataset"]
+    page.goto("/donnees")
+    sections = main(page).locator("section[id]:not(#api)").evaluate_all("ss => ss.map(s => s.id)")
+    assert [d["http://purl.org/dc/terms/identifier"][0]["@value"] for d in datasets] == sections
+    for d in datasets:
+        assert d["http://purl.org/dc/terms/license"][0]["@id"].startswith("https://www.etalab.gouv.fr/")
+        for distribution in d[dcat + "distribution"]:
+            url = distribution[dcat + "downloadURL"][0]["@id"]
+            with urllib.request.urlopen(url) as r:
+                assert r.status == 200, url
+
+
+def test_the_geojson_layers_are_valid_wgs84(page_as, server):
+    page = page_as(None)
+    page.goto("/donnees")
+    links = main(page).get_by_role("link", name="GeoJSON").evaluate_all("as => as.map(a => a.href)")
+    assert len(links) >= 3, links
+    for url in links:
+        with urllib.request.urlopen(url) as r:
+            assert r.headers["content-type"].startswith("application/geo+json"), url
+            collection = geojson.loads(r.read().decode("utf-8"))
+        assert collection.is_valid, (url, collection.errors())
+        assert collection["features"], f"{url} is empty"
+        for feature in collection["features"]:
+            for lon, lat in geojson.utils.coords(feature):
+                assert -180 <= lon <= 180 and -90 <= lat <= 90, (url, lon, lat)
+
+
+def test_the_catalogue_says_what_each_dataset_is(page_as):
+    page = page_as(None)
+    page.goto("/donnees")
+    text = main_text(page)
+    for title in ["Subventions du fonds d’accélération", "Appels à projets du fonds (dispositifs d’aide)",
+                  "Lauréats du fonds d’accélération", "Périmètres des Territoires d’industrie", "Sites industriels clés en main"]:
+        assert title in text, f"« {title} » missing from /donnees"
+    for section in main(page).locator("section[id]:not(#api)").all():
+        body = section.inner_text()
+        for term in ["Licence", "Mise à jour", "Lignes", "Adresse permanente"]:
+            assert term in body, f"« {term} » missing from #{section.get_attribute('id')}"
