@@ -28,7 +28,7 @@ SKIPPED = re.compile(r"\.(csv|svg|json|geojson|pdf|png|jpe?g|zip|ico)$|^/api/|^/
 PUBLIC = {"/", "/carte", "/territoires", "/territoires/:id", "/regions", "/regions/:id", "/departements/:id", "/fonds",
           "/fonds/appels/:id", "/indicateurs", "/donnees", "/laureats/:id", "/connexion", "/mot-de-passe-oublie", "/plans",
           "/territoires/:id/plan", "/actions/:id", "/financement", "/sites", "/sites/:id",
-          "/projets-inspirants", "/projets-inspirants/:id"}
+          "/projets-inspirants", "/projets-inspirants/:id", "/api"}
 # Pages that do not show the same to everyone, and the roles for which they are checked (the
 # others see what an anonymous visitor or the listed roles see). Any other page anyone can see is
 # checked in the anonymous crawl only; any other page is checked for every role that reaches it.

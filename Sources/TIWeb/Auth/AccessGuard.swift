@@ -33,7 +33,8 @@ extension RoutesBuilder {
         _ method: HTTPMethod, _ path: [PathComponent], access: Access, body: HTTPBodyStreamStrategy = .collect,
         use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
     ) -> Route {
-        let route = grouped(AccessGuard(access: access)).on(method, path, body: body, use: handler)
+        let route = grouped(AccessGuard(access: access), ConditionalGETMiddleware(access: access))
+            .on(method, path, body: body, use: handler)
         route.userInfo["access"] = access
         return route
     }

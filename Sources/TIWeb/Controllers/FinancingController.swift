@@ -196,8 +196,6 @@ struct FinancingController {
         let pagination = try Pagination(page: q.page, size: 100)
         let (items, total) = try await FinancingQueries.commitments(
             partner: q.partner.flatMap { $0.isEmpty ? nil : $0 }, range: pagination.range, on: req.db)
-        return .init(
-            count: total, page: pagination.page, pageSize: pagination.size,
-            items: items.map(Self.dto))
+        return .init(req, pagination, count: total, items: items.map(Self.dto))
     }
 }

@@ -125,6 +125,6 @@ struct SitesController {
                 planningCleared: s.content.planningCleared, archaeologyCleared: s.content.archaeologyCleared,
                 environmentCleared: s.content.environmentCleared, wave: s.content.wave.rawValue, qualifiedOn: s.content.wave.date.iso)
         }
-        return .init(count: all.count, page: pagination.page, pageSize: pagination.size, items: items)
+        return .init(req, pagination, count: all.count, items: items)
     }
 }

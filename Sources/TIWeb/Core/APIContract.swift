@@ -290,6 +290,7 @@ struct APIContract: Sendable {
                 }
                 for (status, name) in common where responses[status] == nil {
                     responses[status] = .object(["$ref": .string("#/components/responses/\(name)")])
+                if method == "get" { common["304"] = "NotModified" }
                 }
                 op["responses"] = .object(responses)
                 methods[method] = .object(op)

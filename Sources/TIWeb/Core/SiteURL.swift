@@ -16,7 +16,7 @@ public enum SiteURL: Sendable, Equatable {
     case departement(String)
     case fund
     case indicators
-    case data, dataGrants, dataSchemes, dataCatalogue
+    case data, dataGrants, dataSchemes, dataCatalogue, apiDocs
     case mapRegions, mapDepartements, mapTerritories
     case mapRegionEpcis(String)
     case mapTerritory(TerritoryID)
@@ -122,6 +122,7 @@ public enum SiteURL: Sendable, Equatable {
         case .dataGrants: "/donnees/subventions.csv"
         case .dataSchemes: "/donnees/dispositifs.csv"
         case .dataCatalogue: "/donnees/catalog.jsonld"
+        case .apiDocs: "/api"
         case .mapRegions: "/cartes/regions.svg"
         case .mapDepartements: "/cartes/departements.svg"
         case .mapTerritories: "/cartes/territoires.svg"

@@ -60,6 +60,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.middleware.use(InputGuardMiddleware())
     app.middleware.use(MethodNotAllowedMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: config.publicDirectory, defaultFile: nil))
+    app.middleware.use(CORSPreflight())
     app.middleware.use(SessionAuthenticator())
     app.middleware.use(BearerAuthenticator())
     app.middleware.use(CSRFMiddleware())

@@ -17,6 +17,9 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.dataGrants.components, access: .everyone, use: openData.grants)
     app.endpoint(.GET, SiteURL.dataSchemes.components, access: .everyone, use: openData.schemes)
     app.endpoint(.GET, SiteURL.dataCatalogue.components, access: .everyone, use: openData.dcat)
+    app.endpoint(.GET, SiteURL.apiDocs.components, access: .everyone) { req in
+        HTMLResponse.make(APIDocPage(reference: .shared, publicURL: req.application.config.publicURL).render())
+    }
 
     let territories = TerritoryController()
     app.endpoint(.GET, SiteURL.territories.components, access: .everyone, use: territories.index)

@@ -22,6 +22,8 @@ actor IndicatorCache {
     private var loading: Task<IndicatorDataset, any Error>?
     private var refreshing: Task<Int64, any Error>?
     private var memo: [String: any Sendable] = [:]
+    /// The version this process last saw change, and when (for `Last-Modified`).
+    private var observed: (version: Int64, at: Date)?
     let recheck: Double
 
     init(recheck: Double = 0.5) { self.recheck = recheck }
@@ -117,6 +119,15 @@ actor IndicatorCache {
             memo[key] = value
         }
         return value
+    }
+
+    /// When this process saw the current data version first (at most `recheck` after the write;
+    /// for the version found at start, the first request's time).
+    func lastChange(on db: any Database, now: Date) async throws -> Date {
+        let current = try await currentVersion(on: db)
+        if let observed, observed.version == current { return observed.at }
+        observed = (current, now)
+        return now
     }
 
     /// Forget everything now (after an import in the same process).

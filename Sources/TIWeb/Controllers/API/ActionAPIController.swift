@@ -46,6 +46,6 @@ struct ActionAPIController {
         let filter = try await ActionPlanController.filter(query, req)
         let pagination = try Pagination(page: query.page, size: 100)
         let (items, total) = try await ActionQueries.list(filter, range: pagination.range, on: req.db)
-        return .init(count: total, page: pagination.page, pageSize: pagination.size, items: items.map(ActionDTO.init))
+        return .init(req, pagination, count: total, items: items.map(ActionDTO.init))
     }
 }

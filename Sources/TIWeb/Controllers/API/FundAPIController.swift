@@ -140,7 +140,7 @@ struct FundAPIController {
         let total = try await ApplicationQueue.count(criteria, for: principal, on: req.db)
         let pagination = try Pagination(page: filter.page, size: 100)
         let rows = try await ApplicationQueue.rows(criteria, for: principal, range: pagination.range, on: req.db)
-        return APIPage(count: total, page: pagination.page, pageSize: pagination.size, items: try rows.map { try Self.dto($0, principal) })
+        return APIPage(req, pagination, count: total, items: try rows.map { try Self.dto($0, principal) })
     }
 
     func application(req: Request) async throws -> ApplicationDTO {

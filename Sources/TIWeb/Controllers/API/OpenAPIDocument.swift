@@ -9,7 +9,7 @@ enum OpenAPIDocument {
           "info": {
             "title": "API Territoires d’industrie",
             "version": "1.0.0",
-            "description": "Données publiques du programme Territoires d’industrie : géographie (régions, départements, intercommunalités, communes), registre des territoires. Licence Etalab 2.0. Les erreurs sont renvoyées sous la forme {\"error\": {\"code\", \"message\"}} : 400 quand la requête ne respecte pas ce document (le serveur applique les schémas ci-dessous), 422 quand elle le respecte mais que les règles la refusent, 401 sans jeton valide, 403 hors des droits du jeton, 404 pour une ressource inconnue, 405 (avec Allow) pour une méthode non décrite, 409 en conflit avec l’état, 413 pour un corps trop gros, 429 (avec Retry-After) au-delà de 600 requêtes par minute et par jeton.",
+            "description": "Données publiques du programme Territoires d’industrie : géographie (régions, départements, intercommunalités, communes), registre des territoires. Licence Etalab 2.0. Les erreurs sont renvoyées sous la forme {\"error\": {\"code\", \"message\"}} : 400 quand la requête ne respecte pas ce document (le serveur applique les schémas ci-dessous), 422 quand elle le respecte mais que les règles la refusent, 401 sans jeton valide, 403 hors des droits du jeton, 404 pour une ressource inconnue, 405 (avec Allow) pour une méthode non décrite, 409 en conflit avec l’état, 413 pour un corps trop gros, 429 (avec Retry-After) au-delà de 600 requêtes par minute et par jeton. Chaque réponse GET porte un ETag (et Last-Modified pour les données publiques) : renvoyez-le dans If-None-Match pour obtenir 304 sans corps. Les listes paginées donnent les pages voisines dans next/previous et dans l’en-tête Link. Les opérations publiques (sans jeton) autorisent CORS (Access-Control-Allow-Origin: *), sans cookies.",
             "license": {"name": "Licence Ouverte / Etalab 2.0", "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"}
           },
           "servers": [{"url": "/"}],
@@ -109,7 +109,7 @@ enum OpenAPIDocument {
                   {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 10000}}
                 ],
                 "responses": {
-                  "200": {"description": "Une page de dossiers (100 au plus)", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Application"}}}}}}},
+                  "200": {"description": "Une page de dossiers (100 au plus)", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "next": {"$ref": "#/components/schemas/PageAddress"}, "previous": {"$ref": "#/components/schemas/PageAddress"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Application"}}}}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"},
                   "401": {"$ref": "#/components/responses/Unauthorized"}
                 }
@@ -172,7 +172,7 @@ enum OpenAPIDocument {
                   {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 10000}}
                 ],
                 "responses": {
-                  "200": {"description": "Une page d’actions (100 au plus)", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Action"}}}}}}},
+                  "200": {"description": "Une page d’actions (100 au plus)", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "next": {"$ref": "#/components/schemas/PageAddress"}, "previous": {"$ref": "#/components/schemas/PageAddress"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Action"}}}}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}
                 }
               }
@@ -187,7 +187,7 @@ enum OpenAPIDocument {
                   {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 10000}}
                 ],
                 "responses": {
-                  "200": {"description": "Une page d’engagements", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Commitment"}}}}}}},
+                  "200": {"description": "Une page d’engagements", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "next": {"$ref": "#/components/schemas/PageAddress"}, "previous": {"$ref": "#/components/schemas/PageAddress"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Commitment"}}}}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}
                 }
               },
@@ -218,7 +218,7 @@ enum OpenAPIDocument {
                   {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 10000}}
                 ],
                 "responses": {
-                  "200": {"description": "Une page de sites (100 au plus)", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Site"}}}}}}},
+                  "200": {"description": "Une page de sites (100 au plus)", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "next": {"$ref": "#/components/schemas/PageAddress"}, "previous": {"$ref": "#/components/schemas/PageAddress"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Site"}}}}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}
                 }
               }
@@ -311,7 +311,8 @@ enum OpenAPIDocument {
               "UnsupportedMediaType": {"description": "Corps qui n’est pas du JSON", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "BadRequest": {"description": "Requête mal formée", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "NotFound": {"description": "Ressource inconnue", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-              "Forbidden": {"description": "Le rôle du titulaire du jeton ne permet pas cette opération", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+              "Forbidden": {"description": "Le rôle du titulaire du jeton ne permet pas cette opération", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "NotModified": {"description": "Inchangé : l’ETag envoyé dans If-None-Match est toujours celui de la réponse", "headers": {"ETag": {"description": "Empreinte de la réponse", "schema": {"type": "string"}}}}
             },
             "schemas": {
               "Site": {
@@ -387,6 +388,7 @@ enum OpenAPIDocument {
                   "ceiling_cents": {"type": "integer", "description": "Plafond d’aides par entreprise pour ce régime"},
                   "envelopes": {"type": "array", "items": {"$ref": "#/components/schemas/Envelope"}}}
               },
+              "PageAddress": {"type": "string", "description": "Adresse de la page suivante ou précédente (aussi dans l’en-tête Link), absente aux extrémités", "examples": ["/api/v1/actions?region=84&page=2"]},
               "Application": {
                 "type": "object", "required": ["id", "call_id", "state", "fragile", "investment_cents", "stakes", "aid_state_cents", "aid_region_cents"],
                 "properties": {"id": {"type": "string", "format": "uuid"}, "reference": {"type": "string"}, "call_id": {"type": "string", "format": "uuid"},

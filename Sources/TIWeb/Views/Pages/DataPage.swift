@@ -94,7 +94,10 @@ struct DataPage {
             .p(
                 .text("L’API répond en JSON. Son contrat OpenAPI 3.1 décrit chaque paramètre et chaque réponse ; "),
                 .text("le serveur l’applique : une requête qui ne le respecte pas reçoit une erreur 400 qui nomme le paramètre en cause.")),
-            .p(.a(.class("fr-btn"), .href(APIURL.openapi.path), "Contrat OpenAPI 3.1 (JSON)")),
+            .ul(
+                .class("fr-btns-group fr-btns-group--inline-md"),
+                .li(.a(.class("fr-btn"), .href(SiteURL.apiDocs.path), "Référence de l’API, avec exemples")),
+                .li(.a(.class("fr-btn fr-btn--secondary"), .href(APIURL.openapi.path), "Contrat OpenAPI 3.1 (JSON)"))),
             Components.table(
                 caption: "Points d’accès publics de l’API", header: ["Adresse", "Contenu"],
                 rows: endpoints.map { [.td(.code(.text($0.0))), Components.cell($0.1)] }),

@@ -1,0 +1,115 @@
+import Foundation
+import TIDomain
+import TIPersistence
+import Testing
+import VaporTesting
+
+@testable import TIWeb
+
+extension AppTests {
+    @Suite("HTTP conventions: validators, 304, caching, CORS, pagination links")
+    struct HTTPConventionTests {
+        static func get(_ app: Application, _ path: String, _ headers: [(String, String)] = []) async throws -> TestingHTTPResponse {
+            try await app.testing().sendRequest(.GET, path, headers: HTTPHeaders(headers))
+        }
+
+        @Test func aPublicAnswerIsRevalidatedWithItsETagUntilTheDataChanges() async throws {
+            try await withTestApp(territories: true) { app in
+                let first = try await Self.get(app, "/api/v1/calls")
+                let tag = try #require(first.headers.first(name: .eTag))
+                #expect(tag.hasPrefix("\"") && tag.count == 34)
+                #expect(first.headers.first(name: .cacheControl) == "public, no-cache")
+                #expect(first.headers.first(name: .lastModified) != nil)
+
+                let again = try await Self.get(app, "/api/v1/calls", [("If-None-Match", tag)])
+                #expect(again.status == .notModified && again.body.readableBytes == 0)
+                #expect(again.headers.first(name: .eTag) == tag)
+                #expect(try await Self.get(app, "/api/v1/calls", [("If-None-Match", "\"autre\", W/\(tag)")]).status == .notModified)
+                #expect(try await Self.get(app, "/api/v1/calls", [("If-None-Match", "\"autre\"")]).status == .ok)
+
+                _ = try await FundFixture.make(app)  // a new call
+                let changed = try await Self.get(app, "/api/v1/calls", [("If-None-Match", tag)])
+                #expect(changed.status == .ok && changed.headers.first(name: .eTag) != tag)
+                #expect(changed.text.contains("appel 2021"))
+            }
+        }
+
+        @Test func pagesWithoutAFormSetNoCookieAndSignedInPagesAreNeverStored() async throws {
+            try await withTestApp(territories: true) { app in
+                let home = try await Self.get(app, "/")
+                #expect(home.headers[.setCookie].isEmpty && home.headers.first(name: .eTag) != nil)
+                #expect(home.headers.first(name: .vary) == "Cookie")
+                let signIn = try await Self.get(app, "/connexion")
+                #expect(signIn.headers.first(name: .setCookie)?.hasPrefix("ti_csrf=") == true)
+                #expect(signIn.headers.first(name: .cacheControl) == "private, no-cache")
+
+                let user = try await Accounts.make(.viewer, on: app)
+                let browser = Browser(app)
+                try await browser.signIn(user.email, Accounts.password)
+                let page = try await browser.get("/")
+                #expect(page.headers.first(name: .cacheControl) == "private, no-store" && page.headers.first(name: .eTag) == nil)
+            }
+        }
+
+        @Test func corsOnlyOnThePublicAPIAndNeverWithCredentials() async throws {
+            try await withTestApp(territories: true) { app in
+                let open = try await Self.get(app, "/api/v1/regions", [("Origin", "https://exemple.org")])
+                #expect(open.headers.first(name: .accessControlAllowOrigin) == "*")
+                #expect(open.headers.first(name: .accessControlExpose)?.contains("ETag") == true)
+                #expect(open.headers.first(name: .accessControlAllowCredentials) == nil)
+                let closed = try await Self.get(app, "/api/v1/applications", [("Origin", "https://exemple.org")])
+                #expect(closed.status == .unauthorized && closed.headers.first(name: .accessControlAllowOrigin) == nil)
+                #expect(try await Self.get(app, "/territoires").headers.first(name: .accessControlAllowOrigin) == nil)
+
+                let preflight = [("Origin", "https://exemple.org"), ("Access-Control-Request-Method", "GET")]
+                let allowed = try await app.testing().sendRequest(.OPTIONS, "/api/v1/regions/84", headers: HTTPHeaders(preflight))
+                #expect(allowed.status == .noContent && allowed.headers.first(name: .accessControlAllowMethods) == "GET, HEAD")
+                let refused = try await app.testing().sendRequest(.OPTIONS, "/api/v1/applications", headers: HTTPHeaders(preflight))
+                #expect(refused.headers.first(name: .accessControlAllowOrigin) == nil)
+            }
+        }
+
+        @Test func pagesLinkToTheirNeighbours() async throws {
+            try await withTestApp { app in
+                func page(_ url: String, count: Int) throws -> APIPage<Int> {
+                    let request = Request(application: app, url: URI(string: url), on: app.eventLoopGroup.next())
+                    let query = try request.query.decode([String: String].self)
+                    return APIPage(request, try Pagination(page: query["page"].flatMap(Int.init), size: 100), count: count, items: [])
+                }
+                let first = try page("/api/v1/actions?region=84", count: 250)
+                #expect(first.next == "/api/v1/actions?region=84&page=2" && first.previous == nil)
+                let middle = try page("/api/v1/actions?page=2&region=84", count: 250)
+                #expect(middle.next == "/api/v1/actions?region=84&page=3" && middle.previous == "/api/v1/actions?region=84&page=1")
+                let beyond = try page("/api/v1/actions?page=9", count: 250)
+                #expect(beyond.next == nil && beyond.previous == "/api/v1/actions?page=3")
+                #expect(try page("/api/v1/actions", count: 0).next == nil)
+
+                let response = try await app.testing().sendRequest(.GET, "/api/v1/actions?page=2")
+                #expect(response.headers.first(name: .link) == "</api/v1/actions?page=1>; rel=\"prev\"")
+                #expect(response.text.contains("\"previous\":\"/api/v1/actions?page=1\""))
+            }
+        }
+    }
+}
+
+extension AppTests.HTTPConventionTests {
+    @Test func theAPIReferenceShowsEveryOperationOfTheContract() async throws {
+        try await withTestApp { app in
+            let page = try await Browser(app).get("/api")
+            #expect(page.status == .ok)
+            var count = 0
+            for (path, item) in APIContract.shared.document["paths"]?.object ?? [:] {
+                for (method, operation) in item.object ?? [:] {
+                    count += 1
+                    let id = try #require(operation["operationId"]?.string)
+                    #expect(page.text.contains("id=\"\(id)\""), "\(method) \(path) is not on /api")
+                }
+            }
+            #expect(count > 20)
+            #expect(page.text.contains("/compte/jetons") && page.text.contains("If-None-Match"))
+            #expect(page.text.contains("curl -H \"Authorization: Bearer $TI_JETON\""))
+            #expect(page.text.contains("href=\"#groupe-geographie\"") && page.text.contains("id=\"groupe-geographie\""))
+            #expect(!page.text.contains("<script src=\"http"))
+        }
+    }
+}
