@@ -47,6 +47,30 @@ struct PageSnapshotTests {
         assertSnapshot(of: page.render(), as: .html)
     }
 
+    /// A subscription with a delivered, a pending (after a 500) and a given-up delivery.
+    @Test func webhooks() {
+        func delivery(_ n: Int, _ status: WebhookDelivery.Status, attempts: Int, last: Int?) -> WebhookService.Delivery {
+            WebhookService.Delivery(
+                id: UUID(uuidString: "00000000-0000-0000-0000-00000000010\(n)")!, event: n == 3 ? "dossier.paiement" : "dossier.etat",
+                applicationID: UUID(uuidString: "ABCDEF12-0000-0000-0000-000000000001")!, sequence: Int64(n), status: status,
+                attempts: attempts, nextAttemptEpoch: status == .pending ? 1_615_806_030 : nil, lastStatus: last, lastError: nil,
+                deliveredEpoch: status == .delivered ? 1_615_806_000 : nil, createdEpoch: 1_615_806_000)
+        }
+        let subscription = WebhookService.Subscription(
+            id: UUID(uuidString: "00000000-0000-0000-0000-000000000100")!, url: "https://exemple.fr/hook?<x>",
+            events: [.state, .payment], active: true, createdEpoch: 1_615_800_000)
+        let page = WebhooksPage(
+            entries: [
+                .init(
+                    subscription: subscription,
+                    deliveries: [
+                        delivery(3, .failed, attempts: 31, last: 500), delivery(2, .pending, attempts: 1, last: 500),
+                        delivery(1, .delivered, attempts: 1, last: 204),
+                    ], total: 25)
+            ], notice: "La livraison sera renvoyée dans quelques secondes.")
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
     @Test func signInWithAnError() {
         assertSnapshot(
             of: SignInPage(email: "porteur@exemple.fr", back: "/dossiers", error: "Adresse ou mot de passe incorrect.").render(), as: .html)

@@ -100,6 +100,9 @@ extension FundService {
                 "dossier.versement", by: actor.audit, object: "dossier", id: application.id!.uuidString,
                 before: before,
                 after: application.auditSnapshot.merging(["versement_\(funder.rawValue)_centimes": String(amount.cents)]) { $1 }, on: db)
+            try await WebhookOutbox.stateChanged(application, from: from, action: "versement", at: actor.at, on: db)
+            try await WebhookOutbox.paid(
+                application, kind: "versement", funder: funder.rawValue, amountCents: amount.cents, on: paidOn.iso, at: actor.at, on: db)
             return try await notifyApplicants(
                 application,
                 "Un versement de \(amount.formatted) (\(funder.label)) a été effectué sur votre dossier \(application.reference ?? "").",
@@ -165,6 +168,8 @@ extension FundService {
                 before: before,
                 after: application.auditSnapshot.merging(["reversement_\(funder.rawValue)_centimes": String(amount.cents), "motif": motive])
                 { $1 }, on: db)
+            try await WebhookOutbox.paid(
+                application, kind: "reversement", funder: funder.rawValue, amountCents: -amount.cents, on: date.iso, at: actor.at, on: db)
             return try await notifyApplicants(
                 application,
                 "Un reversement de \(amount.formatted) (\(funder.label)) est demandé sur votre dossier \(application.reference ?? "") : \(motive)",

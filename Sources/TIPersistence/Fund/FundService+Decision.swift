@@ -112,6 +112,7 @@ extension FundService {
         try await AuditLog.record(
             "dossier.\(action.rawValue)", by: actor.audit, object: "dossier", id: application.id!.uuidString,
             before: before, after: after, on: db)
+        try await WebhookOutbox.stateChanged(application, from: from, action: action.rawValue, at: actor.at, on: db)
     }
 
     // MARK: Two-key decision
@@ -195,12 +196,14 @@ extension FundService {
             try await AuditLog.record(
                 "dossier.decision_\(column)", by: actor.audit, object: "dossier", id: applicationID.uuidString,
                 before: before, after: application.auditSnapshot, on: db)
+            try await WebhookOutbox.decided(application, party: column, favourable: favourable, at: actor.at, on: db)
             if application.state != from {
                 let action: ApplicationAction = application.state == .laureate ? .decideLaureate : .decideRejected
                 try await ApplicationEvent(
                     applicationID: applicationID, actor: actor.audit, action: action.rawValue,
                     from: from, to: application.state, reason: nil
                 ).create(on: db)
+                try await WebhookOutbox.stateChanged(application, from: from, action: action.rawValue, at: actor.at, on: db)
                 notifications = try await notifyApplicants(
                     application,
                     application.state == .laureate

@@ -52,6 +52,9 @@ public enum AppMigrations {
         // 013: surveys and the report
         CreateSurveys(),
         CreateReportEditions(),
+        // 014: webhooks
+        CreateWebhookSubscriptions(),
+        CreateWebhookDeliveries(),
     ]
 }
 

@@ -177,6 +177,12 @@ struct APIContract: Sendable {
                 }
             }
         case .array(let items):
+            if let minimum = schema["minItems"]?.double, Double(items.count) < minimum {
+                throw Violation(name: name, message: "\(label) doit comporter au moins \(Self.format(minimum)) élément(s).")
+            }
+            if let maximum = schema["maxItems"]?.double, Double(items.count) > maximum {
+                throw Violation(name: name, message: "\(label) doit comporter au plus \(Self.format(maximum)) éléments.")
+            }
             if let itemSchema = schema["items"] {
                 for item in items { try check(item, against: itemSchema, name: name) }
             }

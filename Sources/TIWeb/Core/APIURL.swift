@@ -21,6 +21,10 @@ public enum APIURL: Sendable {
     case commitments
     case sites
     case report
+    case webhooks
+    case webhook(UUID)
+    case webhookDeliveries(UUID)
+    case webhookRedelivery(UUID, UUID)
 
     public var path: String { build { _, value in value.urlPathEncoded } }
     var pattern: String { build { name, _ in ":" + name } }
@@ -46,6 +50,11 @@ public enum APIURL: Sendable {
         case .commitments: "/api/v1/commitments"
         case .sites: "/api/v1/sites"
         case .report: "/api/v1/report"
+        case .webhooks: "/api/v1/webhooks"
+        case .webhook(let id): "/api/v1/webhooks/\(p("id", id.uuidString))"
+        case .webhookDeliveries(let id): "/api/v1/webhooks/\(p("id", id.uuidString))/deliveries"
+        case .webhookRedelivery(let id, let delivery):
+            "/api/v1/webhooks/\(p("id", id.uuidString))/deliveries/\(p("delivery", delivery.uuidString))/redeliver"
         }
     }
 }

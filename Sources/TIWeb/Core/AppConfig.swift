@@ -39,6 +39,13 @@ public struct AppConfig: Sendable {
     public var awardingBodiesFile: String = "data/attribuants.csv"
     /// Brute-force protection (the tests shorten the delays).
     public var loginThrottle = LoginThrottle()
+    /// Webhooks: plain HTTP towards the loopback interface (`TI_WEBHOOK_ALLOW_HTTP_LOOPBACK=1`,
+    /// tests and local development only); otherwise endpoints are HTTPS.
+    public var webhookAllowHTTPLoopback = false
+    /// Webhooks: when a failed delivery is tried again (`TI_WEBHOOK_RETRY_BASE`, seconds, 30 by default).
+    public var webhookBackoff = WebhookBackoff.standard
+    /// Webhooks: seconds between two looks for due deliveries while `ti serve` runs.
+    public var webhookPollInterval: Double = 2
 
     /// `DATABASE_URL` unset → `var/ti.sqlite`; `sqlite:///abs/path.sqlite` → that file;
     /// `sqlite::memory:` → in memory (tests); `postgres://…` / `postgresql://…` → PostgreSQL.
@@ -69,7 +76,11 @@ public struct AppConfig: Sendable {
             bcryptCost: Environment.get("TI_BCRYPT_COST").flatMap(Int.init) ?? 12,
             apiRateLimit: Environment.get("TI_API_RATE_LIMIT").flatMap(Int.init) ?? 600,
             uploadDirectory: Environment.get("TI_UPLOAD_DIR") ?? workingDirectory + "var/uploads",
-            awardingBodiesFile: Environment.get("TI_AWARDING_BODIES") ?? workingDirectory + "data/attribuants.csv")
+            awardingBodiesFile: Environment.get("TI_AWARDING_BODIES") ?? workingDirectory + "data/attribuants.csv",
+            webhookAllowHTTPLoopback: Environment.get("TI_WEBHOOK_ALLOW_HTTP_LOOPBACK") == "1",
+            webhookBackoff: Environment.get("TI_WEBHOOK_RETRY_BASE").flatMap(Double.init).map {
+                WebhookBackoff(base: max($0, 0.01), cap: max($0, 0.01) * 120, horizon: 86_400)
+            } ?? .standard)
     }
 }
 

@@ -24,6 +24,8 @@ public enum SiteURL: Sendable, Equatable {
     case resetPassword(String)
     case account, accountTokens
     case revokeToken(UUID)
+    case accountWebhooks
+    case webhookRedeliver(UUID, UUID)
     case adminUsers
     case adminUser(UUID)
     case adminUserDeactivate(UUID)
@@ -135,6 +137,9 @@ public enum SiteURL: Sendable, Equatable {
         case .account: "/compte"
         case .accountTokens: "/compte/jetons"
         case .revokeToken(let id): "/compte/jetons/\(p("id", id.uuidString))/revoquer"
+        case .accountWebhooks: "/compte/webhooks"
+        case .webhookRedeliver(let id, let delivery):
+            "/compte/webhooks/\(p("id", id.uuidString))/livraisons/\(p("delivery", delivery.uuidString))/renvoyer"
         case .adminUsers: "/admin/utilisateurs"
         case .adminUser(let id): "/admin/utilisateurs/\(p("id", id.uuidString))"
         case .adminUserDeactivate(let id): "/admin/utilisateurs/\(p("id", id.uuidString))/desactiver"

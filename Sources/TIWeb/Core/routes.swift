@@ -122,6 +122,9 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.accountTokens.components, access: .signedIn, use: account.tokens)
     app.endpoint(.POST, SiteURL.accountTokens.components, access: .signedIn, use: account.createToken)
     app.endpoint(.POST, SiteURL.revokeToken(.key).components, access: .signedIn, use: account.revokeToken)
+    let webhookPage = WebhookPageController()
+    app.endpoint(.GET, SiteURL.accountWebhooks.components, access: .signedIn, use: webhookPage.show)
+    app.endpoint(.POST, SiteURL.webhookRedeliver(.key, .key).components, access: .signedIn, use: webhookPage.redeliver)
 
     let admin = AdminController()
     app.endpoint(.GET, SiteURL.adminUsers.components, access: .admin, use: admin.users)
@@ -230,6 +233,12 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, APIURL.sites.components, access: .everyone, use: sites.api)
     app.endpoint(.GET, APIURL.report.components, access: .everyone, use: report.api)
     app.endpoint(.GET, APIURL.me.components, access: .signedIn, use: account.me)
+    let webhooks = WebhookAPIController()
+    app.endpoint(.GET, APIURL.webhooks.components, access: .signedIn, use: webhooks.list)
+    app.endpoint(.POST, APIURL.webhooks.components, access: .signedIn, use: webhooks.create)
+    app.endpoint(.DELETE, APIURL.webhook(.key).components, access: .signedIn, use: webhooks.delete)
+    app.endpoint(.GET, APIURL.webhookDeliveries(.key).components, access: .signedIn, use: webhooks.deliveries)
+    app.endpoint(.POST, APIURL.webhookRedelivery(.key, .key).components, access: .signedIn, use: webhooks.redeliver)
     app.endpoint(.GET, APIURL.openapi.components, access: .everyone) { req in OpenAPIDocument.serve(req: req) }
 }
 

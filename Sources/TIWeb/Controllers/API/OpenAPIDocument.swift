@@ -279,6 +279,79 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/webhooks": {
+              "get": {
+                "summary": "Les abonnements webhooks du titulaire du jeton",
+                "operationId": "listWebhooks",
+                "security": [{"bearer": []}],
+                "responses": {
+                  "200": {"description": "Abonnements (sans leur secret)", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "items"], "properties": {"count": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/WebhookSubscription"}}}}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}
+                }
+              },
+              "post": {
+                "summary": "S’abonner à des événements des dossiers visibles par le titulaire du jeton",
+                "description": "Chaque livraison est un POST JSON vers l’adresse (HTTPS obligatoire), avec les en-têtes TI-Event (l’événement), TI-Delivery (identifiant de la livraison, identique à chaque tentative : clé d’idempotence) et TI-Signature « t=<secondes Unix>,v1=<HMAC-SHA256 hexadécimal> », calculé avec le secret sur « <t>.<corps> ». Toute réponse hors 2xx (ou aucune réponse en 10 s) est retentée avec un délai croissant (30 s, 1 min, 2 min… au plus 1 h) pendant 24 h. Les livraisons d’un même dossier arrivent dans l’ordre : une livraison attend que les précédentes du même dossier soient livrées. Événements : dossier.etat (changement d’état), dossier.decision (avis de l’État ou de la Région pour le personnel instructeur et décideur ; issue lauréat ou rejeté pour les autres), dossier.paiement (versement ou reversement). Le secret n’est montré qu’une fois, dans cette réponse. 20 abonnements au plus par compte.",
+                "operationId": "createWebhook",
+                "security": [{"bearer": []}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["url", "events"], "additionalProperties": false, "properties": {"url": {"type": "string", "minLength": 1, "maxLength": 2000, "pattern": "^[!-~]+$", "description": "Adresse HTTPS du point de réception"}, "events": {"type": "array", "minItems": 1, "maxItems": 10, "items": {"type": "string", "enum": ["dossier.etat", "dossier.decision", "dossier.paiement"]}}}}}}},
+                "responses": {
+                  "201": {"description": "L’abonnement, avec son secret (montré cette seule fois)", "headers": {"Location": {"description": "Adresse de l’abonnement", "schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WebhookSubscription"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "409": {"description": "Déjà 20 abonnements pour ce compte", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                  "422": {"description": "Adresse refusée (pas en HTTPS, adresse privée, mal formée)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+                }
+              }
+            },
+            "/api/v1/webhooks/{id}": {
+              "delete": {
+                "summary": "Supprimer un de ses abonnements et son journal de livraisons",
+                "operationId": "deleteWebhook",
+                "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+                "responses": {
+                  "204": {"description": "Supprimé"},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "404": {"$ref": "#/components/responses/NotFound"}
+                }
+              }
+            },
+            "/api/v1/webhooks/{id}/deliveries": {
+              "get": {
+                "summary": "Le journal des livraisons d’un abonnement, de la plus récente à la plus ancienne",
+                "operationId": "listWebhookDeliveries",
+                "security": [{"bearer": []}],
+                "parameters": [
+                  {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
+                  {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 10000}}
+                ],
+                "responses": {
+                  "200": {"description": "Une page de livraisons (100 au plus)", "content": {"application/json": {"schema": {"type": "object", "required": ["count", "page", "page_size", "items"], "properties": {"count": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}, "next": {"$ref": "#/components/schemas/PageAddress"}, "previous": {"$ref": "#/components/schemas/PageAddress"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/WebhookDelivery"}}}}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "404": {"$ref": "#/components/responses/NotFound"}
+                }
+              }
+            },
+            "/api/v1/webhooks/{id}/deliveries/{delivery}/redeliver": {
+              "post": {
+                "summary": "Renvoyer une livraison (même identifiant, même corps), avec une nouvelle fenêtre de 24 h",
+                "operationId": "redeliverWebhook",
+                "security": [{"bearer": []}],
+                "parameters": [
+                  {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
+                  {"name": "delivery", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}
+                ],
+                "responses": {
+                  "202": {"description": "Renvoi programmé", "content": {"application/json": {"schema": {"type": "object", "required": ["id", "status"], "properties": {"id": {"type": "string", "format": "uuid"}, "status": {"type": "string", "enum": ["pending"]}}}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "404": {"$ref": "#/components/responses/NotFound"}
+                }
+              }
+            },
             "/api/v1/me": {
               "get": {
                 "summary": "Le compte pour lequel agit le jeton",
@@ -407,6 +480,22 @@ enum OpenAPIDocument {
                 "properties": {"id": {"type": "string", "format": "uuid"}, "display_name": {"type": "string"},
                   "role": {"type": "string", "enum": ["admin", "region", "prefecture", "reviewer", "territory", "partner", "applicant", "viewer"]},
                   "regions": {"type": "array", "items": {"type": "string"}}, "territory": {"type": "string"}, "organisation": {"type": "string"}}
+              },
+              "WebhookSubscription": {
+                "type": "object", "required": ["id", "url", "events", "active", "created_at"],
+                "properties": {"id": {"type": "string", "format": "uuid"}, "url": {"type": "string"},
+                  "events": {"type": "array", "items": {"type": "string", "enum": ["dossier.etat", "dossier.decision", "dossier.paiement"]}},
+                  "active": {"type": "boolean"}, "created_at": {"type": "string", "format": "date-time"},
+                  "secret": {"type": "string", "description": "Clé de la signature HMAC-SHA256 ; seulement dans la réponse à la création"}}
+              },
+              "WebhookDelivery": {
+                "type": "object", "required": ["id", "event", "application_id", "sequence", "status", "attempts", "created_at"],
+                "properties": {"id": {"type": "string", "format": "uuid", "description": "Identifiant de la livraison (en-tête TI-Delivery), clé d’idempotence"},
+                  "event": {"type": "string", "enum": ["dossier.etat", "dossier.decision", "dossier.paiement"]},
+                  "application_id": {"type": "string", "format": "uuid"}, "sequence": {"type": "integer", "description": "Ordre des livraisons d’un dossier"},
+                  "status": {"type": "string", "enum": ["pending", "delivered", "failed"]}, "attempts": {"type": "integer"},
+                  "next_attempt_at": {"type": "string", "format": "date-time"}, "last_status": {"type": "integer"}, "last_error": {"type": "string"},
+                  "delivered_at": {"type": "string", "format": "date-time"}, "created_at": {"type": "string", "format": "date-time"}}
               },
               "Named": {"type": "object", "required": ["code", "name"], "properties": {"code": {"type": "string"}, "name": {"type": "string"}}},
               "Region": {

@@ -43,6 +43,7 @@ struct AccountPage {
                     .class("fr-btns-group fr-btns-group--inline-md fr-mt-3w"),
                     .li(.a(.class("fr-btn"), .href(work.url.path), .text(work.label))),
                     .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.accountTokens.path), "Mes jetons d’API")),
+                    .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.accountWebhooks.path), "Mes webhooks")),
                     .li(.a(.class("fr-btn fr-btn--tertiary"), .href(SiteURL.forgotPassword.path), "Changer de mot de passe")))
             )
         ).render()
