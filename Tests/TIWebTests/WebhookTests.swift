@@ -324,6 +324,12 @@ extension AppTests {
                 page = try await admin.get("/compte/webhooks?renvoi=ok").text
                 #expect(page.contains("En attente") && page.contains("sera renvoyée") && !page.contains("Abandonnée"))
                 #expect(try await WebhookQueue.due(now: t0, limit: 10, on: app.db).map(\.id) == [due.id])
+
+                // A deactivated account's deliveries wait.
+                let owner = try #require(try await TIPersistence.User.find(f.users[.admin]!.id, on: app.db))
+                owner.active = false
+                try await owner.save(on: app.db)
+                #expect(try await WebhookQueue.due(now: t0, limit: 10, on: app.db).isEmpty)
             }
         }
 

@@ -19,14 +19,17 @@ public enum WebhookQueue {
     }
 
     /// Pending deliveries due at `now`, oldest first, skipping any whose application has an
-    /// earlier delivery to the same subscription still pending (order per application).
+    /// earlier delivery to the same subscription still pending (order per application), and
+    /// those of a deactivated account.
     public static func due(now: Double, limit: Int, on db: any Database) async throws -> [Due] {
         let sql = db as! any SQLDatabase
         let rows = try await sql.raw(
             """
             SELECT d.id, d.event, d.payload, d.attempts, d.first_attempt_epoch, d.next_attempt_epoch, s.url, s.secret
             FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id
+                JOIN users u ON u.id = s.user_id
             WHERE d.status = 'pending' AND d.next_attempt_epoch <= \(bind: now) AND s.active = \(bind: true)
+              AND u.active = \(bind: true)
               AND NOT EXISTS (
                 SELECT 1 FROM webhook_deliveries o
                 WHERE o.subscription_id = d.subscription_id AND o.application_id = d.application_id

@@ -15,6 +15,8 @@ struct WebhookDispatcher: Sendable {
     var timeout: TimeAmount = .seconds(10)
     /// How long a claimed delivery is hidden from the other servers while it is being sent.
     var lease: Double = 60
+    /// Deliveries sent at the same time, so that a slow endpoint does not hold up the others.
+    var concurrency = 8
 
     init(app: Application) {
         self.app = app
@@ -40,18 +42,36 @@ struct WebhookDispatcher: Sendable {
             app.logger.error("webhooks: lecture des livraisons impossible : \(error)")
             return 0
         }
-        var attempted = 0
-        for delivery in due {
-            do {
-                guard try await WebhookQueue.claim(delivery, now: app.clock.now.timeIntervalSince1970, lease: lease, on: app.db)
-                else { continue }
-                attempted += 1
-                try await send(delivery)
-            } catch {
-                app.logger.error("webhooks: livraison \(delivery.id) : \(error)")
+        // The chain of an application only ever has its head here, so deliveries can go in parallel.
+        return await withTaskGroup(of: Int.self) { group in
+            var attempted = 0
+            var running = 0
+            for delivery in due {
+                if running == concurrency, let done = await group.next() {
+                    attempted += done
+                    running -= 1
+                }
+                group.addTask { await attempt(delivery) }
+                running += 1
             }
+            for await done in group { attempted += done }
+            return attempted
         }
-        return attempted
+    }
+
+    /// Claims and sends one delivery: 1 if it was attempted, 0 if another server has it (or the
+    /// database failed: the delivery is tried again once its claim expires).
+    func attempt(_ delivery: WebhookQueue.Due) async -> Int {
+        do {
+            guard try await WebhookQueue.claim(delivery, now: app.clock.now.timeIntervalSince1970, lease: lease, on: app.db) else {
+                return 0
+            }
+            try await send(delivery)
+            return 1
+        } catch {
+            app.logger.error("webhooks: livraison \(delivery.id) : \(error)")
+            return 0
+        }
     }
 
     func send(_ delivery: WebhookQueue.Due) async throws {
