@@ -16,6 +16,11 @@ struct WebhookRuleTests {
             ("https://192.168.1.10/", false, "url_invalide"),
             ("https://169.254.169.254/latest", false, "url_invalide"),
             ("https://[::1]/", false, "url_invalide"),
+            ("https://2130706433/", false, "url_invalide"),
+            ("https://127.1/", false, "url_invalide"),
+            ("https://0x7f.0.0.1/", false, "url_invalide"),
+            ("https://010.0.0.1/", false, "url_invalide"),
+            ("https://10.0.0.1/", false, "url_invalide"),
             ("https://a:b@exemple.fr/", false, "url_invalide"),
             ("https:///chemin", false, "url_invalide"),
             ("https://exemple.fr/é", false, "url_invalide"),
@@ -27,6 +32,9 @@ struct WebhookRuleTests {
         }
         #expect(try WebhookRules.validateEndpoint("http://127.0.0.1:8080/hook", allowHTTPLoopback: true) == "http://127.0.0.1:8080/hook")
         #expect(try WebhookRules.validateEndpoint("http://localhost/hook", allowHTTPLoopback: true) == "http://localhost/hook")
+        #expect(try WebhookRules.validateEndpoint("https://93.184.215.14/hook", allowHTTPLoopback: false) == "https://93.184.215.14/hook")
+        #expect(
+            try WebhookRules.validateEndpoint("https://api.exemple2.fr/hook", allowHTTPLoopback: false) == "https://api.exemple2.fr/hook")
     }
 
     @Test func backoffDoublesUpToAnHourForADay() {

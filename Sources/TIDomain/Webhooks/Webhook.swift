@@ -53,11 +53,17 @@ public enum WebhookRules {
         host == "localhost" || host.hasSuffix(".localhost") || host.hasPrefix("127.") || host == "[::1]" || host == "::1"
     }
 
-    /// IP literals of private, link-local, unspecified or IPv6 networks (a name is not resolved here).
+    /// IP literals of private, link-local, unspecified or IPv6 networks (a name is not resolved
+    /// here). A numeric host in any other form than four decimal bytes (`2130706433`, `127.1`,
+    /// `0x7f.0.0.1`, `010.0.0.1`, which resolvers read as addresses) counts as private.
     static func isPrivate(_ host: String) -> Bool {
         if host.hasPrefix("[") { return true }  // IPv6 literals: not accepted
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false).map { Int($0) }
-        guard parts.count == 4, parts.allSatisfy({ $0 != nil && (0...255).contains($0!) }) else { return false }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard let last = labels.last, !last.isEmpty, last.allSatisfy(\.isNumber) || last.lowercased().hasPrefix("0x") else { return false }
+        let canonical =
+            labels.count == 4 && labels.allSatisfy { $0.count <= 3 && $0.allSatisfy(\.isASCII) && ($0 == "0" || !$0.hasPrefix("0")) }
+        let parts = labels.map { Int($0) }
+        guard canonical, parts.allSatisfy({ $0 != nil && (0...255).contains($0!) }) else { return true }
         let (a, b) = (parts[0]!, parts[1]!)
         return a == 0 || a == 10 || a == 127 || (a == 169 && b == 254) || (a == 172 && (16...31).contains(b))
             || (a == 192 && b == 168) || (a == 100 && (64...127).contains(b)) || a >= 224
