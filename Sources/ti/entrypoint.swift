@@ -10,7 +10,14 @@ enum Entrypoint {
     static func main() async {
         do {
             var env = try Environment.detect()
-            try LoggingSystem.bootstrap(from: &env)
+            // JSON lines in production (or with LOG_FORMAT=json), Vapor's console format otherwise.
+            let format = Environment.get("LOG_FORMAT") ?? (env == .production ? "json" : "text")
+            if format == "json" {
+                let level = Environment.get("LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
+                LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
+            } else {
+                try LoggingSystem.bootstrap(from: &env)
+            }
             let app = try await Application.make(env)
             do {
                 try await configure(app)

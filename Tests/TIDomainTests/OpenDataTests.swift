@@ -77,3 +77,47 @@ struct OpenDataTests {
         #expect(SCDLSubventions.decimal(EuroCents(cents: 123_456_70)) == "123456.70")
     }
 }
+
+@Suite("Open data: reading an SCDL « subventions » file for import")
+struct SCDLImportTests {
+    static let header = "nomAttribuant;idAttribuant;dateConvention;referenceDecision;nomBeneficiaire;idBeneficiaire;objet;montant;nature\n"
+
+    @Test func linesAreReadWithTheirReferenceOrSiret() throws {
+        let file = try DelimitedText(
+            parsing: Self.header
+                + "Région Corse;23009400500017;2021-06-01;CR-2021-12 FA-2021-94-00001;Ateliers;;Ligne;150 000,50;aide en numéraire\n"
+                + "Région Corse;23009400500017;2021-06-02;;Ateliers;55210055400013;Ligne;1000;aide en numéraire\n")
+        let (grants, issues) = SCDLImport.read(file)
+        #expect(issues.isEmpty)
+        #expect(grants.count == 2)
+        #expect(grants[0].applicationReference == "FA-2021-94-00001" && grants[0].amount == EuroCents(cents: 15_000_050))
+        #expect(grants[0].key == "CR-2021-12 FA-2021-94-00001")
+        #expect(grants[1].applicationReference == nil && grants[1].key == "55210055400013@2021-06-02" && grants[1].line == 3)
+    }
+
+    @Test func everyProblemIsGivenWithItsLine() throws {
+        let file = try DelimitedText(
+            parsing: Self.header
+                + "Région Corse;123;2021-13-01;FA-2021-94-00001;Ateliers;;;-5;\n"
+                + ";23009400500017;2021-06-01;;Ateliers;;;10;\n"
+                + "Région Corse;23009400500017;2021-06-01;R1;Ateliers;;;10;\n"
+                + "Région Corse;23009400500017;2021-06-01;R1;Ateliers;;;12;\n")
+        let (_, issues) = SCDLImport.read(file)
+        #expect(issues.filter { $0.line == 2 }.count == 3)  // SIRET, date, amount
+        #expect(issues.contains { $0.line == 3 && $0.message.contains("nomAttribuant") })
+        #expect(issues.contains { $0.line == 3 && $0.message.contains("ni referenceDecision ni idBeneficiaire") })
+        #expect(issues.contains { $0.line == 5 && $0.message.contains("ligne 4") })
+    }
+
+    @Test func aFileWithoutTheSchemaColumnsIsRefused() throws {
+        let (grants, issues) = SCDLImport.read(try DelimitedText(parsing: "nom;montant\nA;1\n"))
+        #expect(grants.isEmpty && issues.count == 1 && issues[0].message.contains("idAttribuant"))
+    }
+
+    @Test(
+        "Application references",
+        arguments: [("FA-2021-94-00001", true), ("FA-2021-2A-00001", true), ("FA-2021-94-0001", false), ("fa-2021-94-00001", false)])
+    func references(_ text: String, _ valid: Bool) {
+        #expect(SCDLImport.isApplicationReference(text) == valid)
+    }
+}

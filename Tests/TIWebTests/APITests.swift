@@ -124,7 +124,21 @@ extension AppTests {
                     #expect(counts?["communes"] as? Int == 25)
                     #expect(counts?["territories"] as? Int == 3)
                     #expect((json["geography"] as? [String: Any])?["population_vintage"] as? Int == 2017)
+                    #expect(json["ready"] as? Bool == true && (json["migrations"] as? [String: Any])?["pending"] as? [String] == [])
                 }
+                #expect(try await app.testing().sendRequest(.GET, "/healthz/live").status == .ok)
+                #expect(try await app.testing().sendRequest(.GET, "/healthz/ready").status == .ok)
+            }
+        }
+
+        @Test func notReadyWithoutGeographyOrWithPendingMigrations() async throws {
+            try await withTestApp(geo: false) { app in
+                let response = try await app.testing().sendRequest(.GET, "/healthz/ready")
+                #expect(response.status == .serviceUnavailable && response.text.contains("\"status\":\"geographie_absente\""))
+                #expect(try await app.testing().sendRequest(.GET, "/healthz/live").status == .ok)
+                try await app.autoRevert()
+                let reverted = try await app.testing().sendRequest(.GET, "/healthz/ready")
+                #expect(reverted.status == .serviceUnavailable)
             }
         }
 

@@ -187,16 +187,25 @@ extension AppTests {
             }
         }
 
-        @Test func productionRefusesDemoAccounts() async throws {
+        @Test func productionRefusesAnUnsafeConfigurationWithEveryReason() async throws {
             try await withTestApp(geo: false) { app in
+                app.config.publicURL = "https://ti.exemple.gouv.fr"
                 app.environment = .production
-                try await ProductionGuard.check(app)  // no demo account: fine
+                defer { app.environment = .testing }
+                let sqlite = app.config.database.kind == "sqlite"
+                try await ProductionGuard.check(app, allowSQLite: true)  // HTTPS, info, no demo account: fine
                 let hash = try await app.password.async.hash(Accounts.password)
                 _ = try await UserAccounts.create(
                     .init(email: "demo@exemple.fr", displayName: "Démo", role: "viewer"),
                     passwordHash: hash, isDemo: true, actor: .system(at: FundFixture.now), on: app.db)
-                await #expect(throws: DemoAccountsInProduction.self) { try await ProductionGuard.check(app) }
-                app.environment = .testing
+                app.config.publicURL = "http://ti.exemple.gouv.fr"
+                app.logger.logLevel = .debug
+                defer { app.logger.logLevel = .warning }
+                let refusal = await #expect(throws: ProductionRefusal.self) { try await ProductionGuard.check(app) }
+                let reasons = refusal?.reasons.joined(separator: "\n") ?? ""
+                #expect(reasons.contains("https://") && reasons.contains("LOG_LEVEL") && reasons.contains("démonstration"))
+                #expect(reasons.contains("SQLite") == sqlite)
+                #expect(refusal?.reasons.count == (sqlite ? 4 : 3))
             }
         }
     }

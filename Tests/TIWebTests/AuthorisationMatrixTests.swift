@@ -50,6 +50,8 @@ extension AppTests {
             "GET /admin/rapport/:id": .admin,
             "POST /admin/rapport/:id": .admin,
             "POST /admin/rapport/:id/publier": .admin,
+            "GET /admin/cofinancements": .admin,
+            "POST /admin/cofinancements": .admin,
             "GET /admin/sites": .admin,
             "POST /admin/sites": .admin,
             "GET /admin/sites/:id": .admin,

@@ -17,14 +17,15 @@ extension AppTests {
             try await withTestApp(territories: true) { app in
                 let first = try await Self.get(app, "/api/v1/calls")
                 let tag = try #require(first.headers.first(name: .eTag))
-                #expect(tag.hasPrefix("\"") && tag.count == 34)
+                #expect(tag.hasPrefix("W/\"") && tag.count == 36)
                 #expect(first.headers.first(name: .cacheControl) == "public, no-cache")
                 #expect(first.headers.first(name: .lastModified) != nil)
 
                 let again = try await Self.get(app, "/api/v1/calls", [("If-None-Match", tag)])
                 #expect(again.status == .notModified && again.body.readableBytes == 0)
                 #expect(again.headers.first(name: .eTag) == tag)
-                #expect(try await Self.get(app, "/api/v1/calls", [("If-None-Match", "\"autre\", W/\(tag)")]).status == .notModified)
+                #expect(
+                    try await Self.get(app, "/api/v1/calls", [("If-None-Match", "\"autre\", \(tag.dropFirst(2))")]).status == .notModified)
                 #expect(try await Self.get(app, "/api/v1/calls", [("If-None-Match", "\"autre\"")]).status == .ok)
 
                 _ = try await FundFixture.make(app)  // a new call
@@ -38,7 +39,7 @@ extension AppTests {
             try await withTestApp(territories: true) { app in
                 let home = try await Self.get(app, "/")
                 #expect(home.headers[.setCookie].isEmpty && home.headers.first(name: .eTag) != nil)
-                #expect(home.headers.first(name: .vary) == "Cookie")
+                #expect(home.headers.first(name: .vary) == "Accept-Encoding, Cookie")
                 let signIn = try await Self.get(app, "/connexion")
                 #expect(signIn.headers.first(name: .setCookie)?.hasPrefix("ti_csrf=") == true)
                 #expect(signIn.headers.first(name: .cacheControl) == "private, no-cache")
@@ -110,6 +111,20 @@ extension AppTests.HTTPConventionTests {
             #expect(page.text.contains("curl -H \"Authorization: Bearer $TI_JETON\""))
             #expect(page.text.contains("href=\"#groupe-geographie\"") && page.text.contains("id=\"groupe-geographie\""))
             #expect(!page.text.contains("<script src=\"http"))
+        }
+    }
+}
+
+extension AppTests.HTTPConventionTests {
+    @Test func everyAnswerCarriesTheRequestIdTheProxyGaveOrANewOne() async throws {
+        try await withTestApp { app in
+            let given = try await Self.get(app, "/", [("X-Request-Id", "nginx-4f2a.17")])
+            #expect(given.headers.first(name: "X-Request-Id") == "nginx-4f2a.17")
+            let refused = try await Self.get(app, "/nexiste-pas", [("X-Request-Id", "<script>\u{0001}")])
+            #expect(refused.status == .notFound)
+            let generated = try #require(refused.headers.first(name: "X-Request-Id"))
+            #expect(!generated.isEmpty && !generated.contains("<"))
+            #expect(try await Self.get(app, "/").headers.first(name: "X-Request-Id") != generated)
         }
     }
 }

@@ -19,7 +19,7 @@ struct MigrationTests {
             "AddDatedFigures",
             "CreateActions", "CreateFinancing", "CreateSites", "CreateInspiringProjects", "AddPartnerAccounts", "AddCommitmentReference",
             "AddProgrammeInstruments", "AddActionDisclosure", "AddInspiringLinks", "CreateSurveys", "CreateReportEditions",
-            "CreateWebhookSubscriptions", "CreateWebhookDeliveries",
+            "CreateWebhookSubscriptions", "CreateWebhookDeliveries", "CreateCofundings",
         ].map { "TIPersistence." + $0 }
         #expect(Array(AppMigrations.all.map(\.name).prefix(shipped.count)) == shipped)
     }

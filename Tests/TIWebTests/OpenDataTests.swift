@@ -61,12 +61,73 @@ extension AppTests {
                 let datasets = try #require(json["dcat:dataset"] as? [[String: Any]])
                 #expect(
                     datasets.map { $0["dct:identifier"] as? String } == [
-                        "subventions", "dispositifs", "laureats", "territoires", "sites", "actions",
+                        "subventions", "dispositifs", "laureats", "territoires", "sites", "zonages", "actions",
                     ])
 
                 let page = try await browser.get("/donnees")
                 #expect(page.text.contains("Licence Ouverte") && page.text.contains("/donnees/subventions.csv"))
             }
+        }
+    }
+}
+
+extension AppTests.OpenDataTests {
+    static let scdlHeader =
+        "nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire,idBeneficiaire,objet,montant,nature\n"
+
+    static func upload(_ browser: Browser, _ csv: String) async throws -> TestingHTTPResponse {
+        try await AppTests.FundJourneyTests.postMultipart(
+            browser, "/admin/cofinancements", [:], file: ("fichier", "subventions.csv", Array(csv.utf8)))
+    }
+
+    @Test func anAdminImportsARegionsPublishedGrantsOnceAndForAll() async throws {
+        try await withTestApp(territories: true) { app in
+            let f = try await FundFixture.make(app)
+            let laureate = try await f.application(to: .laureate)
+            _ = try await f.application(to: .underReview, content: FundFixture.content(siren: "356000000"))
+            let admin = Browser(app)
+            try await admin.signIn(f.users[.admin]!.email, Accounts.password)
+            let page = try await admin.get("/admin/cofinancements")
+            #expect(page.status == .ok && page.text.contains("Aucun cofinancement importé"))
+
+            let file =
+                Self.scdlHeader
+                + "Collectivité de Corse,23009400500017,2021-06-01,CDC-2021-7 \(laureate.reference!),Ateliers d’Ajaccio,,Ligne,150000,aide en numéraire\n"
+                + "Collectivité de Corse,23009400500017,2021-06-15,,Ateliers d’Ajaccio,55210055400013,Formation,20000.50,aide en numéraire\n"
+            let first = try await Self.upload(admin, file)
+            #expect(first.status == .ok && first.text.contains("2 cofinancements ajoutés"))
+            #expect(first.text.contains("150\u{202F}000 €") && first.text.contains(laureate.reference!))
+            #expect(try await Cofunding.query(on: app.db).count() == 2)
+
+            let again = try await Self.upload(admin, file)
+            #expect(again.text.contains("0 cofinancement ajouté") && again.text.contains("2 inchangés"))
+            let corrected = try await Self.upload(admin, file.replacingOccurrences(of: "20000.50", with: "25000"))
+            #expect(corrected.text.contains("1 modifié") && corrected.text.contains("25\u{202F}000 €"))
+            #expect(try await Cofunding.query(on: app.db).count() == 2)
+        }
+    }
+
+    @Test func aLineThatMatchesNoLaureateRefusesTheWholeFile() async throws {
+        try await withTestApp(territories: true) { app in
+            let f = try await FundFixture.make(app)
+            let laureate = try await f.application(to: .laureate)
+            let pending = try await f.application(to: .underReview, content: FundFixture.content(siren: "356000000"))
+            let admin = Browser(app)
+            try await admin.signIn(f.users[.admin]!.email, Accounts.password)
+            let file =
+                Self.scdlHeader
+                + "Collectivité de Corse,23009400500017,2021-06-01,\(laureate.reference!),Ateliers,,Ligne,1000,aide en numéraire\n"
+                + "Collectivité de Corse,23009400500017,2021-06-01,\(pending.reference!),Autre,,Ligne,1000,aide en numéraire\n"
+                + "Collectivité de Corse,23009400500017,2021-06-01,FA-2030-94-99999,Autre,,Ligne,1000,aide en numéraire\n"
+                + "Collectivité de Corse,23009400500017,2020-01-01,,Ateliers,55210055400013,Avant la décision,1000,aide en numéraire\n"
+                + "Collectivité de Corse,23009400500017,2021-06-01,\(laureate.reference!)-B,Ateliers,35600000000056,SIRET d’une autre entreprise,1000,aide en numéraire\n"
+            let response = try await Self.upload(admin, file)
+            #expect(response.status == .badRequest && response.text.contains("rien n’a été importé"))
+            #expect(response.text.contains("ligne 3 : le dossier \(pending.reference!) n’est pas lauréat"))
+            #expect(response.text.contains("ligne 4 : aucun dossier du fonds ne porte la référence FA-2030-94-99999"))
+            #expect(response.text.contains("ligne 5 : aucun dossier lauréat de l’entreprise SIREN 552100554"))
+            #expect(response.text.contains("ligne 6 : le SIRET 35600000000056"))
+            #expect(try await Cofunding.query(on: app.db).count() == 0)
         }
     }
 }

@@ -4,17 +4,20 @@ downloads them with the page's buttons and form, and every file is what it claim
   nationally and for one région and funder chosen in the form;
 - the calls validate against the « dispositif d'aide » schema;
 - the DCAT-AP catalogue parses as JSON-LD and lists the same datasets as the page;
-- the GeoJSON layers are valid GeoJSON with WGS 84 coordinates (RFC 7946)."""
+- the GeoJSON layers are valid GeoJSON with WGS 84 coordinates (RFC 7946);
+- an admin imports another funder's SCDL file from the page, idempotently;
+- public answers carry an ETag and answer 304; /api documents every operation."""
 import csv
 import json
 import os
+import urllib.error
 import urllib.request
 
 import geojson
 from frictionless import Resource, Schema, system
 from pyld import jsonld
 
-from conftest import describe, main, main_text
+from conftest import click_and_wait, describe, heading, main, main_text, table_rows
 
 SCHEMAS = os.path.join(os.path.dirname(__file__), "schemas")
 
@@ -128,3 +131,79 @@ def test_the_catalogue_says_what_each_dataset_is(page_as):
         body = section.inner_text()
         for term in ["Licence", "Mise à jour", "Lignes", "Adresse permanente"]:
             assert term in body, f"« {term} » missing from #{section.get_attribute('id')}"
+
+
+def test_an_admin_imports_a_regions_published_grants_from_the_page(page_as, tmp_path):
+    """The Région publishes its co-funding as SCDL (here: its lines of our own export, as a
+    Région's system would produce them); the admin imports the file with the page's form, once
+    and again: the second time changes nothing. A broken file is refused with numbered lines."""
+    visitor = page_as(None)
+    visitor.goto("/donnees")
+    form = main(visitor).locator("section#subventions form[method=get]")
+    form.get_by_label("Financeur").select_option(label="Région")
+    _, path = download(visitor, form.get_by_role("button", name="Télécharger le CSV"), tmp_path, "regions.csv")
+    published = open(path, encoding="utf-8").read().splitlines()[:4]  # the header and three grants
+
+    page = page_as("admin")
+    page.goto("/admin/appels")
+    click_and_wait(main(page).get_by_role("link", name="Cofinancements publiés (SCDL)"))
+    assert heading(page) == "Cofinancements publiés", describe(page)
+
+    def upload(name, text):
+        main(page).get_by_label("Fichier CSV au format SCDL « subventions »").set_input_files(
+            files=[{"name": name, "mimeType": "text/csv", "buffer": text.encode("utf-8")}])
+        click_and_wait(main(page).get_by_role("button", name="Importer le fichier"))
+        return main_text(page)
+
+    text = upload("cofinancements.csv", "\n".join(published) + "\n")
+    assert "Import terminé" in text and "3 cofinancements ajoutés" in text, text[:600]
+    assert len(table_rows(page, "Cofinancements importés")) >= 3
+    text = upload("cofinancements.csv", "\n".join(published) + "\n")
+    assert "0 cofinancement ajouté" in text and "3 inchangés" in text, text[:600]
+
+    broken = published[:2] + [published[2].replace("FA-", "XX-", 1)]
+    text = upload("casse.csv", "\n".join(broken) + "\n")
+    assert "Fichier refusé : rien n’a été importé" in text and "ligne 3 :" in text, text[:600]
+
+
+def test_public_answers_revalidate_with_their_etag(page_as, server):
+    """A client that keeps an answer asks again with If-None-Match and gets 304 without a body
+    while the data are the same; the public API can be read from another site (CORS)."""
+    for path in ["/api/v1/regions", "/api/v1/territories?region=84", "/indicateurs", "/donnees"]:
+        with urllib.request.urlopen(server.url + path) as r:
+            tag = r.headers["ETag"]
+            assert tag and r.headers["Cache-Control"].endswith("no-cache"), (path, dict(r.headers))
+            if path.startswith("/api/"):
+                assert r.headers["Access-Control-Allow-Origin"] == "*", path
+        request = urllib.request.Request(server.url + path, headers={"If-None-Match": tag})
+        try:
+            urllib.request.urlopen(request)
+            raise AssertionError(f"{path}: 200 instead of 304")
+        except urllib.error.HTTPError as answer:
+            assert answer.code == 304 and answer.read() == b"", (path, answer.code)
+            assert answer.headers["ETag"] == tag
+
+
+def test_the_api_reference_page_documents_every_operation(page_as, server):
+    page = page_as(None)
+    page.goto("/donnees")
+    click_and_wait(main(page).get_by_role("link", name="Référence de l’API, avec exemples"))
+    assert heading(page) == "API Territoires d’industrie", describe(page)
+    with urllib.request.urlopen(server.url + "/api/v1/openapi.json") as r:
+        document = json.loads(r.read())
+    ids = [op["operationId"] for item in document["paths"].values() for op in item.values()]
+    for operation_id in ids:
+        assert main(page).locator(f"section#{operation_id} pre code").count() >= 1, f"{operation_id} has no example"
+    assert "/compte/jetons" in main(page).get_by_role("link", name="« Jetons d’API » dans votre compte").get_attribute("href")
+
+
+def test_text_answers_are_compressed_for_clients_that_accept_gzip(server):
+    import gzip
+    for path in ["/carte", "/api/v1/regions", "/donnees/dispositifs.csv"]:
+        with urllib.request.urlopen(server.url + path) as r:
+            plain = r.read()
+        request = urllib.request.Request(server.url + path, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as r:
+            assert r.headers["Content-Encoding"] == "gzip", (path, dict(r.headers))
+            packed = r.read()
+        assert len(packed) < len(plain) / 2 and gzip.decompress(packed) == plain, (path, len(packed), len(plain))

@@ -55,6 +55,8 @@ public enum AppMigrations {
         // 014: webhooks
         CreateWebhookSubscriptions(),
         CreateWebhookDeliveries(),
+        // 014: open data
+        CreateCofundings(),
     ]
 }
 

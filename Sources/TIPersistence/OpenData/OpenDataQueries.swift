@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import Foundation
 import TIDomain
 
@@ -76,6 +77,45 @@ public enum OpenDataQueries {
 
 extension OpenDataQueries {
     /// The latest change of the fund's applications, calls and territories (`nil`: none yet).
+    /// A commune under at least one zoning, at its centre (WGS 84), for the zonings' GeoJSON.
+    public struct ZonedCommune: Sendable, Equatable {
+        public var code: String
+        public var name: String
+        public var lon: Double
+        public var lat: Double
+        public var kinds: [ZoningKind]
+        /// Whether one of its zonings comes from the demonstration lists, not an official one.
+        public var demo: Bool
+    }
+
+    /// Every commune under a zoning, by code; communes without a centre are left out.
+    public static func zonedCommunes(on db: any Database) async throws -> [ZonedCommune] {
+        let zonings = try await CommuneZoning.query(on: db).all()
+        var byCommune: [String: (kinds: Set<ZoningKind>, demo: Bool)] = [:]
+        for z in zonings {
+            var entry = byCommune[z.$commune.id] ?? ([], false)
+            entry.kinds.insert(z.kind)
+            entry.demo = entry.demo || z.source == .demo
+            byCommune[z.$commune.id] = entry
+        }
+        var communes: [ZonedCommune] = []
+        let codes = byCommune.keys.sorted()
+        for start in stride(from: 0, to: codes.count, by: 500) {
+            let chunk = Array(codes[start..<min(start + 500, codes.count)])
+            for c in try await Commune.query(on: db).filter(\.$id ~~ chunk).all() {
+                guard let code = c.id, let lon = c.centroidLon, let lat = c.centroidLat, let entry = byCommune[code] else { continue }
+                communes.append(ZonedCommune(code: code, name: c.name, lon: lon, lat: lat, kinds: entry.kinds.sorted(), demo: entry.demo))
+            }
+        }
+        return communes.sorted { $0.code < $1.code }
+    }
+
+    /// How many communes are under at least one zoning.
+    public static func zonedCommuneCount(on db: any Database) async throws -> Int {
+        let row = try await (db as! any SQLDatabase).raw("SELECT COUNT(DISTINCT commune_code) AS n FROM commune_zonings").first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     public static func lastChanges(on db: any Database) async throws -> (applications: Date?, calls: Date?, territories: Date?) {
         (
             try await FundApplication.query(on: db).filter(\.$updatedAt != nil).sort(\.$updatedAt, .descending).first()?.updatedAt,

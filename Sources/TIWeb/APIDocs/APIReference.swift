@@ -98,14 +98,17 @@ struct APIReference: Sendable {
         }
         let responses = operation["responses"]?.object ?? [:]
         let success = responses.keys.filter { $0.hasPrefix("2") }.sorted().first
-        let responseSchema = success.flatMap { resolve(responses[$0] ?? .null, document: document)["content"]?["application/json"]?["schema"] }
+        let responseSchema = success.flatMap {
+            resolve(responses[$0] ?? .null, document: document)["content"]?["application/json"]?["schema"]
+        }
         let statuses = responses.keys.sorted().map { code in
             (code, resolve(responses[code] ?? .null, document: document)["description"]?.string ?? "")
         }
         return Operation(
             method: method.uppercased(), path: path, id: operation["operationId"]?.string ?? "\(method)-\(path)",
             summary: operation["summary"]?.string ?? "", description: operation["description"]?.string ?? "",
-            needsToken: needsToken, parameters: parameters, curl: curl.joined(separator: " "), exampleURL: url, requestExample: requestExample,
+            needsToken: needsToken, parameters: parameters, curl: curl.joined(separator: " "), exampleURL: url,
+            requestExample: requestExample,
             responseExample: responseSchema.map { pretty(example($0, document: document)) }, statuses: statuses)
     }
 
@@ -121,7 +124,8 @@ struct APIReference: Sendable {
     static func rule(_ schema: JSONValue, document: JSONValue) -> String {
         let schema = resolve(schema, document: document)
         if let values = schema["enum"]?.array?.compactMap(\.string) {
-            return values.count > 8 ? "une de \(values.count) valeurs : \(values.prefix(6).joined(separator: ", "))…" : values.joined(separator: ", ")
+            return values.count > 8
+                ? "une de \(values.count) valeurs : \(values.prefix(6).joined(separator: ", "))…" : values.joined(separator: ", ")
         }
         var parts: [String] = []
         switch schema["type"]?.string ?? "" {

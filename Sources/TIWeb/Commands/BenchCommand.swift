@@ -9,9 +9,12 @@ import Vapor
 /// database with a bench population (once), then times, warm, the national dashboard, a région
 /// dashboard, the indicators API and the région choropleth through the whole HTTP pipeline, and
 /// the raw SQL aggregate of the same figures for comparison. Prints p50 / p95 / p99.
+///
+/// `ti bench export`: the same population, every application a laureate by default, then the SCDL
+/// grants export streamed over HTTP with the process's memory sampled (`BenchExport`).
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "indicators")
+        @Argument(name: "what", help: "indicators ou export")
         var what: String
         @Option(name: "applications", help: "Dossiers à générer (100 000 par défaut).")
         var applications: Int?
@@ -26,15 +29,16 @@ struct BenchCommand: AsyncCommand {
     static let benchCallTitle = "Banc d’essai — population générée"
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.what == "indicators" else {
-            context.console.output("Banc inconnu « \(signature.what) » : seul « indicators » existe.".consoleText(.error))
+        guard ["indicators", "export"].contains(signature.what) else {
+            context.console.output("Banc inconnu « \(signature.what) » : « indicators » ou « export ».".consoleText(.error))
             throw CommandFailure()
         }
         let app = context.application
         try await app.autoMigrate()
         let say = { (s: String) in context.console.output(s.consoleText()) }
         let total = signature.applications ?? 100_000
-        let laureates = signature.laureates ?? 20_000
+        // The export bench wants every application decided: 200 000 lines (State and Région) by default.
+        let laureates = signature.laureates ?? (signature.what == "export" ? total : 20_000)
         let existing = try await FundCall.query(on: app.db).filter(\.$title == Self.benchCallTitle).first()
         if existing == nil {
             let clock = Stopwatch()
@@ -45,6 +49,24 @@ struct BenchCommand: AsyncCommand {
         let count = try await FundApplication.query(on: app.db).count()
         say("Base \(app.config.database.kind) : \(FrenchNumber.grouped(count)) dossiers.")
 
+        if signature.what == "export" {
+            app.logger.logLevel = .warning
+            let r = try await BenchExport.run(app, say: say)
+            let mb = { (kb: Int) in String(format: "%.1f Mo", Double(kb) / 1024) }
+            say("")
+            say("Export SCDL /donnees/subventions.csv en flux, par HTTP sur la boucle locale")
+            say("lignes          taille     durée     lignes/s   1er octet   mémoire avant   au plus haut   après")
+            say(
+                [
+                    FrenchNumber.grouped(Int64(r.lines)).padding(toLength: 12, withPad: " ", startingAt: 0),
+                    String(format: "%7.1f Mo", Double(r.bytes) / 1_048_576), String(format: "%7.1f s", r.seconds),
+                    String(format: "%10.0f", Double(r.lines) / max(r.seconds, 0.001)), String(format: "%8.0f ms", r.firstByteMs),
+                    mb(r.rssBefore).padding(toLength: 14, withPad: " ", startingAt: 0),
+                    mb(r.rssPeak).padding(toLength: 13, withPad: " ", startingAt: 0),
+                    mb(r.rssAfter),
+                ].joined(separator: "   "))
+            return
+        }
         let iterations = signature.iterations ?? 50
         app.logger.logLevel = .warning  // request logs would weigh on the measure
         let cases: [(String, String)] = [

@@ -42,6 +42,7 @@ enum BenchPopulation {
             let a = FundApplication(callID: call.id!, regimeID: "SA.56985-2020", organisation: "552100554", createdBy: nil)
             a.state = i < laureates ? laureateStates[i % 4] : otherStates[i % otherStates.count]
             a.carrierName = "Banc \(i)"
+            a.carrierKind = CarrierKind.company.rawValue
             a.communeCode = c.code
             a.regionCode = c.reg
             a.departementCode = c.dep

@@ -7,7 +7,10 @@ func registerCommands(_ app: Application) {
     imports.use(ImportGeoCommand(), as: "geo")
     imports.use(ImportTerritoriesCommand(), as: "territories")
     imports.use(ImportZoningCommand(), as: "zoning")
-    app.asyncCommands.use(imports.group(help: "Importe la géographie, le registre des territoires ou un zonage."), as: "import")
+    imports.use(ImportGrantsCommand(), as: "grants")
+    app.asyncCommands.use(
+        imports.group(help: "Importe la géographie, le registre des territoires, un zonage ou des subventions publiées (SCDL)."),
+        as: "import")
     var users = AsyncCommands()
     users.use(UserCreateCommand(), as: "create")
     users.use(UserListCommand(), as: "list")
@@ -15,4 +18,6 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(ReportCommand(), as: "report")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
 }

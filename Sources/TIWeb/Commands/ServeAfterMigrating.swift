@@ -11,7 +11,9 @@ struct ServeAfterMigrating: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
-        do { try await ProductionGuard.check(app) } catch let refusal as DemoAccountsInProduction {
+        do {
+            try await ProductionGuard.check(app, allowSQLite: Environment.get("TI_PRODUCTION_SQLITE") == "1")
+        } catch let refusal as ProductionRefusal {
             context.console.output(refusal.description.consoleText(.error))
             throw CommandFailure()
         }

@@ -170,7 +170,8 @@ struct MapPageController {
             inside: laureates.filter { $0.territory != nil }.count, query: q)
     }
 
-    /// `/carte/{file}`: `zones.csv`, `zones.geojson`, `laureats.geojson`, `territoires.geojson`.
+    /// `/carte/{file}`: `zones.csv`, `zones.geojson`, `laureats.geojson`, `territoires.geojson`,
+    /// `zonages.geojson` (the communes under a zoning, at their centre).
     func layer(req: Request) async throws -> Response {
         let file = try req.parameters.require("file")
         let q = try req.query.decode(Query.self)
@@ -218,8 +219,19 @@ struct MapPageController {
             }
             return try Download.file(
                 GeoJSON.collection(features), type: Download.geoJSON, name: "territoires.geojson")
+        case "zonages.geojson":
+            let features = try await OpenDataQueries.zonedCommunes(on: req.db).map { c in
+                GeoJSON.point(
+                    lon: c.lon, lat: c.lat,
+                    properties: [
+                        "code_insee": c.code, "nom": c.name, "zonages": c.kinds.map(\.rawValue).joined(separator: "|"),
+                        "liste": c.demo ? "demonstration" : "officielle",
+                    ])
+            }
+            return try Download.file(GeoJSON.collection(features), type: Download.geoJSON, name: "zonages.geojson")
         default:
-            throw AppError.notFound("Couche inconnue : zones.csv, zones.geojson, laureats.geojson ou territoires.geojson.")
+            throw AppError.notFound(
+                "Couche inconnue : zones.csv, zones.geojson, laureats.geojson, territoires.geojson ou zonages.geojson.")
         }
     }
 

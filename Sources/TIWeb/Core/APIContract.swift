@@ -290,13 +290,13 @@ struct APIContract: Sendable {
                     common["422"] = "Unprocessable"
                 }
                 if op["security"] != nil { common["403"] = "Forbidden" }
+                if method == "get" { common["304"] = "NotModified" }
                 if op["requestBody"] != nil {
                     common["413"] = "PayloadTooLarge"
                     common["415"] = "UnsupportedMediaType"
                 }
                 for (status, name) in common where responses[status] == nil {
                     responses[status] = .object(["$ref": .string("#/components/responses/\(name)")])
-                if method == "get" { common["304"] = "NotModified" }
                 }
                 op["responses"] = .object(responses)
                 methods[method] = .object(op)

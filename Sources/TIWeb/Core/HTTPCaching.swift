@@ -33,7 +33,7 @@ struct ConditionalGETMiddleware: AsyncMiddleware {
             response.headers.replaceOrAdd(name: .cacheControl, value: personal ? "private, no-cache" : "public, no-cache")
         }
         if response.headers.first(name: .cacheControl)?.contains("no-store") == true { return response }
-        if !request.isAPI { response.headers.replaceOrAdd(name: .vary, value: "Cookie") }
+        response.headers.replaceOrAdd(name: .vary, value: request.isAPI ? "Accept-Encoding" : "Accept-Encoding, Cookie")
         let tag = Self.entityTag(body)
         response.headers.replaceOrAdd(name: .eTag, value: tag)
         if !personal {
@@ -48,25 +48,26 @@ struct ConditionalGETMiddleware: AsyncMiddleware {
         return Response(status: .notModified, headers: headers)
     }
 
-    /// `"` + the first 128 bits of the body's SHA-256, in hex + `"`.
+    /// `W/"` + the first 128 bits of the body's SHA-256, in hex + `"`: weak, because the same
+    /// content is sent gzip-compressed or not (by the server or the proxy).
     static func entityTag(_ body: ByteBuffer) -> String {
         let digest = SHA256.hash(data: body.readableBytesView)
-        return "\"" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+        return "W/\"" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
     }
 
     /// `If-None-Match` with the weak comparison RFC 9110 asks of GET: `*`, or any listed tag equal
-    /// to ours once a `W/` prefix is set aside.
+    /// to ours once the `W/` prefixes are set aside.
     static func matches(_ fields: [String], _ tag: String) -> Bool {
         for field in fields {
             for candidate in field.split(separator: ",") {
-                var value = candidate.trimmingCharacters(in: .whitespaces)
-                if value == "*" { return true }
-                if value.hasPrefix("W/") { value.removeFirst(2) }
-                if value == tag { return true }
+                let value = candidate.trimmingCharacters(in: .whitespaces)
+                if value == "*" || opaque(value) == opaque(tag) { return true }
             }
         }
         return false
     }
+
+    static func opaque(_ tag: String) -> Substring { tag.hasPrefix("W/") ? tag.dropFirst(2) : Substring(tag) }
 }
 
 /// CORS for the API's public GETs: any origin may read them, without credentials. A preflight

@@ -1,12 +1,40 @@
 import Fluent
 import Vapor
 
-/// Logs each request's method and path, with secrets in paths redacted and no query string
-/// (queries can carry search terms and addresses). No personal data in logs.
+/// Gives each request an id — the caller's `X-Request-Id` when it is a sensible token (from the
+/// reverse proxy, say), else a new one —, puts it in every log line of the request and in the
+/// response's `X-Request-Id`, and logs the method, the path (secrets redacted, no query string:
+/// queries can carry search terms and addresses), the status and the duration. No personal data.
 struct RequestLogMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        // Not `request.id`: Vapor takes it from the header as it comes.
+        let id = request.headers.first(name: "X-Request-Id").flatMap(Self.acceptable) ?? UUID().uuidString
+        request.logger[metadataKey: "request-id"] = .string(id)
+        let start = ContinuousClock.now
         request.logger.info("\(request.method) \(request.loggablePath)")
-        return try await next.respond(to: request)
+        do {
+            let response = try await next.respond(to: request)
+            response.headers.replaceOrAdd(name: "X-Request-Id", value: id)
+            request.logger.info(
+                "\(request.method) \(request.loggablePath) → \(response.status.code) en \(Self.milliseconds(since: start)) ms")
+            return response
+        } catch {
+            request.logger.info("\(request.method) \(request.loggablePath) → erreur en \(Self.milliseconds(since: start)) ms")
+            throw error
+        }
+    }
+
+    /// 1 to 128 characters among letters, digits, `-`, `_`, `.`, `:`; anything else is replaced.
+    static func acceptable(_ value: String) -> String? {
+        guard (1...128).contains(value.utf8.count),
+            value.utf8.allSatisfy({ $0 < 128 && (isalnum(Int32($0)) != 0 || "-_.:".utf8.contains($0)) })
+        else { return nil }
+        return value
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = ContinuousClock.now - start
+        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
     }
 }
 

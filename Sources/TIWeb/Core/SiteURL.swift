@@ -7,7 +7,7 @@ import TIDomain
 /// `components` renders as the `:name` placeholders the handlers read.
 public enum SiteURL: Sendable, Equatable {
     case home
-    case health
+    case health, healthLive, healthReady
     case map
     case territories
     case territory(TerritoryID)
@@ -78,6 +78,7 @@ public enum SiteURL: Sendable, Equatable {
     case sites, sitesCSV, sitesGeoJSON
     case site(UUID)
     case adminSites
+    case adminCofundings
     case adminSite(UUID)
     case inspiring, inspiringNew
     case inspiringProject(UUID)
@@ -112,6 +113,8 @@ public enum SiteURL: Sendable, Equatable {
         return switch self {
         case .home: "/"
         case .health: "/healthz"
+        case .healthLive: "/healthz/live"
+        case .healthReady: "/healthz/ready"
         case .map: "/carte"
         case .territories: "/territoires"
         case .territory(let id): "/territoires/\(p("id", id.rawValue))"
@@ -202,6 +205,7 @@ public enum SiteURL: Sendable, Equatable {
         case .sitesGeoJSON: "/sites.geojson"
         case .site(let id): "/sites/\(p("id", id.uuidString))"
         case .adminSites: "/admin/sites"
+        case .adminCofundings: "/admin/cofinancements"
         case .adminSite(let id): "/admin/sites/\(p("id", id.uuidString))"
         case .inspiring: "/projets-inspirants"
         case .inspiringNew: "/projets-inspirants/nouveau"

@@ -55,14 +55,16 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
 
     // Outermost first. Errors become pages or JSON inside the security headers; sessions and
     // tokens are read before CSRF and before each route's access guard.
+    // gzip for text answers (HTML, JSON, CSV, SVG) when the client accepts it; images and PDFs as they are.
+    app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
     app.middleware = Middlewares()
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SiteErrorMiddleware(environment: app.environment))
     app.middleware.use(InputGuardMiddleware())
+    app.middleware.use(CORSPreflight())
     app.middleware.use(MethodNotAllowedMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: config.publicDirectory, defaultFile: nil))
-    app.middleware.use(CORSPreflight())
     app.middleware.use(SessionAuthenticator())
     app.middleware.use(BearerAuthenticator())
     app.middleware.use(CSRFMiddleware())

@@ -53,6 +53,9 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.sitesCSV.components, access: .everyone, use: sites.csv)
     app.endpoint(.GET, SiteURL.sitesGeoJSON.components, access: .everyone, use: sites.geojson)
     app.endpoint(.GET, SiteURL.site(.key).components, access: .everyone, use: sites.show)
+    let cofundings = CofundingController()
+    app.endpoint(.GET, SiteURL.adminCofundings.components, access: .admin, use: cofundings.index)
+    app.endpoint(.POST, SiteURL.adminCofundings.components, access: .admin, use: cofundings.importFile)
     app.endpoint(.GET, SiteURL.adminSites.components, access: .admin, use: sites.form)
     app.endpoint(.POST, SiteURL.adminSites.components, access: .admin, use: sites.create)
     app.endpoint(.GET, SiteURL.adminSite(.key).components, access: .admin, use: sites.editForm)
@@ -105,7 +108,10 @@ func routes(_ app: Application) throws {
     // `/cartes/territoires/{id}.svg`: the router matches whole components, so the handler strips the ".svg".
     app.endpoint(.GET, SiteURL.mapTerritory(.key).components, access: .everyone, use: maps.territory)
 
-    app.endpoint(.GET, SiteURL.health.components, access: .everyone, use: HealthController().check)
+    let health = HealthController()
+    app.endpoint(.GET, SiteURL.health.components, access: .everyone, use: health.check)
+    app.endpoint(.GET, SiteURL.healthLive.components, access: .everyone, use: health.live)
+    app.endpoint(.GET, SiteURL.healthReady.components, access: .everyone, use: health.ready)
 
     // Accounts
     let auth = AuthController()

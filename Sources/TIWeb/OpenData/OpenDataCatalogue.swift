@@ -86,6 +86,13 @@ enum OpenDataCatalogue {
                     .init(format: "JSON", mediaType: json, path: APIURL.sites.path),
                 ], rows: sites.count, modified: sites.map(\.content.wave.date).max() ?? today),
             OpenDataset(
+                id: "zonages", title: "Communes en zonage (QPV, AFR, ZRR, ACV)",
+                description:
+                    "Les communes concernées par un zonage de la politique de la ville ou de l’aménagement du territoire (quartiers prioritaires, aides à finalité régionale, zones de revitalisation rurale, Action cœur de ville), placées en leur centre (WGS 84), avec leurs zonages et la nature de la liste (officielle ou de démonstration).",
+                schema: nil,
+                distributions: [.init(format: "GeoJSON", mediaType: geo, path: SiteURL.mapLayer("zonages.geojson").path)],
+                rows: try await OpenDataQueries.zonedCommuneCount(on: req.db), modified: day(changes.territories)),
+            OpenDataset(
                 id: "actions", title: "Actions des plans d’actions des territoires",
                 description: "Les fiches actions validées par les Régions : axe, thématiques, porteur, statut, investissement prévu.",
                 schema: nil,

@@ -388,6 +388,7 @@ enum OpenAPIDocument {
               "NotModified": {"description": "Inchangé : l’ETag envoyé dans If-None-Match est toujours celui de la réponse", "headers": {"ETag": {"description": "Empreinte de la réponse", "schema": {"type": "string"}}}}
             },
             "schemas": {
+              "PageAddress": {"type": "string", "description": "Adresse de la page suivante ou précédente (aussi dans l’en-tête Link), absente aux extrémités", "examples": ["/api/v1/actions?region=84&page=2"]},
               "Site": {
                 "type": "object",
                 "required": ["id", "name", "commune_code", "commune_name", "departement", "region", "surface_m2", "available_m2", "planning_cleared", "archaeology_cleared", "environment_cleared", "wave", "qualified_on"],
@@ -461,7 +462,6 @@ enum OpenAPIDocument {
                   "ceiling_cents": {"type": "integer", "description": "Plafond d’aides par entreprise pour ce régime"},
                   "envelopes": {"type": "array", "items": {"$ref": "#/components/schemas/Envelope"}}}
               },
-              "PageAddress": {"type": "string", "description": "Adresse de la page suivante ou précédente (aussi dans l’en-tête Link), absente aux extrémités", "examples": ["/api/v1/actions?region=84&page=2"]},
               "Application": {
                 "type": "object", "required": ["id", "call_id", "state", "fragile", "investment_cents", "stakes", "aid_state_cents", "aid_region_cents"],
                 "properties": {"id": {"type": "string", "format": "uuid"}, "reference": {"type": "string"}, "call_id": {"type": "string", "format": "uuid"},

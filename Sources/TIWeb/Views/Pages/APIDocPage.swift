@@ -68,14 +68,17 @@ struct APIDocPage {
                 .a(.href(SiteURL.accountTokens.path), "« Jetons d’API » dans votre compte"),
                 ", créez un jeton (il n’est montré qu’une fois) et envoyez-le dans l’en-tête ", .code("Authorization: Bearer …"),
                 ". Le jeton agit avec le rôle et le périmètre de son titulaire."),
-            .pre(.class("ti-code"), .code(.text("export TI_JETON=ti_…\ncurl -H \"Authorization: Bearer $TI_JETON\" \(publicURL)/api/v1/me"))),
+            .pre(
+                .class("ti-code"), .code(.text("export TI_JETON=ti_…\ncurl -H \"Authorization: Bearer $TI_JETON\" \(publicURL)/api/v1/me"))),
             .ul(
                 .li("Erreurs : ", .code("{\"error\": {\"code\": \"…\", \"message\": \"…\"}}"), " avec un message en français."),
                 .li(
                     "400 : la requête ne respecte pas le contrat (le code nomme le paramètre, par exemple ", .code("region_invalide"),
                     ") ; 422 : elle le respecte mais les règles la refusent."),
                 .li("401 sans jeton valide, 403 hors des droits du jeton, 404 pour une ressource inconnue ou hors de votre périmètre."),
-                .li("405 (avec l’en-tête Allow) pour une méthode non décrite, 413 pour un corps trop gros, 415 pour un corps qui n’est pas du JSON."),
+                .li(
+                    "405 (avec l’en-tête Allow) pour une méthode non décrite, 413 pour un corps trop gros, 415 pour un corps qui n’est pas du JSON."
+                ),
                 .li("429 au-delà de 600 requêtes par minute et par jeton : attendez le nombre de secondes de l’en-tête Retry-After."),
                 .li(
                     "Chaque réponse GET porte un ETag : renvoyez-le dans ", .code("If-None-Match"),

@@ -15,7 +15,8 @@ struct AdminCallsPage {
                 .ul(
                     .class("fr-btns-group fr-btns-group--inline-md"),
                     .li(.a(.class("fr-btn"), .href(SiteURL.adminCallNew.path), "Créer un appel")),
-                    .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.adminRegimes.path), "Régimes d’aides et plafonds"))),
+                    .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.adminRegimes.path), "Régimes d’aides et plafonds")),
+                    .li(.a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.adminCofundings.path), "Cofinancements publiés (SCDL)"))),
                 Components.table(
                     caption: "Appels", header: ["Appel", "Période", "État"],
                     rows: calls.map { c in

@@ -211,7 +211,7 @@ struct Page {
                                 .a(.class("fr-footer__content-link"), .href(SiteURL.data.path), "Données ouvertes et API")),
                             .li(
                                 .class("fr-footer__content-item"),
-                                .a(.class("fr-footer__content-link"), .href(APIURL.openapi.path), "Documentation OpenAPI")),
+                                .a(.class("fr-footer__content-link"), .href(SiteURL.apiDocs.path), "Documentation de l’API")),
                             .li(
                                 .class("fr-footer__content-item"),
                                 .a(.class("fr-footer__content-link"), .href(SiteURL.health.path), "État du service"))))),
