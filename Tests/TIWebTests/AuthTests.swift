@@ -40,20 +40,28 @@ extension AppTests {
             }
         }
 
+        /// Behind the TLS proxy (a trusted address, `TI_TRUSTED_PROXIES`), over real HTTP, with a
+        /// client that does not follow the redirect, so the sign-in answer itself is read.
         @Test func sessionCookieIsSecureBehindHTTPS() async throws {
-            try await withTestApp(geo: false) { app in
+            try await withTestApp(geo: false, adjust: { $0.trustedProxies = ["127.0.0.1"] }) { app in
                 try await Accounts.make(.viewer, on: app)
                 let browser = Browser(app)
                 let token = try await browser.csrfToken()
-                let response = try await app.testing().sendRequest(
-                    .POST, "/connexion",
+                try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+                let port = try #require(app.http.server.shared.localAddress?.port)
+                let response = try await app.client.post(
+                    URI(string: "http://127.0.0.1:\(port)/connexion"),
                     headers: [
                         "X-Forwarded-Proto": "https", "Cookie": "ti_csrf=\(browser.cookies["ti_csrf"]!)",
                         "Content-Type": "application/x-www-form-urlencoded",
-                    ], body: ByteBuffer(string: "email=viewer%40exemple.fr&password=\(Accounts.password)&_csrf=\(token)"))
+                    ]
+                ) { request in
+                    request.body = ByteBuffer(string: "email=viewer%40exemple.fr&password=\(Accounts.password)&_csrf=\(token)")
+                }
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.setCookie].contains { $0.hasPrefix("ti_session=") && $0.contains("Secure") })
                 #expect(response.headers.first(name: .strictTransportSecurity) != nil)
+                await app.server.shutdown()
             }
         }
 

@@ -128,3 +128,32 @@ extension AppTests.HTTPConventionTests {
         }
     }
 }
+
+extension AppTests.HTTPConventionTests {
+    @Test(
+        "The client's address behind trusted proxies",
+        arguments: [
+            ("10.0.0.9", ["203.0.113.7"], "10.0.0.9"),  // not a proxy: its header is ignored
+            ("127.0.0.1", ["203.0.113.7"], "203.0.113.7"),
+            ("127.0.0.1", ["1.2.3.4, 203.0.113.7"], "203.0.113.7"),  // the left-most entry is the client's to invent
+            ("127.0.0.1", ["203.0.113.7, 127.0.0.1"], "203.0.113.7"),
+            ("127.0.0.1", [], "127.0.0.1"),
+        ])
+    func clientAddress(_ peer: String, _ forwarded: [String], _ expected: String) {
+        #expect(Request.clientAddress(peer: peer, forwardedFor: forwarded, trusted: ["127.0.0.1"]) == expected)
+    }
+
+    @Test func forwardedHTTPSIsBelievedOnlyFromATrustedProxy() async throws {
+        for trusted in [true, false] {
+            try await withTestApp(adjust: { $0.trustedProxies = trusted ? ["127.0.0.1"] : [] }) { app in
+                try await app.testing(method: .running(hostname: "127.0.0.1", port: 0)).test(
+                    .GET, "/connexion", headers: ["X-Forwarded-Proto": "https"]
+                ) { response in
+                    let cookie = try #require(response.headers.first(name: .setCookie))
+                    #expect(cookie.contains("Secure") == trusted)
+                    #expect((response.headers.first(name: .strictTransportSecurity) != nil) == trusted)
+                }
+            }
+        }
+    }
+}

@@ -43,7 +43,7 @@ struct AuthController {
         }
         let rules = req.application.config.loginThrottle
         let store = LoginThrottleStore(database: req.db, rules: rules)
-        let address = req.remoteAddress?.ipAddress ?? "inconnue"
+        let address = req.clientAddress
         let accountKey = LoginThrottleStore.accountKey(email)
         let addressKey = LoginThrottleStore.addressKey(address)
         let keys = [(accountKey, rules.accountLimit), (addressKey, rules.addressLimit)]
@@ -127,7 +127,7 @@ struct AuthController {
         }
         let store = LoginThrottleStore(database: req.db, rules: req.application.config.loginThrottle)
         let now = req.clock.epoch
-        let address = req.remoteAddress?.ipAddress ?? "inconnue"
+        let address = req.clientAddress
         if try await store.reserve("reset-address:" + address, now: now).attempt > Self.resetRequestsPerAddress {
             return HTMLResponse.make(
                 ForgotPasswordPage(email: raw, error: "Trop de demandes depuis votre connexion : réessayez dans un quart d’heure.")

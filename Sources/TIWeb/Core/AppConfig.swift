@@ -37,6 +37,9 @@ public struct AppConfig: Sendable {
     public var uploadDirectory: String = "var/uploads"
     /// The awarding bodies of the SCDL « subventions » export (`AwardingBodies`).
     public var awardingBodiesFile: String = "data/attribuants.csv"
+    /// Addresses of the reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are
+    /// believed (`TI_TRUSTED_PROXIES`, comma-separated; none by default: the headers are ignored).
+    public var trustedProxies: Set<String> = []
     /// Brute-force protection (the tests shorten the delays).
     public var loginThrottle = LoginThrottle()
     /// Webhooks: plain HTTP towards the loopback interface (`TI_WEBHOOK_ALLOW_HTTP_LOOPBACK=1`,
@@ -77,6 +80,9 @@ public struct AppConfig: Sendable {
             apiRateLimit: Environment.get("TI_API_RATE_LIMIT").flatMap(Int.init) ?? 600,
             uploadDirectory: Environment.get("TI_UPLOAD_DIR") ?? workingDirectory + "var/uploads",
             awardingBodiesFile: Environment.get("TI_AWARDING_BODIES") ?? workingDirectory + "data/attribuants.csv",
+            trustedProxies: Set(
+                (Environment.get("TI_TRUSTED_PROXIES") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty }),
             webhookAllowHTTPLoopback: Environment.get("TI_WEBHOOK_ALLOW_HTTP_LOOPBACK") == "1",
             webhookBackoff: Environment.get("TI_WEBHOOK_RETRY_BASE").flatMap(Double.init).map {
                 WebhookBackoff(base: max($0, 0.01), cap: max($0, 0.01) * 120, horizon: 86_400)
