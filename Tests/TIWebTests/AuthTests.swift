@@ -43,7 +43,8 @@ extension AppTests {
         /// Behind the TLS proxy (a trusted address, `TI_TRUSTED_PROXIES`), over real HTTP, with a
         /// client that does not follow the redirect, so the sign-in answer itself is read.
         @Test func sessionCookieIsSecureBehindHTTPS() async throws {
-            try await withTestApp(geo: false, adjust: { $0.trustedProxies = ["127.0.0.1"] }) { app in
+            try await withTestApp(geo: false) { app in
+                app.config.trustedProxies = ["127.0.0.1"]
                 try await Accounts.make(.viewer, on: app)
                 let browser = Browser(app)
                 let token = try await browser.csrfToken()

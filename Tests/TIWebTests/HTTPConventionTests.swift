@@ -145,7 +145,8 @@ extension AppTests.HTTPConventionTests {
 
     @Test func forwardedHTTPSIsBelievedOnlyFromATrustedProxy() async throws {
         for trusted in [true, false] {
-            try await withTestApp(adjust: { $0.trustedProxies = trusted ? ["127.0.0.1"] : [] }) { app in
+            try await withTestApp { app in
+                app.config.trustedProxies = trusted ? ["127.0.0.1"] : []
                 try await app.testing(method: .running(hostname: "127.0.0.1", port: 0)).test(
                     .GET, "/connexion", headers: ["X-Forwarded-Proto": "https"]
                 ) { response in
