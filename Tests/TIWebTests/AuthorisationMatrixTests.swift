@@ -50,6 +50,7 @@ extension AppTests {
             "GET /admin/rapport/:id": .admin,
             "POST /admin/rapport/:id": .admin,
             "POST /admin/rapport/:id/publier": .admin,
+            "GET /metrics": .admin,
             "GET /admin/cofinancements": .admin,
             "POST /admin/cofinancements": .admin,
             "GET /admin/sites": .admin,

@@ -158,3 +158,25 @@ extension AppTests.HTTPConventionTests {
         }
     }
 }
+
+extension AppTests.HTTPConventionTests {
+    @Test func metricsCountRequestsByRouteTemplateForAdministratorsOnly() async throws {
+        try await withTestApp(territories: true) { app in
+            _ = try await Self.get(app, "/territoires/TI-AJACCIO")
+            _ = try await Self.get(app, "/territoires/TI-AJACCIO")
+            _ = try await Self.get(app, "/adresse-inventee-\(UUID())")
+            let admin = try await Accounts.make(.admin, on: app)
+            let browser = Browser(app)
+            #expect(try await browser.get("/metrics").status == .seeOther)  // anonymous: to the sign-in page
+            try await browser.signIn(admin.email, Accounts.password)
+            let metrics = try await browser.get("/metrics")
+            #expect(metrics.status == .ok && metrics.headers.contentType?.subType == "plain")
+            #expect(metrics.text.contains(#"ti_http_requests_total{method="GET",route="/territoires/:id",status="200"} 2"#))
+            #expect(metrics.text.contains(#"route="unmatched",status="404""#) && !metrics.text.contains("adresse-inventee"))
+            #expect(
+                metrics.text.contains(
+                    #"ti_http_request_duration_seconds_bucket{method="GET",route="/territoires/:id",status="200",le="+Inf"} 2"#))
+            #expect(metrics.text.contains("ti_data_version "))
+        }
+    }
+}

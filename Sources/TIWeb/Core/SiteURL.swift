@@ -7,7 +7,7 @@ import TIDomain
 /// `components` renders as the `:name` placeholders the handlers read.
 public enum SiteURL: Sendable, Equatable {
     case home
-    case health, healthLive, healthReady
+    case health, healthLive, healthReady, metrics
     case map
     case territories
     case territory(TerritoryID)
@@ -115,6 +115,7 @@ public enum SiteURL: Sendable, Equatable {
         case .health: "/healthz"
         case .healthLive: "/healthz/live"
         case .healthReady: "/healthz/ready"
+        case .metrics: "/metrics"
         case .map: "/carte"
         case .territories: "/territoires"
         case .territory(let id): "/territoires/\(p("id", id.rawValue))"

@@ -57,8 +57,10 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     // tokens are read before CSRF and before each route's access guard.
     // gzip for text answers (HTML, JSON, CSV, SVG) when the client accepts it; images and PDFs as they are.
     app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
+    app.metrics = RequestMetrics()
     app.middleware = Middlewares()
     app.middleware.use(RequestLogMiddleware())
+    app.middleware.use(MetricsMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SiteErrorMiddleware(environment: app.environment))
     app.middleware.use(InputGuardMiddleware())

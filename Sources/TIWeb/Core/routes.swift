@@ -112,6 +112,7 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.health.components, access: .everyone, use: health.check)
     app.endpoint(.GET, SiteURL.healthLive.components, access: .everyone, use: health.live)
     app.endpoint(.GET, SiteURL.healthReady.components, access: .everyone, use: health.ready)
+    app.endpoint(.GET, SiteURL.metrics.components, access: .admin, use: MetricsController.show)
 
     // Accounts
     let auth = AuthController()
