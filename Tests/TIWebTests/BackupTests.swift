@@ -65,3 +65,17 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.BackupTests {
+    @Test func storedFilesAppearWholeUnderTheirKeyAndNothingElseIsLeft() async throws {
+        let directory = "/tmp/ti-storage-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let storage = LocalFileStorage(directory: directory)
+        let bytes = [UInt8](repeating: 7, count: 300_000)
+        let key = try await storage.store(ByteBuffer(bytes: bytes))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == [key])  // no temporary file left
+        #expect(Array(buffer: try await storage.read(key)) == bytes)
+        try await storage.delete(key)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+    }
+}

@@ -114,9 +114,14 @@ struct ApplicationController {
         by actor: FundService.Actor, req: Request
     ) async throws {
         let key = try await req.application.fileStorage.store(file.data)
-        try await FundService.attach(
-            application, filename: AttachmentPolicy.clean(file.filename), contentType: type, sizeBytes: file.data.readableBytes,
-            storageKey: key, document: document, messageID: messageID, by: actor, on: req.db)
+        do {
+            try await FundService.attach(
+                application, filename: AttachmentPolicy.clean(file.filename), contentType: type, sizeBytes: file.data.readableBytes,
+                storageKey: key, document: document, messageID: messageID, by: actor, on: req.db)
+        } catch {
+            try? await req.application.fileStorage.delete(key)  // no file without its record
+            throw error
+        }
     }
 
     /// The deposit page: what will be deposited, the eligibility checks the reviewer will see,

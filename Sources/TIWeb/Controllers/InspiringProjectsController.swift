@@ -104,8 +104,10 @@ struct InspiringProjectsController {
                 content, id: id, regions: territory.regions, image: stored, by: req.auditActor, principal: try req.requirePrincipal(),
                 on: req.db)
             return req.redirect(to: SiteURL.inspiringProject(saved).path + "?ok=propose", redirectType: .normal)
-        } catch let error as FundError where error.kind == .invalid {
-            return refuse(error.fields)
+        } catch {
+            if let stored { try? await req.application.fileStorage.delete(stored.key) }  // no file without its record
+            if let error = error as? FundError, error.kind == .invalid { return refuse(error.fields) }
+            throw error
         }
     }
 
