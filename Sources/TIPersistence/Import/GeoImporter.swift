@@ -43,34 +43,35 @@ public enum GeoImporter {
         say("contours calculés en \(FrenchNumber.decimal(report.outlineSeconds, digits: 1)) s (\(outlines.gapFillers) trous comblés)")
 
         let rows = Rows(data)
-        say("écriture dans la base (une seule transaction)")
-        let changes = try await database.transaction { db in
-            let sql = db as! any SQLDatabase
-            let changes = try await write(rows, outlines: outlines, on: sql, database: db, say: say)
-            try await WriteTransaction.bumpDataVersion(on: db)
-            return changes
-        }
         report.regions = data.regions.count
         report.departements = data.departements.count
         report.epcis = data.epcis.count
         report.communes = data.communes.count
         report.aliases = data.aliases.count
+        say("écriture dans la base (une seule transaction)")
+        // The import's log row is written in the same transaction as the geography: a crash
+        // leaves both or neither (readiness reads the log).
+        let changes = try await database.transaction { [report] db in
+            let sql = db as! any SQLDatabase
+            let changes = try await write(rows, outlines: outlines, on: sql, database: db, say: say)
+            let log = GeoImport()
+            log.source = source.label
+            log.populationVintage = source.populationVintage
+            log.regions = report.regions
+            log.departements = report.departements
+            log.epcis = report.epcis
+            log.communes = report.communes
+            log.aliases = report.aliases
+            log.changes = changes
+            log.gapFillers = report.gapFillers
+            log.importSeconds = clock.seconds
+            log.outlineSeconds = report.outlineSeconds
+            try await log.create(on: db)
+            try await WriteTransaction.bumpDataVersion(on: db)
+            return changes
+        }
         report.changes = changes
         report.totalSeconds = clock.seconds
-
-        let log = GeoImport()
-        log.source = source.label
-        log.populationVintage = source.populationVintage
-        log.regions = report.regions
-        log.departements = report.departements
-        log.epcis = report.epcis
-        log.communes = report.communes
-        log.aliases = report.aliases
-        log.changes = report.changes
-        log.gapFillers = report.gapFillers
-        log.importSeconds = report.totalSeconds
-        log.outlineSeconds = report.outlineSeconds
-        try await log.create(on: database)
         say("terminé : \(changes) modification\(changes > 1 ? "s" : "") de la géographie")
         return report
     }
