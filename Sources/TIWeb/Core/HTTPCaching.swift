@@ -3,7 +3,7 @@ import Vapor
 
 /// The HTTP conventions of a GET, applied per route by `endpoint` (behind its `AccessGuard`):
 ///
-/// - `ETag`: a strong validator, the hash of the body (so it changes with the data version, the
+/// - `ETag`: a weak validator, the hash of the body (so it changes with the data version, the
 ///   code and the date, and two servers give the same one); `If-None-Match` → `304 Not Modified`
 ///   without a body. `If-Modified-Since` is not evaluated: a page also changes with the day and the
 ///   release, which a date cannot say.
