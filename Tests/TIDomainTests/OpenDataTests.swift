@@ -109,6 +109,18 @@ struct SCDLImportTests {
         #expect(issues.contains { $0.line == 5 && $0.message.contains("ligne 4") })
     }
 
+    @Test func overlongTextIsRefusedWithItsLine() throws {
+        let long = String(repeating: "x", count: 20_000)
+        let file = try DelimitedText(
+            parsing: Self.header + "Région Corse;23009400500017;2021-06-01;R1;\(long);;\(String(repeating: "é", count: 257));10;\n")
+        let (grants, issues) = SCDLImport.read(file)
+        #expect(grants.isEmpty)
+        #expect(
+            issues.map(\.description).sorted() == [
+                "ligne 2 : nomBeneficiaire dépasse 1000 caractères", "ligne 2 : objet dépasse 256 caractères",
+            ])
+    }
+
     @Test func aFileWithoutTheSchemaColumnsIsRefused() throws {
         let (grants, issues) = SCDLImport.read(try DelimitedText(parsing: "nom;montant\nA;1\n"))
         #expect(grants.isEmpty && issues.count == 1 && issues[0].message.contains("idAttribuant"))

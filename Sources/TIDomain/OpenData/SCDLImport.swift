@@ -69,6 +69,13 @@ public enum SCDLImport {
                     return nil
                 }
             }
+            // Text is bounded at the edge: `objet` as the schema says, the others at 1 000 characters.
+            for (name, limit) in [
+                ("nomAttribuant", 1_000), ("referenceDecision", 1_000), ("nomBeneficiaire", 1_000), ("objet", 256),
+                ("nature", 1_000),
+            ] where field(name).unicodeScalars.count > limit {
+                problems.append("\(name) dépasse \(limit) caractères")
+            }
             let funderName = field("nomAttribuant")
             if funderName.isEmpty { problems.append("nomAttribuant vide") }
             let funderSiret = check { () throws(DomainError) in try Siret(validating: field("idAttribuant")) }

@@ -4,7 +4,8 @@ import TIDomain
 
 /// `/api`: the API reference for people, generated on the server from the OpenAPI document (no
 /// script): how to get a token, the conventions, then every operation with its parameters, an
-/// example request and answer, and its statuses.
+/// example request and answer, and its statuses. Examples scroll sideways on small screens, so
+/// each can take the keyboard's focus (WCAG 2.1.1).
 struct APIDocPage {
     var reference: APIReference
     var publicURL: String
@@ -109,12 +110,16 @@ struct APIDocPage {
                         ]
                     })),
             .p(.class("fr-text--sm fr-mb-1v"), "Exemple de requête :"),
-            .pre(.class("ti-code"), .code(.text("\(op.curl) \"\(publicURL)\(op.exampleURL)\""))),
+            .pre(.class("ti-code"), .attribute(named: "tabindex", value: "0"), .code(.text("\(op.curl) \"\(publicURL)\(op.exampleURL)\""))),
             .unwrap(op.requestExample) { body in
-                .group(.p(.class("fr-text--sm fr-mb-1v"), "Corps envoyé (JSON) :"), .pre(.class("ti-code"), .code(.text(body))))
+                .group(
+                    .p(.class("fr-text--sm fr-mb-1v"), "Corps envoyé (JSON) :"),
+                    .pre(.class("ti-code"), .attribute(named: "tabindex", value: "0"), .code(.text(body))))
             },
             .unwrap(op.responseExample) { body in
-                .group(.p(.class("fr-text--sm fr-mb-1v"), "Forme de la réponse :"), .pre(.class("ti-code"), .code(.text(body))))
+                .group(
+                    .p(.class("fr-text--sm fr-mb-1v"), "Forme de la réponse :"),
+                    .pre(.class("ti-code"), .attribute(named: "tabindex", value: "0"), .code(.text(body))))
             },
             .p(.class("fr-text--sm fr-mb-1v"), "Réponses possibles :"),
             .ul(

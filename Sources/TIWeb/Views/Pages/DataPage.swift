@@ -22,6 +22,7 @@ struct DataPage {
                     .text("Ce catalogue existe aussi au format DCAT-AP (JSON-LD), moissonnable par data.gouv.fr : "),
                     .a(.href(SiteURL.dataCatalogue.path), .code(.text(publicURL + SiteURL.dataCatalogue.path))), .text(".")),
                 .forEach(datasets) { dataset($0) },
+                others(),
                 api()
             )
         ).render()
@@ -72,6 +73,21 @@ struct DataPage {
                 "financeur", label: "Financeur", options: [("", "État et Régions"), ("etat", "État"), ("region", "Région")],
                 selected: nil, id: "subventions-financeur"),
             .div(.class("ti-filters__actions"), Forms.submit("Télécharger le CSV", secondary: true)))
+    }
+
+    /// Figures and maps published as pages rather than files.
+    func others() -> Node<HTML.BodyContext> {
+        .section(
+            .class("fr-mt-6w"), .ariaLabel("Autres données publiées"),
+            .h2("Autres données publiées"),
+            .ul(
+                .li(
+                    .a(.href(SiteURL.financing.path), "Financement du programme"),
+                    .text(" : par l’État, les opérateurs et les Régions, à toute date")),
+                .li(.a(.href(SiteURL.indicators.path), "Indicateurs"), .text(" : le tableau de bord national et régional, à toute date")),
+                .li(.a(.href(SiteURL.mapTerritories.path), "Couverture nationale des Territoires d’industrie (SVG)")),
+                .li(.a(.href(SiteURL.mapRegions.path), "Régions (SVG)")),
+                .li(.a(.href(SiteURL.mapDepartements.path), "Départements (SVG)"))))
     }
 
     func api() -> Node<HTML.BodyContext> {
