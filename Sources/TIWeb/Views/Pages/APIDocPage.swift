@@ -70,7 +70,8 @@ struct APIDocPage {
                 ", créez un jeton (il n’est montré qu’une fois) et envoyez-le dans l’en-tête ", .code("Authorization: Bearer …"),
                 ". Le jeton agit avec le rôle et le périmètre de son titulaire."),
             .pre(
-                .class("ti-code"), .code(.text("export TI_JETON=ti_…\ncurl -H \"Authorization: Bearer $TI_JETON\" \(publicURL)/api/v1/me"))),
+                .class("ti-code"), .attribute(named: "tabindex", value: "0"),
+                .code(.text("export TI_JETON=ti_…\ncurl -H \"Authorization: Bearer $TI_JETON\" \(publicURL)/api/v1/me"))),
             .ul(
                 .li("Erreurs : ", .code("{\"error\": {\"code\": \"…\", \"message\": \"…\"}}"), " avec un message en français."),
                 .li(
