@@ -344,6 +344,8 @@ struct APIContractMiddleware: AsyncMiddleware {
 /// 405 with `Allow` when a path exists for other methods only (RFC 9110), instead of a 404.
 struct MethodNotAllowedMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        // A matched route has this method: only an unmatched request is compared with the table.
+        guard request.route == nil else { return try await next.respond(to: request) }
         let segments = request.url.path.split(separator: "/")
         let method = request.method == .HEAD ? .GET : request.method
         let allowed = Set(request.application.routes.all.filter { Self.matches($0.path, segments) }.map(\.method.rawValue))
