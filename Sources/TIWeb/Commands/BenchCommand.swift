@@ -12,6 +12,10 @@ import Vapor
 ///
 /// `ti bench export`: the same population, every application a laureate by default, then the SCDL
 /// grants export streamed over HTTP with the process's memory sampled (`BenchExport`).
+///
+/// `ti bench population [--applications N] [--laureates N]`: only fills the database (for
+/// `scripts/bench-load`). `ti bench trivial [--port P]`: a bare Vapor server whose one route answers
+/// a constant string, the ceiling `scripts/bench-load` compares the pages with.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "what", help: "indicators ou export")
@@ -22,6 +26,8 @@ struct BenchCommand: AsyncCommand {
         var laureates: Int?
         @Option(name: "iterations", help: "Mesures par cas (50 par défaut).")
         var iterations: Int?
+        @Option(name: "port", help: "Port du serveur trivial (8090 par défaut).")
+        var port: Int?
     }
 
     var help: String { "Mesure les temps de réponse des indicateurs, tableaux de bord et cartes sur une population générée." }
@@ -29,10 +35,12 @@ struct BenchCommand: AsyncCommand {
     static let benchCallTitle = "Banc d’essai — population générée"
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard ["indicators", "export"].contains(signature.what) else {
-            context.console.output("Banc inconnu « \(signature.what) » : « indicators » ou « export ».".consoleText(.error))
+        guard ["indicators", "export", "population", "trivial"].contains(signature.what) else {
+            context.console.output(
+                "Banc inconnu « \(signature.what) » : « indicators », « export », « population » ou « trivial ».".consoleText(.error))
             throw CommandFailure()
         }
+        if signature.what == "trivial" { return try await Self.trivialServer(port: signature.port ?? 8090, context: context) }
         let app = context.application
         try await app.autoMigrate()
         let say = { (s: String) in context.console.output(s.consoleText()) }
@@ -48,6 +56,7 @@ struct BenchCommand: AsyncCommand {
         }
         let count = try await FundApplication.query(on: app.db).count()
         say("Base \(app.config.database.kind) : \(FrenchNumber.grouped(count)) dossiers.")
+        if signature.what == "population" { return }
 
         if signature.what == "export" {
             app.logger.logLevel = .warning
@@ -128,6 +137,20 @@ struct BenchCommand: AsyncCommand {
             }
             say(label.padding(toLength: 46, withPad: " ", startingAt: 0) + p(0.5) + p(0.95) + p(0.99) + p(1))
         }
+    }
+
+    /// A Vapor server with one route, `GET /` → `ok`, and nothing else (no middleware, no database):
+    /// what this machine and framework can serve at most. Runs until the process is stopped.
+    static func trivialServer(port: Int, context: CommandContext) async throws {
+        let trivial = try await Application.make(.production)
+        trivial.logger.logLevel = .warning
+        trivial.middleware = Middlewares()
+        trivial.get { _ in "ok" }
+        trivial.http.server.configuration.hostname = "127.0.0.1"
+        trivial.http.server.configuration.port = port
+        try await trivial.server.start(address: nil)
+        context.console.output("Serveur trivial sur http://127.0.0.1:\(port)/".consoleText())
+        while true { try await Task.sleep(for: .seconds(3_600)) }
     }
 
     /// A GET through the application's whole responder chain (middleware, routing, rendering), in process.
