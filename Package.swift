@@ -39,11 +39,13 @@ let package = Package(
                 .product(name: "FluentSQL", package: "fluent-kit"),
             ]
         ),
+        // The system's zlib: public pages are kept gzip-compressed once per data version.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // The web application: routes, controllers, views, API, commands.
         .target(
             name: "TIWeb",
             dependencies: [
-                "TIDomain", "TIGeo", "TIPersistence",
+                "TIDomain", "TIGeo", "TIPersistence", "CZlib",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

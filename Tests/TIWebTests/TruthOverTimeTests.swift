@@ -166,9 +166,13 @@ extension AppTests {
                 let latest = try await IndicatorDatasetLoader.version(on: app.db)
                 // Every write since the load said which applications it changed: the refresh was incremental.
                 #expect(try await IndicatorDatasetLoader.changes(after: loadedAt, upTo: latest, on: app.db).everything == false)
-                // A write that changes no figure (the staff's notes) leaves the version alone: no refresh at all.
+                // A write that changes no figure (the staff's notes) moves the version on (pages kept per
+                // version show it) but names no application: the figure caches reload nothing.
                 try await FundService.saveNotes(third, "Relancer le porteur sur les devis.", by: f.actor(.reviewer), on: app.db)
-                #expect(try await IndicatorDatasetLoader.version(on: app.db) == latest)
+                let afterNotes = try await IndicatorDatasetLoader.version(on: app.db)
+                #expect(afterNotes == latest + 1)
+                let notes = try await IndicatorDatasetLoader.changes(after: latest, upTo: afterNotes, on: app.db)
+                #expect(!notes.everything && notes.applications.isEmpty)
                 // The call and its envelopes were created without saying so: from version 0, everything.
                 #expect(try await IndicatorDatasetLoader.changes(after: 0, upTo: latest, on: app.db).everything)
             }

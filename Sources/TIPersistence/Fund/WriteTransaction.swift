@@ -10,7 +10,9 @@ import Foundation
 /// (`data_version`) before it commits, so the figure caches of every server process see the change
 /// at their next check; when it says which applications it changed (`touch`), they are recorded in
 /// `data_changes` with that version so that caches reload only those. One that changes no figure
-/// (`touchesNoFigure`: tokens, passwords) leaves the version alone. The declarations are rows of
+/// (`touchesNoFigure`: an action plan, a site, notes, tokens) still moves the version on, so that
+/// what is kept per version (public pages) shows it, but records that no application changed
+/// (`IndicatorDatasetLoader.noApplication`): the figure caches reload nothing. The declarations are rows of
 /// the transaction itself (invisible to others until it commits), so they hold on both databases
 /// whatever task runs the transaction's body.
 public enum WriteTransaction {
@@ -22,7 +24,8 @@ public enum WriteTransaction {
             .values(SQLLiteral.numeric("-1"), SQLBind(id)).run()
     }
 
-    /// Records, inside the current write transaction, that it changes no figure (tokens, passwords).
+    /// Records, inside the current write transaction, that it changes no figure (an action plan, a
+    /// site, tokens, passwords).
     public static func touchesNoFigure(on db: any Database) async throws {
         try await (db as! any SQLDatabase).insert(into: "data_changes").columns("version", "application_id")
             .values(SQLLiteral.numeric("-2"), SQLLiteral.null).run()
@@ -68,7 +71,8 @@ extension WriteTransaction {
         return try row?.decode(column: "version", as: Int64.self) ?? 0
     }
 
-    /// At commit: the declared changes (rows at version -1, « no figure » at -2) get the new version.
+    /// At commit: the declared changes (rows at version -1, « no figure » at -2) get the new version;
+    /// a transaction that declared nothing gets a row saying « anything » (NULL).
     static func record(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         var touched = 0
@@ -77,12 +81,12 @@ extension WriteTransaction {
             if try row.decode(column: "version", as: Int64.self) == -1 { touched += 1 } else { noFigure = true }
         }
         if noFigure { try await sql.raw("DELETE FROM data_changes WHERE version = -2").run() }
-        if noFigure && touched == 0 { return }
         let version = try await bump(on: database)
         if touched > 0 {
             try await sql.raw("UPDATE data_changes SET version = \(bind: version) WHERE version = -1").run()
         } else {
-            try await sql.insert(into: "data_changes").columns("version", "application_id").values(SQLBind(version), SQLLiteral.null).run()
+            let application: any SQLExpression = noFigure ? SQLBind(IndicatorDatasetLoader.noApplication) : SQLLiteral.null
+            try await sql.insert(into: "data_changes").columns("version", "application_id").values(SQLBind(version), application).run()
         }
         // The cache only ever reads recent changes: older ones are dropped now and then.
         if version % 1_000 == 0 {

@@ -19,6 +19,9 @@ public enum IndicatorDatasetLoader {
         public var everything = false
     }
 
+    /// The application a write that changed no figure names in `data_changes` (no application has it).
+    public static let noApplication = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+
     public static func changes(after old: Int64, upTo new: Int64, on db: any Database) async throws -> Changes {
         var changes = Changes()
         var versions = Set<Int64>()
@@ -27,7 +30,7 @@ public enum IndicatorDatasetLoader {
         ).all() {
             versions.insert(try row.decode(column: "version", as: Int64.self))
             if let id = try row.decode(column: "application_id", as: UUID?.self) {
-                changes.applications.insert(id)
+                if id != noApplication { changes.applications.insert(id) }
             } else {
                 changes.everything = true
             }

@@ -29,12 +29,16 @@ struct AccessGuard: AsyncMiddleware {
 extension RoutesBuilder {
     /// Registers a route behind its access guard and records the policy on the route.
     @discardableResult
+    ///
+    /// `cached`: the answer to an anonymous GET depends on the address, the data and the day alone,
+    /// so it is kept per data version (`PageCache`).
     func endpoint(
         _ method: HTTPMethod, _ path: [PathComponent], access: Access, body: HTTPBodyStreamStrategy = .collect,
-        use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
+        cached: Bool = false, use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
     ) -> Route {
-        let route = grouped(AccessGuard(access: access), ConditionalGETMiddleware(access: access))
-            .on(method, path, body: body, use: handler)
+        var middleware: [any Middleware] = [AccessGuard(access: access), ConditionalGETMiddleware(access: access)]
+        if cached, method == .GET, access == .everyone { middleware.append(PageCacheMiddleware()) }
+        let route = grouped(middleware).on(method, path, body: body, use: handler)
         route.userInfo["access"] = access
         return route
     }

@@ -25,16 +25,17 @@ struct ConditionalGETMiddleware: AsyncMiddleware {
         if request.isAPI, access == .everyone { CORSPreflight.allowAnyOrigin(response: &response.headers) }
         guard response.status == .ok, let body = response.body.buffer else { return response }
         if request.principal != nil, !request.isAPI { return response }
-        // A page whose form carries this visitor's CSRF token is theirs alone.
+        // A page whose form carries this visitor's CSRF token is theirs alone (a kept answer never does).
+        let kept = request.storage[PageCacheMiddleware.KeptAnswer.self] == true
         let personal =
             request.principal != nil || response.headers.contains(name: .setCookie)
-            || (!request.isAPI && body.readableBytesView.firstRange(of: Array(request.csrfToken.utf8)) != nil)
+            || (!request.isAPI && !kept && body.readableBytesView.firstRange(of: Array(request.csrfToken.utf8)) != nil)
         if response.headers.cacheControl == nil {
             response.headers.replaceOrAdd(name: .cacheControl, value: personal ? "private, no-cache" : "public, no-cache")
         }
         if response.headers.first(name: .cacheControl)?.contains("no-store") == true { return response }
         response.headers.replaceOrAdd(name: .vary, value: request.isAPI ? "Accept-Encoding" : "Accept-Encoding, Cookie")
-        let tag = Self.entityTag(body)
+        let tag = kept ? response.headers.first(name: .eTag) ?? Self.entityTag(body) : Self.entityTag(body)
         response.headers.replaceOrAdd(name: .eTag, value: tag)
         if !personal {
             let changed = try await request.application.indicatorCache.lastChange(on: request.db, now: request.clock.now)

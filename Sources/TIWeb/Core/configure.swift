@@ -74,6 +74,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
 
     app.demoFlag = DemoFlag()
     app.indicatorCache = IndicatorCache(recheck: app.environment == .testing ? 0 : 0.5)
+    app.pageCache = PageCache()
     try routes(app)
     registerCommands(app)
 }

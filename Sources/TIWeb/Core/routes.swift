@@ -6,12 +6,12 @@ import Vapor
 /// ARCHITECTURE.md is this table; `AuthorisationMatrixTests` checks it route by route.
 func routes(_ app: Application) throws {
     let site = SiteController()
-    app.endpoint(.GET, SiteURL.home.components, access: .everyone, use: site.home)
+    app.endpoint(.GET, SiteURL.home.components, access: .everyone, cached: true, use: site.home)
     let mapPage = MapPageController()
-    app.endpoint(.GET, SiteURL.map.components, access: .everyone, use: mapPage.page)
-    app.endpoint(.GET, SiteURL.mapLayer(.key).components, access: .everyone, use: mapPage.layer)
+    app.endpoint(.GET, SiteURL.map.components, access: .everyone, cached: true, use: mapPage.page)
+    app.endpoint(.GET, SiteURL.mapLayer(.key).components, access: .everyone, cached: true, use: mapPage.layer)
     app.endpoint(.GET, SiteURL.laureate(.key).components, access: .everyone, use: mapPage.laureate)
-    app.endpoint(.GET, SiteURL.indicators.components, access: .everyone, use: site.indicators)
+    app.endpoint(.GET, SiteURL.indicators.components, access: .everyone, cached: true, use: site.indicators)
     let openData = OpenDataController()
     app.endpoint(.GET, SiteURL.data.components, access: .everyone, use: openData.catalogue)
     app.endpoint(.GET, SiteURL.dataGrants.components, access: .everyone, use: openData.grants)
@@ -22,8 +22,8 @@ func routes(_ app: Application) throws {
     }
 
     let territories = TerritoryController()
-    app.endpoint(.GET, SiteURL.territories.components, access: .everyone, use: territories.index)
-    app.endpoint(.GET, SiteURL.territory(.key).components, access: .everyone, use: territories.show)
+    app.endpoint(.GET, SiteURL.territories.components, access: .everyone, cached: true, use: territories.index)
+    app.endpoint(.GET, SiteURL.territory(.key).components, access: .everyone, cached: true, use: territories.show)
 
     let plans = ActionPlanController()
     let planWriters: Access = .roles([.territory, .admin])
@@ -96,9 +96,9 @@ func routes(_ app: Application) throws {
     app.endpoint(.POST, SiteURL.inspiringEdit(.key).components, access: editors, use: inspiring.update)
 
     let regions = RegionController()
-    app.endpoint(.GET, SiteURL.regions.components, access: .everyone, use: regions.index)
-    app.endpoint(.GET, SiteURL.region(.key).components, access: .everyone, use: regions.show)
-    app.endpoint(.GET, SiteURL.departement(.key).components, access: .everyone, use: DepartementController().show)
+    app.endpoint(.GET, SiteURL.regions.components, access: .everyone, cached: true, use: regions.index)
+    app.endpoint(.GET, SiteURL.region(.key).components, access: .everyone, cached: true, use: regions.show)
+    app.endpoint(.GET, SiteURL.departement(.key).components, access: .everyone, cached: true, use: DepartementController().show)
 
     let maps = MapController()
     app.endpoint(.GET, SiteURL.mapRegions.components, access: .everyone, use: maps.regions)
@@ -224,15 +224,15 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, APIURL.envelopes.components, access: .roles(staff), use: fundAPI.envelopes)
 
     let indicators = IndicatorAPIController()
-    app.endpoint(.GET, APIURL.indicators.components, access: .everyone, use: indicators.all)
-    app.endpoint(.GET, APIURL.indicator(.key).components, access: .everyone, use: indicators.one)
+    app.endpoint(.GET, APIURL.indicators.components, access: .everyone, cached: true, use: indicators.all)
+    app.endpoint(.GET, APIURL.indicator(.key).components, access: .everyone, cached: true, use: indicators.one)
     app.endpoint(.GET, SiteURL.indicatorCSV(.key).components, access: .everyone, use: indicators.csv)
 
     let api = GeoAPIController()
-    app.endpoint(.GET, APIURL.regions.components, access: .everyone, use: api.regions)
-    app.endpoint(.GET, APIURL.region(.key).components, access: .everyone, use: api.region)
-    app.endpoint(.GET, APIURL.territories.components, access: .everyone, use: api.territories)
-    app.endpoint(.GET, APIURL.territory(.key).components, access: .everyone, use: api.territory)
+    app.endpoint(.GET, APIURL.regions.components, access: .everyone, cached: true, use: api.regions)
+    app.endpoint(.GET, APIURL.region(.key).components, access: .everyone, cached: true, use: api.region)
+    app.endpoint(.GET, APIURL.territories.components, access: .everyone, cached: true, use: api.territories)
+    app.endpoint(.GET, APIURL.territory(.key).components, access: .everyone, cached: true, use: api.territory)
     app.endpoint(.GET, APIURL.commune(.key).components, access: .everyone, use: api.commune)
     app.endpoint(.GET, APIURL.actions.components, access: .everyone, use: ActionAPIController().list)
     app.endpoint(.GET, APIURL.commitments.components, access: .everyone, use: financing.api)

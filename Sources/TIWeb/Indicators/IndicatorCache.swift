@@ -12,7 +12,8 @@ import Vapor
 /// When the writes since the cached version all said which applications they changed
 /// (`data_changes`), only those records are read again and patched into the dataset (a committee
 /// deciding files one after another does not reload 100 000 applications each time); otherwise
-/// the whole dataset is reloaded. Derived values are recomputed either way.
+/// the whole dataset is reloaded; when they changed no figure (an action plan, a site), nothing is.
+/// Derived values are recomputed in every case.
 actor IndicatorCache {
     private var version: Int64?
     private var checkedAt: ContinuousClock.Instant?
@@ -45,7 +46,7 @@ actor IndicatorCache {
             let changes = try await IndicatorDatasetLoader.changes(after: old, upTo: fresh, on: db)
             if changes.everything {
                 forgetDataset()
-            } else {
+            } else if !changes.applications.isEmpty {
                 let records = try await IndicatorDatasetLoader.applications(Array(changes.applications), on: db)
                 patch(records, changed: changes.applications)
             }

@@ -1,0 +1,144 @@
+import NIOConcurrencyHelpers
+import Vapor
+
+/// Public pages and API answers kept once rendered, per data version and day, uncompressed and
+/// gzip-compressed: a visitor's page costs a dictionary lookup, not a rendering, until a write
+/// moves the version on (`WriteTransaction`: every write does, in the database, so every server
+/// sees it within `IndicatorCache.recheck`).
+///
+/// Only for routes registered with `cached: true` (anonymous GETs whose answer depends on the
+/// address, the data and the day alone), only for visitors without a session or a token, and only
+/// answers that are `200`, whole (not streamed), without `Set-Cookie` and without the visitor's
+/// CSRF token. The budget is in bytes: past it, entries of older versions go first, then
+/// everything.
+final class PageCache: Sendable {
+    struct Entry: Sendable {
+        var version: Int64
+        var headers: HTTPHeaders
+        var body: ByteBuffer
+        var gzip: ByteBuffer?
+        var entityTag: String
+        var bytes: Int { body.readableBytes + (gzip?.readableBytes ?? 0) }
+    }
+
+    struct Counters: Sendable {
+        var hits = 0
+        var misses = 0
+        var entries = 0
+        var bytes = 0
+    }
+
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var bytes = 0
+        var hits = 0
+        var misses = 0
+    }
+
+    private let state = NIOLockedValueBox(State())
+    let budget: Int
+    /// Larger answers are not kept (the export files are streamed anyway).
+    static let largestBody = 4 << 20
+
+    init(budget: Int = 128 << 20) { self.budget = budget }
+
+    func entry(_ key: String, version: Int64) -> Entry? {
+        state.withLockedValue { state in
+            if let entry = state.entries[key], entry.version == version {
+                state.hits += 1
+                return entry
+            }
+            state.misses += 1
+            return nil
+        }
+    }
+
+    func keep(_ entry: Entry, as key: String) {
+        state.withLockedValue { state in
+            if let old = state.entries[key] { state.bytes -= old.bytes }
+            if state.bytes + entry.bytes > budget {
+                state.entries = state.entries.filter { $0.value.version == entry.version }
+                state.bytes = state.entries.values.reduce(0) { $0 + $1.bytes }
+            }
+            if state.bytes + entry.bytes > budget {
+                state.entries = [:]
+                state.bytes = 0
+            }
+            state.entries[key] = entry
+            state.bytes += entry.bytes
+        }
+    }
+
+    var counters: Counters {
+        state.withLockedValue { Counters(hits: $0.hits, misses: $0.misses, entries: $0.entries.count, bytes: $0.bytes) }
+    }
+}
+
+/// Serves a `cached: true` route from the `PageCache`, or renders it and keeps the answer.
+/// Sits inside `ConditionalGETMiddleware`, which then uses the kept entity tag instead of hashing.
+struct PageCacheMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.method == .GET || request.method == .HEAD, request.principal == nil,
+            !request.headers.contains(name: .authorization)
+        else { return try await next.respond(to: request) }
+        let cache = request.application.pageCache
+        let version = try await request.application.indicatorCache.currentVersion(on: request.db)
+        let key = request.clock.today.iso + " " + request.url.string
+        if let entry = cache.entry(key, version: version) { return Self.response(entry, for: request) }
+
+        let response = try await next.respond(to: request)
+        guard response.status == .ok, let body = response.body.buffer, body.readableBytes <= PageCache.largestBody,
+            !response.headers.contains(name: .setCookie),
+            request.isAPI || body.readableBytesView.firstRange(of: Array(request.csrfToken.utf8)) == nil
+        else { return response }
+        let compressible = response.headers.contentType.map(Self.isCompressible) ?? false
+        let entry = PageCache.Entry(
+            version: version, headers: response.headers, body: body,
+            gzip: compressible && body.readableBytes > 1_024 ? Gzip.compress(body) : nil,
+            entityTag: ConditionalGETMiddleware.entityTag(body))
+        cache.keep(entry, as: key)
+        return Self.response(entry, for: request)
+    }
+
+    static func response(_ entry: PageCache.Entry, for request: Request) -> Response {
+        var headers = entry.headers
+        headers.replaceOrAdd(name: .eTag, value: entry.entityTag)
+        request.storage[KeptAnswer.self] = true
+        if let gzip = entry.gzip, acceptsGzip(request.headers) {
+            headers.replaceOrAdd(name: .contentEncoding, value: "gzip")
+            headers.responseCompression = .disable  // already compressed: the server must not do it again
+            return Response(status: .ok, headers: headers, body: .init(buffer: gzip))
+        }
+        return Response(status: .ok, headers: headers, body: .init(buffer: entry.body))
+    }
+
+    /// `Accept-Encoding` names gzip (or `*`) without `q=0`.
+    static func acceptsGzip(_ headers: HTTPHeaders) -> Bool {
+        for field in headers[.acceptEncoding] {
+            for coding in field.split(separator: ",") {
+                let parts = coding.split(separator: ";").map { $0.replacingOccurrences(of: " ", with: "").lowercased() }
+                guard let name = parts.first, name == "gzip" || name == "*" else { continue }
+                let weight = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+                if weight > 0 { return true }
+            }
+        }
+        return false
+    }
+
+    static func isCompressible(_ type: HTTPMediaType) -> Bool {
+        type.type == "text" || ["json", "geo+json", "ld+json", "xml", "svg+xml", "javascript"].contains(type.subType)
+    }
+
+    /// Set on the request when its answer came from (or went into) the cache: not personal, tag known.
+    enum KeptAnswer: StorageKey { typealias Value = Bool }
+}
+
+extension Application {
+    private struct PageCacheKey: StorageKey { typealias Value = PageCache }
+
+    /// Set by `configure`.
+    var pageCache: PageCache {
+        get { storage[PageCacheKey.self]! }
+        set { storage[PageCacheKey.self] = newValue }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import TIDomain
+import TIPersistence
+import Testing
+import VaporTesting
+
+@testable import TIWeb
+
+extension AppTests {
+    /// Issue 15: public pages are rendered once per data version and kept, plain and gzip; every
+    /// write moves the version on, so a kept page never outlives what it shows.
+    @Suite("Public pages kept per data version")
+    struct PageCacheTests {
+        static func get(_ app: Application, _ path: String, _ headers: [(String, String)] = []) async throws -> TestingHTTPResponse {
+            try await app.testing().sendRequest(.GET, path, headers: HTTPHeaders(headers))
+        }
+
+        /// An action plan changes no figure of the fund, but the région and territory pages show
+        /// the plans' figures: once kept, they must still change when an action is validated.
+        @Test func aValidatedActionShowsOnTheKeptRegionAndTerritoryPages() async throws {
+            try await withTestApp(territories: true) { app in
+                app.clock = .fixed(try CivilDate(parsing: "2021-09-24"))
+                let territory = try await Accounts.make(.territory, on: app)
+                let region = try await Accounts.make(.region, on: app, region: "94")
+                let regionBefore = try await Self.get(app, "/regions/94")
+                let territoryBefore = try await Self.get(app, "/territoires/TI-AJACCIO")
+                #expect(regionBefore.status == .ok && territoryBefore.status == .ok)
+                #expect(app.pageCache.counters.entries == 2)
+                #expect(try await Self.get(app, "/regions/94").text == regionBefore.text)
+                #expect(app.pageCache.counters.hits == 1)
+
+                let actor = { (user: TIPersistence.User) in
+                    AuditLog.Actor(id: user.id!.uuidString, role: user.role.rawValue, at: app.clock.now)
+                }
+                let content = ActionContent(
+                    reference: "FA-9", title: "Foncier économique", axis: .attract, themes: [.land], carrierType: .publicBody,
+                    plannedInvestment: EuroCents(euros: 7_654_321), status: .inProgress,
+                    statusOn: try CivilDate(parsing: "2021-03-01"), specific: true)
+                let id = try await ActionService.save(
+                    content, id: nil, territory: TerritoryID("TI-AJACCIO")!, by: actor(territory), principal: territory.principal,
+                    today: app.clock.today, on: app.db)
+                try await ActionService.review(
+                    id, validate: true, reason: nil, regions: ["94"], by: actor(region), principal: region.principal, on: app.db)
+
+                let regionAfter = try await Self.get(app, "/regions/94")
+                let territoryAfter = try await Self.get(app, "/territoires/TI-AJACCIO")
+                let figure = EuroCents(euros: 7_654_321).compact
+                #expect(!regionBefore.text.contains(figure) && regionAfter.text.contains(figure))
+                #expect(!territoryBefore.text.contains(figure) && territoryAfter.text.contains(figure))
+                #expect(regionAfter.headers.first(name: .eTag) != regionBefore.headers.first(name: .eTag))
+            }
+        }
+
+        /// The kept gzip body is the page compressed (checked with the system's gzip), with the same
+        /// validator; a client that does not ask for gzip gets the plain page; 304 still works.
+        @Test func keptPagesAreServedGzipOrPlainWithOneValidator() async throws {
+            try await withTestApp(territories: true) { app in
+                let plain = try await Self.get(app, "/indicateurs")
+                let tag = try #require(plain.headers.first(name: .eTag))
+                #expect(plain.headers.first(name: .contentEncoding) == nil)
+                let zipped = try await Self.get(app, "/indicateurs", [("Accept-Encoding", "br;q=1, gzip;q=0.8")])
+                #expect(zipped.headers.first(name: .contentEncoding) == "gzip")
+                #expect(zipped.headers.first(name: .eTag) == tag)
+                #expect(zipped.body.readableBytes < plain.body.readableBytes / 3)
+                #expect(try Self.gunzip(Data(zipped.body.readableBytesView)) == Data(plain.body.readableBytesView))
+                let refused = try await Self.get(app, "/indicateurs", [("Accept-Encoding", "gzip;q=0")])
+                #expect(refused.headers.first(name: .contentEncoding) == nil && refused.text == plain.text)
+                let revalidated = try await Self.get(app, "/indicateurs", [("If-None-Match", tag), ("Accept-Encoding", "gzip")])
+                #expect(revalidated.status == .notModified && revalidated.body.readableBytes == 0)
+                #expect(app.pageCache.counters.misses == 1 && app.pageCache.counters.hits == 3)
+                // Another address is another page; an error is never kept.
+                #expect(try await Self.get(app, "/indicateurs?region=94").text != plain.text)
+                #expect(try await Self.get(app, "/regions/00").status == .notFound)
+                #expect(try await Self.get(app, "/regions/00").status == .notFound)
+                #expect(app.pageCache.counters.entries == 2)
+            }
+        }
+
+        /// A signed-in visitor's page (their name, their menu) is neither served from nor put in the cache.
+        @Test func signedInVisitorsAreNeverServedAKeptPage() async throws {
+            try await withTestApp(territories: true) { app in
+                let anonymous = try await Self.get(app, "/")
+                let user = try await Accounts.make(.viewer, on: app)
+                let browser = Browser(app)
+                _ = try await browser.signIn(user.email, Accounts.password)
+                let signedIn = try await browser.get("/")
+                #expect(signedIn.text.contains("Se déconnecter") && !anonymous.text.contains("Se déconnecter"))
+                #expect(try await Self.get(app, "/").text == anonymous.text)
+                #expect(app.pageCache.counters.entries == 1)
+            }
+        }
+
+        static func gunzip(_ data: Data) throws -> Data {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+            process.arguments = ["-dc"]
+            let input = Pipe()
+            let output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            try process.run()
+            input.fileHandleForWriting.write(data)
+            try input.fileHandleForWriting.close()
+            let result = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            return result
+        }
+    }
+}
