@@ -1,0 +1,60 @@
+"""Prints scripts/bench-load's wrk tables from the lines the bash script collected.
+
+    wrk_table.py throughput FILE   chemin, req/s, p50, p99, corps, ratio to the trivial route
+    wrk_table.py growth FILE       size, chemin, p50, p95 warm, first load after a restart
+
+FILE holds tab-separated lines: `label<TAB>body bytes<TAB>BENCH-LOAD k=v …` (the line of
+report.lua); the label `trivial` is the ceiling the others are compared with. Growth lines are
+`size<TAB>label<TAB>cold seconds<TAB>BENCH-LOAD …`.
+"""
+import sys
+
+import loadlib as L
+
+
+def parse(line):
+    return {k: int(v) for k, v in (kv.split("=") for kv in line.split()[1:])}
+
+
+def throughput(path):
+    rows, trivial = [], None
+    entries = []
+    for line in open(path, encoding="utf-8"):
+        label, body, wrk = line.rstrip("\n").split("\t")
+        w = parse(wrk)
+        rps = w["requests"] / (w["duration_us"] / 1e6)
+        errors = w["connect"] + w["read"] + w["write"] + w["timeout"] + w["status"]
+        entries.append((label, int(body), w, rps, errors))
+        if label == "trivial":
+            trivial = rps
+    ok_all = True
+    for label, body, w, rps, errors in entries:
+        ratio = rps / trivial if trivial else float("nan")
+        meets = rps >= 5000 and w["p99"] < 50_000 and (label == "trivial" or ratio >= 0.8) and errors == 0
+        ok_all &= meets or label == "trivial"
+        none = w["requests"] == 0  # nothing answered within wrk's timeout
+        rows.append([
+            "GET / du serveur trivial (plafond)" if label == "trivial" else label, L.fr_int(rps),
+            "—" if none else L.fr_num(w["p50"] / 1000, 2), "—" if none else L.fr_num(w["p99"] / 1000, 2), L.fr_int(body),
+            L.fr_int(w["bytes"] / max(w["requests"], 1)), "—" if label == "trivial" else L.fr_num(ratio, 2),
+            L.fr_int(errors), "oui" if meets else "non"])
+    print(L.table(
+        ["chemin", "req/s", "p50 (ms)", "p99 (ms)", "corps (octets)", "transféré/req", "ratio trivial", "erreurs",
+         "cible"], rows))
+    print("  cibles : ≥ 5 000 req/s, p99 < 50 ms, ratio au serveur trivial ≥ 0,8, aucune erreur "
+          "(« erreurs » : réponses non 2xx/3xx, délais, sockets) ; corps : octets du corps reçu par curl ; "
+          "transféré/req : octets lus par wrk par requête, en-têtes compris")
+
+
+def growth(path):
+    rows = []
+    for line in open(path, encoding="utf-8"):
+        size, label, cold, wrk = line.rstrip("\n").split("\t")
+        w = parse(wrk)
+        rows.append([L.fr_int(int(size)), label, L.fr_num(w["p50"] / 1000, 1), L.fr_num(w["p95"] / 1000, 1),
+                     L.fr_num(w["p99"] / 1000, 1), L.fr_num(float(cold) * 1000, 0)])
+    print(L.table(["dossiers générés", "chemin", "p50 (ms)", "p95 (ms)", "p99 (ms)",
+                   "1re requête après redémarrage (ms)"], rows))
+
+
+{"throughput": throughput, "growth": growth}[sys.argv[1]](sys.argv[2])
