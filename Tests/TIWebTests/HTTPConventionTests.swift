@@ -167,6 +167,8 @@ extension AppTests.HTTPConventionTests {
             _ = try await Self.get(app, "/adresse-inventee-\(UUID())")
             let admin = try await Accounts.make(.admin, on: app)
             let browser = Browser(app)
+            _ = try await browser.get("/mot-de-passe-oublie")
+            _ = try await browser.post("/mot-de-passe-oublie", ["email": admin.email])  // one mail
             #expect(try await browser.get("/metrics").status == .seeOther)  // anonymous: to the sign-in page
             try await browser.signIn(admin.email, Accounts.password)
             let metrics = try await browser.get("/metrics")
@@ -177,6 +179,13 @@ extension AppTests.HTTPConventionTests {
                 metrics.text.contains(
                     #"ti_http_request_duration_seconds_bucket{method="GET",route="/territoires/:id",status="200",le="+Inf"} 2"#))
             #expect(metrics.text.contains("ti_data_version "))
+            // The second visit was served from the kept pages, and counted under its route all the same.
+            #expect(metrics.text.contains(#"ti_page_cache_requests_total{result="hit"} 1"#))
+            #expect(metrics.text.contains(#"ti_mails_total{result="sent"} 1"#))
+            #expect(metrics.text.contains(#"ti_mails_total{result="failed"} 0"#))
+            #expect(metrics.text.contains(#"ti_dataset_loads_total{kind="full"} 1"#))
+            #expect(metrics.text.contains("ti_db_pool_connections_max "))
+            #expect(metrics.text.contains("ti_http_requests_in_flight 0"))
         }
     }
 }

@@ -36,10 +36,10 @@ extension RoutesBuilder {
         _ method: HTTPMethod, _ path: [PathComponent], access: Access, body: HTTPBodyStreamStrategy = .collect,
         cached: Bool = false, use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
     ) -> Route {
-        var middleware: [any Middleware] = [AccessGuard(access: access), ConditionalGETMiddleware(access: access)]
-        if cached, method == .GET, access == .everyone { middleware.append(PageCacheMiddleware()) }
-        let route = grouped(middleware).on(method, path, body: body, use: handler)
+        let route = grouped(AccessGuard(access: access), ConditionalGETMiddleware(access: access))
+            .on(method, path, body: body, use: handler)
         route.userInfo["access"] = access
+        route.userInfo["cached"] = cached && method == .GET && access == .everyone
         return route
     }
 }

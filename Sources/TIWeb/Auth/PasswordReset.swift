@@ -39,7 +39,7 @@ enum PasswordReset {
                     \(link)
                     """, date: application.clock.now)
         }
-        try await application.mailer.send(mail)
+        try await application.sendMail(mail)
     }
 
     /// Sets the new password of the reset's account and ends every other credential of it:

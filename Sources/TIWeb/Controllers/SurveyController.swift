@@ -56,7 +56,7 @@ struct SurveyController {
         let closes = c.closesOn?.french ?? "—"
         for i in issued {
             let link = req.application.config.publicURL + SiteURL.surveyAnswer(i.token).path
-            try await req.application.mailer.send(
+            try await req.application.sendMail(
                 Mail(
                     to: i.email, subject: "\(reminder ? "Rappel : " : "")enquête Territoires d’industrie — \(c.title)",
                     body: """

@@ -15,6 +15,16 @@ public struct AppConfig: Sendable {
             case .postgres: "postgresql"
             }
         }
+
+        /// Connections each event loop may open (Fluent's pools are per event loop).
+        var connectionsPerLoop: Int {
+            switch self {
+            case .sqlite, .sqliteInMemory: 1
+            case .postgres: 4
+            }
+        }
+
+        func poolSize(loops: Int) -> Int { connectionsPerLoop * loops }
     }
 
     public var database: DatabaseChoice

@@ -25,17 +25,16 @@ struct ConditionalGETMiddleware: AsyncMiddleware {
         if request.isAPI, access == .everyone { CORSPreflight.allowAnyOrigin(response: &response.headers) }
         guard response.status == .ok, let body = response.body.buffer else { return response }
         if request.principal != nil, !request.isAPI { return response }
-        // A page whose form carries this visitor's CSRF token is theirs alone (a kept answer never does).
-        let kept = request.storage[PageCacheMiddleware.KeptAnswer.self] == true
+        // A page whose form carries this visitor's CSRF token is theirs alone.
         let personal =
             request.principal != nil || response.headers.contains(name: .setCookie)
-            || (!request.isAPI && !kept && body.readableBytesView.firstRange(of: Array(request.csrfToken.utf8)) != nil)
+            || (!request.isAPI && body.readableBytesView.firstRange(of: Array(request.csrfToken.utf8)) != nil)
         if response.headers.cacheControl == nil {
             response.headers.replaceOrAdd(name: .cacheControl, value: personal ? "private, no-cache" : "public, no-cache")
         }
         if response.headers.first(name: .cacheControl)?.contains("no-store") == true { return response }
         response.headers.replaceOrAdd(name: .vary, value: request.isAPI ? "Accept-Encoding" : "Accept-Encoding, Cookie")
-        let tag = kept ? response.headers.first(name: .eTag) ?? Self.entityTag(body) : Self.entityTag(body)
+        let tag = Self.entityTag(body)
         response.headers.replaceOrAdd(name: .eTag, value: tag)
         if !personal {
             let changed = try await request.application.indicatorCache.lastChange(on: request.db, now: request.clock.now)
@@ -43,11 +42,16 @@ struct ConditionalGETMiddleware: AsyncMiddleware {
         }
         guard Self.matches(request.headers[.ifNoneMatch], tag) else { return response }
         var headers = HTTPHeaders()
-        for name in [HTTPHeaders.Name.eTag, .cacheControl, .lastModified, .vary, .accessControlAllowOrigin, .accessControlExpose] {
+        for name in Self.revalidationHeaders {
             for value in response.headers[name] { headers.add(name: name, value: value) }
         }
         return Response(status: .notModified, headers: headers)
     }
+
+    /// What a `304 Not Modified` repeats of the answer it stands for.
+    static let revalidationHeaders: [HTTPHeaders.Name] = [
+        .eTag, .cacheControl, .lastModified, .vary, .accessControlAllowOrigin, .accessControlExpose,
+    ]
 
     /// `W/"` + the first 128 bits of the body's SHA-256, in hex + `"`: weak, because the same
     /// content is sent gzip-compressed or not (by the server or the proxy).

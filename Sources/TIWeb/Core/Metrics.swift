@@ -1,11 +1,13 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Vapor
 
-/// Request metrics in the Prometheus text format, at `/metrics` (administrators, by session or
-/// token): per route template (`/dossiers/:id`, never the address itself) and status, a count and
-/// a latency histogram; the figure cache's data version. Kept per process: Prometheus scrapes each
-/// app server.
-actor RequestMetrics {
+/// Metrics in the Prometheus text format, at `/metrics` (administrators, by session or token): per
+/// route template (`/dossiers/:id`, never the address itself) and status, a count and a latency
+/// histogram; requests in flight and the database pool's size; the kept pages' hits and misses;
+/// the figure dataset's loads and how long they took; mails sent and failed; the data version.
+/// Kept per process (Prometheus scrapes each app server), behind a lock: every request records here.
+final class RequestMetrics: Sendable {
     static let buckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
 
     struct Series {
@@ -14,18 +16,46 @@ actor RequestMetrics {
         var buckets = [Int](repeating: 0, count: RequestMetrics.buckets.count)
     }
 
-    private var series: [String: Series] = [:]
+    private struct State {
+        var series: [String: Series] = [:]
+        var inFlight = 0
+        var mailsSent = 0
+        var mailsFailed = 0
+    }
+
+    private let state = NIOLockedValueBox(State())
+
+    func started() { state.withLockedValue { $0.inFlight += 1 } }
 
     func observe(method: String, route: String, status: UInt, seconds: Double) {
         let key = "method=\"\(method)\",route=\"\(Self.escaped(route))\",status=\"\(status)\""
-        var s = series[key] ?? Series()
-        s.count += 1
-        s.sum += seconds
-        for (i, bound) in Self.buckets.enumerated() where seconds <= bound { s.buckets[i] += 1 }
-        series[key] = s
+        state.withLockedValue { state in
+            state.inFlight -= 1
+            var s = state.series[key] ?? Series()
+            s.count += 1
+            s.sum += seconds
+            for (i, bound) in Self.buckets.enumerated() where seconds <= bound { s.buckets[i] += 1 }
+            state.series[key] = s
+        }
     }
 
-    func exposition(dataVersion: Int64?) -> String {
+    func mail(sent: Bool) {
+        state.withLockedValue { state in
+            if sent { state.mailsSent += 1 } else { state.mailsFailed += 1 }
+        }
+    }
+
+    /// What the other parts of the process report, read when `/metrics` is asked for.
+    struct Gauges {
+        var dataVersion: Int64?
+        var pages = PageCache.Counters()
+        var loads = IndicatorCache.Loads()
+        var poolSize = 0
+    }
+
+    func exposition(_ gauges: Gauges) -> String {
+        let state = state.withLockedValue { $0 }
+        let series = state.series
         var lines = [
             "# HELP ti_http_requests_total Requêtes servies, par route et statut.", "# TYPE ti_http_requests_total counter",
         ]
@@ -44,11 +74,34 @@ actor RequestMetrics {
             lines.append("ti_http_request_duration_seconds_sum{\(key)} \(s.sum)")
             lines.append("ti_http_request_duration_seconds_count{\(key)} \(s.count)")
         }
-        if let dataVersion {
-            lines += [
-                "# HELP ti_data_version Version des données vue par ce serveur.", "# TYPE ti_data_version gauge",
-                "ti_data_version \(dataVersion)",
-            ]
+        func metric(_ name: String, _ type: String, _ help: String, _ values: [(String, String)]) {
+            lines += ["# HELP \(name) \(help)", "# TYPE \(name) \(type)"]
+            for (labels, value) in values { lines.append(name + labels + " " + value) }
+        }
+        let (pages, loads) = (gauges.pages, gauges.loads)
+        metric("ti_http_requests_in_flight", "gauge", "Requêtes en cours.", [("", "\(state.inFlight - 1)")])
+        metric(
+            "ti_db_pool_connections_max", "gauge", "Connexions à la base au plus (toutes boucles d’événements).",
+            [("", "\(gauges.poolSize)")])
+        metric(
+            "ti_page_cache_requests_total", "counter", "Pages publiques servies depuis le cache (hit) ou rendues (miss).",
+            [("{result=\"hit\"}", "\(pages.hits)"), ("{result=\"miss\"}", "\(pages.misses)")])
+        metric("ti_page_cache_entries", "gauge", "Pages gardées.", [("", "\(pages.entries)")])
+        metric("ti_page_cache_bytes", "gauge", "Octets gardés (pages et leur version gzip).", [("", "\(pages.bytes)")])
+        metric(
+            "ti_dataset_loads_total", "counter", "Chargements du jeu des indicateurs : complet ou par dossiers changés.",
+            [("{kind=\"full\"}", "\(loads.full)"), ("{kind=\"incremental\"}", "\(loads.incremental)")])
+        metric(
+            "ti_dataset_load_seconds_total", "counter", "Temps passé à charger le jeu des indicateurs.",
+            [("{kind=\"full\"}", "\(loads.fullSeconds)"), ("{kind=\"incremental\"}", "\(loads.incrementalSeconds)")])
+        metric(
+            "ti_dataset_last_load_seconds", "gauge", "Durée du dernier chargement complet du jeu des indicateurs.",
+            [("", "\(loads.lastFullSeconds)")])
+        metric(
+            "ti_mails_total", "counter", "Courriels envoyés ou en échec.",
+            [("{result=\"sent\"}", "\(state.mailsSent)"), ("{result=\"failed\"}", "\(state.mailsFailed)")])
+        if let version = gauges.dataVersion {
+            metric("ti_data_version", "gauge", "Version des données vue par ce serveur.", [("", "\(version)")])
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -63,14 +116,23 @@ actor RequestMetrics {
 /// any route, so an attacker's addresses cannot grow the series).
 struct MetricsMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let metrics = request.application.metrics
         let start = ContinuousClock.now
-        let response = try await next.respond(to: request)
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
-        await request.application.metrics.observe(
-            method: request.method.rawValue, route: route, status: response.status.code, seconds: seconds)
+        metrics.started()
+        let response: Response
+        do {
+            response = try await next.respond(to: request)
+        } catch {
+            metrics.observe(method: request.method.rawValue, route: Self.template(request), status: 500, seconds: start.secondsSince)
+            throw error
+        }
+        metrics.observe(
+            method: request.method.rawValue, route: Self.template(request), status: response.status.code, seconds: start.secondsSince)
         return response
+    }
+
+    static func template(_ request: Request) -> String {
+        request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
     }
 }
 
@@ -86,10 +148,34 @@ extension Application {
 
 enum MetricsController {
     static func show(req: Request) async throws -> Response {
-        let version = try? await req.application.indicatorCache.currentVersion(on: req.db)
-        let response = Response(status: .ok, body: .init(string: await req.application.metrics.exposition(dataVersion: version)))
+        let app = req.application
+        let gauges = RequestMetrics.Gauges(
+            dataVersion: try? await app.indicatorCache.currentVersion(on: req.db), pages: app.pageCache.counters,
+            loads: app.indicatorCache.loads,
+            poolSize: app.config.database.poolSize(loops: app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }))
+        let response = Response(status: .ok, body: .init(string: app.metrics.exposition(gauges)))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4"])
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
+    }
+}
+
+extension ContinuousClock.Instant {
+    var secondsSince: Double {
+        let elapsed = ContinuousClock.now - self
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}
+
+extension Application {
+    /// Sends a mail and counts it, sent or failed, in the metrics.
+    func sendMail(_ mail: Mail) async throws {
+        do {
+            try await mailer.send(mail)
+            metrics.mail(sent: true)
+        } catch {
+            metrics.mail(sent: false)
+            throw error
+        }
     }
 }

@@ -8,12 +8,14 @@ import Vapor
 ///
 /// Only for routes registered with `cached: true` (anonymous GETs whose answer depends on the
 /// address, the data and the day alone), only for visitors without a session or a token, and only
-/// answers that are `200`, whole (not streamed), without `Set-Cookie` and without the visitor's
-/// CSRF token. The budget is in bytes: past it, entries of older versions go first, then
+/// answers that are `200`, whole (not streamed), with their validator, without `Set-Cookie` and
+/// without the visitor's CSRF token. The budget is in bytes: past it, entries of older versions go first, then
 /// everything.
 final class PageCache: Sendable {
     struct Entry: Sendable {
         var version: Int64
+        /// The route that answered (for the metrics of a hit).
+        var route: Route?
         var headers: HTTPHeaders
         var body: ByteBuffer
         var gzip: ByteBuffer?
@@ -74,36 +76,50 @@ final class PageCache: Sendable {
     }
 }
 
-/// Serves a `cached: true` route from the `PageCache`, or renders it and keeps the answer.
-/// Sits inside `ConditionalGETMiddleware`, which then uses the kept entity tag instead of hashing.
+/// Serves kept answers before the rest of the middleware (sessions, CSRF, routing, access, the
+/// handler): a hit costs a lookup. Sits after the request log and the metrics, which see every
+/// request; what the inner middleware adds (security headers, validators, CORS) is kept with the
+/// answer. Only for visitors without a session cookie and without a token, on routes registered
+/// `cached: true`; the version is the one `IndicatorCache` read less than `recheck` ago, else it is read now.
 struct PageCacheMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard request.method == .GET || request.method == .HEAD, request.principal == nil,
-            !request.headers.contains(name: .authorization)
+        guard request.method == .GET, !request.headers.contains(name: .authorization),
+            request.cookies[SessionStore.cookieName] == nil
         else { return try await next.respond(to: request) }
         let cache = request.application.pageCache
-        let version = try await request.application.indicatorCache.currentVersion(on: request.db)
-        let key = request.clock.today.iso + " " + request.url.string
+        let figures = request.application.indicatorCache
+        let version: Int64
+        if let seen = figures.recentVersion() { version = seen } else { version = try await figures.currentVersion(on: request.db) }
+        let key = (request.isHTTPS ? "https " : "http ") + request.clock.today.iso + " " + request.url.string
         if let entry = cache.entry(key, version: version) { return Self.response(entry, for: request) }
 
         let response = try await next.respond(to: request)
-        guard response.status == .ok, let body = response.body.buffer, body.readableBytes <= PageCache.largestBody,
-            !response.headers.contains(name: .setCookie),
+        guard request.route?.userInfo["cached"] as? Bool == true, request.principal == nil, response.status == .ok,
+            let body = response.body.buffer, body.readableBytes <= PageCache.largestBody,
+            !response.headers.contains(name: .setCookie), let tag = response.headers.first(name: .eTag),
             request.isAPI || body.readableBytesView.firstRange(of: Array(request.csrfToken.utf8)) == nil
         else { return response }
+        var headers = response.headers
+        headers.remove(name: .contentLength)
         let compressible = response.headers.contentType.map(Self.isCompressible) ?? false
-        let entry = PageCache.Entry(
-            version: version, headers: response.headers, body: body,
-            gzip: compressible && body.readableBytes > 1_024 ? Gzip.compress(body) : nil,
-            entityTag: ConditionalGETMiddleware.entityTag(body))
-        cache.keep(entry, as: key)
-        return Self.response(entry, for: request)
+        cache.keep(
+            PageCache.Entry(
+                version: version, route: request.route, headers: headers, body: body,
+                gzip: compressible && body.readableBytes > 1_024 ? Gzip.compress(body) : nil, entityTag: tag),
+            as: key)
+        return response
     }
 
     static func response(_ entry: PageCache.Entry, for request: Request) -> Response {
+        request.route = entry.route  // for the metrics
+        if ConditionalGETMiddleware.matches(request.headers[.ifNoneMatch], entry.entityTag) {
+            var headers = HTTPHeaders()
+            for name in ConditionalGETMiddleware.revalidationHeaders {
+                for value in entry.headers[name] { headers.add(name: name, value: value) }
+            }
+            return Response(status: .notModified, headers: headers)
+        }
         var headers = entry.headers
-        headers.replaceOrAdd(name: .eTag, value: entry.entityTag)
-        request.storage[KeptAnswer.self] = true
         if let gzip = entry.gzip, acceptsGzip(request.headers) {
             headers.replaceOrAdd(name: .contentEncoding, value: "gzip")
             headers.responseCompression = .disable  // already compressed: the server must not do it again
@@ -128,9 +144,6 @@ struct PageCacheMiddleware: AsyncMiddleware {
     static func isCompressible(_ type: HTTPMediaType) -> Bool {
         type.type == "text" || ["json", "geo+json", "ld+json", "xml", "svg+xml", "javascript"].contains(type.subType)
     }
-
-    /// Set on the request when its answer came from (or went into) the cache: not personal, tag known.
-    enum KeptAnswer: StorageKey { typealias Value = Bool }
 }
 
 extension Application {

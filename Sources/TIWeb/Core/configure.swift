@@ -20,7 +20,9 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     case .postgres(let url):
         var postgres = try SQLPostgresConfiguration(url: url)
         if !url.contains("sslmode") { postgres.coreConfiguration.tls = .disable }
-        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+        app.databases.use(
+            .postgres(configuration: postgres, maxConnectionsPerEventLoop: config.database.connectionsPerLoop, sqlLogLevel: .debug),
+            as: .psql)
     }
     if case .sqlite = config.database {
         // WAL lets readers work while the importer writes; it must be set outside any transaction.
@@ -61,6 +63,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.middleware = Middlewares()
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(MetricsMiddleware())
+    app.middleware.use(PageCacheMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SiteErrorMiddleware(environment: app.environment))
     app.middleware.use(InputGuardMiddleware())

@@ -52,7 +52,7 @@ enum Notifier {
             var reference: String?
             if let id = n.applicationID { reference = try? await FundApplication.find(id, on: req.db)?.reference }
             do {
-                try await req.application.mailer.send(
+                try await req.application.sendMail(
                     Mail(
                         to: user.email, subject: subject(n.text, reference: reference),
                         body:

@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import TIDomain
 import TIPersistence
 import Vapor
@@ -26,6 +27,19 @@ actor IndicatorCache {
     /// The version this process last saw change, and when (for `Last-Modified`).
     private var observed: (version: Int64, at: Date)?
     let recheck: Double
+    /// How many times the dataset was loaded, whole or patched, and how long it took (for `/metrics`).
+    struct Loads: Sendable {
+        var full = 0
+        var fullSeconds = 0.0
+        var lastFullSeconds = 0.0
+        var incremental = 0
+        var incrementalSeconds = 0.0
+    }
+
+    nonisolated var loads: Loads { loadStats.withLockedValue { $0 } }
+    private nonisolated let loadStats = NIOLockedValueBox(Loads())
+    /// `version` and `checkedAt`, for `recentVersion`.
+    private nonisolated let seen = NIOLockedValueBox<(version: Int64, at: ContinuousClock.Instant)?>(nil)
 
     init(recheck: Double = 0.5) { self.recheck = recheck }
 
@@ -38,17 +52,29 @@ actor IndicatorCache {
         return try await task.value
     }
 
+    /// The version read less than `recheck` ago, without waiting for the actor (nil: read it now).
+    nonisolated func recentVersion() -> Int64? {
+        seen.withLockedValue { seen in seen.flatMap { ContinuousClock.now - $0.at < .seconds(recheck) ? $0.version : nil } }
+    }
+
     private func refresh(on db: any Database) async throws -> Int64 {
         let fresh = try await IndicatorDatasetLoader.version(on: db)
         checkedAt = ContinuousClock.now
+        defer { if let version, let checkedAt { seen.withLockedValue { $0 = (version, checkedAt) } } }
         guard fresh != version else { return fresh }
         if let old = version, fresh > old, dataset != nil, loading == nil {
             let changes = try await IndicatorDatasetLoader.changes(after: old, upTo: fresh, on: db)
             if changes.everything {
                 forgetDataset()
             } else if !changes.applications.isEmpty {
+                let start = ContinuousClock.now
                 let records = try await IndicatorDatasetLoader.applications(Array(changes.applications), on: db)
                 patch(records, changed: changes.applications)
+                let seconds = start.secondsSince
+                loadStats.withLockedValue {
+                    $0.incremental += 1
+                    $0.incrementalSeconds += seconds
+                }
             }
         } else {
             forgetDataset()
@@ -97,7 +123,17 @@ actor IndicatorCache {
         let current = try await currentVersion(on: db)
         if let dataset { return dataset }
         if let loading { return try await loading.value }
-        let task = Task { try await IndicatorDatasetLoader.load(on: db) }
+        let task = Task { [loadStats] in
+            let start = ContinuousClock.now
+            let loaded = try await IndicatorDatasetLoader.load(on: db)
+            let seconds = start.secondsSince
+            loadStats.withLockedValue {
+                $0.full += 1
+                $0.fullSeconds += seconds
+                $0.lastFullSeconds = seconds
+            }
+            return loaded
+        }
         loading = task
         let loaded = try await task.value
         if version == current, dataset == nil {
@@ -135,6 +171,7 @@ actor IndicatorCache {
     func invalidate() {
         version = nil
         checkedAt = nil
+        seen.withLockedValue { $0 = nil }
     }
 }
 
