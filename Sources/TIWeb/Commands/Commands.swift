@@ -20,4 +20,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ReportCommand(), as: "report")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
+    app.asyncCommands.use(PurgeCommand(), as: "purge")
 }
