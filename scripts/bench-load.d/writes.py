@@ -81,7 +81,7 @@ elapsed = time.perf_counter() - start
 rows = L.psql(a.db, "SELECT id, state, coalesce(region_favourable::text, ''), aid_state_cents, aid_region_cents "
                     "FROM applications WHERE id IN (" + ",".join(f"'{i}'" for i in ids) + ")")
 db = {r[0].lower(): r for r in rows}
-accepted = refused = errors = lost = phantom = 0
+accepted = refused = errors = lost = phantom = errors_written = 0
 reasons = collections.Counter()
 error_samples = []
 for app_id, (status, seconds, message, location) in zip(ids, results):
@@ -101,7 +101,10 @@ for app_id, (status, seconds, message, location) in zip(ids, results):
             error_samples.append(f"REFUSÉE MAIS ÉCRITE : POST /dossiers/{app_id}/decision → 409 « {message} », en base : {row}")
     else:
         errors += 1
-        error_samples.append(f"POST /dossiers/{app_id}/decision → {status} « {message} »")
+        if decided:
+            errors_written += 1
+        error_samples.append(f"POST /dossiers/{app_id}/decision → {status} « {message} » ; en base : "
+                             + ("décision enregistrée" if decided else "inchangé" if untouched else str(row)))
 
 envelopes = L.psql(a.db, """
     SELECT c.title, e.region_code, e.funder, e.amount_cents, e.committed_cents,
@@ -131,6 +134,7 @@ print(L.table(["mesure", "valeur", "attendu"], [
     ["décisions refusées (409)", L.fr_int(refused), f"{max(0, len(ids) - a.room)}"],
 ] + [[f"  motif : {m}", L.fr_int(n), ""] for m, n in reasons.most_common(5)] + [
     ["autres réponses (erreurs)", L.fr_int(errors), "0"],
+    ["  dont enregistrées quand même en base", L.fr_int(errors_written), "0"],
     ["décisions perdues (acceptées, absentes en base)", L.fr_int(lost), "0"],
     ["refus écrits quand même en base", L.fr_int(phantom), "0"],
     ["enveloppes engagées au-delà de leur montant", L.fr_int(len(over)), "0"],
@@ -139,7 +143,9 @@ print(L.table(["mesure", "valeur", "attendu"], [
 ], align=["<", ">", "<"]))
 for e in ours:
     print(f"  enveloppe {e[2]} région {e[1]} : montant {L.fr_int(int(e[3]) // 100)} €, engagé {L.fr_int(int(e[4]) // 100)} €")
-for s in error_samples[:10]:
+for s in error_samples[:5]:
     print("  " + s)
-ok = errors == 0 and lost == 0 and phantom == 0 and not over and not ledger_mismatch and aid_matches
+if len(error_samples) > 5:
+    print(f"  … et {len(error_samples) - 5} autres")
+ok = errors == 0 and errors_written == 0 and lost == 0 and phantom == 0 and not over and not ledger_mismatch and aid_matches
 sys.exit(0 if ok else 1)
