@@ -98,6 +98,24 @@ extension AppTests {
                 })
         }
 
+        /// The window is counted in the database: requests another app server counted there use up
+        /// this server's allowance too.
+        @Test func theRateLimitIsSharedByEveryServer() async throws {
+            try await withTestApp(geo: false) { app in
+                app.config.apiRateLimit = 3
+                app.rateLimiter = RateLimiter(limit: 3)
+                try await Accounts.make(.viewer, on: app)
+                let browser = Browser(app)
+                try await browser.signIn("viewer@exemple.fr", Accounts.password)
+                let api = Browser(app)
+                api.bearer = try await Self.createToken(browser)
+                #expect(try await api.get("/api/v1/me").status == .ok)
+                let token = try #require(try await APIToken.query(on: app.db).first()?.id)
+                for _ in 1...2 { _ = try await TIPersistence.APITokens.countRequest(token: token, now: app.clock.epoch, on: app.db) }
+                #expect(try await api.get("/api/v1/me").status == .tooManyRequests)
+            }
+        }
+
         @Test func auditLogIsAppendOnly() async throws {
             try await withTestApp(geo: false) { app in
                 try await AuditLog.record("essai", by: .system(at: FundFixture.now), object: "test", id: "1", after: ["a": "b"], on: app.db)

@@ -57,6 +57,8 @@ public enum AppMigrations {
         CreateWebhookDeliveries(),
         // 014: open data
         CreateCofundings(),
+        // 015: production
+        CreateAPIRateWindows(),
     ]
 }
 

@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import Foundation
 
 /// Personal API tokens: listed, created and revoked by their owner, each change audited.
@@ -45,5 +46,23 @@ public enum APITokens {
                 before: ["etat": "actif"], after: ["etat": "revoque"], on: db)
         }
         return true
+    }
+
+    /// Counts one request of a token in its one-minute window (which starts at its first request
+    /// and restarts a minute later), in one statement, so that concurrent servers count the same
+    /// window. Returns the requests in the window, this one included, and when the window started.
+    public static func countRequest(token: UUID, now: Double, on db: any Database) async throws -> (hits: Int, windowStart: Double) {
+        let row = try await (db as! any SQLDatabase).raw(
+            """
+            INSERT INTO api_rate_windows (token_id, window_start_epoch, hits) VALUES (\(bind: token), \(bind: now), 1)
+            ON CONFLICT (token_id) DO UPDATE SET
+              hits = CASE WHEN api_rate_windows.window_start_epoch <= \(bind: now - 60) THEN 1 ELSE api_rate_windows.hits + 1 END,
+              window_start_epoch = CASE WHEN api_rate_windows.window_start_epoch <= \(bind: now - 60) THEN \(bind: now)
+                ELSE api_rate_windows.window_start_epoch END
+            RETURNING hits, window_start_epoch
+            """
+        ).first()
+        guard let row else { return (1, now) }
+        return (try row.decode(column: "hits", as: Int.self), try row.decode(column: "window_start_epoch", as: Double.self))
     }
 }

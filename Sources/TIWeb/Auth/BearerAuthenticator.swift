@@ -17,7 +17,7 @@ struct BearerAuthenticator: AsyncMiddleware {
             throw AppError(.unauthorized, code: "jeton_invalide", "Jeton d’API inconnu, expiré ou révoqué.")
         }
         let id = try token.requireID()
-        if let retryAfter = await request.application.rateLimiter.hit(id.uuidString, now: now) {
+        if let retryAfter = try await request.application.rateLimiter.hit(token: id, now: now, on: request.db) {
             let error = AppError(
                 .tooManyRequests, code: "trop_de_requetes",
                 "Trop de requêtes pour ce jeton : réessayez dans \(retryAfter) seconde\(retryAfter > 1 ? "s" : "").")

@@ -1,21 +1,17 @@
+import Fluent
 import TIDomain
+import TIPersistence
 import Vapor
 
-/// Fixed one-minute windows per API token.
-actor RateLimiter {
+/// One-minute windows per API token, counted in the database (`APITokens.countRequest`), so that
+/// the limit holds across every app server.
+struct RateLimiter: Sendable {
     let limit: Int
-    private var windows: [String: (start: Double, count: Int)] = [:]
-
-    init(limit: Int) { self.limit = limit }
 
     /// nil if allowed; otherwise seconds until the window resets.
-    func hit(_ key: String, now: Double) -> Int? {
-        var window = windows[key] ?? (now, 0)
-        if now - window.start >= 60 { window = (now, 0) }
-        window.count += 1
-        windows[key] = window
-        if windows.count > 10_000 { windows = windows.filter { now - $0.value.start < 60 } }
-        return window.count > limit ? max(1, Int((window.start + 60 - now).rounded(.up))) : nil
+    func hit(token: UUID, now: Double, on db: any Database) async throws -> Int? {
+        let (hits, start) = try await APITokens.countRequest(token: token, now: now, on: db)
+        return hits > limit ? max(1, Int((start + 60 - now).rounded(.up))) : nil
     }
 }
 

@@ -88,8 +88,10 @@ struct PageCacheMiddleware: AsyncMiddleware {
         else { return try await next.respond(to: request) }
         let cache = request.application.pageCache
         let figures = request.application.indicatorCache
-        let version: Int64
-        if let seen = figures.recentVersion() { version = seen } else { version = try await figures.currentVersion(on: request.db) }
+        // No version (database unreachable, not migrated): no cache; the route says what is wrong.
+        var known = figures.recentVersion()
+        if known == nil { known = try? await figures.currentVersion(on: request.db) }
+        guard let version = known else { return try await next.respond(to: request) }
         let key = (request.isHTTPS ? "https " : "http ") + request.clock.today.iso + " " + request.url.string
         if let entry = cache.entry(key, version: version) { return Self.response(entry, for: request) }
 
