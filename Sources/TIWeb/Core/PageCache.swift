@@ -40,7 +40,7 @@ final class PageCache: Sendable {
     private let state = NIOLockedValueBox(State())
     let budget: Int
     /// Larger answers are not kept (the export files are streamed anyway).
-    static let largestBody = 4 << 20
+    static let largestBody = 16 << 20
 
     init(budget: Int = 128 << 20) { self.budget = budget }
 
