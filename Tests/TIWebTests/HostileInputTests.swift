@@ -12,6 +12,16 @@ import VaporTesting
 extension AppTests {
     @Suite("Hostile input")
     struct HostileInputTests {
+        /// A page number past the end, or below 1, on a list of several pages: the pagination
+        /// trapped (`lowerBound > upperBound`) and took the whole server down (`/plans?page=50`).
+        @Test func aPageNumberPastTheEndRendersAPaginationWindow() {
+            let links = { (n: Int) in "/plans?page=\(n)" }
+            for page in [-5, 0, 1, 3, 4, 5, 50, Int.max] {
+                let html = Components.pagination(page: page, pages: 3, url: links).render()
+                #expect(html.contains("fr-pagination__list") && html.contains("/plans?page=2"), "page \(page)")
+            }
+        }
+
         static func signedIn(_ role: Role, _ app: Application, fixture: FundFixture? = nil) async throws -> Browser {
             let browser = Browser(app)
             let email: String

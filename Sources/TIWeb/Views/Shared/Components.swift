@@ -118,7 +118,9 @@ enum Components {
     /// DSFR pagination: previous, numbered pages around the current one, next.
     static func pagination(page: Int, pages: Int, url: (Int) -> String) -> Node<HTML.BodyContext> {
         guard pages > 1 else { return .empty }
-        let window = Array(max(1, page - 2)...min(pages, page + 2))
+        // A page past the end (a typed address, a list that shrank) or below 1 still gets a window.
+        let anchor = min(max(page, 1), pages)
+        let window = Array(max(1, anchor - 2)...min(pages, anchor + 2))
         return .nav(
             .class("fr-pagination fr-mt-3w"), .attribute(named: "role", value: "navigation"), .ariaLabel("Pagination"),
             .ul(
