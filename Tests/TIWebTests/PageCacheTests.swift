@@ -12,7 +12,7 @@ extension AppTests {
     @Suite("Public pages kept per data version")
     struct PageCacheTests {
         static func get(_ app: Application, _ path: String, _ headers: [(String, String)] = []) async throws -> TestingHTTPResponse {
-            try await app.testing().sendRequest(.GET, path, headers: HTTPHeaders(headers))
+            try await HTTPConventionTests.get(app, path, headers)
         }
 
         /// An action plan changes no figure of the fund, but the région and territory pages show
