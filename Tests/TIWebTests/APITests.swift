@@ -114,6 +114,10 @@ extension AppTests {
 
         @Test func healthReportsDatabaseAndCounts() async throws {
             try await withTestApp(territories: true) { app in
+                // Not ready before the figures are loaded; the first probe starts loading them.
+                let first = try await app.testing().sendRequest(.GET, "/healthz/ready")
+                #expect(first.status == .serviceUnavailable && first.text.contains("\"status\":\"chargement_des_donnees\""))
+                for _ in 0..<100 where app.indicatorCache.loads.full == 0 { try await Task.sleep(for: .milliseconds(50)) }
                 try await app.testing().test(.GET, "/healthz") { res in
                     #expect(res.status == .ok)
                     let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as? [String: Any])

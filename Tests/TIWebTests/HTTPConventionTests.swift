@@ -13,6 +13,21 @@ extension AppTests {
             try await app.testing().sendRequest(.GET, path, headers: HTTPHeaders(headers))
         }
 
+        /// A burst of writes that keeps every connection busy past the pool's wait used to give a
+        /// 500 « Erreur inattendue »: nothing was written, so it says so and asks to retry.
+        @Test func aBusyDatabasePoolAnswers503WithRetryAfter() async throws {
+            try await withTestApp(geo: false) { app in
+                app.get("pool-busy") { _ -> String in throw ConnectionPoolTimeoutError.connectionRequestTimeout }
+                app.get("api", "v1", "pool-busy") { _ -> String in throw ConnectionPoolTimeoutError.connectionRequestTimeout }
+                let page = try await Self.get(app, "/pool-busy")
+                #expect(page.status == .serviceUnavailable && page.headers.first(name: .retryAfter) == "2")
+                #expect(page.text.contains("Service momentanément surchargé") && page.text.contains("n’a rien enregistré"))
+                let api = try await Self.get(app, "/api/v1/pool-busy")
+                #expect(api.status == .serviceUnavailable && api.headers.first(name: .retryAfter) == "2")
+                #expect(api.text.contains("\"code\":\"surcharge\""))
+            }
+        }
+
         @Test func aPublicAnswerIsRevalidatedWithItsETagUntilTheDataChanges() async throws {
             try await withTestApp(territories: true) { app in
                 let first = try await Self.get(app, "/api/v1/calls")

@@ -3,7 +3,8 @@ import TIDomain
 import TIPersistence
 import Vapor
 
-/// `ti serve [--hostname H] [--port P]`: runs pending migrations, then serves (127.0.0.1:8080 by default).
+/// `ti serve [--hostname H] [--port P]`: runs pending migrations, then serves (127.0.0.1:8080 by
+/// default) and loads the figures' dataset in the background.
 struct ServeAfterMigrating: AsyncCommand {
     typealias Signature = ServeCommand.Signature
     var help: String { "Applique les migrations en attente puis démarre le serveur (127.0.0.1:8080 par défaut)." }
@@ -18,5 +19,7 @@ struct ServeAfterMigrating: AsyncCommand {
             throw CommandFailure()
         }
         try await app.servers.asyncCommand.run(using: context, signature: signature)
+        // Read the figures now, not on the first visitor's request; `/healthz/ready` says when done.
+        app.indicatorCache.warmUp(on: app.db)
     }
 }

@@ -27,6 +27,9 @@ final class RequestMetrics: Sendable {
 
     func started() { state.withLockedValue { $0.inFlight += 1 } }
 
+    /// Requests between `started()` and `observe(...)`.
+    var inFlight: Int { state.withLockedValue { $0.inFlight } }
+
     func observe(method: String, route: String, status: UInt, seconds: Double) {
         let key = "method=\"\(method)\",route=\"\(Self.escaped(route))\",status=\"\(status)\""
         state.withLockedValue { state in

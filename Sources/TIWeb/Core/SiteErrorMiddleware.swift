@@ -13,15 +13,19 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let (status, code, message) = describe(error, request: request)
-            if status.code >= 500 {
+            if status == .serviceUnavailable {
+                request.logger.warning("\(request.method) \(request.loggablePath): \(String(reflecting: error))")
+            } else if status.code >= 500 {
                 request.logger.error("\(request.method) \(request.loggablePath): \(String(reflecting: error))")
             }
             // Error pages keep the header of the signed-in person (the error was thrown below
             // the middleware that sets it for ordinary pages).
             let context = await PageContext.of(request)
-            return PageContext.$current.withValue(context) {
+            let response = PageContext.$current.withValue(context) {
                 Self.render(status: status, code: code, message: message, for: request)
             }
+            if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: Self.retryAfterSeconds) }
+            return response
         }
     }
 
@@ -33,6 +37,10 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             return (error.status, error.code, error.message)
         case let error as DomainError:
             return (.badRequest, error.code, error.message)
+        case is ConnectionPoolTimeoutError, ConnectionPoolError.shutdown:
+            // Every database connection stayed busy for the pool's whole wait (a burst of writes),
+            // or the server is stopping: nothing was done, the same request can be sent again.
+            return (.serviceUnavailable, "surcharge", Self.overloaded)
         case let error as DecodingError:
             return (.badRequest, "requete_invalide", "La requête est mal formée : \(Self.describe(decoding: error))")
         case let error as any AbortError:
@@ -58,6 +66,10 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             )
         }
     }
+
+    static let overloaded =
+        "Le service est très sollicité en ce moment et n’a rien enregistré : renvoyez votre demande dans quelques secondes."
+    static let retryAfterSeconds = "2"
 
     static func describe(decoding error: DecodingError) -> String {
         switch error {

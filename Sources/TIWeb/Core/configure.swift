@@ -45,6 +45,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.passwordHashing = PasswordHashing(cost: config.bcryptCost)
     app.lifecycle.use(ShutdownPasswordHashing())
     app.lifecycle.use(WebhookDispatchLoop(interval: config.webhookPollInterval))
+    app.lifecycle.use(GracefulShutdown())  // last registered, first shut down: before the databases
     app.http.client.configuration.redirectConfiguration = .disallow  // webhooks: a 3xx is a failure, never followed
     switch config.mailer {
     case "sendmail": app.mailer = SendmailMailer(path: Environment.get("TI_SENDMAIL") ?? "/usr/sbin/sendmail", from: config.mailFrom)

@@ -37,6 +37,15 @@ actor IndicatorCache {
     }
 
     nonisolated var loads: Loads { loadStats.withLockedValue { $0 } }
+
+    /// Whether the whole dataset was loaded once; if not, starts loading it in the background
+    /// (once: concurrent loads share one task). For readiness and `ti serve`'s warm-up.
+    @discardableResult
+    nonisolated func warmUp(on db: any Database) -> Bool {
+        if loadStats.withLockedValue({ $0.full > 0 }) { return true }
+        Task { _ = try? await self.dataset(on: db) }
+        return false
+    }
     private nonisolated let loadStats = NIOLockedValueBox(Loads())
     /// `version` and `checkedAt`, for `recentVersion`.
     private nonisolated let seen = NIOLockedValueBox<(version: Int64, at: ContinuousClock.Instant)?>(nil)

@@ -7,7 +7,12 @@ struct ErrorPage {
     var message: String
 
     func render() -> String {
-        let title = status == .notFound ? "Page introuvable" : status.code >= 500 ? "Erreur inattendue" : "Requête refusée"
+        let title =
+            switch status {
+            case .notFound: "Page introuvable"
+            case .serviceUnavailable: "Service momentanément surchargé"
+            default: status.code >= 500 ? "Erreur inattendue" : "Requête refusée"
+            }
         return Page(
             title: title,
             content: .div(
