@@ -13,7 +13,8 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let (status, code, message) = describe(error, request: request)
-            if status == .serviceUnavailable {
+            let overloaded = code == Self.overloadedCode
+            if overloaded {
                 request.logger.warning("\(request.method) \(request.loggablePath): \(String(reflecting: error))")
             } else if status.code >= 500 {
                 request.logger.error("\(request.method) \(request.loggablePath): \(String(reflecting: error))")
@@ -24,7 +25,7 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             let response = PageContext.$current.withValue(context) {
                 Self.render(status: status, code: code, message: message, for: request)
             }
-            if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: Self.retryAfterSeconds) }
+            if overloaded { response.headers.replaceOrAdd(name: .retryAfter, value: Self.retryAfterSeconds) }
             return response
         }
     }
@@ -40,7 +41,7 @@ struct SiteErrorMiddleware: AsyncMiddleware {
         case is ConnectionPoolTimeoutError, ConnectionPoolError.shutdown:
             // Every database connection stayed busy for the pool's whole wait (a burst of writes),
             // or the server is stopping: nothing was done, the same request can be sent again.
-            return (.serviceUnavailable, "surcharge", Self.overloaded)
+            return (.serviceUnavailable, Self.overloadedCode, Self.overloaded)
         case let error as DecodingError:
             return (.badRequest, "requete_invalide", "La requête est mal formée : \(Self.describe(decoding: error))")
         case let error as any AbortError:
@@ -67,6 +68,8 @@ struct SiteErrorMiddleware: AsyncMiddleware {
         }
     }
 
+    /// A busy database (503, `Retry-After`), unlike the other 503s (no PDF printer) that waiting does not mend.
+    static let overloadedCode = "surcharge"
     static let overloaded =
         "Le service est très sollicité en ce moment et n’a rien enregistré : renvoyez votre demande dans quelques secondes."
     static let retryAfterSeconds = "2"
@@ -94,7 +97,8 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             response = Response(status: status)
             try? response.content.encode(Body(error: Detail(code: code, message: message)))
         } else {
-            let page = ErrorPage(status: status, message: message)
+            let page = ErrorPage(
+                status: status, message: message, title: code == overloadedCode ? "Service momentanément surchargé" : nil)
             response = Response(status: status, body: .init(string: page.render()))
             response.headers.contentType = .html
         }

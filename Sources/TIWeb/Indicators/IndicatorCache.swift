@@ -37,6 +37,11 @@ actor IndicatorCache {
     }
 
     nonisolated var loads: Loads { loadStats.withLockedValue { $0 } }
+    private nonisolated let loadStats = NIOLockedValueBox(Loads())
+    /// `version` and `checkedAt`, for `recentVersion`.
+    private nonisolated let seen = NIOLockedValueBox<(version: Int64, at: ContinuousClock.Instant)?>(nil)
+
+    init(recheck: Double = 0.5) { self.recheck = recheck }
 
     /// Whether the whole dataset was loaded once; if not, starts loading it in the background
     /// (once: concurrent loads share one task). For readiness and `ti serve`'s warm-up.
@@ -46,11 +51,6 @@ actor IndicatorCache {
         Task { _ = try? await self.dataset(on: db) }
         return false
     }
-    private nonisolated let loadStats = NIOLockedValueBox(Loads())
-    /// `version` and `checkedAt`, for `recentVersion`.
-    private nonisolated let seen = NIOLockedValueBox<(version: Int64, at: ContinuousClock.Instant)?>(nil)
-
-    init(recheck: Double = 0.5) { self.recheck = recheck }
 
     func currentVersion(on db: any Database) async throws -> Int64 {
         if let version, let checkedAt, ContinuousClock.now - checkedAt < .seconds(recheck) { return version }

@@ -5,14 +5,12 @@ import Vapor
 struct ErrorPage {
     var status: HTTPResponseStatus
     var message: String
+    /// Instead of the one the status gives.
+    var title: String? = nil
 
     func render() -> String {
         let title =
-            switch status {
-            case .notFound: "Page introuvable"
-            case .serviceUnavailable: "Service momentanément surchargé"
-            default: status.code >= 500 ? "Erreur inattendue" : "Requête refusée"
-            }
+            title ?? (status == .notFound ? "Page introuvable" : status.code >= 500 ? "Erreur inattendue" : "Requête refusée")
         return Page(
             title: title,
             content: .div(
