@@ -47,15 +47,19 @@ extension AppTests {
                         publicDirectory: "/nonexistent/"))
                 let (manifest, restored) = try await DatabaseBackup.restore(app, from: file)
                 #expect(DatabaseBackup.differences(manifest, restored).isEmpty)
+                // The chain was sealed before the copy: every event in it is linked, up to the head the manifest recorded.
+                #expect(restored.chain.problems.isEmpty && restored.chain.pending == 0)
+                #expect(manifest.auditHead != nil && restored.chain.head == manifest.auditHead)
                 let everything = try await DatabaseInventory.take(on: app.db, digested: nil)
                 let before = Dictionary(uniqueKeysWithValues: original.map { ($0.name, $0) })
-                for table in everything where table.name != "audit_events" {
+                for table in everything where !table.name.hasPrefix("audit_") {
                     #expect(before[table.name] == table, "\(table.name) differs after the round trip")
                 }
                 #expect(everything.first { $0.name == "applications" }?.rows == 2)
                 let audit = try #require(everything.first { $0.name == "audit_events" })
                 #expect(audit.rows == manifest.tables.first { $0.name == "audit_events" }?.rows)
                 #expect(audit.rows == (before["audit_events"]?.rows ?? 0) - 1)  // the event written after the backup is not there
+                #expect(restored.chain.chained == audit.rows)
                 await #expect(throws: DatabaseBackup.Failure.self) { try await DatabaseBackup.restore(app, from: file) }  // not empty now
             } catch {
                 try? await app.asyncShutdown()
@@ -77,5 +81,29 @@ extension AppTests.BackupTests {
         #expect(Array(buffer: try await storage.read(key)) == bytes)
         try await storage.delete(key)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+    }
+}
+
+extension AppTests.BackupTests {
+    /// A restore whose audit chain does not hold, or ends before the head the manifest recorded
+    /// (the last events cut off), is refused with what is wrong.
+    @Test func aBrokenOrCutAuditChainFailsTheRestore() {
+        let tables = [DatabaseInventory.Table(name: "audit_events", rows: 3, digest: "abc")]
+        let manifest = DatabaseBackup.Manifest(
+            engine: "sqlite", createdAt: FundFixture.now, tables: tables, auditHead: "feedbeef" + String(repeating: "0", count: 56))
+        let holds = AuditChain.Verification(chained: 3, pending: 0, head: manifest.auditHead, problems: [])
+        #expect(DatabaseBackup.differences(manifest, .init(tables: tables, chain: holds)).isEmpty)
+        var cut = holds
+        cut.head = String(repeating: "1", count: 64)
+        #expect(
+            DatabaseBackup.differences(manifest, .init(tables: tables, chain: cut)) == [
+                "journal d’audit : la chaîne ne finit pas par le maillon sauvegardé (feedbeef0000…)"
+            ])
+        var broken = holds
+        broken.problems = ["maillon 2 : l’événement ou son empreinte a été modifié"]
+        #expect(
+            DatabaseBackup.differences(manifest, .init(tables: tables, chain: broken)) == [
+                "journal d’audit : maillon 2 : l’événement ou son empreinte a été modifié"
+            ])
     }
 }

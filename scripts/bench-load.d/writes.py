@@ -48,6 +48,8 @@ for k in range(a.sessions):
     c.close()
 
 results = [None] * len(ids)
+RETRIES = 5
+retried = [0] * len(ids)
 gate = threading.Barrier(len(ids) + 1)  # every request leaves at the same instant
 slots = threading.Semaphore(a.concurrency or len(ids))
 
@@ -59,9 +61,18 @@ def decide(k, app_id):
     gate.wait()
     with slots:
         try:
-            r = c.post_form(f"/dossiers/{app_id}/decision", [
-                ("avis", "favorable"), ("motivation", "Banc d’essai : décision de la Région, en comité.")])
-            results[k] = (r.status, r.seconds, r.error_message() if r.status != 303 else "", r.header("Location") or "")
+            # A 503 « surchargé » (no connection to the database in time) wrote nothing: the client
+            # sends the form again after Retry-After, as a person would press the button again.
+            sent = time.perf_counter()
+            for attempt in range(RETRIES + 1):
+                r = c.post_form(f"/dossiers/{app_id}/decision", [
+                    ("avis", "favorable"), ("motivation", "Banc d’essai : décision de la Région, en comité.")])
+                if r.status != 503 or attempt == RETRIES:
+                    break
+                retried[k] += 1
+                time.sleep(float(r.header("Retry-After") or 1))
+            results[k] = (r.status, time.perf_counter() - sent, r.error_message() if r.status != 303 else "",
+                          r.header("Location") or "")
         except Exception as e:  # a refused connection, a timeout: counted, never hidden
             results[k] = (0, 0.0, f"{type(e).__name__}: {e}", "")
         finally:
@@ -133,6 +144,7 @@ print(L.table(["mesure", "valeur", "attendu"], [
     ["décisions acceptées (303)", L.fr_int(accepted), f"{min(a.room, len(ids))} (place de l’enveloppe Région)"],
     ["décisions refusées (409)", L.fr_int(refused), f"{max(0, len(ids) - a.room)}"],
 ] + [[f"  motif : {m}", L.fr_int(n), ""] for m, n in reasons.most_common(5)] + [
+    ["503 « surchargé » renvoyées après Retry-After", L.fr_int(sum(retried)), ""],
     ["autres réponses (erreurs)", L.fr_int(errors), "0"],
     ["  dont enregistrées quand même en base", L.fr_int(errors_written), "0"],
     ["décisions perdues (acceptées, absentes en base)", L.fr_int(lost), "0"],

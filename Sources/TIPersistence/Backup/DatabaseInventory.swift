@@ -11,6 +11,12 @@ public enum DatabaseInventory {
         public var rows: Int
         /// The rows' digest, for the tables whose content is checked (the audit log), else nil.
         public var digest: String?
+
+        public init(name: String, rows: Int, digest: String?) {
+            self.name = name
+            self.rows = rows
+            self.digest = digest
+        }
     }
 
     /// The application's tables (Fluent's migration table included), by name.

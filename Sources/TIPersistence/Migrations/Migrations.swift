@@ -59,6 +59,7 @@ public enum AppMigrations {
         CreateCofundings(),
         // 015: production
         CreateAPIRateWindows(),
+        CreateAuditChain(),
     ]
 }
 

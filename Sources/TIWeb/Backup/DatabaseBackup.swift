@@ -11,14 +11,18 @@ import Vapor
 /// - PostgreSQL: a `REPEATABLE READ` transaction exports its snapshot; the inventory is taken in
 ///   it and `pg_dump --snapshot` dumps exactly that state (custom format).
 ///
-/// Next to the backup, `FILE.manifest.json` records the engine, the instant, and every table's
-/// row count with the audit log's digest. `restore` refuses a database that has tables, restores,
-/// then compares the restored database with the manifest and says every difference.
+/// Next to the backup, `FILE.manifest.json` records the engine, the instant, every table's row
+/// count with the audit log's digest, and the audit chain's head (pending events are linked just
+/// before the copy). `restore` refuses a database that has tables, restores, then compares the
+/// restored database with the manifest, recomputes the audit chain, and says every difference.
 enum DatabaseBackup {
     struct Manifest: Codable, Equatable {
         var engine: String
         var createdAt: Date
         var tables: [DatabaseInventory.Table]
+        /// The audit chain's last hash in the backup (nil when the log is empty or for a manifest
+        /// written before the chain existed).
+        var auditHead: String?
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -38,11 +42,14 @@ enum DatabaseBackup {
         let manifest: Manifest
         switch app.config.database {
         case .sqlite:
+            try await AuditChain.seal(on: app.db)
             try await (app.db as! any SQLDatabase).raw("VACUUM INTO \(bind: file)").run()
-            manifest = Manifest(engine: "sqlite", createdAt: app.clock.now, tables: try await inventory(ofSQLiteFile: file, app))
+            let (tables, head) = try await inventory(ofSQLiteFile: file, app)
+            manifest = Manifest(engine: "sqlite", createdAt: app.clock.now, tables: tables, auditHead: head)
         case .sqliteInMemory:
             throw Failure("une base SQLite en mémoire ne se sauvegarde pas.")
         case .postgres(let url):
+            try await AuditChain.seal(on: app.db)
             manifest = try await app.db.transaction { db in
                 let sql = db as! any SQLDatabase
                 try await sql.raw("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").run()
@@ -50,7 +57,8 @@ enum DatabaseBackup {
                 let tables = try await DatabaseInventory.take(on: db)
                 try await run(
                     "pg_dump", ["--format=custom", "--no-owner", "--snapshot=\(snapshot)", "--file=\(file)", "--dbname=\(url)"])
-                return Manifest(engine: "postgresql", createdAt: app.clock.now, tables: tables)
+                return Manifest(
+                    engine: "postgresql", createdAt: app.clock.now, tables: tables, auditHead: try await AuditChain.head(on: db))
             }
         }
         let encoder = JSONEncoder()
@@ -60,21 +68,27 @@ enum DatabaseBackup {
         return manifest
     }
 
-    /// The inventory of a SQLite file, read through a second, temporary database id.
-    static func inventory(ofSQLiteFile file: String, _ app: Application) async throws -> [DatabaseInventory.Table] {
+    /// The inventory of a SQLite file and its audit chain's head, read through a second, temporary database id.
+    static func inventory(ofSQLiteFile file: String, _ app: Application) async throws -> ([DatabaseInventory.Table], String?) {
         let id = DatabaseID(string: "backup-\(UUID().uuidString)")
         app.databases.use(.sqlite(.file(file)), as: id, isDefault: false)
         defer { app.databases.reinitialize(id) }
         guard let db = app.databases.database(id, logger: app.logger, on: app.eventLoopGroup.next()) else {
             throw Failure("la copie « \(file) » ne s’ouvre pas.")
         }
-        return try await DatabaseInventory.take(on: db)
+        return (try await DatabaseInventory.take(on: db), try await AuditChain.head(on: db))
     }
 
     // MARK: Restore
 
+    /// What a restored database holds: its tables and its audit chain, recomputed.
+    struct Restored {
+        var tables: [DatabaseInventory.Table]
+        var chain: AuditChain.Verification
+    }
+
     /// Restores `file` into the configured database, which must have no table, then checks it.
-    static func restore(_ app: Application, from file: String) async throws -> (Manifest, [DatabaseInventory.Table]) {
+    static func restore(_ app: Application, from file: String) async throws -> (Manifest, Restored) {
         guard let data = FileManager.default.contents(atPath: manifestPath(file)) else {
             throw Failure("manifeste « \(manifestPath(file)) » introuvable : il accompagne chaque sauvegarde de ti backup.")
         }
@@ -96,7 +110,7 @@ enum DatabaseBackup {
             throw Failure(
                 "sauvegarde \(manifest.engine), base cible \(app.config.database.kind) : restaurez dans une base du même moteur.")
         }
-        let restored = try await DatabaseInventory.take(on: app.db)
+        let restored = Restored(tables: try await DatabaseInventory.take(on: app.db), chain: try await AuditChain.verify(on: app.db))
         return (manifest, restored)
     }
 
@@ -109,9 +123,10 @@ enum DatabaseBackup {
         try files.copyItem(atPath: file, toPath: path)
     }
 
-    /// Lines that differ between the manifest and the restored database; empty when they agree.
-    static func differences(_ manifest: Manifest, _ restored: [DatabaseInventory.Table]) -> [String] {
-        let after = Dictionary(uniqueKeysWithValues: restored.map { ($0.name, $0) })
+    /// Lines that differ between the manifest and the restored database, then what breaks its audit
+    /// chain; empty when they agree and the chain holds.
+    static func differences(_ manifest: Manifest, _ restored: Restored) -> [String] {
+        let after = Dictionary(uniqueKeysWithValues: restored.tables.map { ($0.name, $0) })
         var lines: [String] = []
         for table in manifest.tables {
             guard let now = after[table.name] else {
@@ -124,7 +139,12 @@ enum DatabaseBackup {
         for name in after.keys where !manifest.tables.contains(where: { $0.name == name }) {
             lines.append("\(name) : table en trop après restauration")
         }
-        return lines.sorted()
+        lines.sort()
+        lines += restored.chain.problems.map { "journal d’audit : \($0)" }
+        if let head = manifest.auditHead, restored.chain.head != head {
+            lines.append("journal d’audit : la chaîne ne finit pas par le maillon sauvegardé (\(head.prefix(12))…)")
+        }
+        return lines
     }
 
     // MARK: Tools

@@ -49,10 +49,14 @@ struct RestoreCommand: AsyncCommand {
                     ("Restauration incomplète :\n" + problems.map { "  - \($0)" }.joined(separator: "\n")).consoleText(.error))
                 throw CommandFailure()
             }
-            let rows = restored.reduce(0) { $0 + $1.rows }
+            let rows = restored.tables.reduce(0) { $0 + $1.rows }
+            let chain = restored.chain
             context.console.output(
-                "Restauration vérifiée : \(restored.count) tables, \(FrenchNumber.grouped(Int64(rows))) lignes identiques au manifeste du \(manifest.createdAt), journal d’audit intact."
-                    .consoleText())
+                """
+                Restauration vérifiée : \(restored.tables.count) tables, \(FrenchNumber.grouped(Int64(rows))) lignes identiques au manifeste du \(manifest.createdAt).
+                Journal d’audit intact : \(Components.plural(chain.chained, "événement chaîné", "événements chaînés")), \(chain.pending) en attente, dernier maillon \(chain.head.map { $0.prefix(16) + "…" } ?? "—").
+                """
+                .consoleText())
         } catch let failure as DatabaseBackup.Failure {
             context.console.output("Restauration impossible : \(failure)".consoleText(.error))
             throw CommandFailure()

@@ -21,4 +21,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.asyncCommands.use(PurgeCommand(), as: "purge")
+    var audit = AsyncCommands()
+    audit.use(AuditVerifyCommand(), as: "verify")
+    app.asyncCommands.use(audit.group(help: "Vérifie le journal d’audit."), as: "audit")
 }
