@@ -200,6 +200,13 @@ extension AppTests.HTTPConventionTests {
             #expect(metrics.text.contains(#"ti_mails_total{result="failed"} 0"#))
             #expect(metrics.text.contains(#"ti_dataset_loads_total{kind="full"} 1"#))
             #expect(metrics.text.contains("ti_db_pool_connections_max "))
+            if case .postgres = app.config.database {
+                // Its real use, from PostgreSQL: nothing runs but the scrape's own query, left out.
+                #expect(metrics.text.contains(#"ti_db_pool_connections{state="active"} 0"#))
+                #expect(metrics.text.contains(#"ti_db_pool_connections{state="idle"} "#))
+            } else {
+                #expect(!metrics.text.contains("ti_db_pool_connections{"))
+            }
             #expect(metrics.text.contains("ti_http_requests_in_flight 0"))
         }
     }

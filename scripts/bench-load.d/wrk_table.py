@@ -18,12 +18,15 @@ def parse(line):
 
 def throughput(path):
     rows, trivial = [], None
-    entries = []
+    entries, sized = [], {}
     for line in open(path, encoding="utf-8"):
         label, body, wrk = line.rstrip("\n").split("\t")
         w = parse(wrk)
         rps = w["requests"] / (w["duration_us"] / 1e6)
         errors = w["connect"] + w["read"] + w["write"] + w["timeout"] + w["status"]
+        if label.startswith("="):  # the trivial server answering a body of the same size
+            sized[label[1:]] = rps
+            continue
         entries.append((label, int(body), w, rps, errors))
         if label == "trivial":
             trivial = rps
@@ -37,13 +40,15 @@ def throughput(path):
             "GET / du serveur trivial (plafond)" if label == "trivial" else label, L.fr_int(rps),
             "—" if none else L.fr_num(w["p50"] / 1000, 2), "—" if none else L.fr_num(w["p99"] / 1000, 2), L.fr_int(body),
             L.fr_int(w["bytes"] / max(w["requests"], 1)), "—" if label == "trivial" else L.fr_num(ratio, 2),
+            L.fr_num(rps / sized[label], 2) if sized.get(label) else "—",
             L.fr_int(errors), "oui" if meets else "non"])
     print(L.table(
-        ["chemin", "req/s", "p50 (ms)", "p99 (ms)", "corps (octets)", "transféré/req", "ratio trivial", "erreurs",
-         "cible"], rows))
+        ["chemin", "req/s", "p50 (ms)", "p99 (ms)", "corps (octets)", "transféré/req", "ratio trivial",
+         "ratio trivial même corps", "erreurs", "cible"], rows))
     print("  cibles : ≥ 5 000 req/s, p99 < 50 ms, ratio au serveur trivial ≥ 0,8, aucune erreur "
           "(« erreurs » : réponses non 2xx/3xx, délais, sockets) ; corps : octets du corps reçu par curl ; "
-          "transféré/req : octets lus par wrk par requête, en-têtes compris")
+          "transféré/req : octets lus par wrk par requête, en-têtes compris ; ratio trivial même corps : "
+          "au serveur trivial répondant autant d’octets (GET /octets/N), ce que coûtent l’application et non les octets")
 
 
 def growth(path):

@@ -1,6 +1,7 @@
 import Fluent
 import FluentSQL
 import Foundation
+import NIOConcurrencyHelpers
 import TIDomain
 import TIPersistence
 import Vapor
@@ -140,12 +141,24 @@ struct BenchCommand: AsyncCommand {
     }
 
     /// A Vapor server with one route, `GET /` → `ok`, and nothing else (no middleware, no database):
-    /// what this machine and framework can serve at most. Runs until the process is stopped.
+    /// what this machine and framework can serve at most. `GET /octets/N` answers N constant bytes
+    /// (at most 8 Mo), the ceiling for a page of that size. Runs until the process is stopped.
     static func trivialServer(port: Int, context: CommandContext) async throws {
         let trivial = try await Application.make(.production)
         trivial.logger.logLevel = .warning
         trivial.middleware = Middlewares()
         trivial.get { _ in "ok" }
+        let bodies = NIOLockedValueBox([Int: ByteBuffer]())
+        trivial.get("octets", ":n") { req -> Response in
+            guard let n = req.parameters.get("n", as: Int.self), (0...(8 << 20)).contains(n) else { throw Abort(.badRequest) }
+            let body = bodies.withLockedValue { kept in
+                if let body = kept[n] { return body }
+                let body = ByteBuffer(repeating: UInt8(ascii: "x"), count: n)
+                kept[n] = body
+                return body
+            }
+            return Response(status: .ok, body: .init(buffer: body))
+        }
         trivial.http.server.configuration.hostname = "127.0.0.1"
         trivial.http.server.configuration.port = port
         try await trivial.server.start(address: nil)

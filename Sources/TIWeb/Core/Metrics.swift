@@ -1,3 +1,4 @@
+import FluentSQL
 import Foundation
 import NIOConcurrencyHelpers
 import Vapor
@@ -54,6 +55,8 @@ final class RequestMetrics: Sendable {
         var pages = PageCache.Counters()
         var loads = IndicatorCache.Loads()
         var poolSize = 0
+        /// This server's PostgreSQL connections by state (`active`, `idle`…), nil on SQLite.
+        var poolConnections: [String: Int]?
     }
 
     func exposition(_ gauges: Gauges) -> String {
@@ -86,6 +89,12 @@ final class RequestMetrics: Sendable {
         metric(
             "ti_db_pool_connections_max", "gauge", "Connexions à la base au plus (toutes boucles d’événements).",
             [("", "\(gauges.poolSize)")])
+        if let connections = gauges.poolConnections {
+            metric(
+                "ti_db_pool_connections", "gauge",
+                "Connexions ouvertes par ce serveur, par état (pg_stat_activity ; active : en cours de requête, hors celle de cette mesure).",
+                connections.sorted { $0.key < $1.key }.map { ("{state=\"\(Self.escaped($0.key))\"}", "\($0.value)") })
+        }
         metric(
             "ti_page_cache_requests_total", "counter", "Pages publiques servies depuis le cache (hit) ou rendues (miss).",
             [("{result=\"hit\"}", "\(pages.hits)"), ("{result=\"miss\"}", "\(pages.misses)")])
@@ -155,11 +164,31 @@ enum MetricsController {
         let gauges = RequestMetrics.Gauges(
             dataVersion: try? await app.indicatorCache.currentVersion(on: req.db), pages: app.pageCache.counters,
             loads: app.indicatorCache.loads,
-            poolSize: app.config.database.poolSize(loops: app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }))
+            poolSize: app.config.database.poolSize(loops: app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }),
+            poolConnections: try? await DatabasePoolUsage.connections(on: req.db))
         let response = Response(status: .ok, body: .init(string: app.metrics.exposition(gauges)))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4"])
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
+    }
+}
+
+/// The database pool's real use, PostgreSQL only: the pool itself does not say how many of its
+/// connections are busy, but PostgreSQL does, for the connections named after this process.
+enum DatabasePoolUsage {
+    static let applicationName = "ti-\(ProcessInfo.processInfo.processIdentifier)"
+
+    /// This process's connections by state; the one asking is left out of `active`. Nil on SQLite.
+    static func connections(on db: any Database) async throws -> [String: Int]? {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name != "sqlite" else { return nil }
+        var counts = ["active": 0, "idle": 0, "idle in transaction": 0]
+        for row in try await sql.raw(
+            "SELECT state, COUNT(*) AS n FROM pg_stat_activity WHERE application_name = \(bind: applicationName) GROUP BY state"
+        ).all() {
+            counts[try row.decode(column: "state", as: String?.self) ?? "inconnu", default: 0] += try row.decode(column: "n", as: Int.self)
+        }
+        counts["active", default: 1] -= 1
+        return counts
     }
 }
 

@@ -20,6 +20,8 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     case .postgres(let url):
         var postgres = try SQLPostgresConfiguration(url: url)
         if !url.contains("sslmode") { postgres.coreConfiguration.tls = .disable }
+        // Each server's connections carry its own name, so `/metrics` counts them in pg_stat_activity.
+        postgres.coreConfiguration.options.additionalStartupParameters.append(("application_name", DatabasePoolUsage.applicationName))
         app.databases.use(
             .postgres(configuration: postgres, maxConnectionsPerEventLoop: config.database.connectionsPerLoop, sqlLogLevel: .debug),
             as: .psql)
