@@ -14,8 +14,7 @@ import Foundation
 /// what is kept per version (public pages) shows it, but records that no application changed
 /// (`IndicatorDatasetLoader.noApplication`): the figure caches reload nothing. The declarations are rows of
 /// the transaction itself (invisible to others until it commits), so they hold on both databases
-/// whatever task runs the transaction's body. Before it commits, it also links the pending audit
-/// events into the log's hash chain (`AuditChain`).
+/// whatever task runs the transaction's body.
 public enum WriteTransaction {
     /// Records, inside the current write transaction, that it changed this application (its row,
     /// history, aid, follow-ups): caches then reload just that record. A write transaction that
@@ -83,9 +82,6 @@ extension WriteTransaction {
         }
         if noFigure { try await sql.raw("DELETE FROM data_changes WHERE version = -2").run() }
         let version = try await bump(on: database)
-        // Holding the version row (every writer queues there), the audit events recorded since the
-        // last write are linked into the hash chain.
-        try await AuditChain.linkPending(on: database)
         if touched > 0 {
             try await sql.raw("UPDATE data_changes SET version = \(bind: version) WHERE version = -1").run()
         } else {

@@ -8,12 +8,11 @@ import Foundation
 ///
 /// Every event is linked into `audit_chain` (`seq`, `event_id`, `hash`), where
 /// `hash = SHA-256(previous hash, seq, every field of the event)`. Both tables are append-only
-/// (triggers refuse UPDATE and DELETE). A trigger puts each new event in `audit_pending`; the
-/// pending events are linked, in their order (instant, then id), by the next write transaction
-/// just before it commits (`WriteTransaction`), when it already holds the `data_version` row: every
-/// writer of every server is queued there, so links are made one at a time and the chain never
-/// forks, without a lock of its own. An event recorded outside a write transaction (a sign-in, an
-/// import) waits in `audit_pending` until then, or until `seal` (before a backup).
+/// (triggers refuse UPDATE and DELETE). A trigger puts each new event in `audit_pending`, in the
+/// event's own transaction, so a write pays one row and no lock for it. `seal` links the pending
+/// events, in their order (instant, then id), while holding the `data_version` row that every
+/// writer of every server takes before committing: links are made one batch at a time and the
+/// chain never forks. `ti serve` seals every second (`linkIfPending`), `ti backup` before copying.
 ///
 /// `verify` recomputes the whole chain: `ti restore` refuses a backup whose chain is broken or
 /// whose head differs from the one its manifest recorded.
@@ -36,24 +35,37 @@ public enum AuditChain {
         }
     }
 
-    /// Links the pending events (the caller's transaction already holds the `data_version` row).
-    static func linkPending(on database: any Database) async throws {
+    /// Links the pending events, if there are (a read without lock when there are none).
+    public static func linkIfPending(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
-        let rows = try await sql.raw(
-            """
-            SELECT \(unsafeRaw: eventColumns) FROM audit_pending p JOIN audit_events e ON e.id = p.event_id
-            ORDER BY e.at_epoch, e.id
-            """
-        ).all()
-        guard !rows.isEmpty else { return }
+        guard try await sql.raw("SELECT event_id FROM audit_pending LIMIT 1").first() != nil else { return }
+        try await seal(on: database)
+    }
+
+    /// Links the pending events (the caller's transaction already holds the `data_version` row),
+    /// 500 at a time: one insert and one delete per batch, so writers wait milliseconds.
+    private static func linkPending(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
         var (seq, previous) = try await last(on: sql)
-        for row in rows {
-            seq += 1
-            let event = try Event(row)
-            previous = link(seq: seq, previous: previous, event)
-            try await sql.insert(into: "audit_chain").columns("seq", "event_id", "hash")
-                .values(SQLBind(seq), SQLBind(event.id), SQLBind(previous)).run()
-            try await sql.delete(from: "audit_pending").where("event_id", .equal, SQLBind(event.id)).run()
+        while true {
+            let rows = try await sql.raw(
+                """
+                SELECT \(unsafeRaw: eventColumns) FROM audit_pending p JOIN audit_events e ON e.id = p.event_id
+                ORDER BY e.at_epoch, e.id LIMIT 500
+                """
+            ).all()
+            guard !rows.isEmpty else { return }
+            let insert = sql.insert(into: "audit_chain").columns("seq", "event_id", "hash")
+            var linked: [UUID] = []
+            for row in rows {
+                seq += 1
+                let event = try Event(row)
+                previous = link(seq: seq, previous: previous, event)
+                insert.values(SQLBind(seq), SQLBind(event.id), SQLBind(previous))
+                linked.append(event.id)
+            }
+            try await insert.run()
+            try await sql.delete(from: "audit_pending").where("event_id", .in, SQLBind.group(linked)).run()
         }
     }
 

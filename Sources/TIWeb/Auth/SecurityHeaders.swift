@@ -1,17 +1,21 @@
 import Vapor
 
 /// Security headers on every response. The CSP allows no inline script or style.
-struct SecurityHeadersMiddleware: AsyncMiddleware {
+struct SecurityHeadersMiddleware: Middleware {
     static let contentSecurityPolicy = [
         "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
         "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
     ].joined(separator: "; ")
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    /// Future-based: no hop to Swift's executor (see `RequestLogMiddleware`).
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         // Errors are turned into responses by the error middleware, which runs inside this one.
-        let response = try await next.respond(to: request)
+        next.respond(to: request).map { Self.secure($0, for: request) }
+    }
+
+    static func secure(_ response: Response, for request: Request) -> Response {
         let headers: [(HTTPHeaders.Name, String)] = [
-            (.contentSecurityPolicy, Self.contentSecurityPolicy),
+            (.contentSecurityPolicy, contentSecurityPolicy),
             (.xContentTypeOptions, "nosniff"),
             (.xFrameOptions, "DENY"),
             (HTTPHeaders.Name("Referrer-Policy"), "strict-origin-when-cross-origin"),

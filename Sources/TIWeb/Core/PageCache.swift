@@ -1,4 +1,5 @@
 import NIOConcurrencyHelpers
+import TIDomain
 import Vapor
 
 /// Public pages and API answers kept once rendered, per data version and day, uncompressed and
@@ -81,21 +82,54 @@ final class PageCache: Sendable {
 /// request; what the inner middleware adds (security headers, validators, CORS) is kept with the
 /// answer. Only for visitors without a session cookie and without a token, on routes registered
 /// `cached: true`; the version is the one `IndicatorCache` read less than `recheck` ago, else it is read now.
-struct PageCacheMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+struct PageCacheMiddleware: Middleware {
+    /// Future-based, so that a kept page is answered on the event loop without a hop to Swift's
+    /// executor (see `RequestLogMiddleware`); the rest is async.
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         guard request.method == .GET, !request.headers.contains(name: .authorization),
             request.cookies[SessionStore.cookieName] == nil
-        else { return try await next.respond(to: request) }
-        let cache = request.application.pageCache
-        let figures = request.application.indicatorCache
-        // No version (database unreachable, not migrated): no cache; the route says what is wrong.
-        var known = figures.recentVersion()
-        if known == nil { known = try? await figures.currentVersion(on: request.db) }
-        guard let version = known else { return try await next.respond(to: request) }
-        let key = (request.isHTTPS ? "https " : "http ") + request.clock.today.iso + " " + request.url.string
-        if let entry = cache.entry(key, version: version) { return Self.response(entry, for: request) }
+        else { return next.respond(to: request) }
+        let recent = request.application.indicatorCache.recentVersion()
+        if let recent, let entry = request.application.pageCache.entry(Self.key(request), version: recent) {
+            return request.eventLoop.makeSucceededFuture(Self.response(entry, for: request))
+        }
+        return request.eventLoop.makeFutureWithTask { try await Self.respond(to: request, next: next, missed: recent) }
+    }
 
-        let response = try await next.respond(to: request)
+    static func key(_ request: Request) -> String {
+        (request.isHTTPS ? "https " : "http ") + day(request.clock) + " " + request.url.string
+    }
+
+    /// Today in Paris, worked out once a minute (of the application's clock) rather than per request:
+    /// at midnight, pages are keyed by the new day within the minute.
+    static func day(_ clock: WallClock) -> String {
+        let minute = Int64((clock.epoch / 60).rounded(.down))
+        if let kept = today.withLockedValue({ $0 }), kept.minute == minute { return kept.day }
+        let day = clock.today.iso
+        today.withLockedValue { $0 = (minute, day) }
+        return day
+    }
+
+    private static let today = NIOLockedValueBox<(minute: Int64, day: String)?>(nil)
+
+    /// The version read now when none was recent (then the page may be kept already), or the
+    /// recent one under which it was just `missed`; then the page, kept for the next visitors.
+    static func respond(to request: Request, next: any Responder, missed: Int64?) async throws -> Response {
+        let cache = request.application.pageCache
+        let key = Self.key(request)
+        let version: Int64
+        if let missed {
+            version = missed
+        } else {
+            // No version (database unreachable, not migrated): no cache; the route says what is wrong.
+            guard let current = try? await request.application.indicatorCache.currentVersion(on: request.db) else {
+                return try await next.respond(to: request).get()
+            }
+            if let entry = cache.entry(key, version: current) { return Self.response(entry, for: request) }
+            version = current
+        }
+
+        let response = try await next.respond(to: request).get()
         guard request.route?.userInfo["cached"] as? Bool == true, request.principal == nil, response.status == .ok,
             let body = response.body.buffer, body.readableBytes <= PageCache.largestBody,
             !response.headers.contains(name: .setCookie), let tag = response.headers.first(name: .eTag),

@@ -1,27 +1,42 @@
 import Fluent
+import NIOConcurrencyHelpers
 import Vapor
 
 /// Gives each request an id — the caller's `X-Request-Id` when it is a sensible token (from the
 /// reverse proxy, say), else a new one —, puts it in every log line of the request and in the
 /// response's `X-Request-Id`, and logs the method, the path (secrets redacted, no query string:
 /// queries can carry search terms and addresses), the status and the duration. No personal data.
-struct RequestLogMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+///
+/// Future-based, like the metrics and the kept pages in front of it: an async middleware costs a hop
+/// from the event loop to Swift's executor and back, which the cheapest answers notice.
+struct RequestLogMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         // Not `request.id`: Vapor takes it from the header as it comes.
-        let id = request.headers.first(name: "X-Request-Id").flatMap(Self.acceptable) ?? UUID().uuidString
+        let id = request.headers.first(name: "X-Request-Id").flatMap(Self.acceptable) ?? Self.newID()
         request.logger[metadataKey: "request-id"] = .string(id)
         let start = ContinuousClock.now
         request.logger.info("\(request.method) \(request.loggablePath)")
-        do {
-            let response = try await next.respond(to: request)
+        return next.respond(to: request).map { response in
             response.headers.replaceOrAdd(name: "X-Request-Id", value: id)
             request.logger.info(
                 "\(request.method) \(request.loggablePath) → \(response.status.code) en \(Self.milliseconds(since: start)) ms")
             return response
-        } catch {
+        }.flatMapErrorThrowing { error in
             request.logger.info("\(request.method) \(request.loggablePath) → erreur en \(Self.milliseconds(since: start)) ms")
             throw error
         }
+    }
+
+    /// This process's random prefix, then a counter: unique, and without a random draw per request.
+    static let prefix = String(UInt32.random(in: 0x1000_0000...UInt32.max), radix: 16)
+    static let counter = NIOLockedValueBox<UInt64>(0)
+
+    static func newID() -> String {
+        let n = counter.withLockedValue { value in
+            value += 1
+            return value
+        }
+        return prefix + "-" + String(n, radix: 36)
     }
 
     /// 1 to 128 characters among letters, digits, `-`, `_`, `.`, `:`; anything else is replaced.
@@ -42,7 +57,8 @@ extension Request {
     /// The path with single-use tokens replaced by `…`.
     var loggablePath: String {
         let path = url.path
-        let reset = SiteURL.resetPassword("").path
-        return path.hasPrefix(reset) ? reset + "…" : path
+        return path.hasPrefix(Self.resetPath) ? Self.resetPath + "…" : path
     }
+
+    private static let resetPath = SiteURL.resetPassword("").path
 }

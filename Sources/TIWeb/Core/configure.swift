@@ -46,7 +46,20 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.passwordHashing = PasswordHashing(cost: config.bcryptCost)
     app.lifecycle.use(ShutdownPasswordHashing())
-    app.lifecycle.use(WebhookDispatchLoop(interval: config.webhookPollInterval))
+    app.lifecycle.use(
+        ServeLoop(interval: config.webhookPollInterval) { app in
+            let dispatcher = WebhookDispatcher(app: app)
+            return { _ = await dispatcher.runDue() }
+        })
+    // The audit events recorded since the last round are linked into the log's hash chain.
+    app.lifecycle.use(
+        ServeLoop(interval: 1) { app in
+            {
+                do { try await AuditChain.linkIfPending(on: app.db) } catch {
+                    app.logger.warning("audit chain: linking failed, retried in 1 s: \(String(reflecting: error))")
+                }
+            }
+        })
     app.lifecycle.use(GracefulShutdown())  // last registered, first shut down: before the databases
     app.http.client.configuration.redirectConfiguration = .disallow  // webhooks: a 3xx is a failure, never followed
     switch config.mailer {

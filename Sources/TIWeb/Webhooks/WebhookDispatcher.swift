@@ -104,36 +104,3 @@ struct WebhookDispatcher: Sendable {
         }
     }
 }
-
-/// Runs the dispatcher every `interval` seconds while the server runs (`ti serve` only, never in tests).
-final class WebhookDispatchLoop: LifecycleHandler, Sendable {
-    let interval: Double
-    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
-
-    init(interval: Double) { self.interval = interval }
-
-    func didBootAsync(_ application: Application) async throws {
-        let arguments = application.environment.arguments.dropFirst()
-        let serving = arguments.first.map { $0 == "serve" || $0.hasPrefix("-") } ?? true
-        guard serving, application.environment != .testing else { return }
-        let dispatcher = WebhookDispatcher(app: application)
-        let interval = interval
-        task.withLockedValue {
-            $0 = Task {
-                while !Task.isCancelled {
-                    await dispatcher.runDue()
-                    try? await Task.sleep(for: .seconds(interval))
-                }
-            }
-        }
-    }
-
-    func shutdownAsync(_ application: Application) async {
-        let running = task.withLockedValue { value in
-            defer { value = nil }
-            return value
-        }
-        running?.cancel()
-        await running?.value
-    }
-}
