@@ -22,7 +22,7 @@ struct BackupCommand: AsyncCommand {
             let manifest = try await DatabaseBackup.backup(context.application, to: output)
             let rows = manifest.tables.reduce(0) { $0 + $1.rows }
             context.console.output(
-                "Sauvegarde \(manifest.engine) écrite dans \(output) : \(manifest.tables.count) tables, \(FrenchNumber.grouped(Int64(rows))) lignes, en \(ContinuousClock.now - start)."
+                "Sauvegarde \(manifest.engine) écrite dans \(output) : \(manifest.tables.count) tables, \(FrenchNumber.grouped(Int64(rows))) lignes, en \(FrenchNumber.decimal(start.secondsSince, digits: 1)) s."
                     .consoleText())
         } catch let failure as DatabaseBackup.Failure {
             context.console.output("Sauvegarde impossible : \(failure)".consoleText(.error))
