@@ -258,6 +258,7 @@ def test_a_killed_committee_batch_leaves_each_decision_whole(server_factory, tmp
         assert sum(committed) == sum(before[1]) + aid, f"loop {loop}: envelope commitment {committed} for {len(decided)} laureates"
         outcomes["after" if len(decided) == len(apps) else "before" if not decided else "partly"] += 1
     print(f"[crash] committee batch of {len(apps)} ({duration:.1f} s): {outcomes} over {LOOPS} kills", flush=True)
+    prepared.drop()
 
 
 def _quietly(call, *args):
