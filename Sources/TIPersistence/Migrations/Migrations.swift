@@ -76,3 +76,28 @@ extension Database {
         try await builder.run()
     }
 }
+
+extension SQLDatabase {
+    /// Makes `table` append-only: triggers refuse UPDATE and DELETE. SQLite: `<table>_no_update`
+    /// and `<table>_no_delete`; PostgreSQL: `<table>_append_only`, calling the function
+    /// `audit_events_append_only()` that `CreateAuditEvents` creates first.
+    func appendOnly(_ table: String) async throws {
+        if dialect.name == "sqlite" {
+            for operation in ["UPDATE", "DELETE"] {
+                try await raw(
+                    """
+                    CREATE TRIGGER \(unsafeRaw: table)_no_\(unsafeRaw: operation.lowercased()) BEFORE \(unsafeRaw: operation) ON \(unsafeRaw: table)
+                    BEGIN SELECT RAISE(ABORT, '\(unsafeRaw: table) is append-only'); END
+                    """
+                ).run()
+            }
+        } else {
+            try await raw(
+                """
+                CREATE TRIGGER \(unsafeRaw: table)_append_only BEFORE UPDATE OR DELETE ON \(unsafeRaw: table)
+                FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()
+                """
+            ).run()
+        }
+    }
+}

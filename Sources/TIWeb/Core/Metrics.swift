@@ -189,7 +189,7 @@ enum DatabasePoolUsage {
         ).all() {
             counts[try row.decode(column: "state", as: String?.self) ?? "inconnu", default: 0] += try row.decode(column: "n", as: Int.self)
         }
-        counts["active", default: 1] -= 1
+        counts["active"] = max(0, (counts["active"] ?? 0) - 1)
         return counts
     }
 }

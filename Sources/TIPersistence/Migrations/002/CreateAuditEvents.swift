@@ -18,29 +18,15 @@ struct CreateAuditEvents: AsyncMigration {
         try await database.index("audit_events", "at_epoch")
         try await database.index("audit_events", "action")
         let sql = database as! any SQLDatabase
-        if sql.dialect.name == "sqlite" {
-            for operation in ["UPDATE", "DELETE"] {
-                try await sql.raw(
-                    """
-                    CREATE TRIGGER audit_events_no_\(unsafeRaw: operation.lowercased()) BEFORE \(unsafeRaw: operation) ON audit_events
-                    BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END
-                    """
-                ).run()
-            }
-        } else {
+        if sql.dialect.name != "sqlite" {
             try await sql.raw(
                 """
                 CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN RAISE EXCEPTION 'audit_events is append-only'; END $$
                 """
             ).run()
-            try await sql.raw(
-                """
-                CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
-                FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()
-                """
-            ).run()
         }
+        try await sql.appendOnly("audit_events")
     }
 
     func revert(on database: any Database) async throws {

@@ -16,15 +16,9 @@ struct CreateAuditChain: AsyncMigration {
             .field("event_id", .uuid, .identifier(auto: false), .references("audit_events", "id"))
             .create()
         let sql = database as! any SQLDatabase
+        // The log's append-only function serves the chain too on PostgreSQL (its message names the log).
+        try await sql.appendOnly("audit_chain")
         if sql.dialect.name == "sqlite" {
-            for operation in ["UPDATE", "DELETE"] {
-                try await sql.raw(
-                    """
-                    CREATE TRIGGER audit_chain_no_\(unsafeRaw: operation.lowercased()) BEFORE \(unsafeRaw: operation) ON audit_chain
-                    BEGIN SELECT RAISE(ABORT, 'audit_chain is append-only'); END
-                    """
-                ).run()
-            }
             try await sql.raw(
                 """
                 CREATE TRIGGER audit_events_pending AFTER INSERT ON audit_events
@@ -32,13 +26,6 @@ struct CreateAuditChain: AsyncMigration {
                 """
             ).run()
         } else {
-            // The log's append-only function serves the chain too (its message names the log).
-            try await sql.raw(
-                """
-                CREATE TRIGGER audit_chain_append_only BEFORE UPDATE OR DELETE ON audit_chain
-                FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()
-                """
-            ).run()
             try await sql.raw(
                 """
                 CREATE FUNCTION audit_events_pending() RETURNS trigger LANGUAGE plpgsql AS $$
