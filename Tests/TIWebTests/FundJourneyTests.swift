@@ -334,6 +334,44 @@ extension AppTests {
             }
         }
 
+        /// A région with more files in committee than a page shows: the figures count them all,
+        /// the cards come 50 at a time, and a decision ticked on page 2 is saved from page 2's
+        /// own form (followed from the page's links, as a person would), which then shows page 2 again.
+        @Test func aLargeCommitteeIsShownAndDecidedPageByPage() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                var ids: [UUID] = []
+                for _ in 0..<53 { ids.append(try await f.application(to: .inCommittee, proposal: (20_000, 10_000)).id!) }
+                let prefecture = Browser(app)
+                try await prefecture.signIn(f.users[.prefecture]!.email, Accounts.password)
+                let first = try await prefecture.get("/comites/94")
+                #expect(first.status == .ok)
+                #expect(first.text.contains("Dossiers en comité (53, page 1 sur 2)"))
+                #expect(first.text.contains(">1,6 M€<") && first.text.contains(">636<"))  // 53 × 30 000 €, 53 × 12 jobs: every file
+                #expect(first.text.components(separatedBy: "ti-committee-card").count - 1 == 50)
+                let next = try #require(first.text.firstMatch(of: /href="(\/comites\/94\?page=2)"/)?.1)
+                let second = try await prefecture.get(String(next))
+                #expect(second.text.components(separatedBy: "ti-committee-card").count - 1 == 3)
+                let action = try #require(second.text.firstMatch(of: /<form method="post" action="(\/comites\/[^"]+)"/)?.1)
+                #expect(action == "/comites/94?page=2")
+                let onSecond = try #require(ids.first { second.text.contains("avis_\($0.uuidString)") })
+                #expect(!first.text.contains(onSecond.uuidString))
+                let ticked = ["avis_\(onSecond.uuidString)": "favorable", "motivation_\(onSecond.uuidString)": "Projet mûr."]
+                let confirm = try await prefecture.post(String(action), ticked)
+                #expect(confirm.text.contains("Vous allez enregistrer 1 décision"))
+                #expect(confirm.text.contains(#"action="/comites/94?page=2""#))
+                let saved = try await prefecture.post(String(action), ticked.merging(["confirmer": "oui"]) { a, _ in a })
+                #expect(saved.status == .ok && saved.text.contains("en attente de l’autre partie"))
+                #expect(saved.text.contains("page 2 sur 2"))
+                #expect(try await FundApplication.find(onSecond, on: app.db)?.stateFavourable == true)
+                // Past the last page: said, with the way back; not a number: the first page; 0: refused.
+                let past = try await prefecture.get("/comites/94?page=9")
+                #expect(past.status == .ok && past.text.contains("Cette page est vide") && past.text.contains("page=2"))
+                #expect(try await prefecture.get("/comites/94?page=abc").text.contains("page 1 sur 2"))
+                #expect(try await prefecture.get("/comites/94?page=0").status == .badRequest)
+            }
+        }
+
         @Test func apiDecisionsAndEnvelopeRefusals() async throws {
             try await withTestApp(territories: true) { app in
                 let f = try await FundFixture.make(app, stateEnvelope: 250_000, regionEnvelope: 1_000_000)

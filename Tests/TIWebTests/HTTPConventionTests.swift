@@ -188,6 +188,8 @@ extension AppTests.HTTPConventionTests {
             try await browser.signIn(admin.email, Accounts.password)
             let metrics = try await browser.get("/metrics")
             #expect(metrics.status == .ok && metrics.headers.contentType?.subType == "plain")
+            // French help texts: a browser must read them as UTF-8.
+            #expect(metrics.headers.first(name: .contentType)?.contains("charset=utf-8") == true)
             #expect(metrics.text.contains(#"ti_http_requests_total{method="GET",route="/territoires/:id",status="200"} 2"#))
             #expect(metrics.text.contains(#"route="unmatched",status="404""#) && !metrics.text.contains("adresse-inventee"))
             #expect(

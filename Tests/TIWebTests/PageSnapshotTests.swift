@@ -86,7 +86,7 @@ struct PageSnapshotTests {
 
     @Test func committeeConfirmation() {
         let page = CommitteeConfirmPage(
-            regionCode: "94", regionName: "Corse",
+            regionCode: "94", regionName: "Corse", page: 1,
             decisions: [
                 .init(
                     id: "00000000-0000-0000-0000-0000000000a1", reference: "FA-2021-94-00001", carrier: "Ateliers d’Ajaccio",
@@ -280,7 +280,8 @@ extension PageSnapshotTests {
 
     @Test func committee() {
         let page = CommitteePage(
-            regionCode: "75", regionName: "Nouvelle-Aquitaine", applications: [Mock.application(.inCommittee)], party: .state,
+            regionCode: "75", regionName: "Nouvelle-Aquitaine", applications: [Mock.application(.inCommittee)],
+            summary: .init(count: 120, proposed: EuroCents(euros: 14_200_000), jobsCreated: 340), page: 2, pageSize: 50, party: .state,
             territories: ["TI-PAU": "Pau Béarn"], results: [Mock.id(1): (false, "Enveloppe insuffisante : il reste 120 000 €.")],
             envelopes: EnvelopesPage.Model.mock.envelopes)
         assertSnapshot(of: page.render(), as: .html)

@@ -166,10 +166,13 @@ extension FundService {
     /// Aid already granted to the same undertaking (SIREN) under the same regime, other applications.
     static func alreadyGranted(_ application: FundApplication, on db: any Database) async throws -> EuroCents {
         let laureateStates = ApplicationState.allCases.filter(\.isLaureate)
-        let others = try await FundApplication.query(on: db)
+        // Summed by the database: a large undertaking may hold thousands of awarded files.
+        let others = FundApplication.query(on: db)
             .filter(\.$siren == application.siren).filter(\.$regimeID == application.regimeID)
-            .filter(\.$state ~~ laureateStates).filter(\.$id != application.id!).all()
-        return EuroCents(cents: others.reduce(0) { $0 + $1.aidStateCents + $1.aidRegionCents })
+            .filter(\.$state ~~ laureateStates).filter(\.$id != application.id!)
+        let state = try await others.copy().sum(\.$aidStateCents) ?? 0
+        let region = try await others.sum(\.$aidRegionCents) ?? 0
+        return EuroCents(cents: state + region)
     }
 
     static func checkCeiling(_ application: FundApplication, proposed: EuroCents, on db: any Database) async throws {

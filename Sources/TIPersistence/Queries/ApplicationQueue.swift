@@ -57,17 +57,47 @@ public enum ApplicationQueue {
         ) { first, _ in first }
     }
 
-    /// A région's committee: its applications in committee by reference, then those of
+    /// A région's committee at a glance: its files in committee, the aid proposed and the jobs
+    /// announced (summed by the database, whatever page is shown).
+    public struct CommitteeSummary: Sendable, Equatable {
+        public var count: Int
+        public var proposed: EuroCents
+        public var jobsCreated: Int
+
+        public init(count: Int, proposed: EuroCents, jobsCreated: Int) {
+            (self.count, self.proposed, self.jobsCreated) = (count, proposed, jobsCreated)
+        }
+    }
+
+    public static func committeeSummary(region code: String, on db: any Database) async throws -> CommitteeSummary {
+        let pending = FundApplication.query(on: db).filter(\.$regionCode == code).filter(\.$state == .inCommittee)
+        let state = try await pending.copy().sum(\.$proposedStateCents) ?? 0
+        let region = try await pending.copy().sum(\.$proposedRegionCents) ?? 0
+        return CommitteeSummary(
+            count: try await pending.copy().count(), proposed: EuroCents(cents: state + region),
+            jobsCreated: try await pending.sum(\.$jobsCreated) ?? 0)
+    }
+
+    /// One page (`range`) of a région's applications in committee by reference, then those of
     /// `alsoDecided` that have left it (just decided on this page, shown with their result).
-    public static func committee(region code: String, alsoDecided: Set<UUID> = [], on db: any Database) async throws
-        -> [ApplicationDetail]
-    {
+    public static func committee(
+        region code: String, range: Range<Int>, alsoDecided: Set<UUID> = [], on db: any Database
+    ) async throws -> [ApplicationDetail] {
         let pending = try await FundApplication.query(on: db).filter(\.$regionCode == code)
-            .filter(\.$state == .inCommittee).sort(\.$reference).all()
+            .filter(\.$state == .inCommittee).sort(\.$reference).sort(\.$id).range(range).all()
         let decided =
             alsoDecided.isEmpty
-            ? [] : try await FundApplication.query(on: db).filter(\.$id ~~ alsoDecided).filter(\.$state != .inCommittee).all()
+            ? []
+            : try await FundApplication.query(on: db).filter(\.$id ~~ alsoDecided).filter(\.$state != .inCommittee)
+                .sort(\.$reference).all()
         return (pending + decided).map(ApplicationDetail.init)
+    }
+
+    /// Among `ids`, the région's applications in committee, by reference (the files a committee form decides).
+    public static func inCommittee(region code: String, ids: Set<UUID>, on db: any Database) async throws -> [ApplicationDetail] {
+        guard !ids.isEmpty else { return [] }
+        return try await FundApplication.query(on: db).filter(\.$regionCode == code).filter(\.$state == .inCommittee)
+            .filter(\.$id ~~ ids).sort(\.$reference).all().map(ApplicationDetail.init)
     }
 
     static func query(_ f: ApplicationQueueFilter, _ principal: Principal, _ db: any Database) -> QueryBuilder<FundApplication> {

@@ -169,7 +169,7 @@ enum MetricsController {
             poolSize: app.config.database.poolSize(loops: app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }),
             poolConnections: try? await DatabasePoolUsage.connections(on: req.db))
         let response = Response(status: .ok, body: .init(string: app.metrics.exposition(gauges)))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4"])
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }

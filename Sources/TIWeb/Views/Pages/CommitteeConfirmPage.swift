@@ -14,6 +14,8 @@ struct CommitteeConfirmPage {
 
     var regionCode: String
     var regionName: String
+    /// The committee page the decisions were ticked on (shown again once they are saved).
+    var page: Int
     var decisions: [Decision]
 
     func render() -> String {
@@ -34,7 +36,7 @@ struct CommitteeConfirmPage {
                             .text(d.motivation.isEmpty ? " (sans motivation)" : " — \(d.motivation)"))
                     }),
                 Forms.post(
-                    action: SiteURL.committee(regionCode).path,
+                    action: CommitteePage.url(regionCode, page: page),
                     .input(.type(.hidden), .name("confirmer"), .value("oui")),
                     .forEach(decisions) { d in
                         .group(
@@ -45,7 +47,7 @@ struct CommitteeConfirmPage {
                         .class("fr-btns-group fr-btns-group--inline-md"),
                         .button(
                             .class("fr-btn"), .type(.submit), .text("Confirmer \(noun == "1 décision" ? "la décision" : "les \(noun)")")),
-                        .a(.class("fr-btn fr-btn--secondary"), .href(SiteURL.committee(regionCode).path), "Revenir au comité")))
+                        .a(.class("fr-btn fr-btn--secondary"), .href(CommitteePage.url(regionCode, page: page)), "Revenir au comité")))
             )
         ).render()
     }

@@ -5,29 +5,42 @@ import TIPersistence
 
 /// The regional committee: one card per file (the reviewer's opinions and proposal beside the
 /// decision controls), readable at any width; decisions by lots, confirmed before they are saved.
+/// The figures are the whole committee's; the cards are one page of it.
 struct CommitteePage {
     var regionCode: String
     var regionName: String
+    /// This page's files in committee, then those just decided on it.
     var applications: [ApplicationDetail]
+    var summary: ApplicationQueue.CommitteeSummary
+    var page: Int
+    var pageSize: Int
     var party: DecisionParty?
     var territories: [String: String]
     var results: [UUID: (ok: Bool, message: String)]
     var envelopes: [EnvelopeSummary]
     var error: String? = nil
 
+    /// The committee's address for `page` (the form posts to its own page, to show it again).
+    static func url(_ region: String, page: Int) -> String {
+        SiteURL.committee(region).path + (page > 1 ? "?page=\(page)" : "")
+    }
+
     func render() -> String {
-        let pending = applications.filter { $0.state == .inCommittee }
-        let totalProposed = pending.reduce(Int64(0)) { $0 +| $1.proposedTotal.cents }
+        let pages = max(1, (summary.count + pageSize - 1) / pageSize)
+        let shown =
+            pages > 1
+            ? "Dossiers en comité (\(FrenchNumber.grouped(summary.count)), page \(page) sur \(pages))"
+            : "Dossiers en comité (\(FrenchNumber.grouped(summary.count)))"
         return Page(
-            title: "Comité — \(regionName)", section: .fund,
+            title: "Comité — \(regionName)" + (page > 1 ? " — page \(page)" : ""), section: .fund,
             breadcrumbs: [.init(label: "Dossiers à traiter", url: .queue), .init(label: "Comité \(regionName)", url: nil)],
             content: .group(
                 .h1(.text("Comité régional — \(regionName)")),
                 .unwrap(error) { Forms.alert("error", title: $0) },
                 Components.figures([
-                    .init(value: FrenchNumber.grouped(pending.count), label: "dossiers en comité"),
-                    .init(value: EuroCents(cents: totalProposed).compact, label: "d’aide proposée"),
-                    .init(value: FrenchNumber.grouped(pending.reduce(0) { $0 +| ($1.jobsCreated ?? 0) }), label: "emplois à créer"),
+                    .init(value: FrenchNumber.grouped(summary.count), label: "dossiers en comité"),
+                    .init(value: summary.proposed.compact, label: "d’aide proposée"),
+                    .init(value: FrenchNumber.grouped(summary.jobsCreated), label: "emplois à créer"),
                 ]),
                 .if(
                     !envelopes.isEmpty,
@@ -45,13 +58,18 @@ struct CommitteePage {
                         .class("fr-text--sm"),
                         "Seules la préfecture de région et la Région enregistrent des décisions ; vous consultez le comité.")),
                 applications.isEmpty
-                    ? Components.emptyState(
-                        title: "Aucun dossier en comité", text: "Les dossiers instruits et inscrits en comité apparaîtront ici.")
+                    ? (summary.count == 0
+                        ? Components.emptyState(
+                            title: "Aucun dossier en comité", text: "Les dossiers instruits et inscrits en comité apparaîtront ici.")
+                        : Components.emptyState(
+                            title: "Cette page est vide",
+                            text: "Le comité compte \(FrenchNumber.grouped(summary.count)) dossiers sur \(pages) pages."))
                     : Forms.post(
-                        action: SiteURL.committee(regionCode).path,
-                        .h2(.class("fr-h4"), .text("Dossiers en comité (\(applications.count))")),
+                        action: Self.url(regionCode, page: page),
+                        .h2(.class("fr-h4"), .text(shown)),
                         .forEach(applications) { card($0) },
-                        .if(party != nil, Forms.submit("Enregistrer les décisions cochées")))
+                        .if(party != nil, Forms.submit("Enregistrer les décisions cochées"))),
+                Components.pagination(page: page, pages: pages) { Self.url(regionCode, page: $0) }
             )
         ).render()
     }
