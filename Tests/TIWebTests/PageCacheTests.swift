@@ -90,6 +90,39 @@ extension AppTests {
             }
         }
 
+        /// Memory stays flat under writes: once a page of a newer version is kept, the pages of
+        /// older versions (never served again) are dropped, and a page rendered under a version
+        /// already superseded is not kept.
+        @Test func pagesOfAnOlderVersionAreDroppedWhenANewerOneIsKept() {
+            let cache = PageCache(budget: 1 << 20)
+            func entry(_ version: Int64, _ bytes: Int) -> PageCache.Entry {
+                PageCache.Entry(
+                    version: version, route: nil, headers: [:], body: ByteBuffer(repeating: 0x61, count: bytes), gzip: nil,
+                    entityTag: "\"\(version)\"")
+            }
+            cache.keep(entry(1, 1_000), as: "/")
+            cache.keep(entry(1, 2_000), as: "/carte")
+            #expect(cache.counters.entries == 2 && cache.counters.bytes == 3_000)
+            cache.keep(entry(2, 500), as: "/")
+            #expect(cache.counters.entries == 1 && cache.counters.bytes == 500)
+            #expect(cache.entry("/carte", version: 1) == nil && cache.entry("/", version: 2) != nil)
+            cache.keep(entry(1, 2_000), as: "/carte")  // a slow rendering of version 1, finished late
+            #expect(cache.counters.entries == 1 && cache.counters.bytes == 500)
+        }
+
+        /// The search that decides whether a page carries the visitor's CSRF token (then it is never kept).
+        @Test func aBodyIsSearchedForTheTokenAnywhereInIt() {
+            let token = "kDwheJuVGS1A4oimr07uydsxF-ZT8u536-3VsWR962M"
+            let page = "<form><input type=\"hidden\" name=\"_csrf\" value=\"\(token)\"/></form>"
+            #expect(ByteBuffer(string: page).contains(token))
+            #expect(ByteBuffer(string: "fin : " + token).contains(token))
+            #expect(!ByteBuffer(string: String(page.dropLast(20))).contains(token))
+            #expect(!ByteBuffer(string: "").contains(token) && !ByteBuffer(string: "kDwhe").contains(token))
+            var offset = ByteBuffer(string: "xxxx" + token)
+            offset.moveReaderIndex(forwardBy: 5)  // only the readable bytes count
+            #expect(!offset.contains(token))
+        }
+
         static func gunzip(_ data: Data) throws -> Data {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/gzip")

@@ -163,16 +163,20 @@ extension FundService {
         }
     }
 
-    /// Aid already granted to the same undertaking (SIREN) under the same regime, other applications.
+    /// Aid already granted to the same undertaking (SIREN) under the same regime, other
+    /// applications; summed by the database (a large undertaking may hold thousands of awarded
+    /// files). Without a SIREN the undertaking is unknown: nothing is counted.
     static func alreadyGranted(_ application: FundApplication, on db: any Database) async throws -> EuroCents {
-        let laureateStates = ApplicationState.allCases.filter(\.isLaureate)
-        // Summed by the database: a large undertaking may hold thousands of awarded files.
-        let others = FundApplication.query(on: db)
-            .filter(\.$siren == application.siren).filter(\.$regimeID == application.regimeID)
-            .filter(\.$state ~~ laureateStates).filter(\.$id != application.id!)
-        let state = try await others.copy().sum(\.$aidStateCents) ?? 0
-        let region = try await others.sum(\.$aidRegionCents) ?? 0
-        return EuroCents(cents: state + region)
+        guard let siren = application.siren else { return .zero }
+        let laureateStates = ApplicationState.allCases.filter(\.isLaureate).map(\.rawValue)
+        let row = try await (db as! any SQLDatabase).raw(
+            """
+            SELECT CAST(COALESCE(SUM(aid_state_cents + aid_region_cents), 0) AS BIGINT) AS total FROM applications
+            WHERE siren = \(bind: siren) AND regime_id = \(bind: application.regimeID)
+              AND state IN (\(binds: laureateStates)) AND id <> \(bind: application.id!)
+            """
+        ).first()
+        return EuroCents(cents: try row?.decode(column: "total", as: Int64.self) ?? 0)
     }
 
     static func checkCeiling(_ application: FundApplication, proposed: EuroCents, on db: any Database) async throws {

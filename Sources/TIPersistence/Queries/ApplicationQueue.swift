@@ -70,12 +70,18 @@ public enum ApplicationQueue {
     }
 
     public static func committeeSummary(region code: String, on db: any Database) async throws -> CommitteeSummary {
-        let pending = FundApplication.query(on: db).filter(\.$regionCode == code).filter(\.$state == .inCommittee)
-        let state = try await pending.copy().sum(\.$proposedStateCents) ?? 0
-        let region = try await pending.copy().sum(\.$proposedRegionCents) ?? 0
+        let row = try await (db as! any SQLDatabase).raw(
+            """
+            SELECT COUNT(*) AS n,
+                   CAST(COALESCE(SUM(COALESCE(proposed_state_cents, 0) + COALESCE(proposed_region_cents, 0)), 0) AS BIGINT) AS proposed,
+                   CAST(COALESCE(SUM(jobs_created), 0) AS BIGINT) AS jobs
+            FROM applications WHERE region_code = \(bind: code) AND state = \(bind: ApplicationState.inCommittee.rawValue)
+            """
+        ).first()
         return CommitteeSummary(
-            count: try await pending.copy().count(), proposed: EuroCents(cents: state + region),
-            jobsCreated: try await pending.sum(\.$jobsCreated) ?? 0)
+            count: Int(try row?.decode(column: "n", as: Int64.self) ?? 0),
+            proposed: EuroCents(cents: try row?.decode(column: "proposed", as: Int64.self) ?? 0),
+            jobsCreated: Int(try row?.decode(column: "jobs", as: Int64.self) ?? 0))
     }
 
     /// One page (`range`) of a région's applications in committee by reference, then those of

@@ -37,7 +37,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         // The anonymous cookie is set only with a page whose form carries the token: other answers
         // (the API, pages without a form) stay free of cookies, so caches may keep them.
         if existing == nil, request.sessionSecret == nil, response.cookies[Self.cookieName] == nil,
-            let body = response.body.buffer, body.readableBytesView.firstRange(of: Array(request.csrfToken.utf8)) != nil
+            let body = response.body.buffer, body.contains(request.csrfToken)
         {
             response.cookies[Self.cookieName] = Self.cookie(anonymousKey, request: request)
         }

@@ -28,7 +28,7 @@ struct ConditionalGETMiddleware: AsyncMiddleware {
         // A page whose form carries this visitor's CSRF token is theirs alone.
         let personal =
             request.principal != nil || response.headers.contains(name: .setCookie)
-            || (!request.isAPI && body.readableBytesView.firstRange(of: Array(request.csrfToken.utf8)) != nil)
+            || (!request.isAPI && body.contains(request.csrfToken))
         if response.headers.cacheControl == nil {
             response.headers.replaceOrAdd(name: .cacheControl, value: personal ? "private, no-cache" : "public, no-cache")
         }

@@ -10,8 +10,8 @@ import Vapor
 /// Only for routes registered with `cached: true` (anonymous GETs whose answer depends on the
 /// address, the data and the day alone), only for visitors without a session or a token, and only
 /// answers that are `200`, whole (not streamed), with their validator, without `Set-Cookie` and
-/// without the visitor's CSRF token. The budget is in bytes: past it, entries of older versions go first, then
-/// everything.
+/// without the visitor's CSRF token. Keeping a page of a newer version drops every page of older
+/// ones (no visitor will be served them again); the budget is in bytes: past it, everything goes.
 final class PageCache: Sendable {
     struct Entry: Sendable {
         var version: Int64
@@ -33,6 +33,8 @@ final class PageCache: Sendable {
 
     private struct State {
         var entries: [String: Entry] = [:]
+        /// The newest version kept so far.
+        var newest = Int64.min
         var bytes = 0
         var hits = 0
         var misses = 0
@@ -58,9 +60,12 @@ final class PageCache: Sendable {
 
     func keep(_ entry: Entry, as key: String) {
         state.withLockedValue { state in
+            // Rendered under a version that a write has since moved on: never served again.
+            guard entry.version >= state.newest else { return }
             if let old = state.entries[key] { state.bytes -= old.bytes }
-            if state.bytes + entry.bytes > budget {
-                state.entries = state.entries.filter { $0.value.version == entry.version }
+            if entry.version > state.newest {
+                state.newest = entry.version
+                state.entries = state.entries.filter { $0.value.version >= entry.version }
                 state.bytes = state.entries.values.reduce(0) { $0 + $1.bytes }
             }
             if state.bytes + entry.bytes > budget {
@@ -133,7 +138,7 @@ struct PageCacheMiddleware: Middleware {
         guard request.route?.userInfo["cached"] as? Bool == true, request.principal == nil, response.status == .ok,
             let body = response.body.buffer, body.readableBytes <= PageCache.largestBody,
             !response.headers.contains(name: .setCookie), let tag = response.headers.first(name: .eTag),
-            request.isAPI || body.readableBytesView.firstRange(of: Array(request.csrfToken.utf8)) == nil
+            request.isAPI || !body.contains(request.csrfToken)
         else { return response }
         var headers = response.headers
         headers.remove(name: .contentLength)
