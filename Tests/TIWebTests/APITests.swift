@@ -131,7 +131,15 @@ extension AppTests {
                     #expect(json["ready"] as? Bool == true && (json["migrations"] as? [String: Any])?["pending"] as? [String] == [])
                 }
                 #expect(try await app.testing().sendRequest(.GET, "/healthz/live").status == .ok)
-                #expect(try await app.testing().sendRequest(.GET, "/healthz/ready").status == .ok)
+                let ready = try await app.testing().sendRequest(.GET, "/healthz/ready")
+                #expect(ready.status == .ok)
+                // A probe within the second answers the same, from the kept answer (a 503 is never kept).
+                #expect(app.healthProbes.hits == 0)
+                let again = try await app.testing().sendRequest(.GET, "/healthz/ready")
+                #expect(again.status == .ok && again.text == ready.text && app.healthProbes.hits == 1)
+                #expect(again.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                #expect(again.headers.first(name: .cacheControl) == "no-store")
+                #expect(again.headers.first(name: "X-Request-Id") != ready.headers.first(name: "X-Request-Id"))
             }
         }
 
@@ -143,6 +151,7 @@ extension AppTests {
                 try await app.autoRevert()
                 let reverted = try await app.testing().sendRequest(.GET, "/healthz/ready")
                 #expect(reverted.status == .serviceUnavailable)
+                #expect(app.healthProbes.hits == 0)
             }
         }
 

@@ -79,6 +79,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.middleware = Middlewares()
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(MetricsMiddleware())
+    app.middleware.use(HealthProbeMiddleware())
     app.middleware.use(PageCacheMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SiteErrorMiddleware(environment: app.environment))
@@ -94,6 +95,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.demoFlag = DemoFlag()
     app.indicatorCache = IndicatorCache(recheck: app.environment == .testing ? 0 : 0.5)
     app.pageCache = PageCache()
+    app.healthProbes = HealthProbes()
     try routes(app)
     registerCommands(app)
 }
