@@ -63,7 +63,9 @@ struct CommitteePage {
                             title: "Aucun dossier en comité", text: "Les dossiers instruits et inscrits en comité apparaîtront ici.")
                         : Components.emptyState(
                             title: "Cette page est vide",
-                            text: "Le comité compte \(FrenchNumber.grouped(summary.count)) dossiers sur \(pages) pages."))
+                            text:
+                                "Le comité compte \(Components.plural(summary.count, "dossier", "dossiers")) sur \(Components.plural(pages, "page", "pages"))."
+                        ))
                     : Forms.post(
                         action: Self.url(regionCode, page: page),
                         .h2(.class("fr-h4"), .text(shown)),
