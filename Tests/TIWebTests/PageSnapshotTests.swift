@@ -281,7 +281,8 @@ extension PageSnapshotTests {
     @Test func committee() {
         let page = CommitteePage(
             regionCode: "75", regionName: "Nouvelle-Aquitaine", applications: [Mock.application(.inCommittee)],
-            summary: .init(count: 120, proposed: EuroCents(euros: 14_200_000), jobsCreated: 340), page: 2, pageSize: 50, party: .state,
+            summary: .init(count: 120, proposed: EuroCents(euros: 14_200_000), jobsCreated: 340),
+            pagination: try! Pagination(page: 2, size: 50), party: .state,
             territories: ["TI-PAU": "Pau Béarn"], results: [Mock.id(1): (false, "Enveloppe insuffisante : il reste 120 000 €.")],
             envelopes: EnvelopesPage.Model.mock.envelopes)
         assertSnapshot(of: page.render(), as: .html)

@@ -100,8 +100,8 @@ struct CommitteeController {
     ) async throws -> CommitteePage {
         CommitteePage(
             regionCode: region.code, regionName: region.name, applications: applications,
-            summary: try await ApplicationQueue.committeeSummary(region: region.code, on: req.db), page: pagination.page,
-            pageSize: pagination.size, party: party, territories: try await GeoQueries.territoryNames(on: req.db), results: results,
+            summary: try await ApplicationQueue.committeeSummary(region: region.code, on: req.db), pagination: pagination, party: party,
+            territories: try await GeoQueries.territoryNames(on: req.db), results: results,
             envelopes: try await EnvelopeQueries.inRegion(region.code, on: req.db), error: error)
     }
 }

@@ -12,8 +12,8 @@ struct CommitteePage {
     /// This page's files in committee, then those just decided on it.
     var applications: [ApplicationDetail]
     var summary: ApplicationQueue.CommitteeSummary
-    var page: Int
-    var pageSize: Int
+    /// Which page of the committee this is.
+    var pagination: Pagination
     var party: DecisionParty?
     var territories: [String: String]
     var results: [UUID: (ok: Bool, message: String)]
@@ -26,7 +26,8 @@ struct CommitteePage {
     }
 
     func render() -> String {
-        let pages = max(1, (summary.count + pageSize - 1) / pageSize)
+        let page = pagination.page
+        let pages = pagination.pageCount(total: summary.count)
         let shown =
             pages > 1
             ? "Dossiers en comité (\(FrenchNumber.grouped(summary.count)), page \(page) sur \(pages))"
