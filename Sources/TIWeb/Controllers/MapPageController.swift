@@ -130,10 +130,7 @@ struct MapPageController {
             }
             var markers: [SVGMap.Marker] = []
             if q.points != "non" {
-                let names =
-                    laureates.count > LaureateMarkers.limit
-                    ? Dictionary(uniqueKeysWithValues: try await MapQueries.areas(byRegion: false, on: req.db).map { ($0.code, $0.name) })
-                    : [:]
+                let names = try await req.indicatorDataset().departementNames
                 points = LaureateMarkers(laureates) { names[$0] ?? $0 }
                 markers = points?.markers ?? []
             }

@@ -22,16 +22,22 @@ struct LaureateMarkers {
     private(set) var groups = 0
     let limit: Int
 
-    /// - Parameter departementName: the name of a département from its code (for the circles' titles).
-    init(_ laureates: [LaureatePoint], limit: Int = Self.limit, departementName: (String) -> String) {
+    /// - Parameters:
+    ///   - dotRadius: the radius of a laureate's own dot, in pixels.
+    ///   - links: dots lead to the laureate's page, circles to the département's (not in a printed report).
+    ///   - departementName: the name of a département from its code (for the circles' titles).
+    init(
+        _ laureates: [LaureatePoint], limit: Int = Self.limit, dotRadius: Double = 2.2, links: Bool = true,
+        departementName: (String) -> String
+    ) {
         self.limit = limit
         if laureates.count <= limit {
             markers = laureates.map { l in
                 let frame = MapFrame.forDepartement(l.departement)
                 return SVGMap.Marker(
-                    frame: frame, position: frame.project(GeoPoint(x: l.lon, y: l.lat)), radius: 2.2,
+                    frame: frame, position: frame.project(GeoPoint(x: l.lon, y: l.lat)), radius: dotRadius,
                     fill: l.territory != nil ? Self.insideFill : Self.outsideFill,
-                    title: "\(l.name) — \(l.communeName)", href: SiteURL.laureate(l.id).path)
+                    title: "\(l.name) — \(l.communeName)", href: links ? SiteURL.laureate(l.id).path : nil)
             }
             groups = markers.count
             return
@@ -57,7 +63,7 @@ struct LaureateMarkers {
         for g in chosen.sorted(by: { $0.total != $1.total ? $0.total > $1.total : $0.key < $1.key }) {
             let title =
                 "\(g.label) : \(Components.plural(g.total, "lauréat", "lauréats")), dont \(FrenchNumber.grouped(g.inside)) dans un Territoire d’industrie"
-            let href = SiteURL.departement(g.departement).path
+            let href = links ? SiteURL.departement(g.departement).path : nil
             let position = GeoPoint(x: g.sumX / Double(g.total), y: g.sumY / Double(g.total))
             if g.inside < g.total {
                 markers.append(

