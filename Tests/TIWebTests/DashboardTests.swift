@@ -79,6 +79,54 @@ extension AppTests {
             }
         }
 
+        /// A département lists its laureates of today (the map's circles lead there), 50 a page.
+        @Test func departementListsItsLaureatesPageByPage() async throws {
+            try await withTestApp(territories: true) { app in
+                let f = try await FundFixture.make(app)
+                let laureate = try await f.application(to: .laureate)
+                _ = try await f.application(to: .underReview)
+                let browser = Browser(app)
+                let page = try await browser.get("/departements/2A")
+                #expect(page.status == .ok)
+                #expect(page.text.contains("Lauréats du fonds d’accélération") && page.text.contains("1 lauréat au"))
+                #expect(page.text.contains("href=\"/laureats/\(laureate.id!.uuidString)\"") && page.text.contains("Ateliers d’Ajaccio"))
+                #expect(
+                    try await browser.get("/departements/2B").text.contains("Aucun lauréat du fonds d’accélération dans ce département"))
+                #expect(try await browser.get("/departements/2A?page=abc").text.contains("Ateliers d’Ajaccio"))
+                #expect(try await browser.get("/departements/2A?page=0").status == .badRequest)
+                #expect(try await browser.get("/departements/2A?page=99999999999999999999").text.contains("Ateliers d’Ajaccio"))
+                let past = try await browser.get("/departements/2A?page=2")
+                #expect(past.status == .ok && past.text.contains("Cette page est vide : le département compte 1 lauréat sur 1 page."))
+            }
+        }
+
+        /// 600 laureates over the fixture communes: the busiest département's pages follow their own links.
+        @Test func departementLaureatesFollowTheirPagination() async throws {
+            try await withTestApp(territories: true) { app in
+                try await BenchPopulation.generate(total: 600, laureates: 600, on: app.db) { _ in }
+                let browser = Browser(app)
+                let counts = Dictionary(grouping: try await FundApplication.query(on: app.db).all(), by: { $0.departementCode ?? "" })
+                let busiest = try #require(counts.max { $0.value.count < $1.value.count }?.key)
+                var seen = Set<String>()
+                var path: String? = "/departements/\(busiest)"
+                var total = 0
+                while let current = path {
+                    let body = try await browser.get(current).text
+                    let ids = body.components(separatedBy: "href=\"/laureats/").dropFirst().map { String($0.prefix(36)) }
+                    #expect(ids.count <= DepartementController.pageSize)
+                    seen.formUnion(ids)
+                    if total == 0, let range = body.range(of: #"[0-9 ]+ lauréats au"#, options: .regularExpression) {
+                        total = Int(body[range].filter(\.isNumber)) ?? 0
+                    }
+                    path = body.range(
+                        of: #"href="(/departements/[0-9AB]+\?page=[0-9]+#laureats)">Page suivante"#, options: .regularExpression
+                    )
+                    .map { String(body[$0].dropFirst(6).prefix { $0 != "\"" }) }
+                }
+                #expect(total > DepartementController.pageSize && seen.count == total)
+            }
+        }
+
         @Test func mapShowsChoroplethPointsAndDownloads() async throws {
             try await withTestApp(territories: true) { app in
                 let f = try await FundFixture.make(app)

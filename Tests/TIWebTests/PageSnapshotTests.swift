@@ -138,7 +138,14 @@ extension PageSnapshotTests {
     @Test func departement() {
         let model = DepartementShowPage.Model(
             code: "64", name: "Pyrénées-Atlantiques", regionCode: "75", regionName: "Nouvelle-Aquitaine", stats: Mock.departementStats,
-            epcis: [Mock.epci], territoryNames: ["TI-PAU": "Pau Béarn"])
+            epcis: [Mock.epci], territoryNames: ["TI-PAU": "Pau Béarn"], asOf: Mock.today, pagination: try! Pagination(page: 2, size: 50),
+            laureateCount: 51, laureatesInside: 1,
+            laureates: [
+                LaureatePoint(
+                    id: UUID(uuidString: "00000000-0000-0000-0000-000000000051")!, name: "Forges <de> l’Adour", commune: "64445",
+                    communeName: "Pau", departement: "64", territory: "TI-PAU", lon: -0.37, lat: 43.3,
+                    investment: EuroCents(cents: 1_000_000_00), aid: EuroCents(cents: 150_000_00), jobs: 12, decided: Mock.today)
+            ])
         assertSnapshot(of: DepartementShowPage(model: model).render(), as: .html)
     }
 

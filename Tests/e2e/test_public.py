@@ -132,3 +132,19 @@ def test_my_account_leads_to_my_work(page_as, role):
     target, what = WORK[role]
     links = [href for href in main(page).locator("a[href]").evaluate_all("as => as.map(a => a.pathname)")]
     assert target in links, f"« Mon compte » of {role} has no link to {what} ({target}); its links: {links}"
+
+
+def test_from_the_map_to_a_departement_and_its_laureates(page_as):
+    """A citizen clicks a département on the map (« Départements » level), reads its laureates and opens one."""
+    page = page_as(None)
+    page.goto("/carte?niveau=departement")
+    response = click_and_wait(main(page).locator("svg a[href='/departements/69']").first)
+    assert response.status == 200 and "Rhône" in heading(page), describe(page, response)
+    section = main(page).get_by_role("heading", name="Lauréats du fonds d’accélération")
+    assert section.count() == 1, describe(page, response)
+    table = main(page).get_by_role("table", name=re.compile("Lauréats du département"))
+    links = table.get_by_role("link").filter(has_not_text="Territoire")
+    assert table.count() == 1 and links.count() > 0, describe(page, response)
+    name = links.first.inner_text()
+    response = click_and_wait(links.first)
+    assert response.status == 200 and path_of(page).startswith("/laureats/") and name in heading(page), describe(page, response)
