@@ -135,9 +135,10 @@ def test_my_account_leads_to_my_work(page_as, role):
 
 
 def test_from_the_map_to_a_departement_and_its_laureates(page_as):
-    """A citizen clicks a département on the map (« Départements » level), reads its laureates and opens one."""
+    """A citizen clicks a département on the map (« Départements » level, laureates hidden so that no dot
+    covers the shape), reads its laureates and opens one."""
     page = page_as(None)
-    page.goto("/carte?niveau=departement")
+    page.goto("/carte?niveau=departement&points=non")
     response = click_and_wait(main(page).locator("svg a[href='/departements/69']").first)
     assert response.status == 200 and "Rhône" in heading(page), describe(page, response)
     section = main(page).get_by_role("heading", name="Lauréats du fonds d’accélération")
