@@ -14,11 +14,13 @@ struct DepartementController {
         // Not a number: the first page; out of range: 400.
         let pagination = try Pagination(page: try? req.query.get(Int.self, at: "page"), size: Self.pageSize)
         let today = req.clock.today
-        // Today's laureates of every département, placed once per data version (the map's rule and query).
+        // Today's laureates of every département, placed and sorted once per data version (the map's rule and query).
         let all = try await req.memoised("laureates-by-departement:\(today.iso)") {
-            Dictionary(grouping: try await MapPageController.laureates(req, asOf: today), by: \.departement)
+            Dictionary(grouping: try await MapPageController.laureates(req, asOf: today), by: \.departement).mapValues {
+                $0.sorted { ($0.name, $0.id.uuidString) < ($1.name, $1.id.uuidString) }
+            }
         }
-        let laureates = (all[departement.code] ?? []).sorted { ($0.name, $0.id.uuidString) < ($1.name, $1.id.uuidString) }
+        let laureates = all[departement.code] ?? []
         let epcis = try await req.epciStats().values
             .filter { $0.departements.contains(departement.code) }.sorted { $0.name < $1.name }
         let territories = try await GeoQueries.territoryNames(on: req.db)

@@ -21,6 +21,12 @@ struct DepartementShowPage {
 
     let model: Model
 
+    /// A territory's name linking to its page, or a dash.
+    func territoryCell(_ id: String?) -> Node<HTML.TableRowContext> {
+        id.flatMap(TerritoryID.init).map { Components.linkCell(model.territoryNames[$0.rawValue] ?? $0.rawValue, .territory($0)) }
+            ?? Components.cell("—")
+    }
+
     /// The fund's laureates in the département today, 50 a page, each leading to its public page.
     var laureates: Node<HTML.BodyContext> {
         let pages = model.pagination.pageCount(total: model.laureateCount)
@@ -46,9 +52,7 @@ struct DepartementShowPage {
                     rows: model.laureates.map { l in
                         [
                             Components.linkCell(l.name, .laureate(l.id)), Components.cell(l.communeName),
-                            l.territory.flatMap(TerritoryID.init).map {
-                                Components.linkCell(model.territoryNames[$0.rawValue] ?? $0.rawValue, .territory($0))
-                            } ?? Components.cell("—"),
+                            territoryCell(l.territory),
                             Components.moneyCell(l.aid.cents), Components.numberCell(l.jobs),
                         ]
                     }, numericColumns: [3, 4])),
@@ -85,10 +89,7 @@ struct DepartementShowPage {
                         [
                             Components.cell(e.name + (e.departements.count > 1 ? " (plusieurs départements)" : "")),
                             Components.cell(e.kind.label),
-                            e.territory.flatMap(TerritoryID.init).map {
-                                Components.linkCell(model.territoryNames[$0.rawValue] ?? $0.rawValue, .territory($0))
-                            }
-                                ?? Components.cell("—"),
+                            territoryCell(e.territory),
                             Components.numberCell(e.communes), Components.numberCell(e.population),
                         ]
                     }, numericColumns: [3, 4])
