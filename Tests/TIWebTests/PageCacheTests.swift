@@ -61,6 +61,7 @@ extension AppTests {
                 let zipped = try await Self.get(app, "/indicateurs", [("Accept-Encoding", "br;q=1, gzip;q=0.8")])
                 #expect(zipped.headers.first(name: .contentEncoding) == "gzip")
                 #expect(zipped.headers.first(name: .eTag) == tag)
+                #expect(zipped.headers[.vary].filter { $0.contains("Accept-Encoding") }.count == 1)
                 #expect(zipped.body.readableBytes < plain.body.readableBytes / 3)
                 #expect(try Self.gunzip(Data(zipped.body.readableBytesView)) == Data(plain.body.readableBytesView))
                 let refused = try await Self.get(app, "/indicateurs", [("Accept-Encoding", "gzip;q=0")])
@@ -74,6 +75,17 @@ extension AppTests {
                 #expect(try await Self.get(app, "/regions/00").status == .notFound)
                 #expect(app.pageCache.counters.entries == 2)
             }
+        }
+
+        /// `Accept-Encoding` as clients write it: weights, case, spaces, `*`, and gzip refused.
+        @Test func acceptEncodingIsReadAsClientsWriteIt() {
+            func accepts(_ values: String...) -> Bool { Gzip.accepted(by: HTTPHeaders(values.map { ("Accept-Encoding", $0) })) }
+            #expect(accepts("gzip") && accepts("GZIP") && accepts("x-gzip") && accepts("br;q=1, gzip;q=0.8"))
+            #expect(accepts("deflate", " gzip ; q=0.5 ") && accepts("*") && accepts("br, *;q=0.1"))
+            #expect(!accepts() && !accepts("") && !accepts("br") && !accepts("identity") && !accepts("gzipped"))
+            #expect(!accepts("gzip;q=0") && !accepts("gzip; q=0.000") && !accepts("gzip;q=abc") && !accepts("*;q=0"))
+            // Named, gzip's own weight wins over `*`.
+            #expect(!accepts("*, gzip;q=0") && accepts("*;q=0, gzip"))
         }
 
         /// A signed-in visitor's page (their name, their menu) is neither served from nor put in the cache.

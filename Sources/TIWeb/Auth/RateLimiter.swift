@@ -25,7 +25,7 @@ extension Request {
     /// Served over HTTPS, directly or behind a trusted proxy that says so (from anyone else,
     /// `X-Forwarded-Proto` is ignored).
     var isHTTPS: Bool {
-        url.scheme == "https" || (isFromTrustedProxy && headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https")
+        url.scheme == "https" || (headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https" && isFromTrustedProxy)
     }
 
     /// The client's address: behind a trusted proxy, the right-most address of `X-Forwarded-For`

@@ -1,5 +1,7 @@
 import CZlib
 import NIOCore
+import NIOHTTP1
+import Vapor
 
 /// gzip (RFC 1952) in one call, through the system's zlib: for bodies compressed once and served
 /// many times (`PageCache`), where compressing on every response would cost more than rendering.
@@ -29,5 +31,54 @@ enum Gzip {
             }
         }
         return finished ? output : nil
+    }
+}
+
+extension Gzip {
+    /// `Accept-Encoding` accepts gzip: `gzip` (or `x-gzip`) with a weight above 0, or else `*`
+    /// with one. Read byte by byte: every answer asks, and Foundation's string search would cost
+    /// more than the rest of a kept page's answer.
+    static func accepted(by headers: HTTPHeaders) -> Bool {
+        var gzip: Bool?
+        var any: Bool?
+        for field in headers[.acceptEncoding] {
+            for coding in field.utf8.split(separator: UInt8(ascii: ",")) {
+                let parts = coding.split(separator: UInt8(ascii: ";"))
+                guard let name = parts.first.map(trimmed) else { continue }
+                let wanted =
+                    parts.dropFirst().lazy.map(trimmed).first { $0.first == UInt8(ascii: "q") || $0.first == UInt8(ascii: "Q") }
+                    .map(positiveWeight) ?? true
+                if equalsIgnoringCase(name, "gzip") || equalsIgnoringCase(name, "x-gzip") {
+                    gzip = wanted
+                } else if name.elementsEqual("*".utf8) {
+                    any = wanted
+                }
+            }
+        }
+        return gzip ?? any ?? false
+    }
+
+    /// Text answers: HTML, CSS, CSV, JSON, GeoJSON, SVG, JavaScript.
+    static func isCompressible(_ type: HTTPMediaType) -> Bool {
+        type.type == "text" || ["json", "geo+json", "ld+json", "xml", "svg+xml", "javascript"].contains(type.subType)
+    }
+
+    private static func trimmed(_ bytes: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence {
+        let space: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        guard let start = bytes.firstIndex(where: { !space($0) }), let end = bytes.lastIndex(where: { !space($0) }) else {
+            return bytes[bytes.endIndex...]
+        }
+        return bytes[start...end]
+    }
+
+    private static func equalsIgnoringCase(_ bytes: Substring.UTF8View.SubSequence, _ name: StaticString) -> Bool {
+        bytes.count == name.utf8CodeUnitCount
+            && zip(bytes, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)).allSatisfy { $0 | 0x20 == $1 }
+    }
+
+    /// `q=0.8` → true, `q=0`, `q=0.000` or a malformed weight → false.
+    private static func positiveWeight(_ parameter: Substring.UTF8View.SubSequence) -> Bool {
+        let value = parameter.drop { $0 != UInt8(ascii: "=") }.dropFirst()
+        return Double(String(decoding: value, as: UTF8.self)).map { $0 > 0 } ?? false
     }
 }

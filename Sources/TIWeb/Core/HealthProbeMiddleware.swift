@@ -9,11 +9,12 @@ import Vapor
 /// a server whose database goes away is 503 within that second.
 struct HealthProbeMiddleware: Middleware {
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        guard request.method == .GET, HealthProbes.paths.contains(request.url.path), request.url.query == nil else {
+        let probes = request.application.healthProbes
+        // By the route Vapor found, not by the address: reading `url.path` again costs more than a kept answer.
+        guard request.method == .GET, let path = request.route.flatMap(probes.path(of:)) else {
             return next.respond(to: request)
         }
-        let probes = request.application.healthProbes
-        if let recent = request.application.indicatorCache.recentVersion(), let kept = probes.answer(request.url.path, version: recent) {
+        if let recent = request.application.indicatorCache.recentVersion(), let kept = probes.answer(path, version: recent) {
             return request.eventLoop.makeSucceededFuture(Self.response(kept, for: request))
         }
         return request.eventLoop.makeFutureWithTask {
@@ -21,13 +22,16 @@ struct HealthProbeMiddleware: Middleware {
             guard let version = try? await request.application.indicatorCache.currentVersion(on: request.db) else {
                 return try await next.respond(to: request).get()
             }
-            if let kept = probes.answer(request.url.path, version: version) { return Self.response(kept, for: request) }
+            if let kept = probes.answer(path, version: version) { return Self.response(kept, for: request) }
             let response = try await next.respond(to: request).get()
             if response.status == .ok, let body = response.body.buffer {
+                // Written once: the length, and the mark that keeps the server's compressor off
+                // (a few hundred bytes, not worth it).
                 var headers = response.headers
-                headers.remove(name: .contentLength)
+                headers.replaceOrAdd(name: .contentLength, value: String(body.readableBytes))
+                headers.responseCompression = .disable
                 probes.keep(
-                    .init(version: version, at: .now, route: request.route, headers: headers, body: body), for: request.url.path)
+                    .init(version: version, at: .now, route: request.route, headers: headers, body: body), for: path)
             }
             return response
         }
@@ -35,7 +39,7 @@ struct HealthProbeMiddleware: Middleware {
 
     static func response(_ kept: HealthProbes.Answer, for request: Request) -> Response {
         request.route = kept.route  // for the metrics
-        return Response(status: .ok, headers: kept.headers, body: .init(buffer: kept.body))
+        return Response(status: .ok, version: .http1_1, headersNoUpdate: kept.headers, body: .init(buffer: kept.body))
     }
 }
 
@@ -54,6 +58,20 @@ final class HealthProbes: Sendable {
     }
 
     private let answers = NIOLockedValueBox<[String: Answer]>([:])
+    /// The probes' routes, by identity.
+    private let routes: [ObjectIdentifier: String]
+
+    /// Made once the routes are registered.
+    init(routes: [Route]) {
+        var probes: [ObjectIdentifier: String] = [:]
+        for route in routes where route.method == .GET {
+            let path = "/" + route.path.map(\.description).joined(separator: "/")
+            if Self.paths.contains(path) { probes[ObjectIdentifier(route)] = path }
+        }
+        self.routes = probes
+    }
+
+    func path(of route: Route) -> String? { routes[ObjectIdentifier(route)] }
     private let hitCount = NIOLockedValueBox(0)
 
     func answer(_ path: String, version: Int64) -> Answer? {

@@ -12,13 +12,29 @@ final class RequestMetrics: Sendable {
     static let buckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
 
     struct Series {
+        /// `method="GET",route="/territoires/:id",status="200"`.
+        var labels: String
         var count = 0
         var sum = 0.0
         var buckets = [Int](repeating: 0, count: RequestMetrics.buckets.count)
+
+        mutating func record(_ seconds: Double) {
+            count += 1
+            sum += seconds
+            for (i, bound) in RequestMetrics.buckets.enumerated() where seconds <= bound { buckets[i] += 1 }
+        }
+    }
+
+    /// A series: the route (nil outside any route) and method, and the status — hashed at every
+    /// request, so no text; the labels are written once, when the series starts.
+    struct SeriesKey: Hashable {
+        var route: ObjectIdentifier?
+        var method: String
+        var status: UInt
     }
 
     private struct State {
-        var series: [String: Series] = [:]
+        var series: [SeriesKey: Series] = [:]
         var inFlight = 0
         var mailsSent = 0
         var mailsFailed = 0
@@ -31,16 +47,18 @@ final class RequestMetrics: Sendable {
     /// Requests between `started()` and `observe(...)`.
     var inFlight: Int { state.withLockedValue { $0.inFlight } }
 
-    func observe(method: String, route: String, status: UInt, seconds: Double) {
-        let key = "method=\"\(method)\",route=\"\(Self.escaped(route))\",status=\"\(status)\""
+    func observe(route: Route?, method: HTTPMethod, status: UInt, seconds: Double) {
+        let key = SeriesKey(route: route.map(ObjectIdentifier.init), method: method.rawValue, status: status)
         state.withLockedValue { state in
             state.inFlight -= 1
-            var s = state.series[key] ?? Series()
-            s.count += 1
-            s.sum += seconds
-            for (i, bound) in Self.buckets.enumerated() where seconds <= bound { s.buckets[i] += 1 }
-            state.series[key] = s
+            // In place: a copy of the series would copy its buckets at every request.
+            state.series[key, default: Series(labels: Self.labels(route: route, method: key.method, status: status))].record(seconds)
         }
+    }
+
+    static func labels(route: Route?, method: String, status: UInt) -> String {
+        let template = route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
+        return "method=\"\(escaped(method))\",route=\"\(escaped(template))\",status=\"\(status)\""
     }
 
     func mail(sent: Bool) {
@@ -65,14 +83,14 @@ final class RequestMetrics: Sendable {
         var lines = [
             "# HELP ti_http_requests_total Requêtes servies, par route et statut.", "# TYPE ti_http_requests_total counter",
         ]
-        let keys = series.keys.sorted()
-        for key in keys { lines.append("ti_http_requests_total{\(key)} \(series[key]!.count)") }
+        let all = series.values.sorted { $0.labels < $1.labels }
+        for s in all { lines.append("ti_http_requests_total{\(s.labels)} \(s.count)") }
         lines += [
             "# HELP ti_http_request_duration_seconds Durée des requêtes, par route et statut.",
             "# TYPE ti_http_request_duration_seconds histogram",
         ]
-        for key in keys {
-            let s = series[key]!
+        for s in all {
+            let key = s.labels
             for (i, bound) in Self.buckets.enumerated() {
                 lines.append("ti_http_request_duration_seconds_bucket{\(key),le=\"\(bound)\"} \(s.buckets[i])")
             }
@@ -141,12 +159,10 @@ struct MetricsMiddleware: Middleware {
             case .success(let response): status = response.status.code
             case .failure: status = 500
             }
-            metrics.observe(method: request.method.rawValue, route: Self.template(request), status: status, seconds: start.secondsSince)
+            // The route, not its template: Vapor sets it before the middleware, and a template
+            // written at every request would cost more than the rest of a kept page's answer.
+            metrics.observe(route: request.route, method: request.method, status: status, seconds: start.secondsSince)
         }
-    }
-
-    static func template(_ request: Request) -> String {
-        request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
     }
 }
 

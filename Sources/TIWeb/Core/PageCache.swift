@@ -21,7 +21,26 @@ final class PageCache: Sendable {
         var body: ByteBuffer
         var gzip: ByteBuffer?
         var entityTag: String
+        /// The headers of each answer, written once: with the length, the encoding, and the mark
+        /// that tells the server's compressor to let the answer be (it would compress again, or
+        /// first read the content type to decide).
+        let plainHeaders: HTTPHeaders
+        let gzipHeaders: HTTPHeaders
         var bytes: Int { body.readableBytes + (gzip?.readableBytes ?? 0) }
+
+        init(version: Int64, route: Route?, headers: HTTPHeaders, body: ByteBuffer, gzip: ByteBuffer?, entityTag: String) {
+            (self.version, self.route, self.headers, self.body, self.gzip, self.entityTag) = (
+                version, route, headers, body, gzip, entityTag
+            )
+            var plain = headers
+            plain.remove(name: .contentLength)
+            plain.responseCompression = .disable
+            var zipped = plain
+            plain.add(name: .contentLength, value: String(body.readableBytes))
+            zipped.replaceOrAdd(name: .contentEncoding, value: "gzip")
+            zipped.add(name: .contentLength, value: String(gzip?.readableBytes ?? 0))
+            (plainHeaders, gzipHeaders) = (plain, zipped)
+        }
     }
 
     struct Counters: Sendable {
@@ -44,6 +63,8 @@ final class PageCache: Sendable {
     let budget: Int
     /// Larger answers are not kept (the export files are streamed anyway).
     static let largestBody = 16 << 20
+    /// Smaller answers are kept plain only: gzip would save little.
+    static let smallestGzip = 1_024
 
     init(budget: Int = 128 << 20) { self.budget = budget }
 
@@ -140,13 +161,11 @@ struct PageCacheMiddleware: Middleware {
             !response.headers.contains(name: .setCookie), let tag = response.headers.first(name: .eTag),
             request.isAPI || !body.contains(request.csrfToken)
         else { return response }
-        var headers = response.headers
-        headers.remove(name: .contentLength)
-        let compressible = response.headers.contentType.map(Self.isCompressible) ?? false
+        let gzip = (response.headers.contentType.map(Gzip.isCompressible) ?? false) && body.readableBytes >= PageCache.smallestGzip
         cache.keep(
             PageCache.Entry(
-                version: version, route: request.route, headers: headers, body: body,
-                gzip: compressible && body.readableBytes > 1_024 ? Gzip.compress(body) : nil, entityTag: tag),
+                version: version, route: request.route, headers: response.headers, body: body,
+                gzip: gzip ? Gzip.compress(body) : nil, entityTag: tag),
             as: key)
         return response
     }
@@ -160,30 +179,10 @@ struct PageCacheMiddleware: Middleware {
             }
             return Response(status: .notModified, headers: headers)
         }
-        var headers = entry.headers
-        if let gzip = entry.gzip, acceptsGzip(request.headers) {
-            headers.replaceOrAdd(name: .contentEncoding, value: "gzip")
-            headers.responseCompression = .disable  // already compressed: the server must not do it again
-            return Response(status: .ok, headers: headers, body: .init(buffer: gzip))
+        if let gzip = entry.gzip, Gzip.accepted(by: request.headers) {
+            return Response(status: .ok, version: .http1_1, headersNoUpdate: entry.gzipHeaders, body: .init(buffer: gzip))
         }
-        return Response(status: .ok, headers: headers, body: .init(buffer: entry.body))
-    }
-
-    /// `Accept-Encoding` names gzip (or `*`) without `q=0`.
-    static func acceptsGzip(_ headers: HTTPHeaders) -> Bool {
-        for field in headers[.acceptEncoding] {
-            for coding in field.split(separator: ",") {
-                let parts = coding.split(separator: ";").map { $0.replacingOccurrences(of: " ", with: "").lowercased() }
-                guard let name = parts.first, name == "gzip" || name == "*" else { continue }
-                let weight = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
-                if weight > 0 { return true }
-            }
-        }
-        return false
-    }
-
-    static func isCompressible(_ type: HTTPMediaType) -> Bool {
-        type.type == "text" || ["json", "geo+json", "ld+json", "xml", "svg+xml", "javascript"].contains(type.subType)
+        return Response(status: .ok, version: .http1_1, headersNoUpdate: entry.plainHeaders, body: .init(buffer: entry.body))
     }
 }
 

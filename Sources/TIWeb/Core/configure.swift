@@ -73,8 +73,12 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
 
     // Outermost first. Errors become pages or JSON inside the security headers; sessions and
     // tokens are read before CSRF and before each route's access guard.
-    // gzip for text answers (HTML, JSON, CSV, SVG) when the client accepts it; images and PDFs as they are.
+    // gzip for text answers (HTML, JSON, CSV, SVG) when the client accepts it; images and PDFs as
+    // they are. Kept pages are compressed once, and tell the server's compressor to let them be.
     app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
+    // Vapor's own request metrics: no metrics backend is bootstrapped (ours are `RequestMetrics`),
+    // so they would only cost a route template per request.
+    app.http.server.configuration.reportMetrics = false
     app.metrics = RequestMetrics()
     app.middleware = Middlewares()
     app.middleware.use(RequestLogMiddleware())
@@ -95,8 +99,8 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.demoFlag = DemoFlag()
     app.indicatorCache = IndicatorCache(recheck: app.environment == .testing ? 0 : 0.5)
     app.pageCache = PageCache()
-    app.healthProbes = HealthProbes()
     try routes(app)
+    app.healthProbes = HealthProbes(routes: app.routes.all)
     registerCommands(app)
 }
 
