@@ -258,7 +258,8 @@ public struct SVGMap: Sendable {
             }
         }
         for layer in layers {
-            out += "<g>\n"
+            // Path data is in half pixels (see `pathData`).
+            out += "<g transform=\"scale(.5)\">\n"
             for feature in layer {
                 guard let panel = panels.first(where: { $0.frame == feature.shape.frame }) else { continue }
                 let d = Self.pathData(feature.shape, panel.transform)
@@ -321,8 +322,11 @@ public struct SVGMap: Sendable {
         return "\(element)/>\n"
     }
 
-    /// Path data in pixels rounded to 0.1: absolute move-to, then relative line-tos computed from
-    /// rounded absolute positions (no drift; shared borders render identically).
+    /// Path data in half pixels, whole numbers (drawn in a group scaled by one half): absolute
+    /// move-to, then relative line-tos computed from rounded absolute positions (no drift; shared
+    /// borders render identically). Half a pixel is finer than a screen at twice the density shows,
+    /// and whole numbers take about 40 % fewer bytes than tenths of pixels: the maps are most of
+    /// the bytes of the pages that show them.
     static func pathData(_ shape: ProjectedShape, _ t: Transform) -> String {
         var d: [UInt8] = []
         d.reserveCapacity(shape.pointCount * 6)
@@ -331,7 +335,7 @@ public struct SVGMap: Sendable {
             for (ri, ring) in polygon.enumerated() {
                 pts.removeAll(keepingCapacity: true)
                 for p in ring {
-                    let q = (Int((t.x(Double(p.x)) * 10).rounded()), Int((t.y(Double(p.y)) * 10).rounded()))
+                    let q = (Int((t.x(Double(p.x)) * 2).rounded()), Int((t.y(Double(p.y)) * 2).rounded()))
                     if let last = pts.last, last == q { continue }
                     pts.append(q)
                 }
@@ -340,14 +344,14 @@ public struct SVGMap: Sendable {
                     if ri == 0 { break } else { continue }
                 }
                 d.append(UInt8(ascii: "M"))
-                appendTenths(&d, pts[0].0, first: true)
-                appendTenths(&d, pts[0].1, first: false)
+                appendInteger(&d, pts[0].0, first: true)
+                appendInteger(&d, pts[0].1, first: false)
                 d.append(UInt8(ascii: "l"))
                 var prev = pts[0]
                 var first = true
                 for q in pts.dropFirst() {
-                    appendTenths(&d, q.0 - prev.0, first: first)
-                    appendTenths(&d, q.1 - prev.1, first: false)
+                    appendInteger(&d, q.0 - prev.0, first: first)
+                    appendInteger(&d, q.1 - prev.1, first: false)
                     first = false
                     prev = q
                 }
@@ -357,25 +361,16 @@ public struct SVGMap: Sendable {
         return String(decoding: d, as: UTF8.self)
     }
 
-    /// Appends a number given in tenths: "12", "-3.5", ".5"; a space separates it from the previous
-    /// number unless it starts with "-" or follows a command letter.
+    /// Appends a whole number; a space separates it from the previous number unless it starts
+    /// with "-" or follows a command letter.
     @inline(__always)
-    static func appendTenths(_ d: inout [UInt8], _ v: Int, first: Bool) {
+    static func appendInteger(_ d: inout [UInt8], _ v: Int, first: Bool) {
         if v < 0 {
             d.append(UInt8(ascii: "-"))
         } else if !first {
             d.append(UInt8(ascii: " "))
         }
-        let a = abs(v)
-        let whole = a / 10
-        let frac = a % 10
-        if whole > 0 || frac == 0 {
-            d.append(contentsOf: String(whole).utf8)
-        }
-        if frac != 0 {
-            d.append(UInt8(ascii: "."))
-            d.append(UInt8(ascii: "0") + UInt8(frac))
-        }
+        d.append(contentsOf: String(abs(v)).utf8)
     }
 
     static func round1(_ v: Double) -> Double { (v * 10).rounded() / 10 }

@@ -57,13 +57,14 @@ import Testing
 
     @Test func fitLayoutAndRounding() {
         let svg = SVGMap(title: "T", layers: [[SVGMap.Feature(shape: shape(.metropole, 0, 0, 1000))]], layout: .fit, width: 300).render()
-        // Path coordinates have at most one decimal.
+        // Path coordinates are whole half pixels, in a group scaled by one half.
         let d = svg.components(separatedBy: " d=\"")[1].components(separatedBy: "\"")[0]
         #expect(d.hasPrefix("M") && d.hasSuffix("z"))
-        #expect(!d.contains(where: { !"Mlz0123456789.- ".contains($0) }))
-        for number in d.split(whereSeparator: { "Mlz -".contains($0) }) {
-            if let dot = number.firstIndex(of: ".") { #expect(number.distance(from: dot, to: number.endIndex) <= 2) }
-        }
+        #expect(!d.contains(where: { !"Mlz0123456789- ".contains($0) }))
+        #expect(svg.contains("<g transform=\"scale(.5)\">\n<path d=\"\(d)\""))
+        // The 1 000 m square fills the 280 px between the margins: 560 half pixels a side, from 10 px
+        // (20 half pixels) at the left and 320.5 px (641) at the bottom, under the title.
+        #expect(d == "M20 641l560 0 0-560-560 0z")
         #expect(svg.contains("width=\"300\""))
     }
 
