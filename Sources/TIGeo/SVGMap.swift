@@ -258,14 +258,25 @@ public struct SVGMap: Sendable {
             }
         }
         for layer in layers {
-            // Path data is in half pixels (see `pathData`).
-            out += "<g transform=\"scale(.5)\">\n"
+            // Path data is in half pixels (see `pathData`). What every shape of the layer shares is
+            // said once, on the group (fill and stroke are inherited; vector-effect is not).
+            let fill = Set(layer.map(\.fill)).count == 1 ? layer.first?.fill : nil
+            let stroke = Set(layer.map(\.stroke)).count == 1 ? layer.first?.stroke : nil
+            let strokeWidth = Set(layer.map(\.strokeWidth)).count == 1 ? layer.first?.strokeWidth : nil
+            out += "<g transform=\"scale(.5)\" stroke-linejoin=\"round\""
+            if let fill { out += " fill=\"\(Self.escape(fill))\"" }
+            if let stroke { out += " stroke=\"\(Self.escape(stroke))\"" }
+            if let strokeWidth { out += " stroke-width=\"\(Self.num(strokeWidth))\"" }
+            out += ">\n"
             for feature in layer {
                 guard let panel = panels.first(where: { $0.frame == feature.shape.frame }) else { continue }
                 let d = Self.pathData(feature.shape, panel.transform)
                 if d.isEmpty { continue }
-                var path =
-                    "<path d=\"\(d)\" fill=\"\(Self.escape(feature.fill))\" stroke=\"\(Self.escape(feature.stroke))\" stroke-width=\"\(Self.num(feature.strokeWidth))\" vector-effect=\"non-scaling-stroke\" stroke-linejoin=\"round\""
+                var path = "<path d=\"\(d)\""
+                if fill == nil { path += " fill=\"\(Self.escape(feature.fill))\"" }
+                if stroke == nil { path += " stroke=\"\(Self.escape(feature.stroke))\"" }
+                if strokeWidth == nil { path += " stroke-width=\"\(Self.num(feature.strokeWidth))\"" }
+                path += " vector-effect=\"non-scaling-stroke\""
                 // Default nonzero fill rule: holes are wound opposite to outer rings, and overlapping
                 // outer rings (data artefacts) stay filled.
                 if let c = feature.cssClass { path += " class=\"\(Self.escape(c))\"" }

@@ -61,11 +61,41 @@ import Testing
         let d = svg.components(separatedBy: " d=\"")[1].components(separatedBy: "\"")[0]
         #expect(d.hasPrefix("M") && d.hasSuffix("z"))
         #expect(!d.contains(where: { !"Mlz0123456789- ".contains($0) }))
-        #expect(svg.contains("<g transform=\"scale(.5)\">\n<path d=\"\(d)\""))
+        #expect(
+            svg.contains(
+                "<g transform=\"scale(.5)\" stroke-linejoin=\"round\" fill=\"#e3e3fd\" stroke=\"#ffffff\" stroke-width=\"0.5\">\n<path d=\"\(d)\""
+            ))
         // The 1 000 m square fills the 280 px between the margins: 560 half pixels a side, from 10 px
         // (20 half pixels) at the left and 320.5 px (641) at the bottom, under the title.
         #expect(d == "M20 641l560 0 0-560-560 0z")
         #expect(svg.contains("width=\"300\""))
+    }
+
+    /// What every shape of a layer shares is written once, on its group; what differs, on each shape.
+    @Test func sharedAttributesAreWrittenOnceOnTheLayer() {
+        let same = SVGMap(
+            title: "T",
+            layers: [
+                [
+                    SVGMap.Feature(shape: shape(.metropole, 0, 0), fill: "#aaaaaa", stroke: "#ffffff", strokeWidth: 0.5),
+                    SVGMap.Feature(shape: shape(.metropole, 20_000, 0), fill: "#aaaaaa", stroke: "#ffffff", strokeWidth: 0.5),
+                ]
+            ]
+        ).render()
+        #expect(same.contains(##"<g transform="scale(.5)" stroke-linejoin="round" fill="#aaaaaa" stroke="#ffffff" stroke-width="0.5">"##))
+        #expect(same.components(separatedBy: "<path ").count == 3 && !same.contains(##"" fill="#aaaaaa" vector"##))
+        #expect(same.components(separatedBy: ##"vector-effect="non-scaling-stroke""##).count == 3)
+        let different = SVGMap(
+            title: "T",
+            layers: [
+                [
+                    SVGMap.Feature(shape: shape(.metropole, 0, 0), fill: "#aaaaaa"),
+                    SVGMap.Feature(shape: shape(.metropole, 20_000, 0), fill: "#bbbbbb"),
+                ]
+            ]
+        ).render()
+        #expect(different.contains(##"<g transform="scale(.5)" stroke-linejoin="round" stroke="#ffffff" stroke-width="0.5">"##))
+        #expect(different.contains(##"fill="#aaaaaa" vector-effect"##) && different.contains(##"fill="#bbbbbb" vector-effect"##))
     }
 
     @Test func choropleth() {
