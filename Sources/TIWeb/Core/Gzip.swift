@@ -1,6 +1,5 @@
 import CZlib
 import NIOCore
-import NIOHTTP1
 import Vapor
 
 /// gzip (RFC 1952) in one call, through the system's zlib: for bodies compressed once and served

@@ -58,21 +58,20 @@ final class HealthProbes: Sendable {
     }
 
     private let answers = NIOLockedValueBox<[String: Answer]>([:])
+    private let hitCount = NIOLockedValueBox(0)
     /// The probes' routes, by identity.
     private let routes: [ObjectIdentifier: String]
 
     /// Made once the routes are registered.
     init(routes: [Route]) {
         var probes: [ObjectIdentifier: String] = [:]
-        for route in routes where route.method == .GET {
-            let path = "/" + route.path.map(\.description).joined(separator: "/")
-            if Self.paths.contains(path) { probes[ObjectIdentifier(route)] = path }
+        for route in routes where route.method == .GET && Self.paths.contains(route.template) {
+            probes[ObjectIdentifier(route)] = route.template
         }
         self.routes = probes
     }
 
     func path(of route: Route) -> String? { routes[ObjectIdentifier(route)] }
-    private let hitCount = NIOLockedValueBox(0)
 
     func answer(_ path: String, version: Int64) -> Answer? {
         guard let answer = answers.withLockedValue({ $0[path] }), answer.version == version,

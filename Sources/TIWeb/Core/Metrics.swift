@@ -57,7 +57,7 @@ final class RequestMetrics: Sendable {
     }
 
     static func labels(route: Route?, method: String, status: UInt) -> String {
-        let template = route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
+        let template = route?.template ?? "unmatched"
         return "method=\"\(escaped(method))\",route=\"\(escaped(template))\",status=\"\(status)\""
     }
 
@@ -228,4 +228,9 @@ extension Application {
             throw error
         }
     }
+}
+
+extension Route {
+    /// `/territoires/:id`: the route's path as registered, never an address.
+    var template: String { "/" + path.map(\.description).joined(separator: "/") }
 }
