@@ -184,7 +184,8 @@ extension AppTests {
 
         @Test func securityHeadersOnEveryKindOfResponse() async throws {
             try await withTestApp { app in
-                for path in ["/", "/api/v1/regions", "/nexiste-pas", "/api/v1/communes/1", "/cartes/regions.svg", "/healthz"] {
+                // Documents: pages (found or not), maps.
+                for path in ["/", "/nexiste-pas", "/cartes/regions.svg"] {
                     let response = try await app.testing().sendRequest(.GET, path)
                     let csp = try #require(response.headers.first(name: .contentSecurityPolicy), "\(path)")
                     #expect(csp.contains("script-src 'self'") && csp.contains("style-src 'self'") && csp.contains("frame-ancestors 'none'"))
@@ -192,6 +193,14 @@ extension AppTests {
                     #expect(response.headers.first(name: .xContentTypeOptions) == "nosniff")
                     #expect(response.headers.first(name: "Referrer-Policy") == "strict-origin-when-cross-origin")
                     #expect(response.headers.first(name: "Permissions-Policy")?.contains("camera=()") == true)
+                }
+                // Data (JSON answers, problems, health, CSV): nothing may load, nothing may frame it.
+                for path in ["/api/v1/regions", "/api/v1/communes/1", "/healthz", "/donnees/subventions.csv"] {
+                    let response = try await app.testing().sendRequest(.GET, path)
+                    #expect(response.headers.first(name: .contentSecurityPolicy) == "default-src 'none'; frame-ancestors 'none'", "\(path)")
+                    #expect(response.headers.first(name: .xContentTypeOptions) == "nosniff")
+                    #expect(response.headers.first(name: .xFrameOptions) == "DENY")
+                    #expect(response.headers.first(name: "Permissions-Policy") == nil)
                 }
             }
         }
