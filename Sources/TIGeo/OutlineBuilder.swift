@@ -365,6 +365,41 @@ public enum OutlineBuilder {
         dissolveProjected(shapes, minRingArea: 1)
     }
 
+    /// Stored outlines of one frame simplified again, together, for a map that draws them smaller
+    /// than their detail was made for: Douglas–Peucker at `tolerance` metres through one topology,
+    /// so that a border two shapes share stays shared (no gap, no overlap); islands and voids
+    /// under `tolerance² / 2` go, and every shape keeps at least its largest polygon. Shapes of
+    /// another frame than the first non-empty one come back as they were.
+    public static func simplify(_ shapes: [ProjectedShape], tolerance: Double) -> [ProjectedShape] {
+        guard tolerance > 0, let frame = shapes.first(where: { !$0.isEmpty })?.frame else { return shapes }
+        var index: [IntPoint: Int32] = [:]
+        var coords: [GeoPoint] = []
+        var members: [Int] = []
+        var features: [[[[Int32]]]] = []
+        for (i, shape) in shapes.enumerated() where shape.frame == frame && !shape.isEmpty {
+            members.append(i)
+            features.append(
+                shape.polygons.map { polygon in
+                    polygon.map { ring in
+                        ring.map { p -> Int32 in
+                            if let id = index[p] { return id }
+                            let id = Int32(coords.count)
+                            index[p] = id
+                            coords.append(p.geoPoint)
+                            return id
+                        }
+                    }
+                })
+        }
+        let topology = Topology(features: features, coords: coords, mergeArea: 0)
+        let arcs = topology.simplified(coords: coords, tolerance: tolerance)
+        let simplified = topology.assemble(
+            simplifiedArcs: arcs, coords: coords, dropArea: tolerance * tolerance / 2, frame: frame)
+        var result = shapes
+        for (i, shape) in zip(members, simplified) { result[i] = shape }
+        return result
+    }
+
     static func dissolveProjected(_ shapes: [ProjectedShape], minRingArea: Double) -> ProjectedShape {
         var counts: [MapFrame: Int] = [:]
         for s in shapes where !s.isEmpty { counts[s.frame, default: 0] += 1 }

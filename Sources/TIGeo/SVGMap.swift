@@ -84,11 +84,18 @@ public struct SVGMap: Sendable {
     /// Prefix of the `id`s of `<title>` and `<desc>` (must be unique in an HTML page embedding
     /// several maps); default: derived from a hash of the title and description.
     public var idPrefix: String?
+    /// No detail finer than this, in pixels of the map as drawn: the outlines of each layer are
+    /// simplified again, together (`OutlineBuilder.simplify`), at its scale. A national map of
+    /// 760 pixels draws France's coarse outlines (1 km) at about 1.9 km per pixel: at 1 pixel it
+    /// needs half their points, and looks the same. Layers are simplified apart, so their common
+    /// edges can drift apart by up to this much: a map whose layers come from different outlines
+    /// (a région's outline under its EPCI) keeps 0, the outlines as stored.
+    public var pixelTolerance: Double = 0
 
     public init(
         title: String, description: String = "", layers: [[Feature]] = [], markers: [Marker] = [],
         legend: [LegendItem] = [], legendTitle: String? = nil, source: String = "",
-        layout: Layout = .fit, width: Int = 800, idPrefix: String? = nil
+        layout: Layout = .fit, width: Int = 800, idPrefix: String? = nil, pixelTolerance: Double = 0
     ) {
         self.title = title
         self.description = description
@@ -100,6 +107,7 @@ public struct SVGMap: Sendable {
         self.layout = layout
         self.width = width
         self.idPrefix = idPrefix
+        self.pixelTolerance = pixelTolerance
     }
 
     // MARK: - Rendering
@@ -268,9 +276,18 @@ public struct SVGMap: Sendable {
             if let stroke { out += " stroke=\"\(Self.escape(stroke))\"" }
             if let strokeWidth { out += " stroke-width=\"\(Self.num(strokeWidth))\"" }
             out += ">\n"
-            for feature in layer {
-                guard let panel = panels.first(where: { $0.frame == feature.shape.frame }) else { continue }
-                let d = Self.pathData(feature.shape, panel.transform)
+            var shapes = layer.map(\.shape)
+            if pixelTolerance > 0 {
+                for panel in panels {
+                    let inPanel = shapes.indices.filter { shapes[$0].frame == panel.frame }
+                    let simplified = OutlineBuilder.simplify(
+                        inPanel.map { shapes[$0] }, tolerance: pixelTolerance / panel.transform.scale)
+                    for (i, shape) in zip(inPanel, simplified) { shapes[i] = shape }
+                }
+            }
+            for (feature, shape) in zip(layer, shapes) {
+                guard let panel = panels.first(where: { $0.frame == shape.frame }) else { continue }
+                let d = Self.pathData(shape, panel.transform)
                 if d.isEmpty { continue }
                 var path = "<path d=\"\(d)\""
                 if fill == nil { path += " fill=\"\(Self.escape(feature.fill))\"" }
@@ -285,14 +302,28 @@ public struct SVGMap: Sendable {
             out += "</g>\n"
         }
         if !markers.isEmpty {
-            out += "<g>\n"
-            for m in markers {
-                guard let panel = panels.first(where: { $0.frame == m.frame }) else { continue }
-                let cx = Self.num(Self.round1(panel.transform.x(m.position.x)))
-                let cy = Self.num(Self.round1(panel.transform.y(m.position.y)))
-                let circle =
-                    "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(Self.num(m.radius))\" fill=\"\(Self.escape(m.fill))\" stroke=\"#ffffff\" stroke-width=\"1\""
-                out += Self.wrapLink(element: circle, title: m.title, href: m.href, closing: "circle")
+            // The white outline is said once; the circles of one place (a total and the share
+            // inside a territory) are one link with one title: a screen reader meets each place once.
+            out += "<g stroke=\"#ffffff\" stroke-width=\"1\">\n"
+            let placed = markers.compactMap { m in panels.first(where: { $0.frame == m.frame }).map { (m, $0.transform) } }
+            var start = 0
+            while start < placed.count {
+                let first = placed[start].0
+                var end = start + 1
+                while end < placed.count, placed[end].0.title == first.title, placed[end].0.href == first.href { end += 1 }
+                let circles = placed[start..<end].map { m, t in
+                    let cx = Self.num(Self.round1(t.x(m.position.x)))
+                    let cy = Self.num(Self.round1(t.y(m.position.y)))
+                    return "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(Self.num(m.radius))\" fill=\"\(Self.escape(m.fill))\""
+                }
+                if circles.count == 1 {
+                    out += Self.wrapLink(element: circles[0], title: first.title, href: first.href, closing: "circle")
+                } else {
+                    let t = first.title.map { "<title>\(Self.escape($0))</title>" } ?? ""
+                    let open = first.href.map { "<a href=\"\(Self.escape($0))\">" } ?? "<g>"
+                    out += open + t + circles.map { $0 + "/>" }.joined() + (first.href == nil ? "</g>\n" : "</a>\n")
+                }
+                start = end
             }
             out += "</g>\n"
         }

@@ -20,6 +20,30 @@ import Testing
         ]
     }
 
+    /// Two projected squares sharing a border that wiggles by 3 m every 10 m, and an island of 4 m².
+    @Test func simplifiedAgainForASmallerMapNeighboursStillShareTheirBorder() throws {
+        let border = (0...100).map { IntPoint(x: 1_000 + ($0 % 2 == 0 ? 3 : -3), y: Int32($0 * 10)) }
+        let west = [IntPoint(x: 0, y: 0)] + border + [IntPoint(x: 0, y: 1_000)]
+        let east = [IntPoint(x: 2_000, y: 0), IntPoint(x: 2_000, y: 1_000)] + border.reversed()
+        let island = [IntPoint(x: 3_000, y: 0), IntPoint(x: 3_002, y: 0), IntPoint(x: 3_002, y: 2), IntPoint(x: 3_000, y: 2)]
+        let shapes = [
+            ProjectedShape(frame: .metropole, polygons: [[west], [island]]),
+            ProjectedShape(frame: .metropole, polygons: [[east]]),
+        ]
+        let simplified = OutlineBuilder.simplify(shapes, tolerance: 20)
+        let a = simplified[0].polygons
+        let b = simplified[1].polygons
+        // The wiggles are gone (the border keeps one point between its ends: three borders join
+        // the same two corners, and would collapse onto each other), the island too (under 20² / 2 m²) …
+        #expect(a.count == 1 && a[0][0].count == 5 && b.count == 1 && b[0][0].count == 5, "\(a) \(b)")
+        // … and the two squares still meet on one border: merged, they are one ring of 6 points.
+        #expect(Set(a[0][0]).intersection(b[0][0]).count == 3)
+        let merged = OutlineBuilder.merge(simplified)
+        #expect(merged.polygons.count == 1 && merged.polygons[0].count == 1 && merged.polygons[0][0].count == 6)
+        // No tolerance: as they were.
+        #expect(OutlineBuilder.simplify(shapes, tolerance: 0) == shapes)
+    }
+
     @Test func neighboursStayBitIdentical() throws {
         let result = OutlineBuilder.build(communes: wigglyPair(), cantons: []) { _ in }
         for detail in OutlineBuilder.Detail.allCases {

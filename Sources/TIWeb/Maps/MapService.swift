@@ -47,7 +47,7 @@ struct MapService {
             return SVGMap(
                 title: "Les régions", description: "Carte des \(features.count) régions, chacune mène à sa page.",
                 layers: [features], markers: [], legend: [], legendTitle: nil, source: Self.source,
-                layout: .national, width: width)
+                layout: .national, width: width, pixelTolerance: 1)
         }
     }
 
@@ -66,7 +66,7 @@ struct MapService {
             return SVGMap(
                 title: "Les départements", description: "Carte des \(features.count) départements.",
                 layers: [features], markers: [], legend: [], legendTitle: nil, source: Self.source,
-                layout: .national, width: width)
+                layout: .national, width: width, pixelTolerance: 1)
         }
     }
 
@@ -95,7 +95,7 @@ struct MapService {
                     .init(label: "Territoire d’industrie", fill: Self.territoryFill),
                     .init(label: "Hors territoire", fill: Self.outsideFill),
                 ],
-                legendTitle: nil, source: Self.source, layout: .national, width: width)
+                legendTitle: nil, source: Self.source, layout: .national, width: width, pixelTolerance: 1)
         }
     }
 
