@@ -84,12 +84,12 @@ public struct SVGMap: Sendable {
     /// Prefix of the `id`s of `<title>` and `<desc>` (must be unique in an HTML page embedding
     /// several maps); default: derived from a hash of the title and description.
     public var idPrefix: String?
-    /// No detail finer than this, in pixels of the map as drawn: the outlines of each layer are
-    /// simplified again, together (`OutlineBuilder.simplify`), at its scale. A national map of
-    /// 760 pixels draws France's coarse outlines (1 km) at about 1.9 km per pixel: at 1 pixel it
-    /// needs half their points, and looks the same. Layers are simplified apart, so their common
-    /// edges can drift apart by up to this much: a map whose layers come from different outlines
-    /// (a région's outline under its EPCI) keeps 0, the outlines as stored.
+    /// No detail finer than this, in pixels of the map as drawn (see `drawnShapes`); 0 draws the
+    /// outlines as stored. A national map of 760 pixels draws France's coarse outlines (1 km) at
+    /// about 1.9 km per pixel: at 1 pixel it needs half their points, and looks the same. Layers
+    /// made of other outlines (régions under territories) are simplified apart, so their common
+    /// edges can drift apart by up to this much; a layer made of another's points (a merge of it)
+    /// follows that one exactly.
     public var pixelTolerance: Double = 0
 
     public init(
@@ -265,7 +265,8 @@ public struct SVGMap: Sendable {
                     "<text x=\"\(Self.num(bx + 4))\" y=\"\(Self.num(by + 12))\" font-size=\"10\" fill=\"\(Self.textColor)\">\(Self.escape(panel.frame.label))</text>\n"
             }
         }
-        for layer in layers {
+        let drawn = drawnShapes(panels)
+        for (layer, shapes) in zip(layers, drawn) {
             // Path data is in half pixels (see `pathData`). What every shape of the layer shares is
             // said once, on the group (fill and stroke are inherited; vector-effect is not).
             let fill = Set(layer.map(\.fill)).count == 1 ? layer.first?.fill : nil
@@ -276,15 +277,6 @@ public struct SVGMap: Sendable {
             if let stroke { out += " stroke=\"\(Self.escape(stroke))\"" }
             if let strokeWidth { out += " stroke-width=\"\(Self.num(strokeWidth))\"" }
             out += ">\n"
-            var shapes = layer.map(\.shape)
-            if pixelTolerance > 0 {
-                for panel in panels {
-                    let inPanel = shapes.indices.filter { shapes[$0].frame == panel.frame }
-                    let simplified = OutlineBuilder.simplify(
-                        inPanel.map { shapes[$0] }, tolerance: pixelTolerance / panel.transform.scale)
-                    for (i, shape) in zip(inPanel, simplified) { shapes[i] = shape }
-                }
-            }
             for (feature, shape) in zip(layer, shapes) {
                 guard let panel = panels.first(where: { $0.frame == shape.frame }) else { continue }
                 let d = Self.pathData(shape, panel.transform)
@@ -353,6 +345,54 @@ public struct SVGMap: Sendable {
         }
         out += "</svg>\n"
         return out
+    }
+
+    /// The shapes of every layer as drawn: as stored, or no finer than `pixelTolerance`. In each
+    /// panel, the layer with the most points first: a layer whose shapes are all made of points
+    /// that an earlier one kept or dropped (a merge of its shapes: a région's or a territory's
+    /// outline over its EPCI) keeps and drops the same, and so draws the same edges; any other
+    /// layer is simplified through its own topology.
+    func drawnShapes(_ panels: [Panel]) -> [[ProjectedShape]] {
+        var drawn = layers.map { $0.map(\.shape) }
+        guard pixelTolerance > 0 else { return drawn }
+        for panel in panels {
+            let members = drawn.map { shapes in shapes.indices.filter { shapes[$0].frame == panel.frame } }
+            let points = members.enumerated().map { l, indices in indices.reduce(0) { $0 + drawn[l][$1].pointCount } }
+            var kept: [IntPoint: Bool] = [:]
+            for l in layers.indices.sorted(by: { points[$0] > points[$1] }) where !members[l].isEmpty {
+                let shapes = members[l].map { drawn[l][$0] }
+                let vertices = shapes.flatMap { $0.polygons.flatMap { $0.flatMap { $0 } } }
+                let simplified: [ProjectedShape]
+                if !kept.isEmpty, vertices.allSatisfy({ kept[$0] != nil }) {
+                    simplified = shapes.map { Self.keeping(kept, of: $0) }
+                } else {
+                    simplified = OutlineBuilder.simplify(shapes, tolerance: pixelTolerance / panel.transform.scale)
+                    let survivors = Set(simplified.flatMap { $0.polygons.flatMap { $0.flatMap { $0 } } })
+                    for v in vertices where kept[v] == nil { kept[v] = survivors.contains(v) }
+                }
+                for (i, shape) in zip(members[l], simplified) { drawn[l][i] = shape }
+            }
+        }
+        return drawn
+    }
+
+    /// A shape with only the points `kept` says are kept; rings left with fewer than 3 points go,
+    /// with their holes when it is an outer ring.
+    static func keeping(_ kept: [IntPoint: Bool], of shape: ProjectedShape) -> ProjectedShape {
+        var polygons: [[[IntPoint]]] = []
+        for polygon in shape.polygons {
+            var rings: [[IntPoint]] = []
+            for (i, ring) in polygon.enumerated() {
+                let left = ring.filter { kept[$0] == true }
+                if left.count >= 3 {
+                    rings.append(left)
+                } else if i == 0 {
+                    break
+                }
+            }
+            if !rings.isEmpty { polygons.append(rings) }
+        }
+        return ProjectedShape(frame: shape.frame, polygons: polygons)
     }
 
     static func wrapLink(element: String, title: String?, href: String?, closing: String) -> String {

@@ -118,6 +118,41 @@ import Testing
         #expect(points(1) == 4)
     }
 
+    @Test func aLayerMadeOfAnotherLayersPointsIsSimplifiedEdgeOnEdgeWithIt() {
+        // Two 50 km squares sharing a border, their top edges and the border wiggling by 300 m
+        // every 2 km; the second layer is their union (a région drawn around its EPCI).
+        func wiggle(_ i: Int) -> Int32 { i % 2 == 0 ? 0 : 300 }
+        let border = (1..<50).map { IntPoint(x: 50_000 + wiggle($0), y: Int32($0 * 2_000)) }
+        let westTop = (1..<25).map { IntPoint(x: Int32(50_000 - $0 * 2_000), y: 100_000 + wiggle($0)) }
+        let eastTop = (1..<25).map { IntPoint(x: Int32(100_000 - $0 * 2_000), y: 100_000 + wiggle($0)) }
+        let west: [IntPoint] =
+            [IntPoint(x: 0, y: 0), IntPoint(x: 50_000, y: 0)] + border + [IntPoint(x: 50_000, y: 100_000)] + westTop + [
+                IntPoint(x: 0, y: 100_000)
+            ]
+        let east: [IntPoint] =
+            [IntPoint(x: 50_000, y: 0), IntPoint(x: 100_000, y: 0), IntPoint(x: 100_000, y: 100_000)] + eastTop + [
+                IntPoint(x: 50_000, y: 100_000)
+            ] + border.reversed()
+        let parts = [west, east].map { ProjectedShape(frame: .metropole, polygons: [[$0]]) }
+        let union = OutlineBuilder.merge(parts)
+        var map = SVGMap(
+            title: "T", layers: [[SVGMap.Feature(shape: union)], parts.map { SVGMap.Feature(shape: $0) }], layout: .fit,
+            width: 320, pixelTolerance: 1)
+        var box = Planar.Box()
+        box.add(GeoPoint(x: 0, y: 0))
+        box.add(GeoPoint(x: 100_000, y: 100_300))
+        // About 333 m per pixel: the wiggles go.
+        let panel = SVGMap.Panel(frame: .metropole, transform: .init(bounds: box, x: 10, y: 10, width: 300, height: 300), box: nil)
+        let drawn = map.drawnShapes([panel])
+        let partPoints = Set(drawn[1].flatMap { $0.polygons.flatMap { $0.flatMap { $0 } } })
+        let outline = drawn[0][0].polygons
+        #expect(outline.count == 1 && outline[0].count == 1 && outline[0][0].count == 6, "\(outline)")
+        #expect(outline[0][0].allSatisfy(partPoints.contains))
+        #expect(drawn[1].allSatisfy { $0.pointCount < 10 })
+        map.pixelTolerance = 0
+        #expect(map.drawnShapes([panel]) == [[union], parts])
+    }
+
     @Test func theCirclesOfOnePlaceAreOneLinkWithOneTitle() {
         let layer = [SVGMap.Feature(shape: shape(.metropole, 0, 0, 100_000))]
         let position = GeoPoint(x: 50_000, y: 50_000)

@@ -106,8 +106,10 @@ struct MapService {
             let stats = try await epciStats()
             let inRegion = stats.values.filter { $0.regions.contains(regionCode) }.sorted { $0.siren < $1.siren }
             let epciShapes = try await OutlineStore.shapes(.epci, detail: .fine, codes: inRegion.map(\.siren), on: database)
-            guard let regionShape = try await OutlineStore.shapes(.region, detail: .fine, codes: [regionCode], on: database)[regionCode]
-            else { return nil }
+            // The outline drawn around the EPCI is their union (an EPCI across two régions is drawn
+            // whole): made of their points, it is simplified with them, edge on edge.
+            let regionShape = OutlineBuilder.merge(inRegion.compactMap { epciShapes[$0.siren] })
+            guard !regionShape.isEmpty else { return nil }
             let territoryNames = try await GeoQueries.territoryNames(on: database)
             let epcis = inRegion.compactMap { e -> SVGMap.Feature? in
                 guard let shape = epciShapes[e.siren] else { return nil }
@@ -153,7 +155,7 @@ struct MapService {
                 description:
                     "Carte des \(epcis.count) intercommunalités de la région \(region.name), celles qui appartiennent à un Territoire d’industrie en couleur.",
                 layers: layers, markers: [], legend: legend, legendTitle: nil, source: Self.source,
-                layout: .fit, width: width)
+                layout: .fit, width: width, pixelTolerance: 1)
         }
     }
 }
