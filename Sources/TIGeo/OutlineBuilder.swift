@@ -372,29 +372,17 @@ public enum OutlineBuilder {
     /// another frame than the first non-empty one come back as they were.
     public static func simplify(_ shapes: [ProjectedShape], tolerance: Double) -> [ProjectedShape] {
         guard tolerance > 0, let frame = shapes.first(where: { !$0.isEmpty })?.frame else { return shapes }
-        var index: [IntPoint: Int32] = [:]
-        var coords: [GeoPoint] = []
+        var ids = PointIds()
         var members: [Int] = []
         var features: [[[[Int32]]]] = []
         for (i, shape) in shapes.enumerated() where shape.frame == frame && !shape.isEmpty {
             members.append(i)
-            features.append(
-                shape.polygons.map { polygon in
-                    polygon.map { ring in
-                        ring.map { p -> Int32 in
-                            if let id = index[p] { return id }
-                            let id = Int32(coords.count)
-                            index[p] = id
-                            coords.append(p.geoPoint)
-                            return id
-                        }
-                    }
-                })
+            features.append(shape.polygons.map { polygon in polygon.map { ring in ring.map { ids.id($0) } } })
         }
-        let topology = Topology(features: features, coords: coords, mergeArea: 0)
-        let arcs = topology.simplified(coords: coords, tolerance: tolerance)
+        let topology = Topology(features: features, coords: ids.coords, mergeArea: 0)
+        let arcs = topology.simplified(coords: ids.coords, tolerance: tolerance)
         let simplified = topology.assemble(
-            simplifiedArcs: arcs, coords: coords, dropArea: tolerance * tolerance / 2, frame: frame)
+            simplifiedArcs: arcs, coords: ids.coords, dropArea: tolerance * tolerance / 2, frame: frame)
         var result = shapes
         for (i, shape) in zip(members, simplified) { result[i] = shape }
         return result
@@ -406,27 +394,32 @@ public enum OutlineBuilder {
         guard let frame = MapFrame.allCases.max(by: { (counts[$0] ?? 0) < (counts[$1] ?? 0) }), (counts[frame] ?? 0) > 0 else {
             return ProjectedShape(frame: shapes.first?.frame ?? .metropole, polygons: [])
         }
-        var index: [IntPoint: Int32] = [:]
-        var points: [IntPoint] = []
-        var coords: [GeoPoint] = []
+        var ids = PointIds()
         var rings: [[Int32]] = []
         for s in shapes where s.frame == frame {
             for polygon in s.polygons {
-                let ids = polygon.map { ring in
-                    ring.map { p -> Int32 in
-                        if let i = index[p] { return i }
-                        let i = Int32(points.count)
-                        index[p] = i
-                        points.append(p)
-                        coords.append(p.geoPoint)
-                        return i
-                    }
-                }
-                rings.append(contentsOf: DissolveCore.normalized(ids, coords))
+                let polygonIds = polygon.map { ring in ring.map { ids.id($0) } }
+                rings.append(contentsOf: DissolveCore.normalized(polygonIds, ids.coords))
             }
         }
-        let scratch = VertexScratch(vertexCount: coords.count)
-        let polygons = DissolveCore.union(rings, coords, minRingArea: minRingArea, scratch: scratch)
-        return ProjectedShape(frame: frame, polygons: polygons.map { $0.map { $0.map { points[Int($0)] } } })
+        let scratch = VertexScratch(vertexCount: ids.coords.count)
+        let polygons = DissolveCore.union(rings, ids.coords, minRingArea: minRingArea, scratch: scratch)
+        return ProjectedShape(frame: frame, polygons: polygons.map { $0.map { $0.map { ids.points[Int($0)] } } })
+    }
+
+    /// Integer points numbered in order of first sight, for the id-ring algorithms (dissolve, topology).
+    struct PointIds {
+        private var index: [IntPoint: Int32] = [:]
+        private(set) var points: [IntPoint] = []
+        private(set) var coords: [GeoPoint] = []
+
+        mutating func id(_ p: IntPoint) -> Int32 {
+            if let id = index[p] { return id }
+            let id = Int32(points.count)
+            index[p] = id
+            points.append(p)
+            coords.append(p.geoPoint)
+            return id
+        }
     }
 }

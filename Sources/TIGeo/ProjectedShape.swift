@@ -144,6 +144,8 @@ public struct ProjectedShape: Sendable, Equatable {
     public var isEmpty: Bool { !polygons.contains { ($0.first?.count ?? 0) >= 3 } }
 
     public var pointCount: Int { polygons.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } } }
+    /// Every point of every ring.
+    public var vertices: [IntPoint] { polygons.flatMap { $0.flatMap { $0 } } }
 
     /// Planar area in km² (projected metres; Lambert-93/UTM scale error is below 0.3 %).
     public var areaKm2: Double {

@@ -361,13 +361,13 @@ public struct SVGMap: Sendable {
             var kept: [IntPoint: Bool] = [:]
             for l in layers.indices.sorted(by: { points[$0] > points[$1] }) where !members[l].isEmpty {
                 let shapes = members[l].map { drawn[l][$0] }
-                let vertices = shapes.flatMap { $0.polygons.flatMap { $0.flatMap { $0 } } }
+                let vertices = shapes.flatMap(\.vertices)
                 let simplified: [ProjectedShape]
                 if !kept.isEmpty, vertices.allSatisfy({ kept[$0] != nil }) {
                     simplified = shapes.map { Self.keeping(kept, of: $0) }
                 } else {
                     simplified = OutlineBuilder.simplify(shapes, tolerance: pixelTolerance / panel.transform.scale)
-                    let survivors = Set(simplified.flatMap { $0.polygons.flatMap { $0.flatMap { $0 } } })
+                    let survivors = Set(simplified.flatMap(\.vertices))
                     for v in vertices where kept[v] == nil { kept[v] = survivors.contains(v) }
                 }
                 for (i, shape) in zip(members[l], simplified) { drawn[l][i] = shape }
