@@ -26,7 +26,7 @@ struct SecurityHeadersMiddleware: Middleware {
         (.xFrameOptions, "DENY"),
     ]
 
-    /// Future-based: no hop to Swift's executor (see `RequestLogMiddleware`).
+    /// Future-based: no hop to Swift's executor (see `FrontMiddleware`).
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         // Errors are turned into responses by the error middleware, which runs inside this one.
         next.respond(to: request).map { Self.secure($0, for: request) }

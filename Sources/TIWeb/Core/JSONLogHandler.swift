@@ -4,7 +4,7 @@ import TIDomain
 
 /// Log lines as JSON objects, one per line, on standard error (`LOG_FORMAT=json`, the default
 /// with `--env production`): `{"ts","level","label","message", …metadata}`, e.g. the request's
-/// `request-id`. Messages never carry personal data at `info` (see `RequestLogMiddleware`).
+/// `request-id`. Messages never carry personal data at `info` (see `RequestLog`).
 public struct JSONLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level

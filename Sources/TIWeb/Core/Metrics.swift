@@ -1,13 +1,15 @@
 import FluentSQL
 import Foundation
 import NIOConcurrencyHelpers
+import Synchronization
 import Vapor
 
 /// Metrics in the Prometheus text format, at `/metrics` (administrators, by session or token): per
 /// route template (`/dossiers/:id`, never the address itself) and status, a count and a latency
 /// histogram; requests in flight and the database pool's size; the kept pages' hits and misses;
 /// the figure dataset's loads and how long they took; mails sent and failed; the data version.
-/// Kept per process (Prometheus scrapes each app server), behind a lock: every request records here.
+/// Kept per process (Prometheus scrapes each app server), behind a lock: every request records here
+/// (`FrontMiddleware`).
 final class RequestMetrics: Sendable {
     static let buckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
 
@@ -35,27 +37,28 @@ final class RequestMetrics: Sendable {
 
     private struct State {
         var series: [SeriesKey: Series] = [:]
-        var inFlight = 0
         var mailsSent = 0
         var mailsFailed = 0
     }
 
     private let state = NIOLockedValueBox(State())
+    private let requestsInFlight = Atomic<Int>(0)
 
-    func started() { state.withLockedValue { $0.inFlight += 1 } }
+    func started() { requestsInFlight.add(1, ordering: .relaxed) }
 
     /// Requests between `started()` and `observe(...)`.
-    var inFlight: Int { state.withLockedValue { $0.inFlight } }
+    var inFlight: Int { requestsInFlight.load(ordering: .relaxed) }
 
     func observe(route: Route?, method: HTTPMethod, status: UInt, seconds: Double) {
         let key = SeriesKey(route: route.map(ObjectIdentifier.init), method: method.rawValue, status: status)
+        requestsInFlight.subtract(1, ordering: .relaxed)
         state.withLockedValue { state in
-            state.inFlight -= 1
             // In place: a copy of the series would copy its buckets at every request.
             state.series[key, default: Series(labels: Self.labels(route: route, method: key.method, status: status))].record(seconds)
         }
     }
 
+    /// `unmatched` for an answer outside any route (a 404): an attacker's addresses cannot grow the series.
     static func labels(route: Route?, method: String, status: UInt) -> String {
         let template = route?.template ?? "unmatched"
         return "method=\"\(escaped(method))\",route=\"\(escaped(template))\",status=\"\(status)\""
@@ -103,7 +106,7 @@ final class RequestMetrics: Sendable {
             for (labels, value) in values { lines.append(name + labels + " " + value) }
         }
         let (pages, loads) = (gauges.pages, gauges.loads)
-        metric("ti_http_requests_in_flight", "gauge", "Requêtes en cours.", [("", "\(state.inFlight - 1)")])
+        metric("ti_http_requests_in_flight", "gauge", "Requêtes en cours.", [("", "\(inFlight - 1)")])
         metric(
             "ti_db_pool_connections_max", "gauge", "Connexions à la base au plus (toutes boucles d’événements).",
             [("", "\(gauges.poolSize)")])
@@ -142,27 +145,6 @@ final class RequestMetrics: Sendable {
         else { return text }
         return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n")
-    }
-}
-
-/// Times every request and records it under its route's template (`unmatched` for a 404 outside
-/// any route, so an attacker's addresses cannot grow the series).
-/// Future-based: no hop to Swift's executor (see `RequestLogMiddleware`).
-struct MetricsMiddleware: Middleware {
-    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        let metrics = request.application.metrics
-        let start = ContinuousClock.now
-        metrics.started()
-        return next.respond(to: request).always { result in
-            let status: UInt
-            switch result {
-            case .success(let response): status = response.status.code
-            case .failure: status = 500
-            }
-            // The route, not its template: Vapor sets it before the middleware, and a template
-            // written at every request would cost more than the rest of a kept page's answer.
-            metrics.observe(route: request.route, method: request.method, status: status, seconds: start.secondsSince)
-        }
     }
 }
 

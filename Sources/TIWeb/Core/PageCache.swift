@@ -103,25 +103,12 @@ final class PageCache: Sendable {
     }
 }
 
-/// Serves kept answers before the rest of the middleware (sessions, CSRF, routing, access, the
-/// handler): a hit costs a lookup. Sits after the request log and the metrics, which see every
-/// request; what the inner middleware adds (security headers, validators, CORS) is kept with the
-/// answer. Only for visitors without a session cookie and without a token, on routes registered
-/// `cached: true`; the version is the one `IndicatorCache` read less than `recheck` ago, else it is read now.
-struct PageCacheMiddleware: Middleware {
-    /// Future-based, so that a kept page is answered on the event loop without a hop to Swift's
-    /// executor (see `RequestLogMiddleware`); the rest is async.
-    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        guard request.method == .GET, !request.headers.contains(name: .authorization),
-            request.cookies[SessionStore.cookieName] == nil
-        else { return next.respond(to: request) }
-        let recent = request.application.indicatorCache.recentVersion()
-        if let recent, let entry = request.application.pageCache.entry(Self.key(request), version: recent) {
-            return request.eventLoop.makeSucceededFuture(Self.response(entry, for: request))
-        }
-        return request.eventLoop.makeFutureWithTask { try await Self.respond(to: request, next: next, missed: recent) }
-    }
-
+/// Kept answers are served by `FrontMiddleware`, before the rest of the middleware (sessions,
+/// CSRF, routing, access, the handler): a hit costs a lookup. What the inner middleware adds
+/// (security headers, validators, CORS) is kept with the answer. Only for visitors without a
+/// session cookie and without a token, on routes registered `cached: true`; the version is the one
+/// `IndicatorCache` read less than `recheck` ago, else it is read now.
+extension PageCache {
     static func key(_ request: Request) -> String {
         (request.isHTTPS ? "https " : "http ") + day(request.clock) + " " + request.url.string
     }
@@ -140,49 +127,50 @@ struct PageCacheMiddleware: Middleware {
 
     /// The version read now when none was recent (then the page may be kept already), or the
     /// recent one under which it was just `missed`; then the page, kept for the next visitors.
-    static func respond(to request: Request, next: any Responder, missed: Int64?) async throws -> Response {
-        let cache = request.application.pageCache
-        let key = Self.key(request)
+    func respond(to request: Request, key: String, next: any Responder, missed: Int64?, versions: IndicatorCache) async throws -> Response {
         let version: Int64
         if let missed {
             version = missed
         } else {
             // No version (database unreachable, not migrated): no cache; the route says what is wrong.
-            guard let current = try? await request.application.indicatorCache.currentVersion(on: request.db) else {
+            guard let current = try? await versions.currentVersion(on: request.db) else {
                 return try await next.respond(to: request).get()
             }
-            if let entry = cache.entry(key, version: current) { return Self.response(entry, for: request) }
+            if let entry = entry(key, version: current) { return Self.response(entry, for: request, id: nil) }
             version = current
         }
 
         let response = try await next.respond(to: request).get()
         guard request.route?.userInfo["cached"] as? Bool == true, request.principal == nil, response.status == .ok,
-            let body = response.body.buffer, body.readableBytes <= PageCache.largestBody,
+            let body = response.body.buffer, body.readableBytes <= Self.largestBody,
             !response.headers.contains(name: .setCookie), let tag = response.headers.first(name: .eTag),
             request.isAPI || !body.contains(request.csrfToken)
         else { return response }
-        let gzip = (response.headers.contentType.map(Gzip.isCompressible) ?? false) && body.readableBytes >= PageCache.smallestGzip
-        cache.keep(
-            PageCache.Entry(
+        let gzip = (response.headers.contentType.map(Gzip.isCompressible) ?? false) && body.readableBytes >= Self.smallestGzip
+        keep(
+            Entry(
                 version: version, route: request.route, headers: response.headers, body: body,
                 gzip: gzip ? Gzip.compress(body) : nil, entityTag: tag),
             as: key)
         return response
     }
 
-    static func response(_ entry: PageCache.Entry, for request: Request) -> Response {
+    /// A kept answer, with the request's id when given (else `FrontMiddleware` adds it): 304 when
+    /// the visitor has it, gzip when accepted.
+    static func response(_ entry: Entry, for request: Request, id: String?) -> Response {
         request.route = entry.route  // for the metrics
         if ConditionalGETMiddleware.matches(request.headers[.ifNoneMatch], entry.entityTag) {
             var headers = HTTPHeaders()
             for name in ConditionalGETMiddleware.revalidationHeaders {
                 for value in entry.headers[name] { headers.add(name: name, value: value) }
             }
+            if let id { headers.add(name: RequestLog.header, value: id) }
             return Response(status: .notModified, headers: headers)
         }
-        if let gzip = entry.gzip, Gzip.accepted(by: request.headers) {
-            return Response(status: .ok, version: .http1_1, headersNoUpdate: entry.gzipHeaders, body: .init(buffer: gzip))
-        }
-        return Response(status: .ok, version: .http1_1, headersNoUpdate: entry.plainHeaders, body: .init(buffer: entry.body))
+        let gzip = entry.gzip.flatMap { Gzip.accepted(by: request.headers) ? $0 : nil }
+        var headers = gzip == nil ? entry.plainHeaders : entry.gzipHeaders
+        if let id { headers.add(name: RequestLog.header, value: id) }
+        return Response(status: .ok, version: .http1_1, headersNoUpdate: headers, body: .init(buffer: gzip ?? entry.body))
     }
 }
 

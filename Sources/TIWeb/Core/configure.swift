@@ -71,8 +71,6 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.awardingBodies = try OpenDataController.awardingBodies(file: config.awardingBodiesFile, logger: app.logger)
     app.fileStorage = LocalFileStorage(directory: config.uploadDirectory)
 
-    // Outermost first. Errors become pages or JSON inside the security headers; sessions and
-    // tokens are read before CSRF and before each route's access guard.
     // gzip for text answers (HTML, JSON, CSV, SVG) when the client accepts it; images and PDFs as
     // they are. Kept pages are compressed once, and tell the server's compressor to let them be.
     app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
@@ -80,11 +78,18 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     // so they would only cost a route template per request.
     app.http.server.configuration.reportMetrics = false
     app.metrics = RequestMetrics()
+    app.demoFlag = DemoFlag()
+    app.indicatorCache = IndicatorCache(recheck: app.environment == .testing ? 0 : 0.5)
+    app.pageCache = PageCache()
+    try routes(app)
+    app.healthProbes = HealthProbes(routes: app.routes.all)
+
+    // Outermost first: ids, logs, metrics and the answers given again (`FrontMiddleware`); errors
+    // become pages or JSON inside the security headers; sessions and tokens are read before CSRF
+    // and before each route's access guard.
     app.middleware = Middlewares()
-    app.middleware.use(RequestLogMiddleware())
-    app.middleware.use(MetricsMiddleware())
-    app.middleware.use(HealthProbeMiddleware())
-    app.middleware.use(PageCacheMiddleware())
+    app.middleware.use(
+        FrontMiddleware(metrics: app.metrics, probes: app.healthProbes, pages: app.pageCache, versions: app.indicatorCache))
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SiteErrorMiddleware(environment: app.environment))
     app.middleware.use(InputGuardMiddleware())
@@ -95,12 +100,6 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.middleware.use(BearerAuthenticator())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(PageContextMiddleware())
-
-    app.demoFlag = DemoFlag()
-    app.indicatorCache = IndicatorCache(recheck: app.environment == .testing ? 0 : 0.5)
-    app.pageCache = PageCache()
-    try routes(app)
-    app.healthProbes = HealthProbes(routes: app.routes.all)
     registerCommands(app)
 }
 
