@@ -77,6 +77,21 @@ extension AppTests {
             }
         }
 
+        /// Only routes registered `cached: true` go through the kept pages: a form, a download or an
+        /// unknown address is neither looked up nor counted as a miss (the metrics would say the
+        /// cache fails when it is not asked).
+        @Test func pagesThatAreNeverKeptAreNotCountedAsMisses() async throws {
+            try await withTestApp { app in
+                let form = try await Self.get(app, "/connexion")
+                let file = try await Self.get(app, "/donnees/subventions.csv")
+                let unknown = try await Self.get(app, "/nexiste-pas")
+                #expect(form.status == .ok && file.status == .ok && unknown.status == .notFound)
+                #expect(app.pageCache.counters.misses == 0 && app.pageCache.counters.hits == 0)
+                let kept = try await Self.get(app, "/indicateurs")
+                #expect(kept.status == .ok && app.pageCache.counters.misses == 1)
+            }
+        }
+
         /// `Accept-Encoding` as clients write it: weights, case, spaces, `*`, and gzip refused.
         @Test func acceptEncodingIsReadAsClientsWriteIt() {
             func accepts(_ values: String...) -> Bool { Gzip.accepted(by: HTTPHeaders(values.map { ("Accept-Encoding", $0) })) }

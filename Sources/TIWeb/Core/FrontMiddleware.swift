@@ -57,8 +57,8 @@ struct FrontMiddleware: Middleware {
     private enum Door {
         /// A health probe, by its path.
         case probe(String)
-        /// A route registered `cached: true` may answer from the kept pages: a GET without a
-        /// session cookie or a token (the route itself is checked when the page is kept).
+        /// A route registered `cached: true` (`PageCache.keeps`) may answer from the kept pages,
+        /// for a GET without a session cookie or a token.
         case page
         case onward
     }
@@ -67,9 +67,9 @@ struct FrontMiddleware: Middleware {
         guard request.method == .GET else { return .onward }
         // By the route Vapor found, not by the address: reading `url.path` again costs more than a kept answer.
         if let path = request.route.flatMap(probes.path(of:)) { return .probe(path) }
-        guard !request.headers.contains(name: .authorization), request.cookies[SessionStore.cookieName] == nil else {
-            return .onward
-        }
+        guard let route = request.route, pages.keeps(route), !request.headers.contains(name: .authorization),
+            request.cookies[SessionStore.cookieName] == nil
+        else { return .onward }
         return .page
     }
 

@@ -66,7 +66,17 @@ final class PageCache: Sendable {
     /// Smaller answers are kept plain only: gzip would save little.
     static let smallestGzip = 1_024
 
-    init(budget: Int = 128 << 20) { self.budget = budget }
+    /// The routes registered `cached: true`, by identity: only they are looked up.
+    private let routes: Set<ObjectIdentifier>
+
+    /// Made once the routes are registered.
+    init(budget: Int = 128 << 20, routes: [Route] = []) {
+        self.budget = budget
+        self.routes = Set(routes.filter { $0.userInfo["cached"] as? Bool == true }.map(ObjectIdentifier.init))
+    }
+
+    /// Whether answers of this route may be kept (`FrontMiddleware` asks before any lookup).
+    func keeps(_ route: Route) -> Bool { routes.contains(ObjectIdentifier(route)) }
 
     func entry(_ key: String, version: Int64) -> Entry? {
         state.withLockedValue { state in
@@ -125,8 +135,9 @@ extension PageCache {
 
     private static let today = NIOLockedValueBox<(minute: Int64, day: String)?>(nil)
 
-    /// The version read now when none was recent (then the page may be kept already), or the
-    /// recent one under which it was just `missed`; then the page, kept for the next visitors.
+    /// For a route this cache `keeps`: the version read now when none was recent (then the page may
+    /// be kept already), or the recent one under which it was just `missed`; then the page, kept
+    /// for the next visitors.
     func respond(to request: Request, key: String, next: any Responder, missed: Int64?, versions: IndicatorCache) async throws -> Response {
         let version: Int64
         if let missed {
@@ -141,7 +152,7 @@ extension PageCache {
         }
 
         let response = try await next.respond(to: request).get()
-        guard request.route?.userInfo["cached"] as? Bool == true, request.principal == nil, response.status == .ok,
+        guard request.principal == nil, response.status == .ok,
             let body = response.body.buffer, body.readableBytes <= Self.largestBody,
             !response.headers.contains(name: .setCookie), let tag = response.headers.first(name: .eTag),
             request.isAPI || !body.contains(request.csrfToken)

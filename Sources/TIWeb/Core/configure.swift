@@ -80,8 +80,8 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.metrics = RequestMetrics()
     app.demoFlag = DemoFlag()
     app.indicatorCache = IndicatorCache(recheck: app.environment == .testing ? 0 : 0.5)
-    app.pageCache = PageCache()
     try routes(app)
+    app.pageCache = PageCache(routes: app.routes.all)
     app.healthProbes = HealthProbes(routes: app.routes.all)
 
     // Outermost first: ids, logs, metrics and the answers given again (`FrontMiddleware`); errors
