@@ -37,6 +37,12 @@ extension AppTests {
                     target = "sqlite:///tmp/ti-restore-\(UUID().uuidString).sqlite"
                 }
             }
+            defer {  // the restored SQLite file is the test's own; the PostgreSQL cluster is the suite's
+                if let target, target.hasPrefix("sqlite://") {
+                    let path = String(target.dropFirst("sqlite://".count))
+                    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                }
+            }
             let app = try await Application.make(.testing)
             app.logger.logLevel = .warning
             do {
