@@ -51,24 +51,30 @@ extension AppTests {
             }
         }
 
-        /// The kept gzip body is the page compressed (checked with the system's gzip), with the same
+        /// The kept gzip and brotli bodies are the page compressed (checked with the system's decoders), with the same
         /// validator; a client that does not ask for gzip gets the plain page; 304 still works.
-        @Test func keptPagesAreServedGzipOrPlainWithOneValidator() async throws {
+        @Test func keptPagesAreServedBrotliGzipOrPlainWithOneValidator() async throws {
             try await withTestApp(territories: true) { app in
                 let plain = try await Self.get(app, "/indicateurs")
                 let tag = try #require(plain.headers.first(name: .eTag))
                 #expect(plain.headers.first(name: .contentEncoding) == nil)
-                let zipped = try await Self.get(app, "/indicateurs", [("Accept-Encoding", "br;q=1, gzip;q=0.8")])
+                let zipped = try await Self.get(app, "/indicateurs", [("Accept-Encoding", "br;q=0.5, gzip;q=0.8")])
                 #expect(zipped.headers.first(name: .contentEncoding) == "gzip")
                 #expect(zipped.headers.first(name: .eTag) == tag)
                 #expect(zipped.headers[.vary].filter { $0.contains("Accept-Encoding") }.count == 1)
                 #expect(zipped.body.readableBytes < plain.body.readableBytes / 3)
                 #expect(try Self.gunzip(Data(zipped.body.readableBytesView)) == Data(plain.body.readableBytesView))
+                // What browsers send: brotli, a fifth smaller than gzip, the same page, the same validator.
+                let brotli = try await Self.get(app, "/indicateurs", [("Accept-Encoding", "gzip, deflate, br, zstd")])
+                #expect(brotli.headers.first(name: .contentEncoding) == "br" && brotli.headers.first(name: .eTag) == tag)
+                #expect(brotli.headers.first(name: .contentLength) == String(brotli.body.readableBytes))
+                #expect(brotli.body.readableBytes < zipped.body.readableBytes * 9 / 10)
+                #expect(try Self.unbrotli(Data(brotli.body.readableBytesView)) == Data(plain.body.readableBytesView))
                 let refused = try await Self.get(app, "/indicateurs", [("Accept-Encoding", "gzip;q=0")])
                 #expect(refused.headers.first(name: .contentEncoding) == nil && refused.text == plain.text)
                 let revalidated = try await Self.get(app, "/indicateurs", [("If-None-Match", tag), ("Accept-Encoding", "gzip")])
                 #expect(revalidated.status == .notModified && revalidated.body.readableBytes == 0)
-                #expect(app.pageCache.counters.misses == 1 && app.pageCache.counters.hits == 3)
+                #expect(app.pageCache.counters.misses == 1 && app.pageCache.counters.hits == 4)
                 // Another address is another page; an error is never kept.
                 #expect(try await Self.get(app, "/indicateurs?region=94").text != plain.text)
                 #expect(try await Self.get(app, "/regions/00").status == .notFound)
@@ -92,15 +98,28 @@ extension AppTests {
             }
         }
 
-        /// `Accept-Encoding` as clients write it: weights, case, spaces, `*`, and gzip refused.
+        /// `Accept-Encoding` as clients write it: weights, case, spaces, `*`, and a coding refused.
         @Test func acceptEncodingIsReadAsClientsWriteIt() {
-            func accepts(_ values: String...) -> Bool { Gzip.accepted(by: HTTPHeaders(values.map { ("Accept-Encoding", $0) })) }
+            func read(_ values: [String]) -> AcceptEncoding { AcceptEncoding(HTTPHeaders(values.map { ("Accept-Encoding", $0) })) }
+            func accepts(_ values: String...) -> Bool { read(values).acceptsGzip }
+            func acceptsBrotli(_ values: String...) -> Bool { read(values).acceptsBrotli }
             #expect(accepts("gzip") && accepts("GZIP") && accepts("x-gzip") && accepts("br;q=1, gzip;q=0.8"))
             #expect(accepts("deflate", " gzip ; q=0.5 ") && accepts("*") && accepts("br, *;q=0.1"))
             #expect(!accepts() && !accepts("") && !accepts("br") && !accepts("identity") && !accepts("gzipped"))
             #expect(!accepts("gzip;q=0") && !accepts("gzip; q=0.000") && !accepts("gzip;q=abc") && !accepts("*;q=0"))
             // Named, gzip's own weight wins over `*`.
             #expect(!accepts("*, gzip;q=0") && accepts("*;q=0, gzip"))
+            #expect(acceptsBrotli("gzip, deflate, br, zstd") && acceptsBrotli("BR;Q=0.5") && acceptsBrotli("*"))
+            #expect(!acceptsBrotli("gzip") && !acceptsBrotli("br;q=0") && !acceptsBrotli("brotli") && !acceptsBrotli("*, br;q=0"))
+
+            // Of the forms kept, the one weighed highest; brotli on a tie; nothing accepted → plain.
+            func preferred(_ value: String, gzip: Bool = true, brotli: Bool = true) -> AcceptEncoding.Coding {
+                read([value]).preferred(gzip: gzip, brotli: brotli)
+            }
+            #expect(preferred("gzip, deflate, br, zstd") == .brotli && preferred("*") == .brotli)
+            #expect(preferred("br;q=0.5, gzip") == .gzip && preferred("gzip;q=0.5, br") == .brotli)
+            #expect(preferred("gzip, deflate, br", brotli: false) == .gzip && preferred("br", brotli: false) == .identity)
+            #expect(preferred("identity") == .identity && preferred("br;q=0, gzip;q=0") == .identity)
         }
 
         /// A signed-in visitor's page (their name, their menu) is neither served from nor put in the cache.
@@ -148,6 +167,24 @@ extension AppTests {
             var offset = ByteBuffer(string: "xxxx" + token)
             offset.moveReaderIndex(forwardBy: 5)  // only the readable bytes count
             #expect(!offset.contains(token))
+        }
+
+        /// Through the system's brotli decoder (`libbrotli1`, which the project's scripts install).
+        static func unbrotli(_ data: Data) throws -> Data {
+            typealias Decompress =
+                @convention(c) (Int, UnsafePointer<UInt8>?, UnsafeMutablePointer<Int>?, UnsafeMutablePointer<UInt8>?) -> Int32
+            let handle = try #require(dlopen("libbrotlidec.so.1", RTLD_NOW), "libbrotlidec.so.1 introuvable : apt install libbrotli1")
+            defer { dlclose(handle) }
+            let decompress = unsafeBitCast(try #require(dlsym(handle, "BrotliDecoderDecompress")), to: Decompress.self)
+            var output = [UInt8](repeating: 0, count: 1 << 22)
+            var size = output.count
+            let result = data.withUnsafeBytes { input in
+                output.withUnsafeMutableBufferPointer { target in
+                    decompress(input.count, input.bindMemory(to: UInt8.self).baseAddress, &size, target.baseAddress)
+                }
+            }
+            #expect(result == 1)  // BROTLI_DECODER_RESULT_SUCCESS
+            return Data(output.prefix(size))
         }
 
         static func gunzip(_ data: Data) throws -> Data {

@@ -197,6 +197,18 @@ def test_the_api_reference_page_documents_every_operation(page_as, server):
     assert "/compte/jetons" in main(page).get_by_role("link", name="« Jetons d’API » dans votre compte").get_attribute("href")
 
 
+def test_kept_public_pages_reach_the_browser_in_brotli(page_as):
+    """Issue 15: a public page, once kept, is also kept in brotli (a fifth smaller than gzip), which
+    Chromium asks for: the visitor's browser decodes it into the whole page, map included."""
+    page = page_as(None, fresh=True)
+    for path, title, drawing in [("/carte", "Carte", "svg[aria-labelledby]"), ("/regions/84", "Auvergne-Rhône-Alpes", "svg"),
+                                 ("/indicateurs", "Indicateurs", "table")]:
+        assert page.request.get(path).ok  # the first visit renders the page and keeps it
+        response = page.goto(path)
+        assert response.headers.get("content-encoding") == "br", (path, response.headers)
+        assert title in heading(page) and main(page).locator(drawing).count(), describe(page, response)
+
+
 def test_text_answers_are_compressed_for_clients_that_accept_gzip(server):
     import gzip
     for path in ["/carte", "/api/v1/regions", "/donnees/dispositifs.csv"]:

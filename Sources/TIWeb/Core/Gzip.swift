@@ -34,32 +34,50 @@ enum Gzip {
 }
 
 extension Gzip {
-    /// `Accept-Encoding` accepts gzip: `gzip` (or `x-gzip`) with a weight above 0, or else `*`
-    /// with one. Read byte by byte: every answer asks, and Foundation's string search would cost
-    /// more than the rest of a kept page's answer.
-    static func accepted(by headers: HTTPHeaders) -> Bool {
-        var gzip: Bool?
-        var any: Bool?
-        for field in headers[.acceptEncoding] {
-            for coding in field.utf8.split(separator: UInt8(ascii: ",")) {
-                let parts = coding.split(separator: UInt8(ascii: ";"))
-                guard let name = parts.first.map(trimmed) else { continue }
-                let wanted =
-                    parts.dropFirst().lazy.map(trimmed).first { $0.first == UInt8(ascii: "q") || $0.first == UInt8(ascii: "Q") }
-                    .map(positiveWeight) ?? true
-                if equalsIgnoringCase(name, "gzip") || equalsIgnoringCase(name, "x-gzip") {
-                    gzip = wanted
-                } else if name.elementsEqual("*".utf8) {
-                    any = wanted
-                }
-            }
-        }
-        return gzip ?? any ?? false
-    }
-
     /// Text answers: HTML, CSS, CSV, JSON, GeoJSON, SVG, JavaScript.
     static func isCompressible(_ type: HTTPMediaType) -> Bool {
         type.type == "text" || ["json", "geo+json", "ld+json", "xml", "svg+xml", "javascript"].contains(type.subType)
+    }
+}
+
+/// What a client's `Accept-Encoding` accepts, read once per answer and byte by byte: every kept
+/// page asks, and Foundation's string search would cost more than the rest of its answer. A coding
+/// named with a weight above 0 is accepted (`gzip` or `x-gzip`, `br`), else `*` with one decides.
+struct AcceptEncoding {
+    enum Coding: Equatable { case identity, gzip, brotli }
+
+    private var gzip: Double?
+    private var brotli: Double?
+    private var any: Double?
+
+    init(_ headers: HTTPHeaders) {
+        for field in headers[.acceptEncoding] {
+            for coding in field.utf8.split(separator: UInt8(ascii: ",")) {
+                let parts = coding.split(separator: UInt8(ascii: ";"))
+                guard let name = parts.first.map(Self.trimmed) else { continue }
+                let weight =
+                    parts.dropFirst().lazy.map(Self.trimmed).first { $0.first == UInt8(ascii: "q") || $0.first == UInt8(ascii: "Q") }
+                    .map(Self.weight) ?? 1
+                if Self.equalsIgnoringCase(name, "gzip") || Self.equalsIgnoringCase(name, "x-gzip") {
+                    gzip = weight
+                } else if Self.equalsIgnoringCase(name, "br") {
+                    brotli = weight
+                } else if name.elementsEqual("*".utf8) {
+                    any = weight
+                }
+            }
+        }
+    }
+
+    var acceptsGzip: Bool { (gzip ?? any ?? 0) > 0 }
+    var acceptsBrotli: Bool { (brotli ?? any ?? 0) > 0 }
+
+    /// Of the forms an answer has, the one the client weighs highest; brotli on a tie (smaller).
+    func preferred(gzip hasGzip: Bool, brotli hasBrotli: Bool) -> Coding {
+        let gzipWeight = hasGzip ? (gzip ?? any ?? 0) : 0
+        let brotliWeight = hasBrotli ? (brotli ?? any ?? 0) : 0
+        if brotliWeight > 0 && brotliWeight >= gzipWeight { return .brotli }
+        return gzipWeight > 0 ? .gzip : .identity
     }
 
     private static func trimmed(_ bytes: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence {
@@ -75,9 +93,9 @@ extension Gzip {
             && zip(bytes, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)).allSatisfy { $0 | 0x20 == $1 }
     }
 
-    /// `q=0.8` → true, `q=0`, `q=0.000` or a malformed weight → false.
-    private static func positiveWeight(_ parameter: Substring.UTF8View.SubSequence) -> Bool {
+    /// `q=0.8` → 0.8; `q=0`, `q=0.000` or a malformed weight → 0.
+    private static func weight(_ parameter: Substring.UTF8View.SubSequence) -> Double {
         let value = parameter.drop { $0 != UInt8(ascii: "=") }.dropFirst()
-        return Double(String(decoding: value, as: UTF8.self)).map { $0 > 0 } ?? false
+        return Double(String(decoding: value, as: UTF8.self)).map { min(max($0, 0), 1) } ?? 0
     }
 }

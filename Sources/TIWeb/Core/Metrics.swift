@@ -120,7 +120,7 @@ final class RequestMetrics: Sendable {
             "ti_page_cache_requests_total", "counter", "Pages publiques servies depuis le cache (hit) ou rendues (miss).",
             [("{result=\"hit\"}", "\(pages.hits)"), ("{result=\"miss\"}", "\(pages.misses)")])
         metric("ti_page_cache_entries", "gauge", "Pages gardées.", [("", "\(pages.entries)")])
-        metric("ti_page_cache_bytes", "gauge", "Octets gardés (pages et leur version gzip).", [("", "\(pages.bytes)")])
+        metric("ti_page_cache_bytes", "gauge", "Octets gardés (pages et leurs versions compressées).", [("", "\(pages.bytes)")])
         metric(
             "ti_dataset_loads_total", "counter", "Chargements du jeu des indicateurs : complet ou par dossiers changés.",
             [("{kind=\"full\"}", "\(loads.full)"), ("{kind=\"incremental\"}", "\(loads.incremental)")])

@@ -3,7 +3,7 @@ import TIDomain
 import Vapor
 
 /// Public pages and API answers kept once rendered, per data version and day, uncompressed and
-/// gzip-compressed: a visitor's page costs a dictionary lookup, not a rendering, until a write
+/// compressed (gzip, and brotli when the system has it): a visitor's page costs a dictionary lookup, not a rendering, until a write
 /// moves the version on (`WriteTransaction`: every write does, in the database, so every server
 /// sees it within `IndicatorCache.recheck`).
 ///
@@ -20,26 +20,33 @@ final class PageCache: Sendable {
         var headers: HTTPHeaders
         var body: ByteBuffer
         var gzip: ByteBuffer?
+        var brotli: ByteBuffer?
         var entityTag: String
         /// The headers of each answer, written once: with the length, the encoding, and the mark
         /// that tells the server's compressor to let the answer be (it would compress again, or
         /// first read the content type to decide).
         let plainHeaders: HTTPHeaders
         let gzipHeaders: HTTPHeaders
-        var bytes: Int { body.readableBytes + (gzip?.readableBytes ?? 0) }
+        let brotliHeaders: HTTPHeaders
+        var bytes: Int { body.readableBytes + (gzip?.readableBytes ?? 0) + (brotli?.readableBytes ?? 0) }
 
-        init(version: Int64, route: Route?, headers: HTTPHeaders, body: ByteBuffer, gzip: ByteBuffer?, entityTag: String) {
-            (self.version, self.route, self.headers, self.body, self.gzip, self.entityTag) = (
-                version, route, headers, body, gzip, entityTag
+        init(
+            version: Int64, route: Route?, headers: HTTPHeaders, body: ByteBuffer, gzip: ByteBuffer?, brotli: ByteBuffer? = nil,
+            entityTag: String
+        ) {
+            (self.version, self.route, self.headers, self.body, self.gzip, self.brotli, self.entityTag) = (
+                version, route, headers, body, gzip, brotli, entityTag
             )
             var plain = headers
             plain.remove(name: .contentLength)
             plain.responseCompression = .disable
-            var zipped = plain
-            plain.add(name: .contentLength, value: String(body.readableBytes))
-            zipped.replaceOrAdd(name: .contentEncoding, value: "gzip")
-            zipped.add(name: .contentLength, value: String(gzip?.readableBytes ?? 0))
-            (plainHeaders, gzipHeaders) = (plain, zipped)
+            func encoded(_ coding: String?, _ body: ByteBuffer?) -> HTTPHeaders {
+                var headers = plain
+                if let coding { headers.replaceOrAdd(name: .contentEncoding, value: coding) }
+                headers.add(name: .contentLength, value: String(body?.readableBytes ?? 0))
+                return headers
+            }
+            (plainHeaders, gzipHeaders, brotliHeaders) = (encoded(nil, body), encoded("gzip", gzip), encoded("br", brotli))
         }
     }
 
@@ -63,7 +70,7 @@ final class PageCache: Sendable {
     let budget: Int
     /// Larger answers are not kept (the export files are streamed anyway).
     static let largestBody = 16 << 20
-    /// Smaller answers are kept plain only: gzip would save little.
+    /// Smaller answers are kept plain only: compressing would save little.
     static let smallestGzip = 1_024
 
     /// The routes registered `cached: true`, by identity: only they are looked up.
@@ -157,17 +164,17 @@ extension PageCache {
             !response.headers.contains(name: .setCookie), let tag = response.headers.first(name: .eTag),
             request.isAPI || !body.contains(request.csrfToken)
         else { return response }
-        let gzip = (response.headers.contentType.map(Gzip.isCompressible) ?? false) && body.readableBytes >= Self.smallestGzip
+        let compressed = (response.headers.contentType.map(Gzip.isCompressible) ?? false) && body.readableBytes >= Self.smallestGzip
         keep(
             Entry(
                 version: version, route: request.route, headers: response.headers, body: body,
-                gzip: gzip ? Gzip.compress(body) : nil, entityTag: tag),
+                gzip: compressed ? Gzip.compress(body) : nil, brotli: compressed ? Brotli.compress(body) : nil, entityTag: tag),
             as: key)
         return response
     }
 
     /// A kept answer, with the request's id when given (else `FrontMiddleware` adds it): 304 when
-    /// the visitor has it, gzip when accepted.
+    /// the visitor has it, else compressed as the visitor prefers of the forms kept.
     static func response(_ entry: Entry, for request: Request, id: String?) -> Response {
         request.route = entry.route  // for the metrics
         if ConditionalGETMiddleware.matches(request.headers[.ifNoneMatch], entry.entityTag) {
@@ -178,10 +185,14 @@ extension PageCache {
             if let id { headers.add(name: RequestLog.header, value: id) }
             return Response(status: .notModified, headers: headers)
         }
-        let gzip = entry.gzip.flatMap { Gzip.accepted(by: request.headers) ? $0 : nil }
-        var headers = gzip == nil ? entry.plainHeaders : entry.gzipHeaders
+        var (headers, body) = (entry.plainHeaders, entry.body)
+        switch AcceptEncoding(request.headers).preferred(gzip: entry.gzip != nil, brotli: entry.brotli != nil) {
+        case .brotli: if let brotli = entry.brotli { (headers, body) = (entry.brotliHeaders, brotli) }
+        case .gzip: if let gzip = entry.gzip { (headers, body) = (entry.gzipHeaders, gzip) }
+        case .identity: break
+        }
         if let id { headers.add(name: RequestLog.header, value: id) }
-        return Response(status: .ok, version: .http1_1, headersNoUpdate: headers, body: .init(buffer: gzip ?? entry.body))
+        return Response(status: .ok, version: .http1_1, headersNoUpdate: headers, body: .init(buffer: body))
     }
 }
 

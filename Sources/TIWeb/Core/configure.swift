@@ -74,6 +74,9 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     // gzip for text answers (HTML, JSON, CSV, SVG) when the client accepts it; images and PDFs as
     // they are. Kept pages are compressed once, and tell the server's compressor to let them be.
     app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
+    if !Brotli.isAvailable {
+        app.logger.warning("libbrotlienc.so.1 introuvable (paquet libbrotli1) : pages gardées en gzip seulement, sans brotli.")
+    }
     // Vapor's own request metrics: no metrics backend is bootstrapped (ours are `RequestMetrics`),
     // so they would only cost a route template per request.
     app.http.server.configuration.reportMetrics = false
