@@ -7,9 +7,9 @@ import NIOCore
 #endif
 
 /// Brotli (RFC 7932) in one call, through the system's encoder (Debian's `libbrotli1`), loaded when
-/// first asked: for kept pages, compressed once per data version and served many times. About a
-/// fifth smaller than their gzip for 25 to 35 ms per 100 KB page. Without the library, pages are
-/// kept in gzip only, and the server says so at start (`Brotli.isAvailable`).
+/// first asked: for kept pages asked for again (`PageCache.entry`), compressed once per data version
+/// and served many times. About a fifth smaller than their gzip for 25 to 35 ms per 100 KB page.
+/// Without the library, pages are kept in gzip only, and the server says so at start.
 enum Brotli {
     /// The encoder's two functions, from `libbrotlienc.so.1` (nil when the system has none).
     private struct Encoder: @unchecked Sendable {  // C function pointers: no state, callable from any thread
