@@ -122,6 +122,9 @@ final class RequestMetrics: Sendable {
         metric("ti_page_cache_entries", "gauge", "Pages gardées.", [("", "\(pages.entries)")])
         metric("ti_page_cache_bytes", "gauge", "Octets gardés (pages et leurs versions compressées).", [("", "\(pages.bytes)")])
         metric(
+            "ti_page_cache_brotli_entries", "gauge", "Pages gardées aussi en brotli (dès leur deuxième demande).",
+            [("", "\(pages.brotli)")])
+        metric(
             "ti_dataset_loads_total", "counter", "Chargements du jeu des indicateurs : complet ou par dossiers changés.",
             [("{kind=\"full\"}", "\(loads.full)"), ("{kind=\"incremental\"}", "\(loads.incremental)")])
         metric(
