@@ -161,6 +161,28 @@ extension AppTests {
             #expect(cache.counters.entries == 1 && cache.counters.bytes == 500)
         }
 
+        /// Past the budget, the pages served least recently go, not every page: a stream of invented
+        /// addresses (`?x=1`, `?x=2`…) cannot push out the pages everyone asks for.
+        @Test func pastTheBudgetTheLeastRecentlyServedPagesGo() {
+            let cache = PageCache(budget: 10_000)
+            func entry(_ bytes: Int) -> PageCache.Entry {
+                PageCache.Entry(
+                    version: 1, route: nil, headers: [:], body: ByteBuffer(repeating: 0x61, count: bytes), gzip: nil, entityTag: "\"1\"")
+            }
+            cache.keep(entry(3_000), as: "/")
+            cache.keep(entry(3_000), as: "/?x=1")
+            cache.keep(entry(3_000), as: "/?x=2")
+            #expect(cache.entry("/", version: 1) != nil)  // served again: now the most recent
+            cache.keep(entry(3_000), as: "/?x=3")  // 12 000 > 10 000: down to 7 500 with it
+            #expect(cache.counters.entries == 2 && cache.counters.bytes == 6_000)
+            #expect(cache.entry("/", version: 1) != nil && cache.entry("/?x=3", version: 1) != nil)
+            #expect(cache.entry("/?x=1", version: 1) == nil && cache.entry("/?x=2", version: 1) == nil)
+            cache.keep(entry(3_000), as: "/")  // kept again under its own key: counted once
+            #expect(cache.counters.entries == 2 && cache.counters.bytes == 6_000)
+            cache.keep(entry(20_000), as: "/enorme")  // larger than the budget alone: everything else goes
+            #expect(cache.counters.entries == 1 && cache.counters.bytes == 20_000)
+        }
+
         /// The search that decides whether a page carries the visitor's CSRF token (then it is never kept).
         @Test func aBodyIsSearchedForTheTokenAnywhereInIt() {
             let token = "kDwheJuVGS1A4oimr07uydsxF-ZT8u536-3VsWR962M"

@@ -12,7 +12,9 @@ import Vapor
 /// address, the data and the day alone), only for visitors without a session or a token, and only
 /// answers that are `200`, whole (not streamed), with their validator, without `Set-Cookie` and
 /// without the visitor's CSRF token. Keeping a page of a newer version drops every page of older
-/// ones (no visitor will be served them again); the budget is in bytes: past it, everything goes.
+/// ones (no visitor will be served them again); the budget is in bytes: past it, the pages served
+/// least recently go (addresses asked for once, such as invented query strings, before the pages
+/// everyone asks for).
 final class PageCache: Sendable {
     struct Entry: Sendable {
         var version: Int64
@@ -24,6 +26,8 @@ final class PageCache: Sendable {
         var brotli: ByteBuffer?
         /// Its brotli form was asked for, on its first hit (computed once, even if that fails).
         var brotliAsked = false
+        /// When it was last kept or served (`State.tick`): the least recent go first past the budget.
+        var used: UInt64 = 0
         var entityTag: String
         /// The headers of each answer, written once: with the length, the encoding, and the mark
         /// that tells the server's compressor to let the answer be (it would compress again, or
@@ -66,6 +70,8 @@ final class PageCache: Sendable {
         var entries: [String: Entry] = [:]
         /// The newest version kept so far.
         var newest = Int64.min
+        /// Counts keeps and hits, to order entries by their last use.
+        var tick: UInt64 = 0
         var bytes = 0
         var hits = 0
         var misses = 0
@@ -100,9 +106,11 @@ final class PageCache: Sendable {
                 return (nil, false)
             }
             state.hits += 1
-            guard entry.brotli == nil, !entry.brotliAsked, entry.gzip != nil, Brotli.isAvailable else { return (entry, false) }
-            state.entries[key]?.brotliAsked = true
-            return (entry, true)
+            state.tick += 1
+            let compress = entry.brotli == nil && !entry.brotliAsked && entry.gzip != nil && Brotli.isAvailable
+            state.entries[key]?.used = state.tick
+            if compress { state.entries[key]?.brotliAsked = true }
+            return (entry, compress)
         }
         if let entry, compress {
             Task.detached(priority: .utility) { [self] in
@@ -119,9 +127,11 @@ final class PageCache: Sendable {
             guard let kept = state.entries[key], kept.version == original.version, kept.entityTag == original.entityTag,
                 kept.brotli == nil, state.bytes + brotli.readableBytes <= budget
             else { return }
-            state.entries[key] = Entry(
+            var entry = Entry(
                 version: kept.version, route: kept.route, headers: kept.headers, body: kept.body, gzip: kept.gzip, brotli: brotli,
                 entityTag: kept.entityTag)
+            (entry.brotliAsked, entry.used) = (true, kept.used)
+            state.entries[key] = entry
             state.bytes += brotli.readableBytes
         }
     }
@@ -130,16 +140,23 @@ final class PageCache: Sendable {
         state.withLockedValue { state in
             // Rendered under a version that a write has since moved on: never served again.
             guard entry.version >= state.newest else { return }
-            if let old = state.entries[key] { state.bytes -= old.bytes }
+            if let old = state.entries.removeValue(forKey: key) { state.bytes -= old.bytes }
             if entry.version > state.newest {
                 state.newest = entry.version
                 state.entries = state.entries.filter { $0.value.version >= entry.version }
                 state.bytes = state.entries.values.reduce(0) { $0 + $1.bytes }
             }
             if state.bytes + entry.bytes > budget {
-                state.entries = [:]
-                state.bytes = 0
+                // The least recently used go, down to three quarters of the budget (not one at a time:
+                // each pass sorts the entries).
+                let byUse = state.entries.map { ($0.key, $0.value.used) }.sorted { $0.1 < $1.1 }
+                for (old, _) in byUse where state.bytes + entry.bytes > budget * 3 / 4 {
+                    if let gone = state.entries.removeValue(forKey: old) { state.bytes -= gone.bytes }
+                }
             }
+            state.tick += 1
+            var entry = entry
+            entry.used = state.tick
             state.entries[key] = entry
             state.bytes += entry.bytes
         }
