@@ -141,7 +141,22 @@ public struct SVGMap: Sendable {
         var box: (Double, Double, Double, Double)?
     }
 
-    public func render() -> String {
+    /// The map as one standalone SVG document.
+    public func render() -> String { render(sharing: nil) }
+
+    /// The map for a page, its outlines kept apart: each layer with more than `minimumBytes` of
+    /// path data (below, a request would cost more than it saves) is written once as its own document (`<path id="p…">`s, no styling but
+    /// `vector-effect`, which is not inherited), which `address` names (the caller keeps it and
+    /// serves it), and the map draws its shapes with `<use href="address#p…">`, with the same
+    /// links, titles, fills and strokes as `render()`. A browser fetches such a document once and
+    /// keeps it: the pages that show the same outlines (every territory of a région) are a fraction
+    /// of their size. The shapes are drawn from the top of the map area (each layer's group is moved
+    /// down under the title), so a layer's document does not depend on the map's title.
+    public func render(sharingLayers address: (_ document: String) -> String, minimumBytes: Int = 2048) -> String {
+        withoutActuallyEscaping(address) { render(sharing: $0, minimumBytes: minimumBytes) }
+    }
+
+    private func render(sharing: ((String) -> String)?, minimumBytes: Int = 0) -> String {
         let margin = 10.0
         let w = Double(max(width, 200))
         var out = ""
@@ -266,30 +281,43 @@ public struct SVGMap: Sendable {
             }
         }
         let drawn = drawnShapes(panels)
+        // Shared layers are drawn from the top of the map area, their group moved under the title.
+        let shift = sharing == nil ? 0 : mapTop
         for (layer, shapes) in zip(layers, drawn) {
             // Path data is in half pixels (see `pathData`). What every shape of the layer shares is
             // said once, on the group (fill and stroke are inherited; vector-effect is not).
             let fill = Set(layer.map(\.fill)).count == 1 ? layer.first?.fill : nil
             let stroke = Set(layer.map(\.stroke)).count == 1 ? layer.first?.stroke : nil
             let strokeWidth = Set(layer.map(\.strokeWidth)).count == 1 ? layer.first?.strokeWidth : nil
-            out += "<g transform=\"scale(.5)\" stroke-linejoin=\"round\""
+            let paths = zip(layer, shapes).compactMap { feature, shape -> (Feature, String)? in
+                guard var t = panels.first(where: { $0.frame == shape.frame })?.transform else { return nil }
+                t.offsetY -= shift
+                let d = Self.pathData(shape, t)
+                return d.isEmpty ? nil : (feature, d)
+            }
+            var document: String?
+            if let sharing, paths.reduce(0, { $0 + $1.1.utf8.count }) > minimumBytes {
+                var text = "<svg xmlns=\"http://www.w3.org/2000/svg\">\n"
+                for (i, (_, d)) in paths.enumerated() {
+                    text += "<path id=\"p\(i)\" vector-effect=\"non-scaling-stroke\" d=\"\(d)\"/>\n"
+                }
+                document = sharing(text + "</svg>\n")
+            }
+            out += "<g transform=\"\(shift == 0 ? "" : "translate(0 \(Self.num(shift))) ")scale(.5)\" stroke-linejoin=\"round\""
             if let fill { out += " fill=\"\(Self.escape(fill))\"" }
             if let stroke { out += " stroke=\"\(Self.escape(stroke))\"" }
             if let strokeWidth { out += " stroke-width=\"\(Self.num(strokeWidth))\"" }
             out += ">\n"
-            for (feature, shape) in zip(layer, shapes) {
-                guard let panel = panels.first(where: { $0.frame == shape.frame }) else { continue }
-                let d = Self.pathData(shape, panel.transform)
-                if d.isEmpty { continue }
-                var path = "<path d=\"\(d)\""
-                if fill == nil { path += " fill=\"\(Self.escape(feature.fill))\"" }
-                if stroke == nil { path += " stroke=\"\(Self.escape(feature.stroke))\"" }
-                if strokeWidth == nil { path += " stroke-width=\"\(Self.num(feature.strokeWidth))\"" }
-                path += " vector-effect=\"non-scaling-stroke\""
+            for (i, (feature, d)) in paths.enumerated() {
+                var element = document.map { "<use href=\"\(Self.escape($0))#p\(i)\"" } ?? "<path d=\"\(d)\""
+                if fill == nil { element += " fill=\"\(Self.escape(feature.fill))\"" }
+                if stroke == nil { element += " stroke=\"\(Self.escape(feature.stroke))\"" }
+                if strokeWidth == nil { element += " stroke-width=\"\(Self.num(feature.strokeWidth))\"" }
+                if document == nil { element += " vector-effect=\"non-scaling-stroke\"" }
                 // Default nonzero fill rule: holes are wound opposite to outer rings, and overlapping
                 // outer rings (data artefacts) stay filled.
-                if let c = feature.cssClass { path += " class=\"\(Self.escape(c))\"" }
-                out += Self.wrapLink(element: path, title: feature.title, href: feature.href, closing: "path")
+                if let c = feature.cssClass { element += " class=\"\(Self.escape(c))\"" }
+                out += Self.wrapLink(element: element, title: feature.title, href: feature.href, closing: document == nil ? "path" : "use")
             }
             out += "</g>\n"
         }

@@ -98,6 +98,61 @@ import Testing
         #expect(different.contains(##"fill="#aaaaaa" vector-effect"##) && different.contains(##"fill="#bbbbbb" vector-effect"##))
     }
 
+    /// For a page, a large layer is a document of its own, drawn by reference with the same links,
+    /// titles and fills; it does not depend on the map's title, so maps that share outlines share it.
+    @Test func largeLayersAreSharedDocumentsDrawnByReference() {
+        // Twelve 20 km squares with wiggly tops (enough path data to be shared) and one plain square.
+        func wiggly(_ k: Int) -> ProjectedShape {
+            let x0 = Int32(k * 25_000)
+            let top = (0..<40).map { i in IntPoint(x: x0 + 20_000 - Int32(i * 500), y: i % 2 == 0 ? 20_000 : 20_400) }
+            return ProjectedShape(frame: .metropole, polygons: [[[IntPoint(x: x0, y: 0), IntPoint(x: x0 + 20_000, y: 0)] + top]])
+        }
+        func map(_ title: String) -> SVGMap {
+            SVGMap(
+                title: title,
+                layers: [
+                    (0..<12).map {
+                        SVGMap.Feature(shape: wiggly($0), fill: $0 == 3 ? "#000091" : "#e3e3fd", title: "Zone \($0) & co", href: "/z/\($0)")
+                    },
+                    [SVGMap.Feature(shape: shape(.metropole, 0, 0, 20_000), fill: "none", stroke: "#161616", title: "Contour")],
+                ], layout: .fit, width: 600)
+        }
+        var documents: [String] = []
+        let page = map("Titre").render {
+            documents.append($0)
+            return "/fonds/\(documents.count).svg"
+        }
+        // Only the large layer is apart; its shapes are its paths, named p0…p11, and keep vector-effect.
+        #expect(documents.count == 1)
+        let document = documents[0]
+        #expect(document.hasPrefix(##"<svg xmlns="http://www.w3.org/2000/svg">"##) && document.hasSuffix("</svg>\n"))
+        #expect(document.components(separatedBy: "<path id=").count == 13)
+        #expect(document.contains(##"<path id="p11" vector-effect="non-scaling-stroke" d="M"##))
+        #expect(!document.contains("fill") && !document.contains("title"))
+        // The page draws them by reference, links, titles and the fill that differs unchanged.
+        #expect(page.contains(##"<a href="/z/0"><title>Zone 0 &amp; co</title><use href="/fonds/1.svg#p0" fill="#e3e3fd"/></a>"##))
+        #expect(page.contains(##"<use href="/fonds/1.svg#p3" fill="#000091"/>"##))
+        #expect(page.components(separatedBy: "<use ").count == 13 && page.components(separatedBy: " d=\"").count == 2)
+        #expect(page.contains(##"<title>Contour</title></path>"##))
+        // Each path is the standalone map's, moved up by the title's height, which the group moves down.
+        let standalone = map("Titre").render()
+        let firstInPage = document.components(separatedBy: " d=\"")[1].prefix { $0 != "\"" }
+        let firstAlone = standalone.components(separatedBy: " d=\"")[1].prefix { $0 != "\"" }
+        let y = { (d: Substring) in Int(d.dropFirst().split(separator: "l")[0].split(separator: " ")[1])! }
+        #expect(firstInPage.split(separator: "l").dropFirst().elementsEqual(firstAlone.split(separator: "l").dropFirst()))
+        #expect(y(firstAlone) - y(firstInPage) == 81)  // 40.5 px, in half pixels: the margin, then the title (18 × 1.25 + 8)
+        #expect(page.contains(##"<g transform="translate(0 40.5) scale(.5)""##))
+        // A title on two lines: the same document.
+        var other: [String] = []
+        _ = map(String(repeating: "Un titre bien plus long ", count: 3)).render {
+            other.append($0)
+            return "x"
+        }
+        #expect(other == documents)
+        // A standalone map has no references.
+        #expect(!standalone.contains("<use") && standalone.contains(##"<g transform="scale(.5)""##))
+    }
+
     @Test func noDetailFinerThanThePixelToleranceAsDrawn() {
         // A 100 km square whose top edge wiggles by 300 m every 2 km, drawn 280 pixels wide
         // (about 360 m per pixel): the wiggles are finer than 1 pixel, not than 0.25.

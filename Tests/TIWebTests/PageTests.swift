@@ -135,6 +135,50 @@ extension AppTests {
             }
         }
 
+        /// A page's map draws its large layers from documents of their own, which browsers keep a
+        /// year and any server can serve (they are in the database); a bad name is a 404.
+        @Test func pageMapsDrawTheirOutlinesFromKeptDocuments() async throws {
+            // The fixture geography is small: every layer with more than 100 bytes of outline is shared.
+            try await withTestApp(
+                territories: true, adjust: { $0.mapLayerMinimumBytes = 100 },
+                { app in
+                    var served = 0
+                    for path in ["/", "/regions", "/carte", "/regions/94", "/territoires/TI-AJACCIO"] {
+                        let page = try await app.testing().sendRequest(.GET, path).text
+                        let uses = page.components(separatedBy: "<use href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+                        let documents = Set(uses.map { $0.prefix { $0 != "#" } })
+                        for address in documents {
+                            let res = try await app.testing().sendRequest(.GET, String(address))
+                            #expect(res.status == .ok, "\(address)")
+                            #expect(res.headers.first(name: .contentType)?.hasPrefix("image/svg+xml") == true)
+                            #expect(res.headers.first(name: .cacheControl) == "public, max-age=31536000, immutable")
+                            #expect(res.headers.first(name: .vary) == "Accept-Encoding")  // the same for every visitor
+                            // Every shape the page names is in the document.
+                            for use in uses where use.hasPrefix(address) {
+                                #expect(res.text.contains("<path id=\"\(use.split(separator: "#")[1])\" "), "\(use)")
+                            }
+                            // The document is its hash's, in the database, where another server reads it.
+                            let hash = String(address.dropFirst("/cartes/fonds/".count).dropLast(4))
+                            #expect(MapLayers.hash(res.text) == hash)
+                            let stored = try await MapLayers.document(hash, on: app.db)
+                            #expect(stored == res.text)
+                            served += 1
+                        }
+                    }
+                    #expect(served >= 3)
+                    for path in [
+                        "/cartes/fonds/000000000000000000000000.svg", "/cartes/fonds/ABCDEF000000000000000000.svg",
+                        "/cartes/fonds/" + String(repeating: "a", count: 5000) + ".svg",
+                    ] {
+                        let res = try await app.testing().sendRequest(.GET, path)
+                        #expect(res.status == .notFound, "\(path.prefix(40)) \(res.status)")
+                    }
+                    // A path climbing out is refused before the route, as everywhere on the site.
+                    let climbing = try await app.testing().sendRequest(.GET, "/cartes/fonds/%2E%2E%2Fetc.svg")
+                    #expect(climbing.status == .forbidden)
+                })
+        }
+
         @Test func homeAndSectionsWithoutGeography() async throws {
             try await withTestApp(geo: false) { app in
                 for path in ["/", "/carte", "/regions", "/donnees", "/fonds", "/indicateurs"] {

@@ -18,7 +18,7 @@ import geojson
 from frictionless import Resource, Schema, system
 from pyld import jsonld
 
-from conftest import click_and_wait, describe, heading, main, main_text, table_rows
+from conftest import click_and_wait, describe, heading, main, main_text, path_of, table_rows
 
 SCHEMAS = os.path.join(os.path.dirname(__file__), "schemas")
 
@@ -229,3 +229,41 @@ def test_text_answers_are_compressed_for_clients_that_accept_gzip(server):
             assert r.headers["Content-Encoding"] == "gzip", (path, dict(r.headers))
             packed = r.read()
         assert len(packed) < len(plain) / 2 and gzip.decompress(packed) == plain, (path, len(packed), len(plain))
+
+
+def test_maps_draw_their_outlines_from_documents_the_browser_keeps(server, browser):
+    """Issue 15: a page's map draws its large layers from documents of their own, named by their
+    hash, which the browser fetches once and keeps: /regions/84 and each of its territories draw
+    the same intercommunalities without fetching them again. Under the site's real
+    Content-Security-Policy (this context does not bypass it), every shape is drawn."""
+    context = browser.new_context(base_url=server.url, locale="fr-FR", viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        fetched = []
+        page.on("response", lambda r: fetched.append(r) if "/cartes/fonds/" in r.url else None)
+
+        def drawn(response):
+            assert response.status == 200, describe(page, response)
+            page.wait_for_load_state("networkidle")
+            uses = main(page).locator("svg use")
+            assert uses.count() >= 100, f"{path_of(page)}: {uses.count()} shapes drawn by reference"
+            empty = page.evaluate("[...document.querySelectorAll('main svg use')].filter(u => !(u.getBBox().width > 0)).length")
+            assert empty == 0, f"{path_of(page)}: {empty} shapes of {uses.count()} not drawn"
+            return {u.split("#")[0] for u in uses.evaluate_all("us => us.map(u => u.getAttribute('href'))")}
+
+        region = drawn(page.goto("/regions/84"))
+        assert fetched and all(r.status == 200 for r in fetched), [(r.url, r.status) for r in fetched]
+        for r in fetched:
+            assert r.headers["cache-control"] == "public, max-age=31536000, immutable", r.headers
+            assert r.headers["content-type"].startswith("image/svg+xml"), r.headers
+            assert r.request.timing["requestStart"] >= 0, f"{r.url} was asked to the server"
+        fetched.clear()
+        # A territory of the région, through its map: the same intercommunalities, from the browser's cache.
+        territory = drawn(click_and_wait(main(page).locator("svg a[href^='/territoires/']").first))
+        assert "/territoires/" in path_of(page) and region & territory, (region, territory)
+        # Read from the browser's cache: no request was sent (Chromium reports requestStart -1).
+        again = [r for r in fetched if any(r.url.endswith(d) for d in region & territory)]
+        assert again and all(r.request.timing["requestStart"] == -1 for r in again), \
+            [(r.url, r.request.timing) for r in again]
+    finally:
+        context.close()

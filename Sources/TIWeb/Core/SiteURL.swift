@@ -20,6 +20,8 @@ public enum SiteURL: Sendable, Equatable {
     case mapRegions, mapDepartements, mapTerritories
     case mapRegionEpcis(String)
     case mapTerritory(TerritoryID)
+    /// A layer of a page's map (`MapLayers`), named by its hash.
+    case mapLayerDocument(String)
     case signIn, signOut, forgotPassword
     case resetPassword(String)
     case account, accountTokens
@@ -134,6 +136,7 @@ public enum SiteURL: Sendable, Equatable {
         case .mapTerritories: "/cartes/territoires.svg"
         case .mapRegionEpcis(let code): "/cartes/regions/\(p("code", code))/epci.svg"
         case .mapTerritory(let id): "/cartes/territoires/\(p("id", id.rawValue))\(svg)"
+        case .mapLayerDocument(let hash): "/cartes/fonds/\(p("hash", hash))\(svg)"
         case .signIn: "/connexion"
         case .signOut: "/deconnexion"
         case .forgotPassword: "/mot-de-passe-oublie"

