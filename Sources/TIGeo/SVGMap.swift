@@ -142,21 +142,22 @@ public struct SVGMap: Sendable {
     }
 
     /// The map as one standalone SVG document.
-    public func render() -> String { render(sharing: nil) }
+    public func render() -> String { render(sharing: nil, minimumBytes: 0) }
 
     /// The map for a page, its outlines kept apart: each layer with more than `minimumBytes` of
-    /// path data (below, a request would cost more than it saves) is written once as its own document (`<path id="p…">`s, no styling but
-    /// `vector-effect`, which is not inherited), which `address` names (the caller keeps it and
-    /// serves it), and the map draws its shapes with `<use href="address#p…">`, with the same
-    /// links, titles, fills and strokes as `render()`. A browser fetches such a document once and
-    /// keeps it: the pages that show the same outlines (every territory of a région) are a fraction
-    /// of their size. The shapes are drawn from the top of the map area (each layer's group is moved
-    /// down under the title), so a layer's document does not depend on the map's title.
+    /// path data (below, a request would cost more than it saves) is written once as a document of
+    /// its own (`<path id="p…">`s, no styling but `vector-effect`, which is not inherited), which
+    /// `address` names (the caller keeps and serves it), and the map draws its shapes with
+    /// `<use href="address#p…">`, with the same links, titles, fills and strokes as `render()`. A
+    /// browser fetches such a document once and keeps it: the pages that show the same outlines
+    /// (a région and each of its territories) carry only their links, titles and colours. The
+    /// shapes are drawn from the top of the map area (each layer's group is moved down under the
+    /// title), so a layer's document does not depend on the map's title.
     public func render(sharingLayers address: (_ document: String) -> String, minimumBytes: Int = 2048) -> String {
         withoutActuallyEscaping(address) { render(sharing: $0, minimumBytes: minimumBytes) }
     }
 
-    private func render(sharing: ((String) -> String)?, minimumBytes: Int = 0) -> String {
+    private func render(sharing: ((String) -> String)?, minimumBytes: Int) -> String {
         let margin = 10.0
         let w = Double(max(width, 200))
         var out = ""
