@@ -173,6 +173,15 @@ extension AppTests {
                         let res = try await app.testing().sendRequest(.GET, path)
                         #expect(res.status == .notFound, "\(path.prefix(40)) \(res.status)")
                     }
+                    // Invented names leave nothing behind: memoised, they would fill the memo (2 000
+                    // entries, then emptied: the maps and aggregates every page needs with them).
+                    let memoised = await app.indicatorCache.memoisedCount
+                    for i in 0..<50 {
+                        let res = try await app.testing().sendRequest(.GET, "/cartes/fonds/\(String(format: "%024x", i)).svg")
+                        #expect(res.status == .notFound)
+                    }
+                    let after = await app.indicatorCache.memoisedCount
+                    #expect(after == memoised)
                     // A path climbing out is refused before the route, as everywhere on the site.
                     let climbing = try await app.testing().sendRequest(.GET, "/cartes/fonds/%2E%2E%2Fetc.svg")
                     #expect(climbing.status == .forbidden)

@@ -167,6 +167,9 @@ actor IndicatorCache {
         return value
     }
 
+    /// How many derived values are memoised now (tests: what a request leaves behind).
+    var memoisedCount: Int { memo.count }
+
     /// When this process saw the current data version first (at most `recheck` after the write;
     /// for the version found at start, the first request's time).
     func lastChange(on db: any Database, now: Date) async throws -> Date {

@@ -49,10 +49,10 @@ struct MapService {
         return svg
     }
 
-    /// A document kept by `page`, read once per data version.
+    /// A document kept by `page`. Read from the database each time, not memoised: a browser asks
+    /// for it once a year, and a memo would also keep every invented name asked for.
     func layerDocument(_ hash: String) async throws -> String? {
-        let db = database
-        return try await cache.memoised("map-layer:" + hash, on: db) { try await MapLayers.document(hash, on: db) }
+        try await MapLayers.document(hash, on: database)
     }
 
     /// EPCI aggregates, shared with the pages through the same memo key.
